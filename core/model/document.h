@@ -1,0 +1,82 @@
+#pragma once
+
+#include "richtext.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace marginalia {
+
+// Where a point sits inside a document: in the body (footnote == -1) or in a footnote's content.
+struct Location {
+    int footnote = -1;
+    int block = 0;
+    int offset = 0;
+
+    bool inBody() const { return footnote < 0; }
+    friend bool operator==(const Location &, const Location &) = default;
+};
+
+struct Footnote {
+    QString id;     // xml:id ("d317fn1"); text copies synthesise "fn1"
+    QString label;  // as printed: "0", "1", "*", "†"
+    RichText content;
+    Location marker; // where its marker stands
+    bool isSource() const { return label == QLatin1String("0"); }
+};
+
+enum class ReferenceKind : std::uint8_t {
+    Document,     // #d316
+    Footnote,     // #d349fn2
+    Page,         // #pg_703
+    Section,      // #sources, #ch6, #in6 and other ids of the volume
+    OtherVolume,  // frus1961-63v13#pg_242 or frus1961-63v13
+    External,     // a site path or web address
+};
+
+struct CrossReference {
+    QString label;        // the text that carries the link: "Document 316"
+    QString volume;       // target volume id; empty = the document's own volume
+    QString target;       // target id without '#': "d316", "pg_703"; empty for a whole volume
+    QString raw;          // @target as written
+    ReferenceKind kind = ReferenceKind::Document;
+    Location where;       // start of the label
+};
+
+struct PageBreak {
+    QString n;        // "704", "IV", "[XII]"
+    QString id;       // "pg_704"; may be empty
+    Location where;
+};
+
+// A person or term mentioned in the text: persName/@corresp or gloss/@target, without '#'.
+struct EntityRef {
+    enum Kind : std::uint8_t { Person, Term } kind = Person;
+    QString id;
+};
+
+struct Document {
+    QString id;        // "d317"
+    QString number;    // "317"; may be empty (editorial apparatus)
+    QString title;     // head without "NNN. " and without markers
+    QString place;     // dateline place
+    QString date;      // ISO 8601 as in date/@when (or frus:doc-dateTime-min), may be empty
+    QString subtype;   // "historical-document", "editorial-note", …
+    QString firstPage; // the printed page the document starts on
+    int division = -1; // index into Volume::divisions
+    RichText body;     // body[0] is the heading
+    std::vector<Footnote> footnotes;
+    std::vector<CrossReference> crossReferences;
+    std::vector<PageBreak> pageBreaks;
+    std::vector<EntityRef> entities;
+
+    const Footnote *footnoteById(const QString &id) const;
+    int footnoteIndex(const QString &id) const;
+    const PageBreak *pageBreakByLabel(const QString &n) const;
+    // The rich text a location refers to.
+    const RichText &textAt(const Location &where) const;
+};
+
+} // namespace marginalia

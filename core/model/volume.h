@@ -1,0 +1,75 @@
+#pragma once
+
+#include "document.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QString>
+
+#include <vector>
+
+namespace marginalia {
+
+enum class SourceFormat : std::uint8_t { Tei, TextCopy };
+
+// A chapter, compilation or front/back-matter section that groups documents.
+struct Division {
+    QString id;        // "ch6", "comp1", "persons"
+    QString type;      // "chapter", "compilation", "section", …
+    QString title;     // its head, markers stripped
+    int parent = -1;   // index into Volume::divisions
+    int depth = 0;
+};
+
+// A definition from the volume's glossary of persons or terms.
+struct GlossaryEntry {
+    QString name;        // "Hodges, Luther H."
+    QString description; // "Secretary of Commerce from January 21, 1961"
+};
+
+// What an xml:id of the volume names.
+struct IdTarget {
+    enum Kind : std::uint8_t { Document, Footnote, Page, Division, Person, Term, Other } kind = Other;
+    int document = -1; // document holding it, or the one it starts (pages: the document it falls in)
+    int index = -1;    // footnote index within the document, page index, or division index
+};
+
+struct VolumePage {
+    QString n;
+    QString id;
+    int document = -1; // the document it falls in, -1 between documents or outside them
+};
+
+// Counts by the definitions of `marginalia-cli info` (see VolumeStats in docs of the CLI).
+struct VolumeStats {
+    int documents = 0;
+    int footnotes = 0;        // non-inline notes inside documents
+    int pageBreaks = 0;       // every pb of the file
+    int references = 0;       // refs inside documents, notes included
+    int internalReferences = 0;
+    int resolvedReferences = 0;
+};
+
+struct Volume {
+    QString id;            // "frus1961-63v09"; empty when unknown (a text copy on its own)
+    QString title;
+    QString sourcePath;
+    SourceFormat format = SourceFormat::Tei;
+    std::vector<Division> divisions;
+    std::vector<Document> documents;
+    std::vector<VolumePage> pages;
+    QHash<QString, GlossaryEntry> persons; // keyed by xml:id without '#'
+    QHash<QString, GlossaryEntry> terms;
+    QHash<QString, IdTarget> ids;          // every xml:id the reader can go to
+    VolumeStats stats;
+    std::vector<Error> warnings;           // problems that did not stop the import
+
+    int documentIndex(const QString &id) const;
+    const Document *document(const QString &id) const;
+    // Documents whose number is `number` ("316").
+    std::vector<int> documentsNumbered(const QString &number) const;
+    // The printed page a location falls on: the last break before it, else the document's first page.
+    QString pageAt(const Document &doc, const Location &where) const;
+};
+
+} // namespace marginalia

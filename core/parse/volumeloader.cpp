@@ -1,0 +1,45 @@
+#include "volumeloader.h"
+
+#include "teiparser.h"
+#include "textcopyparser.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace marginalia {
+
+namespace {
+
+bool looksLikeXml(const QByteArray &data)
+{
+    qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < data.size() && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
+        ++i;
+    return i < data.size() && data[i] == '<';
+}
+
+} // namespace
+
+Result<Volume> loadVolume(const QByteArray &data, const QString &fileName)
+{
+    if (looksLikeXml(data))
+        return TeiParser::parse(data, fileName);
+    return TextCopyParser::parse(data, fileName);
+}
+
+Result<Volume> loadVolume(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(path, 0, 0,
+                    QCoreApplication::translate("marginalia", "cannot open the file: %1").arg(file.errorString()));
+    }
+    const QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        return fail(path, 0, 0,
+                    QCoreApplication::translate("marginalia", "cannot read the file: %1").arg(file.errorString()));
+    }
+    return loadVolume(data, path);
+}
+
+} // namespace marginalia
