@@ -57,6 +57,7 @@ enum BlockFlag : std::uint8_t {
     FlushLeft = 1 << 1,
     InQuote = 1 << 2,    // part of a block quotation
     HeaderRow = 1 << 3,  // table row whose cells are headings
+    AlignRight = 1 << 4,
 };
 
 // One block of reading text: whitespace collapsed, no markers, no page labels in `text`.

@@ -1,0 +1,266 @@
+#include "flowbuilder.h"
+
+#include <algorithm>
+
+namespace marginalia {
+
+namespace {
+
+bool isXmlSpace(QChar c)
+{
+    return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r';
+}
+
+} // namespace
+
+FlowBuilder::FlowBuilder(Document *doc, int footnote)
+    : m_doc(doc), m_footnote(footnote)
+{
+    m_contexts.push_back({BlockKind::Paragraph, 0, 0});
+    m_block.kind = BlockKind::Paragraph;
+}
+
+RichText &FlowBuilder::target()
+{
+    // Looked up each time: the footnotes vector may grow while this flow is open.
+    return m_footnote < 0 ? m_doc->body : m_doc->footnotes[std::size_t(m_footnote)].content;
+}
+
+int FlowBuilder::blockCount() const
+{
+    return int(m_footnote < 0 ? m_doc->body.size() : m_doc->footnotes[std::size_t(m_footnote)].content.size());
+}
+
+void FlowBuilder::beginBlock(BlockKind kind, std::uint8_t flags, std::uint8_t level, const QString &label)
+{
+    flush();
+    const std::uint8_t inherited = m_containerFlags.empty() ? 0 : m_containerFlags.back();
+    m_contexts.push_back({kind, std::uint8_t(flags | inherited), level});
+    startNewBlock(m_contexts.back(), label);
+}
+
+void FlowBuilder::endBlock()
+{
+    flush();
+    if (m_contexts.size() > 1)
+        m_contexts.pop_back();
+    startNewBlock(m_contexts.back(), {});
+}
+
+void FlowBuilder::beginContainer(std::uint8_t flags)
+{
+    flush();
+    const std::uint8_t inherited = m_containerFlags.empty() ? 0 : m_containerFlags.back();
+    m_containerFlags.push_back(std::uint8_t(flags | inherited));
+    Context ctx = m_contexts.back();
+    ctx.flags |= m_containerFlags.back();
+    startNewBlock(ctx, {});
+}
+
+void FlowBuilder::endContainer()
+{
+    flush();
+    if (!m_containerFlags.empty())
+        m_containerFlags.pop_back();
+    startNewBlock(m_contexts.back(), {});
+}
+
+void FlowBuilder::startNewBlock(const Context &ctx, const QString &label)
+{
+    m_block.kind = ctx.kind;
+    m_block.flags = ctx.flags;
+    m_block.level = ctx.level;
+    m_block.label = label;
+    m_pendingSpace = false;
+}
+
+void FlowBuilder::materializeSpace()
+{
+    if (m_pendingSpace && !m_block.text.isEmpty() && !m_block.text.endsWith(u'\n')
+        && !m_block.text.endsWith(u'\t'))
+        m_block.text += u' ';
+    m_pendingSpace = false;
+}
+
+void FlowBuilder::appendText(QStringView raw)
+{
+    qsizetype i = 0;
+    const qsizetype n = raw.size();
+    while (i < n) {
+        if (isXmlSpace(raw[i])) {
+            m_pendingSpace = true;
+            ++i;
+            continue;
+        }
+        qsizetype j = i + 1;
+        while (j < n && !isXmlSpace(raw[j]))
+            ++j;
+        materializeSpace();
+        const int start = int(m_block.text.size());
+        for (OpenLink &link : m_openLinks) {
+            if (link.valid && m_block.anchors[std::size_t(link.anchor)].start < 0)
+                m_block.anchors[std::size_t(link.anchor)].start = start;
+        }
+        m_block.text += raw.mid(i, j - i);
+        if (m_style) {
+            const int end = int(m_block.text.size());
+            if (!m_block.styles.empty() && m_block.styles.back().styles == m_style
+                && m_block.styles.back().end >= start - 1)
+                m_block.styles.back().end = end;
+            else
+                m_block.styles.push_back({start, end, m_style});
+        }
+        i = j;
+    }
+}
+
+void FlowBuilder::lineBreak()
+{
+    if (m_block.text.isEmpty())
+        return;
+    m_block.text += u'\n';
+    m_pendingSpace = false;
+}
+
+void FlowBuilder::beginCell()
+{
+    if (m_block.kind != BlockKind::TableRow)
+        return;
+    if (!m_block.cellStarts.empty())
+        m_block.text += u'\t';
+    m_pendingSpace = false;
+    m_block.cellStarts.push_back(int(m_block.text.size()));
+}
+
+void FlowBuilder::pushStyle(std::uint8_t styles)
+{
+    m_styleStack.push_back(m_style);
+    m_style |= styles;
+}
+
+void FlowBuilder::popStyle()
+{
+    if (m_styleStack.empty())
+        return;
+    m_style = m_styleStack.back();
+    m_styleStack.pop_back();
+}
+
+void FlowBuilder::openLink(AnchorKind kind, int index)
+{
+    m_block.anchors.push_back({kind, -1, -1, index});
+    m_openLinks.push_back({int(m_block.anchors.size()) - 1, true});
+}
+
+void FlowBuilder::closeLink()
+{
+    if (m_openLinks.empty())
+        return;
+    const OpenLink link = m_openLinks.back();
+    m_openLinks.pop_back();
+    if (!link.valid)
+        return;
+    Anchor &a = m_block.anchors[std::size_t(link.anchor)];
+    const int len = int(m_block.text.size());
+    if (a.start < 0)
+        a.start = len;
+    a.end = len;
+}
+
+void FlowBuilder::pointAnchor(AnchorKind kind, int index)
+{
+    // A page break between words stands after the space; a footnote marker stays glued to its word.
+    if (kind == AnchorKind::PageBreak)
+        materializeSpace();
+    const int at = int(m_block.text.size());
+    m_block.anchors.push_back({kind, at, at, index});
+}
+
+void FlowBuilder::flush()
+{
+    const int len = int(m_block.text.size());
+    for (OpenLink &link : m_openLinks) {
+        if (!link.valid)
+            continue;
+        Anchor &a = m_block.anchors[std::size_t(link.anchor)];
+        a.start = a.start < 0 ? len : a.start;
+        a.end = len;
+        link.valid = false;
+    }
+    if (m_block.text.isEmpty()) {
+        // Nothing to show yet: what was anchored here belongs at the start of the next block.
+        for (Anchor a : m_block.anchors) {
+            a.start = a.end = 0;
+            m_carried.push_back(a);
+        }
+        m_block.anchors.clear();
+        m_block.styles.clear();
+        m_block.cellStarts.clear();
+        return;
+    }
+    while (m_block.text.endsWith(u'\n') || m_block.text.endsWith(u'\t'))
+        m_block.text.chop(1);
+    const int trimmed = int(m_block.text.size());
+    for (Anchor &a : m_block.anchors) {
+        a.start = std::min(a.start, trimmed);
+        a.end = std::min(a.end, trimmed);
+    }
+    for (StyleRun &r : m_block.styles)
+        r.end = std::min(r.end, trimmed);
+    if (!m_carried.empty()) {
+        m_block.anchors.insert(m_block.anchors.begin(), m_carried.begin(), m_carried.end());
+        m_carried.clear();
+    }
+    std::stable_sort(m_block.anchors.begin(), m_block.anchors.end(),
+                     [](const Anchor &a, const Anchor &b) { return a.start < b.start; });
+    RichText &out = target();
+    const int index = int(out.size());
+    m_block.text.squeeze();
+    out.push_back(std::move(m_block));
+    m_block = Block{};
+    placeAnchors(index);
+}
+
+void FlowBuilder::placeAnchors(int blockIndex)
+{
+    const Block &b = target()[std::size_t(blockIndex)];
+    for (const Anchor &a : b.anchors) {
+        const Location where{m_footnote, blockIndex, a.start};
+        const auto i = std::size_t(a.index);
+        switch (a.kind) {
+        case AnchorKind::FootnoteMarker:
+            m_doc->footnotes[i].marker = where;
+            break;
+        case AnchorKind::CrossReference:
+            m_doc->crossReferences[i].where = where;
+            break;
+        case AnchorKind::PageBreak:
+            m_doc->pageBreaks[i].where = where;
+            break;
+        case AnchorKind::Person:
+        case AnchorKind::Term:
+            break;
+        }
+    }
+}
+
+void FlowBuilder::finish()
+{
+    flush();
+    if (m_carried.empty())
+        return;
+    RichText &out = target();
+    if (out.empty()) {
+        out.push_back(Block{});
+    }
+    Block &last = out.back();
+    const int end = int(last.text.size());
+    for (Anchor a : m_carried) {
+        a.start = a.end = end;
+        last.anchors.push_back(a);
+    }
+    m_carried.clear();
+    placeAnchors(int(out.size()) - 1);
+}
+
+} // namespace marginalia

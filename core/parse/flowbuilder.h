@@ -1,0 +1,74 @@
+#pragma once
+
+#include "model/document.h"
+
+#include <QString>
+#include <QStringView>
+
+#include <vector>
+
+namespace marginalia {
+
+// Builds the blocks of one flow of a document, its body or one footnote's content, from a stream of
+// text and inline events. Whitespace is collapsed as it arrives; anchors (markers, links, page breaks)
+// are placed at the offset where they occur, and their Locations in the Document are set when their
+// block is emitted. Anchors met while no block has text yet move to the start of the next block.
+class FlowBuilder {
+public:
+    // footnote == -1 builds doc->body, else doc->footnotes[footnote].content. `doc` must outlive this.
+    FlowBuilder(Document *doc, int footnote);
+
+    void beginBlock(BlockKind kind, std::uint8_t flags, std::uint8_t level, const QString &label = {});
+    void endBlock();
+    // Sets the flags every block until the matching endContainer() gets (block quotes).
+    void beginContainer(std::uint8_t flags);
+    void endContainer();
+
+    void appendText(QStringView raw);
+    void lineBreak();
+    void beginCell();
+
+    void pushStyle(std::uint8_t styles);
+    void popStyle();
+
+    void openLink(AnchorKind kind, int index);
+    void closeLink();
+    void pointAnchor(AnchorKind kind, int index);
+
+    // Emits what is pending; call once when the flow's element ends.
+    void finish();
+
+    int footnote() const { return m_footnote; }
+    bool currentBlockEmpty() const { return m_block.text.isEmpty(); }
+    int blockCount() const;
+
+private:
+    struct Context {
+        BlockKind kind;
+        std::uint8_t flags;
+        std::uint8_t level;
+    };
+    struct OpenLink {
+        int anchor;
+        bool valid;
+    };
+
+    RichText &target();
+    void flush();
+    void startNewBlock(const Context &ctx, const QString &label);
+    void materializeSpace();
+    void placeAnchors(int blockIndex);
+
+    Document *m_doc;
+    int m_footnote;
+    std::vector<Context> m_contexts;
+    std::vector<std::uint8_t> m_containerFlags;
+    Block m_block;
+    bool m_pendingSpace = false;
+    std::uint8_t m_style = 0;
+    std::vector<std::uint8_t> m_styleStack;
+    std::vector<OpenLink> m_openLinks;
+    std::vector<Anchor> m_carried;
+};
+
+} // namespace marginalia

@@ -1,0 +1,131 @@
+#include "teidocumentfixups.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace marginalia {
+
+namespace {
+
+ReferenceKind kindOfLocalTarget(QStringView id)
+{
+    if (id.startsWith(QLatin1String("pg_")))
+        return ReferenceKind::Page;
+    // d{N} names a document, d{N}fn{M} one of its footnotes.
+    qsizetype i = 1;
+    while (i < id.size() && id[i].isDigit())
+        ++i;
+    if (id.startsWith(u'd') && i > 1) {
+        if (i == id.size())
+            return ReferenceKind::Document;
+        if (id.mid(i).startsWith(QLatin1String("fn")))
+            return ReferenceKind::Footnote;
+    }
+    return ReferenceKind::Section;
+}
+
+// Moves body block `from` to the front, keeping every body location pointing at the same text.
+void moveBlockToFront(Document &doc, int from)
+{
+    auto remap = [from](Location &l) {
+        if (!l.inBody())
+            return;
+        if (l.block == from)
+            l.block = 0;
+        else if (l.block < from)
+            ++l.block;
+    };
+    std::rotate(doc.body.begin(), doc.body.begin() + from, doc.body.begin() + from + 1);
+    for (Footnote &f : doc.footnotes)
+        remap(f.marker);
+    for (CrossReference &r : doc.crossReferences)
+        remap(r.where);
+    for (PageBreak &p : doc.pageBreaks)
+        remap(p.where);
+}
+
+void labelReferences(Document &doc, const RichText &text)
+{
+    for (const Block &b : text) {
+        for (const Anchor &a : b.anchors) {
+            if (a.kind == AnchorKind::CrossReference)
+                doc.crossReferences[std::size_t(a.index)].label = b.text.mid(a.start, a.end - a.start).simplified();
+        }
+    }
+}
+
+} // namespace
+
+QString sameDayDate(QStringView min, QStringView max)
+{
+    if (min.size() < 10 || max.size() < 10 || min.left(10) != max.left(10))
+        return {};
+    return min.left(10).toString();
+}
+
+CrossReference parseReferenceTarget(QStringView raw)
+{
+    CrossReference ref;
+    ref.raw = raw.toString();
+    QStringView first = raw.trimmed();
+    if (const qsizetype space = first.indexOf(u' '); space > 0)
+        first = first.left(space);
+    const qsizetype hash = first.indexOf(u'#');
+    if (hash == 0) {
+        ref.target = first.mid(1).toString();
+        ref.kind = kindOfLocalTarget(first.mid(1));
+    } else if (hash > 0 && first.startsWith(QLatin1String("frus"))) {
+        ref.volume = first.left(hash).toString();
+        ref.target = first.mid(hash + 1).toString();
+        ref.kind = ReferenceKind::OtherVolume;
+    } else if (hash < 0 && first.startsWith(QLatin1String("frus"))) {
+        ref.volume = first.toString();
+        ref.kind = ReferenceKind::OtherVolume;
+    } else {
+        ref.kind = ReferenceKind::External;
+    }
+    return ref;
+}
+
+void finishDocument(Document &doc, int titleBlock)
+{
+    if (titleBlock < 0) {
+        Block heading;
+        heading.kind = BlockKind::Heading;
+        heading.level = 1;
+        heading.text = doc.number.isEmpty() ? doc.id : doc.number + u'.';
+        doc.body.push_back(std::move(heading));
+        titleBlock = int(doc.body.size()) - 1;
+    }
+    if (titleBlock > 0)
+        moveBlockToFront(doc, titleBlock);
+    if (doc.number.isEmpty() && doc.id.size() > 1 && doc.id.front() == u'd') {
+        bool digits = false;
+        doc.id.mid(1).toInt(&digits);
+        if (digits)
+            doc.number = doc.id.mid(1);
+    }
+    static const QRegularExpression numberPrefix(QStringLiteral("^\\d+[A-Za-z]?\\.\\s+"));
+    QString title = doc.body.front().text;
+    title.replace(u'\n', u' ');
+    title.remove(numberPrefix);
+    doc.title = title;
+    labelReferences(doc, doc.body);
+    for (const Footnote &f : doc.footnotes)
+        labelReferences(doc, f.content);
+}
+
+void finishVolume(Volume &volume)
+{
+    int resolved = 0;
+    for (const Document &doc : volume.documents) {
+        for (const CrossReference &ref : doc.crossReferences) {
+            if (ref.raw.startsWith(u'#') && volume.ids.contains(ref.target))
+                ++resolved;
+        }
+    }
+    volume.stats.resolvedReferences = resolved;
+}
+
+} // namespace marginalia

@@ -1,0 +1,530 @@
+#include "teireader.h"
+
+#include "teidocumentfixups.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace marginalia {
+
+using tei::Element;
+
+namespace {
+
+enum Undo : std::uint32_t {
+    EndBlock = 1 << 0,
+    EndContainer = 1 << 1,
+    PopStyle = 1 << 2,
+    CloseLink = 1 << 3,
+    EndFootnote = 1 << 4,
+    EndDocument = 1 << 5,
+    EndDivision = 1 << 6,
+    LeaveList = 1 << 7,
+    EndHeaderField = 1 << 8,
+    EndGlossName = 1 << 9,
+    EndGlossItem = 1 << 10,
+    EndSkip = 1 << 11,
+    LeaveCloser = 1 << 12,
+    LeavePostscript = 1 << 13,
+    LeaveLabel = 1 << 14,
+    LeaveAttachment = 1 << 15,
+    EndDivisionHead = 1 << 16,
+};
+
+const QString kXmlNs = QStringLiteral("http://www.w3.org/XML/1998/namespace");
+const QString kFrusNs = QStringLiteral("http://history.state.gov/frus/ns/1.0");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("marginalia", text);
+}
+
+QString xmlId(const QXmlStreamAttributes &attrs)
+{
+    return attrs.value(kXmlNs, QLatin1String("id")).toString();
+}
+
+std::uint8_t stylesFor(QStringView rend)
+{
+    std::uint8_t s = 0;
+    if (rend.contains(QLatin1String("italic")))
+        s |= Italic;
+    if (rend.contains(QLatin1String("smallcaps")))
+        s |= SmallCaps;
+    if (rend.contains(QLatin1String("strong")) || rend.contains(QLatin1String("bold")))
+        s |= Bold;
+    if (rend.contains(QLatin1String("sup")))
+        s |= Superscript;
+    if (rend.contains(QLatin1String("sub")) && !rend.contains(QLatin1String("sup")))
+        s |= Subscript;
+    if (rend.contains(QLatin1String("underline")))
+        s |= Underline;
+    return s;
+}
+
+std::uint8_t blockFlagsFor(QStringView rend)
+{
+    if (rend == QLatin1String("center"))
+        return Centered;
+    if (rend == QLatin1String("flushleft"))
+        return FlushLeft;
+    if (rend == QLatin1String("right"))
+        return AlignRight;
+    return 0;
+}
+
+} // namespace
+
+TeiReader::TeiReader(const QByteArray &data, const QString &fileName)
+    : m_xml(data), m_fileName(fileName)
+{
+    m_volume.sourcePath = fileName;
+    m_volume.format = SourceFormat::Tei;
+    // Nothing in a FRUS volume needs entities beyond the predefined five; keep expansion tiny anyway.
+    m_xml.setNamespaceProcessing(true);
+}
+
+Error TeiReader::errorHere(const QString &message) const
+{
+    return Error{m_fileName, m_xml.lineNumber(), m_xml.columnNumber(), message};
+}
+
+Result<Volume> TeiReader::read()
+{
+    bool sawRoot = false;
+    while (!m_xml.atEnd()) {
+        switch (m_xml.readNext()) {
+        case QXmlStreamReader::DTD:
+            return fail(errorHere(tr("document type declarations are not accepted: FRUS TEI needs none, "
+                                     "and they can load outside files or expand entities without bound")));
+        case QXmlStreamReader::EntityReference:
+            return fail(errorHere(tr("unknown entity &%1;").arg(m_xml.name())));
+        case QXmlStreamReader::StartElement:
+            if (!sawRoot) {
+                sawRoot = true;
+                if (m_xml.name() != QLatin1String("TEI")) {
+                    return fail(errorHere(tr("not a TEI file: the root element is <%1>, expected <TEI>")
+                                              .arg(m_xml.qualifiedName())));
+                }
+            }
+            startElement();
+            break;
+        case QXmlStreamReader::EndElement:
+            endElement();
+            break;
+        case QXmlStreamReader::Characters:
+            characters();
+            break;
+        default:
+            break;
+        }
+    }
+    if (m_xml.hasError()) {
+        if (m_xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && !sawRoot)
+            return fail(m_fileName, 0, 0, tr("the file is empty or holds no XML element"));
+        return fail(errorHere(m_xml.errorString()));
+    }
+    if (m_volume.id.isEmpty())
+        m_volume.id = QFileInfo(m_fileName).completeBaseName();
+    m_volume.title = m_volume.title.simplified();
+    finishVolume(m_volume);
+    return std::move(m_volume);
+}
+
+void TeiReader::registerId(const QXmlStreamAttributes &attrs, IdTarget target)
+{
+    const QString id = xmlId(attrs);
+    if (!id.isEmpty())
+        m_volume.ids.insert(id, target);
+}
+
+void TeiReader::startElement()
+{
+    const Element e = tei::elementFor(m_xml.name());
+    const QXmlStreamAttributes attrs = m_xml.attributes();
+    // Every id counts for resolving references; the handlers below refine what it names.
+    registerId(attrs, {IdTarget::Other, m_inDocument ? int(m_volume.documents.size()) : -1, -1});
+    std::uint32_t undo = 0;
+    if (m_inDocument) {
+        undo = startInDocument(e, attrs);
+    } else {
+        undo = startOutsideDocument(e, attrs);
+    }
+    m_stack.push_back({e, undo});
+}
+
+std::uint32_t TeiReader::startOutsideDocument(Element e, const QXmlStreamAttributes &attrs)
+{
+    const bool inHeader = !m_stack.empty() && m_stack.size() >= 2 && m_stack[1].element == Element::TeiHeader;
+    switch (e) {
+    case Element::Tei:
+        m_volume.id = xmlId(attrs);
+        return 0;
+    case Element::Title:
+        if (inHeader && m_volume.title.isEmpty() && attrs.value(QLatin1String("type")) == QLatin1String("complete")) {
+            m_headerField = &m_volume.title;
+            return EndHeaderField;
+        }
+        return 0;
+    case Element::Idno:
+        if (inHeader && attrs.value(QLatin1String("type")) == QLatin1String("frus")) {
+            m_volume.id.clear();
+            m_headerField = &m_volume.id;
+            return EndHeaderField;
+        }
+        return 0;
+    case Element::Div: {
+        if (attrs.value(QLatin1String("type")) == QLatin1String("document"))
+            return startDocument(attrs);
+        Division d;
+        d.id = xmlId(attrs);
+        d.type = attrs.value(QLatin1String("type")).toString();
+        d.parent = m_divisions.empty() ? -1 : m_divisions.back();
+        d.depth = int(m_divisions.size());
+        m_volume.divisions.push_back(std::move(d));
+        m_divisions.push_back(int(m_volume.divisions.size()) - 1);
+        registerId(attrs, {IdTarget::Division, -1, m_divisions.back()});
+        return EndDivision;
+    }
+    case Element::Head:
+        if (!m_divisions.empty() && m_stack.back().element == Element::Div) {
+            ++m_divisionHeadDepth;
+            return EndDivisionHead;
+        }
+        break;
+    case Element::Note:
+        ++m_skipDepth;
+        return EndSkip;
+    case Element::Pb:
+        pageBreak(attrs);
+        return 0;
+    case Element::Item:
+        if (m_glossItemDepth++ == 0) {
+            m_glossText.clear();
+            m_glossId.clear();
+            m_glossNameStart = m_glossNameEnd = -1;
+        }
+        return EndGlossItem;
+    case Element::PersName:
+    case Element::Term: {
+        const QString id = xmlId(attrs);
+        if (!id.isEmpty() && m_glossItemDepth > 0 && m_glossId.isEmpty()) {
+            m_glossId = id;
+            m_glossIsPerson = e == Element::PersName;
+            m_glossNameStart = m_glossText.size();
+            return EndGlossName;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return 0;
+}
+
+std::uint32_t TeiReader::startDocument(const QXmlStreamAttributes &attrs)
+{
+    m_inDocument = true;
+    m_documentDepth = int(m_stack.size());
+    m_doc = Document{};
+    m_doc.id = xmlId(attrs);
+    m_doc.number = attrs.value(QLatin1String("n")).toString();
+    m_doc.subtype = attrs.value(QLatin1String("subtype")).toString();
+    m_doc.firstPage = m_lastPage;
+    m_doc.division = m_divisions.empty() ? -1 : m_divisions.back();
+    m_doc.date = sameDayDate(attrs.value(kFrusNs, QLatin1String("doc-dateTime-min")),
+                             attrs.value(kFrusNs, QLatin1String("doc-dateTime-max")));
+    m_flows.clear();
+    m_flows.push_back(std::make_unique<FlowBuilder>(&m_doc, -1));
+    m_titleBlock = -1;
+    m_listDepth = m_closerDepth = m_postscriptDepth = m_attachmentDepth = 0;
+    m_datelineCount = m_placeDepth = m_labelDepth = 0;
+    m_pendingLabel.clear();
+    ++m_volume.stats.documents;
+    registerId(attrs, {IdTarget::Document, int(m_volume.documents.size()), -1});
+    return EndDocument;
+}
+
+std::uint32_t TeiReader::startInDocument(Element e, const QXmlStreamAttributes &attrs)
+{
+    switch (e) {
+    case Element::P:
+        return startParagraph(attrs);
+    case Element::Hi:
+        flow().pushStyle(stylesFor(attrs.value(QLatin1String("rend"))));
+        return PopStyle;
+    case Element::Note:
+        if (attrs.value(QLatin1String("rend")) == QLatin1String("inline")) {
+            flow().beginBlock(BlockKind::InlineNote, 0, 0);
+            return EndBlock;
+        }
+        return startFootnote(attrs);
+    case Element::Ref:
+        return startReference(attrs);
+    case Element::PersName:
+    case Element::Gloss: {
+        const QStringView target = attrs.value(QLatin1String(e == Element::PersName ? "corresp" : "target"));
+        if (!target.startsWith(u'#'))
+            break;
+        const bool person = e == Element::PersName;
+        m_doc.entities.push_back({person ? EntityRef::Person : EntityRef::Term, target.mid(1).toString()});
+        flow().openLink(person ? AnchorKind::Person : AnchorKind::Term, int(m_doc.entities.size()) - 1);
+        return CloseLink;
+    }
+    case Element::Pb:
+        pageBreak(attrs);
+        return 0;
+    case Element::Lb:
+        flow().lineBreak();
+        return 0;
+    case Element::Head:
+        return startHead();
+    case Element::Dateline:
+        ++m_datelineCount;
+        flow().beginBlock(BlockKind::Dateline, AlignRight, 0);
+        return EndBlock;
+    case Element::PlaceName:
+        if (m_datelineCount == 1 && m_doc.place.isEmpty()) {
+            ++m_placeDepth;
+            return 0; // m_placeDepth is left in endElement by element type
+        }
+        break;
+    case Element::Date:
+        if (m_datelineCount == 1 && !m_flows.empty() && m_flows.size() == 1) {
+            const QStringView when = attrs.value(QLatin1String("when"));
+            if (!when.isEmpty())
+                m_doc.date = when.toString();
+        }
+        break;
+    case Element::List:
+        ++m_listDepth;
+        return LeaveList;
+    case Element::Label:
+        ++m_labelDepth;
+        m_pendingLabel.clear();
+        return LeaveLabel;
+    case Element::Item:
+        flow().beginBlock(m_closerDepth ? BlockKind::Closer : BlockKind::ListItem, m_closerDepth ? AlignRight : 0,
+                          std::uint8_t(std::min(m_listDepth, 255)), m_pendingLabel.simplified());
+        m_pendingLabel.clear();
+        return EndBlock;
+    case Element::Quote:
+        if (attrs.value(QLatin1String("rend")) == QLatin1String("blockquote") || flow().currentBlockEmpty()) {
+            flow().beginContainer(InQuote);
+            return EndContainer;
+        }
+        break;
+    case Element::Closer:
+        ++m_closerDepth;
+        flow().beginBlock(BlockKind::Closer, AlignRight, 0);
+        return EndBlock | LeaveCloser;
+    case Element::Postscript:
+        ++m_postscriptDepth;
+        flow().beginBlock(BlockKind::Postscript, 0, 0);
+        return EndBlock | LeavePostscript;
+    case Element::Row:
+        flow().beginBlock(BlockKind::TableRow,
+                          attrs.value(QLatin1String("role")) == QLatin1String("label") ? HeaderRow : 0, 0);
+        return EndBlock;
+    case Element::Cell:
+        flow().beginCell();
+        break;
+    case Element::Opener:
+    case Element::Byline:
+        flow().beginBlock(BlockKind::Paragraph, 0, 0);
+        return EndBlock;
+    case Element::Attachment:
+    case Element::Div:
+        ++m_attachmentDepth;
+        flow().beginBlock(BlockKind::Paragraph, 0, 0);
+        return EndBlock | LeaveAttachment;
+    default:
+        break;
+    }
+    return 0;
+}
+
+std::uint32_t TeiReader::startParagraph(const QXmlStreamAttributes &attrs)
+{
+    BlockKind kind = BlockKind::Paragraph;
+    std::uint8_t flags = blockFlagsFor(attrs.value(QLatin1String("rend")));
+    if (m_postscriptDepth) {
+        kind = BlockKind::Postscript;
+    } else if (m_closerDepth) {
+        kind = BlockKind::Closer;
+        flags |= AlignRight;
+    }
+    flow().beginBlock(kind, flags, 0);
+    return EndBlock;
+}
+
+std::uint32_t TeiReader::startHead()
+{
+    // The first head of the body, outside attachments and lists, is the document's title line.
+    const bool title = m_titleBlock < 0 && m_flows.size() == 1 && m_attachmentDepth == 0 && m_listDepth == 0;
+    flow().beginBlock(BlockKind::Heading, 0, title ? 1 : 2);
+    if (title)
+        m_titleBlock = -2; // set to the block's index when it is emitted
+    return EndBlock;
+}
+
+std::uint32_t TeiReader::startFootnote(const QXmlStreamAttributes &attrs)
+{
+    Footnote note;
+    note.id = xmlId(attrs);
+    note.label = attrs.value(QLatin1String("n")).toString();
+    const int index = int(m_doc.footnotes.size());
+    m_doc.footnotes.push_back(std::move(note));
+    ++m_volume.stats.footnotes;
+    registerId(attrs, {IdTarget::Footnote, int(m_volume.documents.size()), index});
+    flow().pointAnchor(AnchorKind::FootnoteMarker, index);
+    m_flows.push_back(std::make_unique<FlowBuilder>(&m_doc, index));
+    return EndFootnote;
+}
+
+std::uint32_t TeiReader::startReference(const QXmlStreamAttributes &attrs)
+{
+    CrossReference ref = parseReferenceTarget(attrs.value(QLatin1String("target")));
+    VolumeStats &stats = m_volume.stats;
+    ++stats.references;
+    if (ref.raw.startsWith(u'#'))
+        ++stats.internalReferences;
+    m_doc.crossReferences.push_back(std::move(ref));
+    flow().openLink(AnchorKind::CrossReference, int(m_doc.crossReferences.size()) - 1);
+    return CloseLink;
+}
+
+void TeiReader::pageBreak(const QXmlStreamAttributes &attrs)
+{
+    ++m_volume.stats.pageBreaks;
+    VolumePage page{attrs.value(QLatin1String("n")).toString(), xmlId(attrs), -1};
+    m_lastPage = page.n;
+    if (m_inDocument) {
+        page.document = int(m_volume.documents.size());
+        if (m_flows.size() == 1 && m_doc.body.empty() && flow().currentBlockEmpty()) {
+            m_doc.firstPage = page.n; // the document starts on this page
+        } else {
+            m_doc.pageBreaks.push_back({page.n, page.id, {}});
+            flow().pointAnchor(AnchorKind::PageBreak, int(m_doc.pageBreaks.size()) - 1);
+        }
+    }
+    if (!page.id.isEmpty())
+        m_volume.ids.insert(page.id, {IdTarget::Page, page.document, int(m_volume.pages.size())});
+    m_volume.pages.push_back(std::move(page));
+}
+
+void TeiReader::endElement()
+{
+    if (m_stack.empty())
+        return;
+    const Frame frame = m_stack.back();
+    m_stack.pop_back();
+    const std::uint32_t u = frame.undo;
+    if (frame.element == Element::PlaceName && m_placeDepth > 0)
+        --m_placeDepth;
+    if (u & EndHeaderField)
+        m_headerField = nullptr;
+    if (u & EndDivisionHead)
+        --m_divisionHeadDepth;
+    if (u & EndSkip)
+        --m_skipDepth;
+    if (u & EndGlossName)
+        m_glossNameEnd = m_glossText.size();
+    if (u & EndGlossItem)
+        endGlossaryItem();
+    if (u & EndDivision) {
+        QString &title = m_volume.divisions[std::size_t(m_divisions.back())].title;
+        title = title.simplified();
+        m_divisions.pop_back();
+    }
+    if (!m_inDocument)
+        return;
+    if (u & PopStyle)
+        flow().popStyle();
+    if (u & CloseLink)
+        flow().closeLink();
+    if (u & EndContainer)
+        flow().endContainer();
+    if (u & EndBlock) {
+        const bool title = m_titleBlock == -2 && frame.element == Element::Head;
+        flow().endBlock();
+        if (title)
+            m_titleBlock = flow().blockCount() - 1;
+    }
+    if (u & LeaveList)
+        --m_listDepth;
+    if (u & LeaveLabel)
+        --m_labelDepth;
+    if (u & LeaveCloser)
+        --m_closerDepth;
+    if (u & LeavePostscript)
+        --m_postscriptDepth;
+    if (u & LeaveAttachment)
+        --m_attachmentDepth;
+    if (u & EndFootnote && m_flows.size() > 1) {
+        m_flows.back()->finish();
+        m_flows.pop_back();
+    }
+    if (u & EndDocument)
+        endDocument();
+}
+
+void TeiReader::characters()
+{
+    const QStringView text = m_xml.text();
+    if (m_inDocument) {
+        if (m_labelDepth) {
+            m_pendingLabel += text;
+            return;
+        }
+        flow().appendText(text);
+        if (m_placeDepth)
+            m_doc.place += text;
+        return;
+    }
+    if (m_headerField)
+        *m_headerField += text;
+    if (m_divisionHeadDepth && !m_skipDepth && !m_divisions.empty())
+        m_volume.divisions[std::size_t(m_divisions.back())].title += text;
+    if (m_glossItemDepth)
+        m_glossText += text;
+}
+
+void TeiReader::endGlossaryItem()
+{
+    if (--m_glossItemDepth > 0 || m_glossId.isEmpty() || m_glossNameEnd < 0)
+        return;
+    GlossaryEntry entry;
+    entry.name = m_glossText.mid(m_glossNameStart, m_glossNameEnd - m_glossNameStart).simplified();
+    QString rest = m_glossText.mid(m_glossNameEnd).simplified();
+    while (!rest.isEmpty() && (rest.front() == u',' || rest.front() == u';' || rest.front() == u':'
+                               || rest.front() == u' '))
+        rest.remove(0, 1);
+    entry.description = rest;
+    const int index = -1;
+    if (m_glossIsPerson) {
+        m_volume.persons.insert(m_glossId, entry);
+        m_volume.ids.insert(m_glossId, {IdTarget::Person, -1, index});
+    } else {
+        m_volume.terms.insert(m_glossId, entry);
+        m_volume.ids.insert(m_glossId, {IdTarget::Term, -1, index});
+    }
+    m_glossId.clear();
+}
+
+void TeiReader::endDocument()
+{
+    while (m_flows.size() > 1) { // unbalanced only if the XML was, which the reader reports anyway
+        m_flows.back()->finish();
+        m_flows.pop_back();
+    }
+    m_flows.back()->finish();
+    m_flows.clear();
+    m_doc.place = m_doc.place.simplified();
+    finishDocument(m_doc, m_titleBlock);
+    m_volume.documents.push_back(std::move(m_doc));
+    m_doc = Document{};
+    m_inDocument = false;
+}
+
+} // namespace marginalia

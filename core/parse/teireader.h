@@ -1,0 +1,85 @@
+#pragma once
+
+#include "flowbuilder.h"
+#include "model/volume.h"
+#include "teielements.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QXmlStreamReader>
+
+#include <memory>
+#include <vector>
+
+namespace marginalia {
+
+// The state of one pass over a TEI file. Used once, through TeiParser::parse.
+class TeiReader {
+public:
+    TeiReader(const QByteArray &data, const QString &fileName);
+    Result<Volume> read();
+
+private:
+    struct Frame {
+        tei::Element element;
+        std::uint32_t undo;
+    };
+
+    Result<bool> checkRoot();
+    void startElement();
+    void endElement();
+    void characters();
+    void registerId(const QXmlStreamAttributes &attrs, IdTarget target);
+
+    std::uint32_t startOutsideDocument(tei::Element e, const QXmlStreamAttributes &attrs);
+    std::uint32_t startInDocument(tei::Element e, const QXmlStreamAttributes &attrs);
+    std::uint32_t startDocument(const QXmlStreamAttributes &attrs);
+    std::uint32_t startFootnote(const QXmlStreamAttributes &attrs);
+    std::uint32_t startReference(const QXmlStreamAttributes &attrs);
+    std::uint32_t startParagraph(const QXmlStreamAttributes &attrs);
+    std::uint32_t startHead();
+    void pageBreak(const QXmlStreamAttributes &attrs);
+    void endDocument();
+    void endGlossaryItem();
+
+    FlowBuilder &flow() { return *m_flows.back(); }
+    Error errorHere(const QString &message) const;
+
+    QXmlStreamReader m_xml;
+    QString m_fileName;
+    Volume m_volume;
+    std::vector<Frame> m_stack;
+
+    // Header and divisions outside documents.
+    QString *m_headerField = nullptr;
+    std::vector<int> m_divisions;
+    int m_divisionHeadDepth = 0;
+    int m_skipDepth = 0;
+    QString m_lastPage;
+
+    // Glossaries of persons and terms.
+    int m_glossItemDepth = 0;
+    QString m_glossText;
+    QString m_glossId;
+    bool m_glossIsPerson = true;
+    qsizetype m_glossNameStart = -1;
+    qsizetype m_glossNameEnd = -1;
+
+    // The document being read.
+    bool m_inDocument = false;
+    int m_documentDepth = 0;
+    Document m_doc;
+    std::vector<std::unique_ptr<FlowBuilder>> m_flows;
+    int m_titleBlock = -1;
+    int m_listDepth = 0;
+    int m_closerDepth = 0;
+    int m_postscriptDepth = 0;
+    int m_attachmentDepth = 0;
+    int m_datelineCount = 0;
+    int m_placeDepth = 0;
+    int m_labelDepth = 0;
+    QString m_pendingLabel;
+};
+
+} // namespace marginalia
