@@ -106,7 +106,8 @@ void finishDocument(Document &doc, int titleBlock)
         if (digits)
             doc.number = doc.id.mid(1);
     }
-    static const QRegularExpression numberPrefix(QStringLiteral("^\\d+[A-Za-z]?\\.\\s+"));
+    // "317. Letter From …" in modern volumes, "No. 38. Mr. McAdoo to …" in old ones.
+    static const QRegularExpression numberPrefix(QStringLiteral("^(No\\.\\s*)?\\d+[A-Za-z]?\\.\\s+"));
     QString title = doc.body.front().text;
     title.replace(u'\n', u' ');
     title.remove(numberPrefix);

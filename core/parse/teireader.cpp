@@ -1,6 +1,7 @@
 #include "teireader.h"
 
 #include "teidocumentfixups.h"
+#include "util/utf8.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -76,7 +77,7 @@ std::uint8_t blockFlagsFor(QStringView rend)
 } // namespace
 
 TeiReader::TeiReader(const QByteArray &data, const QString &fileName)
-    : m_xml(data), m_fileName(fileName)
+    : m_data(data), m_xml(data), m_fileName(fileName)
 {
     m_volume.sourcePath = fileName;
     m_volume.format = SourceFormat::Tei;
@@ -91,6 +92,11 @@ Error TeiReader::errorHere(const QString &message) const
 
 Result<Volume> TeiReader::read()
 {
+    // Checked up front: the stream reader notices bad bytes only a buffer later, at the wrong line.
+    if (const Utf8Problem bad = declaresUtf8(m_data) ? findInvalidUtf8(m_data) : Utf8Problem{}; !bad.valid()) {
+        return fail(m_fileName, bad.line, bad.column,
+                    tr("the file is not valid UTF-8 (byte %1)").arg(bad.offset + 1));
+    }
     bool sawRoot = false;
     while (!m_xml.atEnd()) {
         switch (m_xml.readNext()) {
@@ -276,6 +282,8 @@ std::uint32_t TeiReader::startInDocument(Element e, const QXmlStreamAttributes &
         return 0;
     case Element::Lb:
         flow().lineBreak();
+        if (m_placeDepth)
+            m_doc.place += u' ';
         return 0;
     case Element::Head:
         return startHead();

@@ -46,6 +46,7 @@ private:
     FlowBuilder &flow() { return *m_flows.back(); }
     Error errorHere(const QString &message) const;
 
+    QByteArray m_data;
     QXmlStreamReader m_xml;
     QString m_fileName;
     Volume m_volume;

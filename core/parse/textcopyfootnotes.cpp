@@ -1,0 +1,223 @@
+#include "textcopyfootnotes.h"
+
+#include "textcopytext.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace marginalia {
+
+namespace {
+
+// A line numbered "N. text", possibly indented as the site's list is; N and the text after it.
+bool numberedLine(const QString &line, int &n, QString &rest)
+{
+    int i = 0;
+    while (i < line.size() && line[i].isSpace())
+        ++i;
+    const int start = i;
+    while (i < line.size() && i - start < 5 && line[i] >= u'0' && line[i] <= u'9')
+        ++i;
+    if (i == start || i >= line.size() || line[i] != u'.' || (i + 1 < line.size() && !line[i + 1].isSpace()))
+        return false;
+    n = line.mid(start, i - start).toInt();
+    rest = line.mid(i + 1).trimmed();
+    return true;
+}
+
+bool isBlankLine(const QString &line)
+{
+    return std::all_of(line.begin(), line.end(), [](QChar c) { return c.isSpace(); });
+}
+
+std::optional<TextCopyNoteList> readNoteList(const QStringList &lines, int first)
+{
+    TextCopyNoteList list;
+    list.firstLine = first;
+    bool afterBlank = false;
+    int n = 0;
+    QString rest;
+    for (int j = first; j < lines.size(); ++j) {
+        if (isBlankLine(lines[j])) {
+            afterBlank = true;
+            continue;
+        }
+        const bool numbered = numberedLine(lines[j], n, rest);
+        if (numbered && n == int(list.items.size()) + 1) {
+            list.items.push_back(TextCopyNoteItem{j + 1, {rest}});
+            afterBlank = false;
+            continue;
+        }
+        // Text after a blank line, or out-of-order numbers, mean this was not the final list.
+        if (list.items.empty() || afterBlank || numbered)
+            return std::nullopt;
+        list.items.back().paragraphs.append(lines[j].trimmed());
+    }
+    return list;
+}
+
+} // namespace
+
+std::optional<TextCopyNoteList> findNoteList(const QStringList &lines, int from)
+{
+    // Only the last "1." can start the final run: any earlier one would run into it.
+    int n = 0;
+    QString rest;
+    for (int i = int(lines.size()) - 1; i >= from; --i) {
+        if (numberedLine(lines[i], n, rest) && n == 1)
+            return readNoteList(lines, i);
+    }
+    return std::nullopt;
+}
+
+TextCopyFootnotes::TextCopyFootnotes(Document &doc, const QString &fileName, const std::vector<int> &blockLines)
+    : m_doc(doc), m_fileName(fileName), m_blockLines(blockLines)
+{
+}
+
+void TextCopyFootnotes::attach(const TextCopyNoteList &list, int titleStart, std::vector<Error> &warnings)
+{
+    if (list.items.empty())
+        return;
+    // The copy numbered the list from 1; with a source note the TEI labels start at 0.
+    const bool hasSource = list.items.front().paragraphs.value(0).startsWith(QLatin1String("Source:"));
+    const int offset = hasSource ? 1 : 0;
+    for (std::size_t k = 0; k < list.items.size(); ++k)
+        addFootnote(list.items[k], QString::number(int(k) + 1 - offset));
+    if (hasSource)
+        placeSourceMarker(titleStart, warnings);
+    placeBodyMarkers(list, offset, warnings);
+}
+
+void TextCopyFootnotes::addFootnote(const TextCopyNoteItem &item, const QString &label)
+{
+    Footnote note;
+    note.id = m_doc.id + QStringLiteral("fn") + label;
+    note.label = label;
+    note.marker = Location{-1, -1, 0}; // no place in the text until a marker is matched
+    const int index = int(m_doc.footnotes.size());
+    std::vector<TextCopyBreak> pending; // labels on a line of their own turn the page before the next block
+    const auto addBreak = [&](const TextCopyBreak &pb, int block, int at) {
+        m_doc.pageBreaks.push_back(PageBreak{pb.n, QStringLiteral("pg_") + pb.n, Location{index, block, at}});
+    };
+    for (const QString &raw : item.paragraphs) {
+        TextCopyParagraph para = collapseParagraph(raw);
+        if (para.text.isEmpty()) {
+            pending.insert(pending.end(), para.breaks.begin(), para.breaks.end());
+            continue;
+        }
+        Block block;
+        block.text = std::move(para.text);
+        note.content.push_back(std::move(block));
+        const int b = int(note.content.size()) - 1;
+        for (const TextCopyBreak &pb : pending)
+            addBreak(pb, b, 0);
+        for (const TextCopyBreak &pb : para.breaks)
+            addBreak(pb, b, pb.offset);
+        pending.clear();
+    }
+    for (const TextCopyBreak &pb : pending) {
+        if (!note.content.empty())
+            addBreak(pb, int(note.content.size()) - 1, int(note.content.back().text.size()));
+    }
+    m_doc.footnotes.push_back(std::move(note));
+}
+
+// The source note's marker ends the title line ("…Hodges0", "…No. 1420" = "No. 142" + 0).
+void TextCopyFootnotes::placeSourceMarker(int titleStart, std::vector<Error> &warnings)
+{
+    QString &heading = m_doc.body.front().text;
+    if (heading.endsWith(QLatin1Char('0')) && heading.size() > titleStart + 1) {
+        heading.chop(1);
+    } else {
+        warnings.push_back(Error{m_fileName, m_blockLines.front(), 0,
+                                 QCoreApplication::translate("marginalia",
+                                                             "the footnote list starts with a source note, but the "
+                                                             "title line does not end in its marker 0")});
+    }
+    m_doc.footnotes.front().marker = Location{-1, 0, int(heading.size())};
+}
+
+void TextCopyFootnotes::placeBodyMarkers(const TextCopyNoteList &list, int offset, std::vector<Error> &warnings)
+{
+    const int items = int(list.items.size());
+    const int needed = items - offset;
+    const std::vector<TextCopyMarker> hits = findMarkers(m_doc.body, TextCopyCursor{}, 1, needed);
+    const int found = int(hits.size());
+    if (found < needed) {
+        // Markers matched before a gap may belong to other notes; placing none is safer than misplacing.
+        const TextCopyNoteItem &unmatched = list.items[std::size_t(found + offset)];
+        warnings.push_back(Error{
+            m_fileName, unmatched.line, 1,
+            QCoreApplication::translate("marginalia",
+                                        "the footnote list has %1 items but only %2 markers were found in the "
+                                        "text; the first unmatched is list item %3 (marker %4), so the footnotes "
+                                        "are shown without their places in the text")
+                .arg(items)
+                .arg(found + offset)
+                .arg(found + offset + 1)
+                .arg(found + 1)});
+        return;
+    }
+    const TextCopyCursor after = hits.empty() ? TextCopyCursor{}
+                                              : TextCopyCursor{hits.back().block, hits.back().pos + hits.back().length};
+    const std::vector<TextCopyMarker> extra = findMarkers(m_doc.body, after, needed + 1, 1);
+    if (!extra.empty()) {
+        warnings.push_back(Error{
+            m_fileName, m_blockLines[std::size_t(extra.front().block)], 0,
+            QCoreApplication::translate("marginalia",
+                                        "the text has what looks like footnote marker %1, but the footnote list "
+                                        "ends with list item %2; it was left in the text")
+                .arg(needed + 1)
+                .arg(items)});
+    }
+    applyMarkers(hits, offset);
+}
+
+void TextCopyFootnotes::applyMarkers(const std::vector<TextCopyMarker> &hits, int offset)
+{
+    int removed = 0; // marker digits already taken out of the current block
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+        const TextCopyMarker &hit = hits[k];
+        if (k == 0 || hits[k - 1].block != hit.block)
+            removed = 0;
+        m_doc.footnotes[k + std::size_t(offset)].marker = Location{-1, hit.block, hit.pos - removed};
+        removed += hit.length;
+    }
+    for (PageBreak &pb : m_doc.pageBreaks) {
+        int shift = 0;
+        for (const TextCopyMarker &hit : hits) {
+            if (pb.where.inBody() && hit.block == pb.where.block && hit.pos < pb.where.offset)
+                shift += std::min(hit.length, pb.where.offset - hit.pos);
+        }
+        pb.where.offset -= shift;
+    }
+    // Later markers first, so that the positions of earlier ones stay valid.
+    for (auto it = hits.rbegin(); it != hits.rend(); ++it)
+        m_doc.body[std::size_t(it->block)].text.remove(it->pos, it->length);
+}
+
+void addPointAnchors(Document &doc)
+{
+    for (int f = 0; f < int(doc.footnotes.size()); ++f) {
+        const Location &at = doc.footnotes[std::size_t(f)].marker;
+        if (at.inBody() && at.block >= 0 && at.block < int(doc.body.size()))
+            doc.body[std::size_t(at.block)].anchors.push_back(
+                Anchor{AnchorKind::FootnoteMarker, at.offset, at.offset, f});
+    }
+    for (int p = 0; p < int(doc.pageBreaks.size()); ++p) {
+        const Location &at = doc.pageBreaks[std::size_t(p)].where;
+        RichText &text = at.inBody() ? doc.body : doc.footnotes[std::size_t(at.footnote)].content;
+        text[std::size_t(at.block)].anchors.push_back(Anchor{AnchorKind::PageBreak, at.offset, at.offset, p});
+    }
+    const auto byStart = [](const Anchor &a, const Anchor &b) { return a.start < b.start; };
+    for (Block &block : doc.body)
+        std::stable_sort(block.anchors.begin(), block.anchors.end(), byStart);
+    for (Footnote &note : doc.footnotes) {
+        for (Block &block : note.content)
+            std::stable_sort(block.anchors.begin(), block.anchors.end(), byStart);
+    }
+}
+
+} // namespace marginalia

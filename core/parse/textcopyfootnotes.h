@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/document.h"
+#include "textcopytext.h"
+#include "util/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+// The footnote list of a plain-text copy and the markers that tie it to the body. Internal to core/parse.
+namespace marginalia {
+
+struct TextCopyNoteItem {
+    int line = 0;           // 1-based line of "N. …"
+    QStringList paragraphs; // the item's text, then any unnumbered lines that follow it
+};
+
+struct TextCopyNoteList {
+    int firstLine = 0; // index into the lines of the "1." line
+    std::vector<TextCopyNoteItem> items;
+};
+
+// The footnote list: the final run of lines numbered 1., 2., … after line index `from`. Items may be
+// separated by blank lines; an unnumbered line directly under an item is another paragraph of it.
+std::optional<TextCopyNoteList> findNoteList(const QStringList &lines, int from);
+
+// Turns the list into the document's footnotes and places their markers in the body, applying the
+// offset rule of the corpus README (item 1 "Source: …" is note 0, the title's trailing "0").
+class TextCopyFootnotes {
+public:
+    // `blockLines`: the 1-based line where each body block starts, for warnings.
+    TextCopyFootnotes(Document &doc, const QString &fileName, const std::vector<int> &blockLines);
+
+    // `titleStart`: index in the heading text where the title follows "NNN. ".
+    void attach(const TextCopyNoteList &list, int titleStart, std::vector<Error> &warnings);
+
+private:
+    void addFootnote(const TextCopyNoteItem &item, const QString &label);
+    void placeSourceMarker(int titleStart, std::vector<Error> &warnings);
+    void placeBodyMarkers(const TextCopyNoteList &list, int offset, std::vector<Error> &warnings);
+    void applyMarkers(const std::vector<TextCopyMarker> &hits, int offset);
+
+    Document &m_doc;
+    QString m_fileName;
+    const std::vector<int> &m_blockLines;
+};
+
+// Adds the point anchors (footnote markers, page breaks) to their blocks and sorts every block's anchors.
+void addPointAnchors(Document &doc);
+
+} // namespace marginalia
