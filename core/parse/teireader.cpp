@@ -63,6 +63,17 @@ std::uint8_t stylesFor(QStringView rend)
     return s;
 }
 
+// XML is UTF-8 unless its declaration names another encoding.
+bool declaresUtf8(const QByteArray &data)
+{
+    const QByteArray head = data.left(200);
+    const qsizetype at = head.indexOf("encoding=");
+    if (at < 0 || head.indexOf("?>") < at)
+        return true;
+    const QByteArray value = head.mid(at + 10, 5).toLower();
+    return value.startsWith("utf-8") || value.startsWith("utf8");
+}
+
 std::uint8_t blockFlagsFor(QStringView rend)
 {
     if (rend == QLatin1String("center"))
