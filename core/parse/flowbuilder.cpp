@@ -76,41 +76,55 @@ void FlowBuilder::startNewBlock(const Context &ctx, const QString &label)
 
 void FlowBuilder::materializeSpace()
 {
-    if (m_pendingSpace && !m_block.text.isEmpty() && !m_block.text.endsWith(u'\n')
-        && !m_block.text.endsWith(u'\t'))
-        m_block.text += u' ';
+    if (m_pendingSpace && !m_block.text.isEmpty()) {
+        const QChar last = m_block.text.back();
+        if (last != u'\n' && last != u'\t')
+            m_block.text += u' ';
+    }
     m_pendingSpace = false;
 }
 
 void FlowBuilder::appendText(QStringView raw)
 {
-    qsizetype i = 0;
-    const qsizetype n = raw.size();
-    while (i < n) {
-        if (isXmlSpace(raw[i])) {
-            m_pendingSpace = true;
-            ++i;
+    // Collapses whitespace while copying straight into the block's buffer: this is the importer's
+    // hottest loop.
+    QString &text = m_block.text;
+    const qsizetype old = text.size();
+    text.resize(old + raw.size() + 1);
+    QChar *out = text.data();
+    qsizetype w = old;
+    qsizetype first = -1;
+    bool pending = m_pendingSpace;
+    for (const QChar c : raw) {
+        if (isXmlSpace(c)) {
+            pending = true;
             continue;
         }
-        qsizetype j = i + 1;
-        while (j < n && !isXmlSpace(raw[j]))
-            ++j;
-        materializeSpace();
-        const int start = int(m_block.text.size());
-        for (OpenLink &link : m_openLinks) {
-            if (link.valid && m_block.anchors[std::size_t(link.anchor)].start < 0)
-                m_block.anchors[std::size_t(link.anchor)].start = start;
+        if (pending) {
+            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t')
+                out[w++] = u' ';
+            pending = false;
         }
-        m_block.text += raw.mid(i, j - i);
-        if (m_style) {
-            const int end = int(m_block.text.size());
-            if (!m_block.styles.empty() && m_block.styles.back().styles == m_style
-                && m_block.styles.back().end >= start - 1)
-                m_block.styles.back().end = end;
-            else
-                m_block.styles.push_back({start, end, m_style});
-        }
-        i = j;
+        if (first < 0)
+            first = w;
+        out[w++] = c;
+    }
+    text.resize(w);
+    m_pendingSpace = pending;
+    if (first < 0)
+        return;
+    for (OpenLink &link : m_openLinks) {
+        if (link.valid && m_block.anchors[std::size_t(link.anchor)].start < 0)
+            m_block.anchors[std::size_t(link.anchor)].start = int(first);
+    }
+    if (m_style) {
+        const int start = int(first);
+        const int end = int(w);
+        if (!m_block.styles.empty() && m_block.styles.back().styles == m_style
+            && m_block.styles.back().end >= start - 1)
+            m_block.styles.back().end = end;
+        else
+            m_block.styles.push_back({start, end, m_style});
     }
 }
 
