@@ -37,8 +37,14 @@ Location ReadingText::locationOf(int offset) const
     if (m_blockStarts.empty())
         return {};
     auto it = std::upper_bound(m_blockStarts.begin(), m_blockStarts.end(), offset);
-    const int block = it == m_blockStarts.begin() ? 0 : int(it - m_blockStarts.begin()) - 1;
-    return Location{-1, block, std::max(0, offset - m_blockStarts[std::size_t(block)])};
+    std::size_t block = it == m_blockStarts.begin() ? 0 : std::size_t(it - m_blockStarts.begin()) - 1;
+    const int blockEnd = block + 1 < m_blockStarts.size()
+        ? m_blockStarts[block + 1] - int(separator().size())
+        : int(m_text.size());
+    // An offset inside the separator belongs to the start of the block after it.
+    if (offset > blockEnd && block + 1 < m_blockStarts.size())
+        return Location{-1, int(block + 1), 0};
+    return Location{-1, int(block), std::clamp(offset - m_blockStarts[block], 0, blockEnd - m_blockStarts[block])};
 }
 
 } // namespace marginalia
