@@ -1,1 +1,129 @@
-// placeholder until written
+#include "documentjson.h"
+
+#include "library/citation.h"
+#include "library/library.h"
+#include "model/readingtext.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <algorithm>
+#include <tuple>
+
+namespace marginalia {
+
+namespace {
+
+QJsonValue stringOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+// The body location a footnote's marker ends up at, following nested notes out to the body.
+Location bodyMarker(const Document &doc, int footnote)
+{
+    Location at = doc.footnotes.at(std::size_t(footnote)).marker;
+    for (std::size_t guard = 0; !at.inBody() && guard < doc.footnotes.size(); ++guard)
+        at = doc.footnotes.at(std::size_t(at.footnote)).marker;
+    return at.inBody() ? at : Location{};
+}
+
+QJsonArray footnotesJson(const Library &library, int volumeIndex, int documentIndex,
+                         const ReadingText &reading)
+{
+    const Document &doc = library.volume(volumeIndex).documents.at(std::size_t(documentIndex));
+    // Same as Library::citation for each note, computed once for the whole document.
+    const std::vector<QString> citations = documentCitations(doc);
+    QJsonArray out;
+    for (std::size_t i = 0; i < doc.footnotes.size(); ++i) {
+        const Footnote &fn = doc.footnotes[i];
+        out.append(QJsonObject{
+            {QStringLiteral("id"), fn.id},
+            {QStringLiteral("label"), fn.label},
+            {QStringLiteral("text"), plainText(fn.content, QStringLiteral(" ")).simplified()},
+            {QStringLiteral("offset"), reading.offsetOf(bodyMarker(doc, int(i)))},
+            {QStringLiteral("citation"), stringOrNull(citations[i])},
+        });
+    }
+    return out;
+}
+
+// References in reading order: a note's references stand where its marker does, before body text
+// that follows the marker.
+std::vector<std::size_t> referencesInReadingOrder(const Document &doc)
+{
+    using Key = std::tuple<int, int, int, int, int, int>;
+    std::vector<std::pair<Key, std::size_t>> keyed;
+    for (std::size_t i = 0; i < doc.crossReferences.size(); ++i) {
+        const Location &w = doc.crossReferences[i].where;
+        if (w.inBody()) {
+            keyed.push_back({Key{w.block, w.offset, 1, 0, 0, 0}, i});
+        } else {
+            const Location m = bodyMarker(doc, w.footnote);
+            keyed.push_back({Key{m.block, m.offset, 0, w.footnote, w.block, w.offset}, i});
+        }
+    }
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<std::size_t> order;
+    order.reserve(keyed.size());
+    for (const auto &k : keyed)
+        order.push_back(k.second);
+    return order;
+}
+
+QJsonArray crossReferencesJson(const Library &library, int volumeIndex, const Document &doc)
+{
+    static const char *const kindNames[] = {"document", "footnote", "page", "section", "otherVolume",
+                                            "external"};
+    QJsonArray out;
+    for (std::size_t i : referencesInReadingOrder(doc)) {
+        const CrossReference &ref = doc.crossReferences[i];
+        const std::optional<ResolvedTarget> target = library.resolve(volumeIndex, ref);
+        const QString volumeId = target ? library.volume(target->volume).id : ref.volume;
+        out.append(QJsonObject{
+            {QStringLiteral("label"), ref.label.simplified()},
+            {QStringLiteral("target"), ref.target},
+            {QStringLiteral("volume"), stringOrNull(volumeId)},
+            {QStringLiteral("resolved"), target.has_value()},
+            {QStringLiteral("kind"), QLatin1String(kindNames[std::size_t(ref.kind)])},
+        });
+    }
+    return out;
+}
+
+QJsonArray pageBreaksJson(const Document &doc, const ReadingText &reading)
+{
+    QJsonArray out;
+    for (const PageBreak &pb : doc.pageBreaks) {
+        // A break inside a long footnote has no place in the body text.
+        if (!pb.where.inBody())
+            continue;
+        out.append(QJsonObject{
+            {QStringLiteral("n"), pb.n},
+            {QStringLiteral("offset"), reading.offsetOf(pb.where)},
+        });
+    }
+    return out;
+}
+
+} // namespace
+
+QJsonObject documentJson(const Library &library, int volumeIndex, int documentIndex)
+{
+    const Document &doc = library.volume(volumeIndex).documents.at(std::size_t(documentIndex));
+    const ReadingText reading(doc.body);
+    return QJsonObject{
+        {QStringLiteral("volume"), stringOrNull(library.volumeIdOf(volumeIndex))},
+        {QStringLiteral("id"), doc.id},
+        {QStringLiteral("number"), stringOrNull(doc.number)},
+        {QStringLiteral("title"), doc.title},
+        {QStringLiteral("date"), stringOrNull(doc.date)},
+        {QStringLiteral("text"), reading.text()},
+        {QStringLiteral("footnotes"), footnotesJson(library, volumeIndex, documentIndex, reading)},
+        {QStringLiteral("crossReferences"), crossReferencesJson(library, volumeIndex, doc)},
+        {QStringLiteral("pageBreaks"), pageBreaksJson(doc, reading)},
+    };
+}
+
+} // namespace marginalia

@@ -1,1 +1,271 @@
-// placeholder until written
+#include "citation.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+#include <climits>
+
+namespace marginalia {
+
+namespace {
+
+// A period after one of these does not end a sentence ("Memorandum No. 142. Secret." ends after 142).
+bool isAbbreviation(const QString &word)
+{
+    static const QStringList abbreviations = {
+        QStringLiteral("no"),   QStringLiteral("nos"),  QStringLiteral("mr"),   QStringLiteral("mrs"),
+        QStringLiteral("ms"),   QStringLiteral("dr"),   QStringLiteral("st"),   QStringLiteral("jr"),
+        QStringLiteral("sr"),   QStringLiteral("vol"),  QStringLiteral("vols"), QStringLiteral("p"),
+        QStringLiteral("pp"),   QStringLiteral("ed"),   QStringLiteral("eds"),  QStringLiteral("gen"),
+        QStringLiteral("col"),  QStringLiteral("lt"),   QStringLiteral("capt"), QStringLiteral("adm"),
+        QStringLiteral("amb"),  QStringLiteral("sen"),  QStringLiteral("rep"),  QStringLiteral("gov"),
+        QStringLiteral("dept"), QStringLiteral("doc"),  QStringLiteral("docs"), QStringLiteral("ch"),
+        QStringLiteral("cf"),   QStringLiteral("ibid"), QStringLiteral("ca"),   QStringLiteral("art"),
+    };
+    // A single letter is an initial ("Clarence T. Breaux", "U.S.") or a list label.
+    return word.size() == 1 || abbreviations.contains(word, Qt::CaseInsensitive);
+}
+
+// Index of the period that ends the first sentence of `s` from `from`: one followed by a space and a
+// capital, or the last character; s.size() when the text has no such end.
+qsizetype sentenceEnd(const QString &s, qsizetype from = 0)
+{
+    for (qsizetype i = from; i < s.size(); ++i) {
+        if (s[i] != QLatin1Char('.'))
+            continue;
+        if (i + 1 == s.size())
+            return i;
+        if (s[i + 1] != QLatin1Char(' ') || i + 2 >= s.size() || !s[i + 2].isUpper())
+            continue;
+        qsizetype j = i;
+        while (j > from && s[j - 1].isLetter())
+            --j;
+        if (!isAbbreviation(s.mid(j, i - j)))
+            return i;
+    }
+    return s.size();
+}
+
+QString firstSentence(const QString &s)
+{
+    return s.left(sentenceEnd(s)).trimmed();
+}
+
+QString stripTrailingPeriod(QString s)
+{
+    s = s.trimmed();
+    while (s.endsWith(QLatin1Char('.')) || s.endsWith(QLatin1Char(',')) || s.endsWith(QLatin1Char(';')))
+        s.chop(1);
+    return s.trimmed();
+}
+
+const QRegularExpression &fileNumberRe()
+{
+    // "460.509/8-1762", "825.5151/132", "611.2131/205b", "033.1100-RU/7-262"
+    static const QRegularExpression re(QStringLiteral("\\b\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*\\w"));
+    return re;
+}
+
+// After "Ibid": ".", ",", then the part that differs, up to the end of its sentence or clause.
+NoteCitation ibidCitation(const QString &afterIbid)
+{
+    QString rest = afterIbid;
+    while (!rest.isEmpty() && (rest[0] == QLatin1Char('.') || rest[0] == QLatin1Char(',') || rest[0].isSpace()))
+        rest.remove(0, 1);
+    rest = rest.left(sentenceEnd(rest));
+    const qsizetype semicolon = rest.indexOf(QLatin1Char(';'));
+    if (semicolon >= 0)
+        rest.truncate(semicolon);
+    return NoteCitation{QString(), true, stripTrailingPeriod(rest)};
+}
+
+const QRegularExpression &foreignRelationsRe()
+{
+    static const QRegularExpression re(QStringLiteral("\\bForeign Relations,\\s*\\d{4}"));
+    return re;
+}
+
+bool looksLikeCitation(const QString &s)
+{
+    static const QRegularExpression archive(
+        QStringLiteral("\\b(Department of State|Files|Library|Records|Papers|Archives)\\b"));
+    return fileNumberRe().match(s).hasMatch() || archive.match(s).hasMatch();
+}
+
+// The content of the parenthetical that closes `s` ("… (Ibid.)", "… (Department of State, …)."), or a
+// null string.
+QString trailingParenthetical(const QString &s)
+{
+    const QString t = stripTrailingPeriod(s);
+    if (!t.endsWith(QLatin1Char(')')))
+        return {};
+    int depth = 0;
+    for (qsizetype i = t.size() - 1; i >= 0; --i) {
+        if (t[i] == QLatin1Char(')'))
+            ++depth;
+        else if (t[i] == QLatin1Char('(') && --depth == 0)
+            return t.mid(i + 1, t.size() - i - 2).trimmed();
+    }
+    return {};
+}
+
+bool startsWithIbid(const QString &s)
+{
+    return s.startsWith(QLatin1String("ibid"), Qt::CaseInsensitive)
+        && (s.size() == 4 || !s[4].isLetter());
+}
+
+QString withoutUnbalancedParenthesis(QString s)
+{
+    s = stripTrailingPeriod(s);
+    if (s.endsWith(QLatin1Char(')')) && s.count(QLatin1Char(')')) > s.count(QLatin1Char('(')))
+        s.chop(1);
+    return stripTrailingPeriod(s);
+}
+
+enum class PartShape : std::uint8_t { Other, Page, Volume, Year, FileNumber };
+
+PartShape shapeOf(const QString &part)
+{
+    static const QRegularExpression page(QStringLiteral("^pp?\\.\\s"));
+    static const QRegularExpression vol(QStringLiteral("^vols?\\.\\s"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
+    static const QRegularExpression fileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/"));
+    const QString p = part.trimmed();
+    if (page.match(p).hasMatch())
+        return PartShape::Page;
+    if (vol.match(p).hasMatch())
+        return PartShape::Volume;
+    if (year.match(p).hasMatch())
+        return PartShape::Year;
+    if (fileNumber.match(p).hasMatch())
+        return PartShape::FileNumber;
+    return PartShape::Other;
+}
+
+bool hasPagePart(const QString &sentence)
+{
+    const QStringList parts = sentence.split(QStringLiteral(", "));
+    return std::any_of(parts.begin(), parts.end(), [](const QString &p) { return shapeOf(p) == PartShape::Page; });
+}
+
+// A note that is a printed source: "Foreign Relations, 1903, p. 350.", "See Malloy, Treaties, vol. i,
+// p. 232.", "Vol. iv, p. 393." — its first sentence, when that names a page.
+QString publishedSource(const QString &text)
+{
+    static const QRegularExpression see(QStringLiteral("^See\\s+"));
+    QString rest = text;
+    if (const auto m = see.match(rest); m.hasMatch())
+        rest = rest.mid(m.capturedEnd());
+    // Longer first sentences are prose that happens to mention a page.
+    constexpr qsizetype maxCitationLength = 200;
+    QString first = firstSentence(rest).section(QLatin1Char(';'), 0, 0);
+    if (first.size() > maxCitationLength || !(first.startsWith(QLatin1String("Foreign Relations")) || hasPagePart(first)))
+        return {};
+    // "For instruction No. 214 …, see Foreign Relations, 1933, vol. v, p. 814": the printed source is the citation.
+    if (const auto m = foreignRelationsRe().match(first); m.hasMatch())
+        first = first.mid(m.capturedStart());
+    return withoutUnbalancedParenthesis(first);
+}
+
+// The citation an "Ibid." repeats: the most recent one, except that an archive file number on its own
+// ("839.51/4039") has no pages or volumes, so "Ibid., p. 668" passes over it to a printed source.
+QString ibidBase(const std::vector<QString> &earlier, const QString &suffix)
+{
+    static const QRegularExpression bareFileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*$"));
+    const PartShape shape = shapeOf(suffix.section(QStringLiteral(", "), 0, 0));
+    const bool printed = shape == PartShape::Page || shape == PartShape::Volume || shape == PartShape::Year;
+    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+        if (!printed || !bareFileNumber.match(*it).hasMatch())
+            return *it;
+    }
+    return {};
+}
+
+} // namespace
+
+NoteCitation parseNoteCitation(const QString &noteText)
+{
+    const QString text = noteText.simplified();
+    static const QRegularExpression source(QStringLiteral("^Source:\\s*"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = source.match(text); m.hasMatch())
+        return {stripTrailingPeriod(firstSentence(text.mid(m.capturedEnd()))), false, {}};
+    if (startsWithIbid(text))
+        return ibidCitation(text.mid(4));
+
+    static const QRegularExpression oldFileNote(QStringLiteral("^(\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*\\w)(?::|\\s|$)"));
+    if (const auto m = oldFileNote.match(text); m.hasMatch())
+        return {m.captured(1), false, {}};
+    if (QString published = publishedSource(text); !published.isEmpty())
+        return {published, false, {}};
+
+    const QString paren = trailingParenthetical(text);
+    if (startsWithIbid(paren))
+        return ibidCitation(paren.mid(4));
+    if (!paren.isEmpty() && looksLikeCitation(paren))
+        return {stripTrailingPeriod(paren), false, {}};
+
+    // "See telegram No. 39 … Foreign Relations, 1924, vol. ii, p. 522.": the printed source named later.
+    if (const auto m = foreignRelationsRe().match(text); m.hasMatch()) {
+        const qsizetype start = m.capturedStart();
+        return {withoutUnbalancedParenthesis(text.mid(start, sentenceEnd(text, start) - start)), false, {}};
+    }
+    return {};
+}
+
+QString applyIbid(const QString &base, const QString &suffix)
+{
+    if (base.isEmpty() || suffix.isEmpty())
+        return base;
+    const QString separator = QStringLiteral(", ");
+    const QStringList parts = base.split(separator);
+    const PartShape shape = shapeOf(suffix.section(separator, 0, 0));
+    if (shape != PartShape::Other) {
+        for (qsizetype i = parts.size() - 1; i >= 0; --i) {
+            if (shapeOf(parts[i]) == shape)
+                return QStringList(parts.mid(0, i)).join(separator) + (i > 0 ? separator : QString()) + suffix;
+        }
+    }
+    return base + separator + suffix;
+}
+
+std::vector<QString> documentCitations(const Document &doc)
+{
+    // Notes in reading order: each footnote where its marker stands (a nested note where its parent's
+    // does), each inline source note where its block stands.
+    std::vector<int> anchorBlock(doc.footnotes.size(), INT_MAX);
+    for (std::size_t i = 0; i < doc.footnotes.size(); ++i) {
+        const Location &m = doc.footnotes[i].marker;
+        if (m.inBody())
+            anchorBlock[i] = m.block;
+        else if (std::size_t(m.footnote) < i)
+            anchorBlock[i] = anchorBlock[std::size_t(m.footnote)];
+        else if (i > 0)
+            anchorBlock[i] = anchorBlock[i - 1];
+    }
+
+    std::vector<QString> out(doc.footnotes.size());
+    std::vector<QString> earlier;
+    const auto take = [&earlier](const QString &text) {
+        const NoteCitation c = parseNoteCitation(text);
+        const QString cited = c.ibid ? applyIbid(ibidBase(earlier, c.ibidSuffix), c.ibidSuffix) : c.citation;
+        if (!cited.isEmpty())
+            earlier.push_back(cited);
+        return cited;
+    };
+    std::size_t block = 0;
+    for (std::size_t i = 0; i <= doc.footnotes.size(); ++i) {
+        const int upTo = i < doc.footnotes.size() ? anchorBlock[i] : INT_MAX;
+        for (; block < doc.body.size() && int(block) <= upTo; ++block) {
+            if (doc.body[block].kind == BlockKind::InlineNote)
+                take(doc.body[block].text);
+        }
+        if (i < doc.footnotes.size())
+            out[i] = take(plainText(doc.footnotes[i].content, QStringLiteral(" ")));
+    }
+    return out;
+}
+
+} // namespace marginalia

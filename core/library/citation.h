@@ -1,1 +1,36 @@
 #pragma once
+
+#include "model/document.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace marginalia {
+
+// What one note's text says about its source, before "Ibid." is resolved.
+struct NoteCitation {
+    QString citation;   // its own citation; empty when it names none or says "Ibid."
+    bool ibid = false;  // it repeats the previous citation
+    QString ibidSuffix; // what follows "Ibid.,": "p. 5", "490.119/7-2062"; may be empty
+};
+
+// Reads a note's plain text (whitespace collapsed). The rules:
+// - a source note ("Source: …"): the text after "Source:" up to the end of the first sentence;
+// - a note that starts with "Ibid" (any case) or ends in "(Ibid…)": an Ibid. note, with its suffix;
+// - a trailing parenthetical that names an archive or a file number: its content;
+// - an old volume's file-number note ("825.5151/132: Telegram"): the file number;
+// - a published source ("Foreign Relations, 1933, vol. v, p. 643."): its first sentence.
+NoteCitation parseNoteCitation(const QString &noteText);
+
+// `base` with an Ibid. suffix applied: a suffix that starts like one of base's comma-separated parts
+// (a page "p. 5", a volume "vol. 3", a year, a file number) replaces that part and what follows;
+// any other suffix is appended.
+QString applyIbid(const QString &base, const QString &suffix);
+
+// The citation of every footnote of `doc`, indexed like Document::footnotes, with each "Ibid." replaced
+// by the most recent earlier citation among the document's notes (its source note and, in old volumes,
+// its inline source notes included). Empty strings for notes that cite nothing.
+std::vector<QString> documentCitations(const Document &doc);
+
+} // namespace marginalia

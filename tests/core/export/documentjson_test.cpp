@@ -1,1 +1,209 @@
+#include "export/documentjson.h"
+#include "export/terminaltext.h"
+#include "library/library.h"
+#include "parse/volumeloader.h"
+
+#include "support/testdata.h"
+
+#include <QJsonArray>
+
 #include <gtest/gtest.h>
+
+namespace marginalia {
+namespace {
+
+std::shared_ptr<const Volume> load(const QString &name)
+{
+    Result<Volume> v = loadVolume(test::dataPath(name));
+    if (!v) {
+        ADD_FAILURE() << v.error().toString().toStdString();
+        return std::make_shared<const Volume>();
+    }
+    return std::make_shared<const Volume>(std::move(v).value());
+}
+
+const QString teiName = QStringLiteral("frus1961-63v09-d316-d318.xml");
+const QString copyName = QStringLiteral("frus1961-63v09-d317.txt");
+
+// The show JSON of d317 from library volume `volume`, or an empty object (and a failure).
+QJsonObject d317Json(const Library &library, int volume)
+{
+    const int d = library.volume(volume).documentIndex(QStringLiteral("d317"));
+    if (d < 0) {
+        ADD_FAILURE() << "no d317 in volume " << volume;
+        return {};
+    }
+    return documentJson(library, volume, d);
+}
+
+// What d317 must give whichever importer read it: the five notes at the words the corpus README names.
+void expectD317(const QJsonObject &json)
+{
+    EXPECT_EQ(json[QStringLiteral("id")].toString(), QStringLiteral("d317"));
+    EXPECT_EQ(json[QStringLiteral("number")].toString(), QStringLiteral("317"));
+    EXPECT_EQ(json[QStringLiteral("title")].toString(),
+              QStringLiteral("Letter From Secretary of State Rusk to Secretary of Commerce Hodges"));
+    const QString text = json[QStringLiteral("text")].toString();
+    EXPECT_TRUE(text.startsWith(QStringLiteral("317. Letter From Secretary of State Rusk")));
+    EXPECT_FALSE(text.contains(QStringLiteral("Hodges0")));
+    EXPECT_FALSE(text.contains(QStringLiteral("[Page")));
+
+    const QJsonArray notes = json[QStringLiteral("footnotes")].toArray();
+    ASSERT_EQ(notes.size(), 5);
+    const QStringList before = {QStringLiteral("Hodges"), QStringLiteral("bloc."), QStringLiteral("practices."),
+                                QStringLiteral("future."), QStringLiteral("Dean")};
+    for (int i = 0; i < 5; ++i) {
+        const QJsonObject fn = notes[i].toObject();
+        EXPECT_EQ(fn[QStringLiteral("label")].toString(), QString::number(i));
+        const int offset = fn[QStringLiteral("offset")].toInt();
+        const QString word = before[i];
+        EXPECT_EQ(text.mid(offset - word.size(), word.size()), word) << "note " << i;
+    }
+    EXPECT_TRUE(notes[0].toObject()[QStringLiteral("text")].toString().startsWith(
+        QStringLiteral("Source: Department of State, Central Files, 460.509/8-1762. Secret.")));
+    EXPECT_EQ(notes[1].toObject()[QStringLiteral("citation")].toString(),
+              QStringLiteral("Department of State, Central Files, 460.509/8-1762"));
+    EXPECT_TRUE(notes[2].toObject()[QStringLiteral("citation")].isNull());
+    EXPECT_EQ(notes[4].toObject()[QStringLiteral("text")].toString(),
+              QStringLiteral("Printed from a copy that indicates Rusk signed the original."));
+
+    const QJsonArray pages = json[QStringLiteral("pageBreaks")].toArray();
+    ASSERT_EQ(pages.size(), 1);
+    EXPECT_EQ(pages[0].toObject()[QStringLiteral("n")].toString(), QStringLiteral("704"));
+    const int page = pages[0].toObject()[QStringLiteral("offset")].toInt();
+    EXPECT_EQ(text.mid(page, 14), QStringLiteral("As I wrote you"));
+}
+
+QJsonObject onlyReference(const QJsonObject &json)
+{
+    const QJsonArray refs = json[QStringLiteral("crossReferences")].toArray();
+    EXPECT_EQ(refs.size(), 1);
+    return refs.isEmpty() ? QJsonObject() : refs[0].toObject();
+}
+
+TEST(DocumentJsonTest, TeiD317HasFiveNotesAtTheRightWordsAndResolvesDocument316)
+{
+    Library library;
+    const int v = library.add(load(teiName));
+    const QJsonObject json = d317Json(library, v);
+    expectD317(json);
+    EXPECT_EQ(json[QStringLiteral("volume")].toString(), QStringLiteral("frus1961-63v09"));
+    EXPECT_EQ(json[QStringLiteral("date")].toString(), QStringLiteral("1962-09-05"));
+    const QJsonObject ref = onlyReference(json);
+    EXPECT_EQ(ref[QStringLiteral("label")].toString(), QStringLiteral("Document 316"));
+    EXPECT_EQ(ref[QStringLiteral("target")].toString(), QStringLiteral("d316"));
+    EXPECT_EQ(ref[QStringLiteral("volume")].toString(), QStringLiteral("frus1961-63v09"));
+    EXPECT_TRUE(ref[QStringLiteral("resolved")].toBool());
+}
+
+TEST(DocumentJsonTest, TextCopyD317AloneHasTheSameNotesAndAnUnresolvedDocument316)
+{
+    Library library;
+    const int v = library.add(load(copyName));
+    const QJsonObject json = d317Json(library, v);
+    expectD317(json);
+    EXPECT_TRUE(json[QStringLiteral("volume")].isNull());
+    const QJsonObject ref = onlyReference(json);
+    EXPECT_EQ(ref[QStringLiteral("target")].toString(), QStringLiteral("d316"));
+    EXPECT_TRUE(ref[QStringLiteral("volume")].isNull());
+    EXPECT_FALSE(ref[QStringLiteral("resolved")].toBool());
+}
+
+TEST(DocumentJsonTest, TextCopyD317WithTheVolumeOpenResolvesDocument316ThereAndMatchesTheTei)
+{
+    Library library;
+    const int copy = library.add(load(copyName));
+    const int tei = library.add(load(teiName));
+    const QJsonObject json = d317Json(library, copy);
+    EXPECT_EQ(json[QStringLiteral("volume")].toString(), QStringLiteral("frus1961-63v09"));
+    const QJsonObject ref = onlyReference(json);
+    EXPECT_EQ(ref, (QJsonObject{{QStringLiteral("label"), QStringLiteral("Document 316")},
+                                {QStringLiteral("target"), QStringLiteral("d316")},
+                                {QStringLiteral("volume"), QStringLiteral("frus1961-63v09")},
+                                {QStringLiteral("resolved"), true},
+                                {QStringLiteral("kind"), QStringLiteral("document")}}));
+
+    // Both importers give the same notes, word for word.
+    const QJsonArray fromCopy = json[QStringLiteral("footnotes")].toArray();
+    const QJsonArray fromTei = d317Json(library, tei)[QStringLiteral("footnotes")].toArray();
+    ASSERT_EQ(fromCopy.size(), fromTei.size());
+    for (qsizetype i = 0; i < fromCopy.size(); ++i) {
+        for (const QString &key : {QStringLiteral("label"), QStringLiteral("text"), QStringLiteral("citation")})
+            EXPECT_EQ(fromCopy[i].toObject()[key], fromTei[i].toObject()[key]) << key.toStdString() << ' ' << i;
+    }
+}
+
+TEST(DocumentJsonTest, TerminalTextShowsMarkersPageBreakAndNotes)
+{
+    Library library;
+    const int v = library.add(load(copyName));
+    const QString out = terminalText(library, v, 0);
+    EXPECT_TRUE(out.startsWith(QStringLiteral("317. Letter From Secretary of State Rusk to Secretary of Commerce Hodges[0]\n\n")));
+    EXPECT_TRUE(out.contains(QStringLiteral("Soviet bloc.[1]\n\n")));
+    EXPECT_TRUE(out.contains(QStringLiteral("harassment.\n\n[Page 704]\n\nAs I wrote you")));
+    EXPECT_TRUE(out.contains(QStringLiteral("fair practices.[2] We have")));
+    EXPECT_TRUE(out.contains(QStringLiteral("\nDean[4]\n\n[0] Source: Department of State")));
+    EXPECT_TRUE(out.endsWith(QStringLiteral("\n[4] Printed from a copy that indicates Rusk signed the original.\n")));
+}
+
+// Hand-built: a note's references stand where its marker does; a mid-sentence break stays inline.
+TEST(DocumentJsonTest, NoteReferencesAreOrderedAtTheirMarkerAndMidSentenceBreaksStayInline)
+{
+    auto volume = std::make_shared<Volume>();
+    volume->id = QStringLiteral("frus1961-63v09");
+    Document doc;
+    doc.id = QStringLiteral("d316");
+    doc.number = QStringLiteral("316");
+    Block head;
+    head.kind = BlockKind::Heading;
+    head.text = QStringLiteral("316. Letter");
+    Block para;
+    para.text = QStringLiteral("Twelve of the items, see Document 1.");
+    doc.body = {head, para};
+    Block noteText;
+    noteText.text = QStringLiteral("See Document 2.");
+    doc.footnotes.push_back(Footnote{QStringLiteral("d316fn1"), QStringLiteral("1"), {noteText}, Location{-1, 1, 6}});
+    doc.pageBreaks.push_back(PageBreak{QStringLiteral("701"), QStringLiteral("pg_701"), Location{-1, 1, 7}});
+    // Listed body first, as a text copy lists them; the note's reference comes first in reading order.
+    doc.crossReferences.push_back(CrossReference{QStringLiteral("Document 1"), {}, QStringLiteral("d1"), {},
+                                                 ReferenceKind::Document, Location{-1, 1, 25}});
+    doc.crossReferences.push_back(CrossReference{QStringLiteral("Document 2"), {}, QStringLiteral("d2"), {},
+                                                 ReferenceKind::Document, Location{0, 0, 4}});
+    volume->documents.push_back(doc);
+    Library library;
+    const int v = library.add(volume);
+
+    const QJsonArray refs = documentJson(library, v, 0)[QStringLiteral("crossReferences")].toArray();
+    ASSERT_EQ(refs.size(), 2);
+    EXPECT_EQ(refs[0].toObject()[QStringLiteral("target")].toString(), QStringLiteral("d2"));
+    EXPECT_EQ(refs[1].toObject()[QStringLiteral("target")].toString(), QStringLiteral("d1"));
+    EXPECT_TRUE(refs[0].toObject()[QStringLiteral("volume")].isNull());
+    EXPECT_TRUE(terminalText(library, v, 0).startsWith(
+        QStringLiteral("316. Letter\n\nTwelve[1] [Page 701] of the items, see Document 1.\n\n[1] See Document 2.\n")));
+}
+
+// Every document of the two complete volumes exports, with every offset inside the text it indexes.
+TEST(DocumentJsonTest, EveryDocumentOfTheCompleteVolumesHasOffsetsInsideItsText)
+{
+    for (const QString &name : {QStringLiteral("frus1894Nicaragua.xml"), QStringLiteral("frus1934v05.xml")}) {
+        Library library;
+        const int v = library.add(load(name));
+        const Volume &volume = library.volume(v);
+        EXPECT_FALSE(volume.documents.empty()) << name.toStdString();
+        for (std::size_t d = 0; d < volume.documents.size(); ++d) {
+            const QJsonObject json = documentJson(library, v, int(d));
+            const qsizetype size = json[QStringLiteral("text")].toString().size();
+            for (const QString &key : {QStringLiteral("footnotes"), QStringLiteral("pageBreaks")}) {
+                for (const QJsonValue item : json[key].toArray()) {
+                    const int offset = item.toObject()[QStringLiteral("offset")].toInt();
+                    EXPECT_TRUE(offset >= 0 && offset <= size)
+                        << name.toStdString() << ' ' << volume.documents[d].id.toStdString() << ' ' << offset;
+                }
+            }
+            EXPECT_FALSE(terminalText(library, v, int(d)).isEmpty());
+        }
+    }
+}
+
+} // namespace
+} // namespace marginalia

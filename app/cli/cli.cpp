@@ -1,0 +1,127 @@
+#include "cli/cli.h"
+
+#include "cli/commands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <exception>
+
+namespace marginalia::cli {
+
+namespace {
+
+// The translation context of the command line's messages (lupdate reads Cli::tr).
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
+};
+
+// Parses a subcommand's arguments; prints help or a usage error. Returns -1 to go on, else an exit code.
+int parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
+                 QTextStream &out, QTextStream &err)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    // Listed only so that the usage line reads "marginalia-cli [options] info FILE...".
+    parser.addPositionalArgument(command, Cli::tr("The command."), command);
+    parser.addPositionalArgument(QStringLiteral("FILE"), Cli::tr("A FRUS TEI volume or a plain-text copy of a document page."),
+                                 QStringLiteral("FILE..."));
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().isEmpty()) {
+        err << Cli::tr("missing FILE argument") << Qt::endl << parser.helpText();
+        return ExitUsage;
+    }
+    return -1;
+}
+
+int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Cli::tr("Counts the documents, footnotes, page breaks and cross-references of each FILE."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print JSON."));
+    parser.addOption(json);
+    if (const int code = parseCommand(parser, QStringLiteral("info"), arguments, out, err); code >= 0)
+        return code;
+    return runInfo(InfoOptions{parser.positionalArguments(), parser.isSet(json)}, out, err);
+}
+
+int show(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Cli::tr("Prints one document with its footnotes. All FILEs form one library, so references between them resolve."));
+    const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("The document to show (default: the first of the first FILE)."),
+                                 QStringLiteral("ID"));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("Output format: text (default) or json."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    parser.addOptions({doc, format});
+    if (const int code = parseCommand(parser, QStringLiteral("show"), arguments, out, err); code >= 0)
+        return code;
+    const QString formatName = parser.value(format);
+    if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
+        err << Cli::tr("unknown format \"%1\"; use text or json").arg(formatName) << Qt::endl;
+        return ExitUsage;
+    }
+    return runShow(ShowOptions{parser.positionalArguments(), parser.value(doc), formatName == QLatin1String("json")},
+                   out, err);
+}
+
+int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Cli::tr("Reads FRUS documents (TEI volumes and plain-text copies) without a display."));
+    parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("info: counts per file; show: one document."),
+                                 QStringLiteral("info|show [options] FILE..."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    // Everything after the command belongs to the command's own parser.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(version)) {
+        out << QCoreApplication::applicationName() << QLatin1Char(' ') << QCoreApplication::applicationVersion()
+            << Qt::endl;
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        (parser.isSet(help) ? out : err) << parser.helpText();
+        return parser.isSet(help) ? ExitOk : ExitUsage;
+    }
+    const QString command = positional.first();
+    const QStringList commandArguments = QStringList{arguments.value(0)} + positional.mid(1);
+    if (command == QLatin1String("info"))
+        return info(commandArguments, out, err);
+    if (command == QLatin1String("show"))
+        return show(commandArguments, out, err);
+    err << Cli::tr("unknown command \"%1\"; use info or show (see --help)").arg(command) << Qt::endl;
+    return ExitUsage;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    try {
+        const int code = dispatch(arguments, out, err);
+        out.flush();
+        err.flush();
+        return code;
+    } catch (const std::exception &e) {
+        err << Cli::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())) << Qt::endl;
+    } catch (...) {
+        err << Cli::tr("internal error") << Qt::endl;
+    }
+    return ExitBadInput;
+}
+
+} // namespace marginalia::cli

@@ -1,0 +1,109 @@
+#include "cli/commands.h"
+
+#include "cli/cli.h"
+#include "export/documentjson.h"
+#include "export/terminaltext.h"
+#include "export/volumeinfo.h"
+#include "library/library.h"
+#include "parse/volumeloader.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace marginalia::cli {
+
+namespace {
+
+// Loads every file into one library. Import errors go to `err`; returns false if any file failed.
+bool loadAll(const QStringList &files, Library &library, QTextStream &err)
+{
+    bool ok = true;
+    for (const QString &file : files) {
+        Result<Volume> volume = loadVolume(file);
+        if (!volume) {
+            err << volume.error().toString() << Qt::endl;
+            ok = false;
+            continue;
+        }
+        library.add(std::make_shared<const Volume>(std::move(volume).value()));
+    }
+    return ok;
+}
+
+// Warnings come after the output they qualify; any warning makes the run a bad-input run.
+int reportWarnings(const Library &library, QTextStream &out, QTextStream &err)
+{
+    out.flush();
+    int count = 0;
+    for (int v = 0; v < library.size(); ++v) {
+        for (const Error &warning : library.volume(v).warnings) {
+            err << warning.toString() << Qt::endl;
+            ++count;
+        }
+    }
+    return count == 0 ? ExitOk : ExitBadInput;
+}
+
+struct DocumentPosition {
+    int volume = -1;
+    int document = -1;
+};
+
+DocumentPosition findDocument(const Library &library, const QString &id)
+{
+    for (int v = 0; v < library.size(); ++v) {
+        const Volume &volume = library.volume(v);
+        if (id.isEmpty() && !volume.documents.empty())
+            return {v, 0};
+        const int d = id.isEmpty() ? -1 : volume.documentIndex(id);
+        if (d >= 0)
+            return {v, d};
+    }
+    return {};
+}
+
+} // namespace
+
+int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err)
+{
+    Library library;
+    if (!loadAll(options.files, library, err))
+        return ExitBadInput;
+    if (options.json) {
+        QJsonArray volumes;
+        for (int v = 0; v < library.size(); ++v)
+            volumes.append(volumeInfoJson(library, v));
+        const QJsonDocument json(QJsonObject{{QStringLiteral("volumes"), volumes}});
+        out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+    } else {
+        for (int v = 0; v < library.size(); ++v)
+            out << (v > 0 ? QStringLiteral("\n") : QString()) << volumeInfoText(library, v);
+    }
+    return reportWarnings(library, out, err);
+}
+
+int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err)
+{
+    Library library;
+    if (!loadAll(options.files, library, err))
+        return ExitBadInput;
+    const DocumentPosition at = findDocument(library, options.documentId);
+    if (at.volume < 0) {
+        const QString message = options.documentId.isEmpty()
+            ? QCoreApplication::translate("MarginaliaCli", "no document in the files")
+            : QCoreApplication::translate("MarginaliaCli", "no document with id \"%1\"").arg(options.documentId);
+        err << Error{options.files.value(0), 0, 0, message}.toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    if (options.json) {
+        const QJsonDocument json(documentJson(library, at.volume, at.document));
+        out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+    } else {
+        out << terminalText(library, at.volume, at.document);
+    }
+    return reportWarnings(library, out, err);
+}
+
+} // namespace marginalia::cli
