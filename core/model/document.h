@@ -20,10 +20,10 @@ struct Location {
 };
 
 struct Footnote {
-    QString id;     // xml:id ("d317fn1"); text copies synthesise "fn1"
+    QString id;     // xml:id ("d317fn1"); text copies synthesise the same from the label
     QString label;  // as printed: "0", "1", "*", "†"
     RichText content;
-    Location marker; // where its marker stands
+    Location marker; // where its marker stands; block -1 when the text has none (unmatched text copy)
     bool isSource() const { return label == QLatin1String("0"); }
 };
 

@@ -2,12 +2,19 @@
 
 #include "teireader.h"
 
+#include <QCoreApplication>
+
 namespace marginalia {
 
-Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName)
+Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName, const Progress &progress)
 {
-    TeiReader reader(data, fileName);
+    TeiReader reader(data, fileName, progress);
     return reader.read();
+}
+
+QString TeiParser::cancelledMessage()
+{
+    return QCoreApplication::translate("marginalia", "the import was cancelled");
 }
 
 } // namespace marginalia

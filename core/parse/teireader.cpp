@@ -1,6 +1,7 @@
 #include "teireader.h"
 
 #include "teidocumentfixups.h"
+#include "teiparser.h"
 #include "util/utf8.h"
 
 #include <QCoreApplication>
@@ -87,8 +88,9 @@ std::uint8_t blockFlagsFor(QStringView rend)
 
 } // namespace
 
-TeiReader::TeiReader(const QByteArray &data, const QString &fileName)
-    : m_data(data), m_xml(data), m_fileName(fileName)
+TeiReader::TeiReader(const QByteArray &data, const QString &fileName,
+                     const std::function<bool(qint64, qint64)> &progress)
+    : m_data(data), m_xml(data), m_fileName(fileName), m_progress(progress)
 {
     m_volume.sourcePath = fileName;
     m_volume.format = SourceFormat::Tei;
@@ -125,6 +127,10 @@ Result<Volume> TeiReader::read()
                 }
             }
             startElement();
+            // Every 4096 elements: often enough for a progress bar, rare enough to cost nothing.
+            if (m_progress && (++m_elementCount & 0xFFF) == 0
+                && !m_progress(m_xml.characterOffset(), m_data.size()))
+                return fail(errorHere(TeiParser::cancelledMessage()));
             break;
         case QXmlStreamReader::EndElement:
             endElement();

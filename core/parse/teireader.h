@@ -9,6 +9,7 @@
 #include <QString>
 #include <QXmlStreamReader>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -17,7 +18,7 @@ namespace marginalia {
 // The state of one pass over a TEI file. Used once, through TeiParser::parse.
 class TeiReader {
 public:
-    TeiReader(const QByteArray &data, const QString &fileName);
+    TeiReader(const QByteArray &data, const QString &fileName, const std::function<bool(qint64, qint64)> &progress);
     Result<Volume> read();
 
 private:
@@ -49,8 +50,10 @@ private:
     QByteArray m_data;
     QXmlStreamReader m_xml;
     QString m_fileName;
+    std::function<bool(qint64, qint64)> m_progress;
     Volume m_volume;
     std::vector<Frame> m_stack;
+    quint64 m_elementCount = 0;
 
     // Header and divisions outside documents.
     QString *m_headerField = nullptr;

@@ -185,14 +185,19 @@ void TextCopyFootnotes::applyMarkers(const std::vector<TextCopyMarker> &hits, in
         m_doc.footnotes[k + std::size_t(offset)].marker = Location{-1, hit.block, hit.pos - removed};
         removed += hit.length;
     }
-    for (PageBreak &pb : m_doc.pageBreaks) {
-        int shift = 0;
+    // Points already placed in the body (page breaks, the source note's marker) move with the text.
+    const auto shift = [&hits](Location &where) {
+        int removedBefore = 0;
         for (const TextCopyMarker &hit : hits) {
-            if (pb.where.inBody() && hit.block == pb.where.block && hit.pos < pb.where.offset)
-                shift += std::min(hit.length, pb.where.offset - hit.pos);
+            if (where.inBody() && hit.block == where.block && hit.pos < where.offset)
+                removedBefore += std::min(hit.length, where.offset - hit.pos);
         }
-        pb.where.offset -= shift;
-    }
+        where.offset -= removedBefore;
+    };
+    for (PageBreak &pb : m_doc.pageBreaks)
+        shift(pb.where);
+    for (int k = 0; k < offset; ++k)
+        shift(m_doc.footnotes[std::size_t(k)].marker);
     // Later markers first, so that the positions of earlier ones stay valid.
     for (auto it = hits.rbegin(); it != hits.rend(); ++it)
         m_doc.body[std::size_t(it->block)].text.remove(it->pos, it->length);

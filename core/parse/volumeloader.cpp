@@ -20,14 +20,14 @@ bool looksLikeXml(const QByteArray &data)
 
 } // namespace
 
-Result<Volume> loadVolume(const QByteArray &data, const QString &fileName)
+Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress)
 {
     if (looksLikeXml(data))
-        return TeiParser::parse(data, fileName);
+        return TeiParser::parse(data, fileName, progress);
     return TextCopyParser::parse(data, fileName);
 }
 
-Result<Volume> loadVolume(const QString &path)
+Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -39,7 +39,7 @@ Result<Volume> loadVolume(const QString &path)
         return fail(path, 0, 0,
                     QCoreApplication::translate("marginalia", "cannot read the file: %1").arg(file.errorString()));
     }
-    return loadVolume(data, path);
+    return loadVolume(data, path, progress);
 }
 
 } // namespace marginalia

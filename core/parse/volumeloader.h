@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/volume.h"
+#include "parse/teiparser.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -10,7 +11,8 @@ namespace marginalia {
 
 // Reads a file and picks the importer by content: XML (after an optional BOM and whitespace) goes to
 // the TEI importer, anything else to the text-copy importer.
-Result<Volume> loadVolume(const QString &path);
-Result<Volume> loadVolume(const QByteArray &data, const QString &fileName);
+// `progress` (see TeiParser::Progress) may cancel a long import.
+Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress = {});
+Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress = {});
 
 } // namespace marginalia

@@ -279,3 +279,22 @@ TEST(TeiParser, GivesAHeadlessDocumentATitleLine)
     EXPECT_EQ(doc.body.at(0).kind, BlockKind::Heading);
     EXPECT_EQ(doc.body.at(1).text, QStringLiteral("Only text."));
 }
+
+TEST(TeiParser, ReportsProgressAndCanBeCancelled)
+{
+    const QByteArray data = test::readData(QStringLiteral("frus1894Nicaragua.xml"));
+    qint64 last = -1;
+    int calls = 0;
+    auto whole = TeiParser::parse(data, QStringLiteral("n.xml"), [&](qint64 done, qint64 total) {
+        EXPECT_GE(done, last);
+        EXPECT_EQ(total, data.size());
+        last = done;
+        ++calls;
+        return true;
+    });
+    EXPECT_TRUE(whole.has_value());
+    EXPECT_GT(calls, 0);
+    auto cancelled = TeiParser::parse(data, QStringLiteral("n.xml"), [](qint64, qint64) { return false; });
+    ASSERT_FALSE(cancelled.has_value());
+    EXPECT_EQ(cancelled.error().message, TeiParser::cancelledMessage());
+}
