@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The one list of Debian 12 packages Marginalia needs to build, test, run and benchmark.
+# Installs only what is missing, so a second run costs nothing and needs no network.
+set -euo pipefail
+
+PACKAGES=(
+    # build
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
+    libgtest-dev libgmock-dev libbenchmark-dev
+    # run and test: a display for the GUI smoke test, the reference XML reader, fonts for rendering
+    xvfb xauth libxml2-utils hyperfine fonts-dejavu-core
+    # Qt's SVG icon engine, so the window shows the app icon (resources/marginalia.svg)
+    libqt6svg6
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+echo "deps.sh: installing ${missing[*]}" >&2
+SUDO=()
+if [[ $(id -u) -ne 0 ]]; then
+    SUDO=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
