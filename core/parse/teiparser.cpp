@@ -1,5 +1,6 @@
 #include "teiparser.h"
 
+#include "teiparallel.h"
 #include "teireader.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,8 @@ namespace marginalia {
 
 Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName, const Progress &progress)
 {
+    if (auto parallel = parseTeiInParallel(data, fileName, progress))
+        return std::move(*parallel);
     TeiReader reader(data, fileName, progress);
     return reader.read();
 }

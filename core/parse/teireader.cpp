@@ -197,8 +197,12 @@ std::uint32_t TeiReader::startOutsideDocument(Element e, const QXmlStreamAttribu
         }
         return 0;
     case Element::Div: {
-        if (attrs.value(QLatin1String("type")) == QLatin1String("document"))
-            return startDocument(attrs);
+        if (attrs.value(QLatin1String("type")) == QLatin1String("document")) {
+            if (!m_slots)
+                return startDocument(attrs);
+            m_slots->push_back({m_divisions.empty() ? -1 : m_divisions.back(), int(m_volume.pages.size())});
+            return 0;
+        }
         Division d;
         d.id = xmlId(attrs);
         d.type = attrs.value(QLatin1String("type")).toString();

@@ -18,8 +18,16 @@ namespace marginalia {
 // The state of one pass over a TEI file. Used once, through TeiParser::parse.
 class TeiReader {
 public:
+    // Where a document stood in a skeleton (a file whose documents were emptied to be read apart).
+    struct DocumentSlot {
+        int division = -1;
+        int pagesBefore = 0; // pages of the skeleton before it
+    };
+
     TeiReader(const QByteArray &data, const QString &fileName, const std::function<bool(qint64, qint64)> &progress);
     Result<Volume> read();
+    // Reads a skeleton: documents are not read but recorded in `documentSlots`, to be merged in later.
+    void readAsSkeleton(std::vector<DocumentSlot> *documentSlots) { m_slots = documentSlots; }
 
 private:
     struct Frame {
@@ -54,6 +62,7 @@ private:
     Volume m_volume;
     std::vector<Frame> m_stack;
     quint64 m_elementCount = 0;
+    std::vector<DocumentSlot> *m_slots = nullptr;
 
     // Header and divisions outside documents.
     QString *m_headerField = nullptr;
