@@ -2,17 +2,24 @@
 // and hands it to the window; nothing here is global.
 #include "mainwindow.h"
 
-#include "library/library.h"
-#include "parse/volumeloader.h"
+#include "library/openlibrary.h"
+#include "models/librarymodel.h"
+#include "models/searchresultsmodel.h"
+#include "navigation/navigator.h"
+#include "sessionrecorder.h"
+#include "volumeopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
 #include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
 #include <QWindow>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -69,22 +76,6 @@ Options parseArguments(const QApplication &app)
     return options;
 }
 
-// Index of the volume and document to show first: `docId` when given, else the first document.
-std::pair<int, int> findDocument(const Library &library, const QString &docId)
-{
-    for (int v = 0; v < library.size(); ++v) {
-        const Volume &volume = library.volume(v);
-        if (docId.isEmpty() && !volume.documents.empty())
-            return {v, 0};
-        if (!docId.isEmpty()) {
-            const int d = volume.documentIndex(docId);
-            if (d >= 0)
-                return {v, d};
-        }
-    }
-    return {-1, -1};
-}
-
 // Calls `onExposed` once, the first time `window` is really on screen (not merely shown).
 class ExposeWatcher : public QObject {
 public:
@@ -109,26 +100,9 @@ private:
     std::function<void()> m_onExposed;
 };
 
-// Opens each file into one library; what cannot be opened is added to `errors` and left out.
-Library loadLibrary(const QStringList &files, QStringList &errors)
-{
-    Library library;
-    for (const QString &file : files) {
-        Result<Volume> volume = loadVolume(file);
-        if (!volume) {
-            errors << volume.error().toString();
-            continue;
-        }
-        for (const Error &warning : volume->warnings)
-            std::fprintf(stderr, "%s\n", qUtf8Printable(Main::tr("warning: %1").arg(warning.toString())));
-        library.add(std::make_shared<const Volume>(std::move(volume).value()));
-    }
-    return library;
-}
-
 // Shows the window, saves a screenshot when asked, and quits once it was on screen: 0 when it was,
 // non-zero when the screenshot could not be saved or the window never appeared.
-int showUnattended(MainWindow &window, const QString &screenshot)
+void showUnattended(MainWindow &window, const QString &screenshot)
 {
     window.show();
     new ExposeWatcher(window.windowHandle(), [&window, screenshot] {
@@ -145,7 +119,20 @@ int showUnattended(MainWindow &window, const QString &screenshot)
         std::fprintf(stderr, "%s\n", qUtf8Printable(Main::tr("the window was not shown within 30 s")));
         QCoreApplication::exit(2);
     });
-    return QApplication::exec();
+}
+
+// The files to open: those named, else the last session's when they are still there, else the sample.
+std::pair<QStringList, QString> startingFiles(const Options &options, const QSettings &settings)
+{
+    if (!options.files.isEmpty())
+        return {options.files, options.documentId};
+    const QStringList last = settings.value(QStringLiteral("session/files")).toStringList();
+    const bool present = !last.isEmpty() && std::all_of(last.begin(), last.end(), [](const QString &f) {
+        return QFileInfo::exists(f);
+    });
+    if (present)
+        return {last, settings.value(QStringLiteral("session/document")).toString()};
+    return {bundledSample(), options.documentId};
 }
 
 } // namespace
@@ -160,33 +147,35 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/marginalia.svg")));
 
     const Options options = parseArguments(app);
-    const QStringList files = options.files.isEmpty() ? bundledSample() : options.files;
+    QSettings settings;
+    OpenLibrary library;
+    Navigator navigator(&library);
+    LibraryModel libraryModel(&library);
+    SearchResultsModel searchResults(&library);
+    MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings});
+    SessionRecorder session(&library, &navigator, &settings);
 
-    QStringList errors;
-    const Library library = loadLibrary(files, errors);
-
-    const auto [volumeIndex, documentIndex] = findDocument(library, options.documentId);
-    if (volumeIndex < 0 && !options.documentId.isEmpty())
-        errors << Main::tr("There is no document \"%1\" in the files opened.").arg(options.documentId);
-
-    MainWindow window;
-    if (volumeIndex >= 0) {
-        const Volume &volume = library.volume(volumeIndex);
-        window.showDocument(volume, volume.documents[std::size_t(documentIndex)]);
-    }
-
+    const auto [files, documentId] = startingFiles(options, settings);
+    VolumeOpener *opener = window.opener();
     if (options.quitAfterShow) {
         // Unattended: a message box would wait forever, so problems go to stderr and fail the run.
-        for (const QString &error : std::as_const(errors))
-            std::fprintf(stderr, "%s\n", qUtf8Printable(error));
-        if (!errors.isEmpty() || volumeIndex < 0)
-            return 1;
-        return showUnattended(window, options.screenshot);
+        opener->setInteractive(false);
+        int failures = 0;
+        QObject::connect(opener, &VolumeOpener::failed, &window, [&failures](const Error &error) {
+            std::fprintf(stderr, "%s\n", qUtf8Printable(error.toString()));
+            ++failures;
+        });
+        QObject::connect(opener, &VolumeOpener::finished, &window, [&] {
+            if (failures > 0 || !navigator.current().valid()) {
+                QCoreApplication::exit(1);
+                return;
+            }
+            showUnattended(window, options.screenshot);
+        });
+        opener->open(files, documentId);
+        return QApplication::exec();
     }
-
     window.show();
-    if (!errors.isEmpty()) {
-        QMessageBox::critical(&window, Main::tr("Cannot open"), errors.join(QLatin1Char('\n')));
-    }
+    opener->open(files, documentId);
     return QApplication::exec();
 }

@@ -1,62 +1,276 @@
 #include "mainwindow.h"
 
-#include "model/readingtext.h"
-#include "model/volume.h"
+#include "documentview.h"
+#include "findbar.h"
+#include "footnotepane.h"
+#include "librarypane.h"
+#include "notepopup.h"
+#include "readercontroller.h"
+#include "searchpane.h"
+#include "volumeopener.h"
 
+#include "models/searchresultsmodel.h"
+#include "navigation/navigator.h"
+
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QFont>
-#include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTextBrowser>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace marginalia {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_text(new QTextBrowser(this))
-    , m_source(new QLabel(this))
+namespace {
+
+QDockWidget *dock(const QString &title, const QString &name, QWidget *content, QMainWindow *window)
 {
-    // Document text is untrusted: setPlainText keeps markup inside it inert, and no link is ever followed.
-    m_text->setReadOnly(true);
-    m_text->setOpenLinks(false);
-    m_text->setOpenExternalLinks(false);
-    m_text->document()->setDocumentMargin(24);
-    QFont font = m_text->font();
-    font.setStyleHint(QFont::Serif);
-    font.setFamilies({QStringLiteral("DejaVu Serif"), QStringLiteral("Serif")});
-    font.setPointSizeF(font.pointSizeF() * 1.15);
-    m_text->setFont(font);
-    setCentralWidget(m_text);
-
-    statusBar()->addWidget(m_source, 1);
-
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    resize(900, 760);
-    showNothing();
+    auto *d = new QDockWidget(title, window);
+    d->setObjectName(name);
+    d->setWidget(content);
+    return d;
 }
 
-void MainWindow::showDocument(const Volume &volume, const Document &doc)
-{
-    m_text->setPlainText(ReadingText(doc.body).text());
-    setWindowTitle(doc.number.isEmpty()
-                       ? tr("%1 — Marginalia").arg(doc.title)
-                       : tr("%1. %2 — Marginalia").arg(doc.number, doc.title));
-    const QString source = QFileInfo(volume.sourcePath).fileName();
-    m_source->setText(volume.title.isEmpty() ? source : tr("%1 (%2)").arg(volume.title, source));
-}
+} // namespace
 
-void MainWindow::showNothing()
+MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(parent), m_services(services)
 {
-    m_text->setPlainText(tr("No document is open."));
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Marginalia"));
-    m_source->clear();
+    setAcceptDrops(true);
+    createPanes();
+    m_opener = new VolumeOpener(services.library, services.navigator, services.settings, this, this);
+    m_controller = new ReaderController(services.library, services.navigator, m_opener, services.settings,
+                                        {m_view, m_notes, m_libraryPane, m_popup, m_citation, this}, this);
+    createActions();
+    connectPanes();
+    restoreLayout();
+    qApp->installEventFilter(this);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPanes()
+{
+    m_view = new DocumentView(this);
+    m_findBar = new FindBar(m_view, this);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_findBar);
+    layout->addWidget(m_view);
+    setCentralWidget(central);
+
+    m_notes = new FootnotePane(this);
+    m_libraryPane = new LibraryPane(m_services.libraryModel, this);
+    m_searchPane = new SearchPane(m_services.searchResults, this);
+    m_popup = new NotePopup(this);
+    m_citation = new QLabel(this);
+    m_citation->setObjectName(QStringLiteral("citationLabel"));
+    m_citation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_citation, 1);
+
+    addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Library"), QStringLiteral("libraryDock"), m_libraryPane, this));
+    addDockWidget(Qt::RightDockWidgetArea, dock(tr("Notes"), QStringLiteral("notesDock"), m_notes, this));
+    addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Search"), QStringLiteral("searchDock"), m_searchPane, this));
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("libraryDock")), findChild<QDockWidget *>(QStringLiteral("notesDock"))},
+                {300, 340}, Qt::Horizontal);
+}
+
+void MainWindow::connectPanes()
+{
+    Navigator *nav = m_services.navigator;
+    connect(nav, &Navigator::currentChanged, m_controller, &ReaderController::show);
+    connect(nav, &Navigator::volumeNotOpen, m_controller, &ReaderController::offerToOpenVolume);
+    connect(nav, &Navigator::externalLinkRequested, m_controller, &ReaderController::confirmExternalLink);
+    connect(nav, &Navigator::unresolved, m_controller, &ReaderController::reportUnresolved);
+    connect(m_view, &DocumentView::linkActivated, m_controller, &ReaderController::followLink);
+    connect(m_view, &DocumentView::markerHovered, m_controller, &ReaderController::showMarkerPopup);
+    connect(m_view, &DocumentView::markerHoverEnded, m_controller, &ReaderController::hideMarkerPopupSoon);
+    connect(m_view, &DocumentView::readingOffsetChanged, nav, &Navigator::setReadingOffset);
+    connect(m_view, &DocumentView::readingOffsetChanged, m_controller, [this] { m_citation->setText(m_controller->currentCitation()); });
+    connect(m_notes, &FootnotePane::linkActivated, m_controller, &ReaderController::followLink);
+    connect(m_popup, &NotePopup::linkActivated, m_controller, &ReaderController::followLink);
+    connect(m_libraryPane, &LibraryPane::documentActivated, nav, [nav](int v, int d) { nav->openDocument(v, d); });
+    connect(m_searchPane, &SearchPane::searchRequested, m_services.searchResults, &SearchResultsModel::search);
+    connect(m_searchPane, &SearchPane::hitActivated, m_controller, &ReaderController::showSearchHit);
+    connect(m_opener, &VolumeOpener::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings *s = m_services.settings;
+    if (!restoreGeometry(s->value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 820);
+    restoreState(s->value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_services.settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_services.settings->setValue(QStringLiteral("window/state"), saveState());
+    m_popup->hide();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The mouse's back and forward buttons, wherever the pointer is in this window.
+    if (event->type() == QEvent::MouseButtonPress && watched->isWidgetType()
+        && static_cast<QWidget *>(watched)->window() == this) {
+        const auto button = static_cast<QMouseEvent *>(event)->button();
+        if (button == Qt::BackButton) {
+            m_services.navigator->back();
+            return true;
+        }
+        if (button == Qt::ForwardButton) {
+            m_services.navigator->forward();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    if (!files.isEmpty()) {
+        event->acceptProposedAction();
+        m_opener->open(files);
+    }
+}
+
+void MainWindow::openFileDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open"), QString(),
+        tr("FRUS documents (*.xml *.txt);;TEI volumes (*.xml);;Text copies of document pages (*.txt);;All files (*)"));
+    m_opener->open(files);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_opener->recentFiles();
+    for (const QString &file : recent) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(file).fileName());
+        a->setToolTip(file);
+        connect(a, &QAction::triggered, m_opener, [this, file] { m_opener->open({file}); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::createActions()
+{
+    Navigator *nav = m_services.navigator;
+    QToolBar *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setObjectName(QStringLiteral("navigationToolbar"));
+    auto add = [this](QMenu *menu, const QString &text, const QKeySequence &keys, auto *receiver, auto slot) {
+        QAction *a = menu->addAction(text);
+        a->setShortcut(keys);
+        connect(a, &QAction::triggered, receiver, slot);
+        addAction(a);
+        return a;
+    };
+    auto icon = [this](QStyle::StandardPixmap p) { return style()->standardIcon(p); };
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = add(file, tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFileDialog);
+    open->setIcon(icon(QStyle::SP_DialogOpenButton));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    add(edit, tr("&Copy"), QKeySequence::Copy, m_view, &QTextEdit::copy);
+    QAction *cite = add(edit, tr("Copy &Citation"), QKeySequence(tr("Ctrl+Shift+C")), m_controller, &ReaderController::copyCitation);
+    edit->addSeparator();
+    add(edit, tr("&Find in Document…"), QKeySequence::Find, m_findBar, &FindBar::open);
+    add(edit, tr("Find &Next"), QKeySequence::FindNext, m_findBar, [this] { m_findBar->findNext(); });
+    add(edit, tr("Find &Previous"), QKeySequence::FindPrevious, m_findBar, [this] { m_findBar->findNext(true); });
+    add(edit, tr("Search the &Library…"), QKeySequence(tr("Ctrl+Shift+F")), this, [this] {
+        findChild<QDockWidget *>(QStringLiteral("searchDock"))->show();
+        m_searchPane->focusQuery();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = add(view, tr("Zoom &In"), QKeySequence::ZoomIn, m_controller, &ReaderController::zoomIn);
+    QAction *zoomOut = add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, m_controller, &ReaderController::zoomOut);
+    add(view, tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), m_controller, &ReaderController::resetZoom);
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    const std::pair<QString, ReaderController::Theme> themeChoices[] = {
+        {tr("Follow the &System"), ReaderController::Theme::System},
+        {tr("&Light"), ReaderController::Theme::Light},
+        {tr("&Dark"), ReaderController::Theme::Dark}};
+    for (const auto &[label, theme] : themeChoices) {
+        QAction *a = themes->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(m_controller->theme() == theme);
+        themeGroup->addAction(a);
+        connect(a, &QAction::triggered, m_controller, [this, theme = theme] { m_controller->setTheme(theme); });
+    }
+    view->addSeparator();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QAction *back = add(go, tr("&Back"), QKeySequence::Back, nav, &Navigator::back);
+    QAction *forward = add(go, tr("&Forward"), QKeySequence::Forward, nav, &Navigator::forward);
+    back->setIcon(icon(QStyle::SP_ArrowBack));
+    forward->setIcon(icon(QStyle::SP_ArrowForward));
+    back->setEnabled(false);
+    forward->setEnabled(false);
+    go->addSeparator();
+    QAction *previousDoc = add(go, tr("&Previous Document"), QKeySequence(tr("Ctrl+PgUp")), nav, &Navigator::previousDocument);
+    QAction *nextDoc = add(go, tr("&Next Document"), QKeySequence(tr("Ctrl+PgDown")), nav, &Navigator::nextDocument);
+    previousDoc->setIcon(icon(QStyle::SP_ArrowUp));
+    nextDoc->setIcon(icon(QStyle::SP_ArrowDown));
+    add(go, tr("Pre&vious Footnote"), QKeySequence(tr("Alt+Up")), m_controller, &ReaderController::previousFootnote);
+    add(go, tr("Ne&xt Footnote"), QKeySequence(tr("Alt+Down")), m_controller, &ReaderController::nextFootnote);
+    connect(nav, &Navigator::historyChanged, this, [back, forward](bool canBack, bool canForward) {
+        back->setEnabled(canBack);
+        forward->setEnabled(canForward);
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&About Marginalia"), QKeySequence(), this, [this] {
+        QMessageBox::about(this, tr("About Marginalia"),
+                           tr("Marginalia %1\nA reader for footnoted historical documents.\nGPL-3.0-or-later.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    toolbar->addAction(open);
+    toolbar->addSeparator();
+    toolbar->addAction(back);
+    toolbar->addAction(forward);
+    toolbar->addAction(previousDoc);
+    toolbar->addAction(nextDoc);
+    toolbar->addSeparator();
+    toolbar->addAction(zoomOut);
+    toolbar->addAction(zoomIn);
+    toolbar->addAction(cite);
 }
 
 } // namespace marginalia

@@ -3,29 +3,76 @@
 #include <QMainWindow>
 
 class QLabel;
-class QTextBrowser;
+class QMenu;
+class QSettings;
 
 namespace marginalia {
 
-struct Document;
-struct Volume;
+class DocumentView;
+class FindBar;
+class FootnotePane;
+class LibraryModel;
+class LibraryPane;
+class Navigator;
+class NotePopup;
+class OpenLibrary;
+class ReaderController;
+class SearchPane;
+class SearchResultsModel;
+class VolumeOpener;
 
-// The application window. Until the reader window exists it shows one document's reading text.
-// It only displays what it is given; loading and choosing documents happen in app/main.cpp.
+// The reader window: the library, the document and its notes side by side, search below. It builds
+// the panes, the menus and the toolbar and connects them; what happens is decided by the navigator
+// (core), the reader controller and the volume opener.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    struct Services {
+        OpenLibrary *library = nullptr;
+        Navigator *navigator = nullptr;
+        LibraryModel *libraryModel = nullptr;
+        SearchResultsModel *searchResults = nullptr;
+        QSettings *settings = nullptr;
+    };
 
-    // Shows `doc` of `volume`; both must outlive the call only (the text is copied).
-    void showDocument(const Volume &volume, const Document &doc);
-    // Shows that nothing could be opened.
-    void showNothing();
+    explicit MainWindow(const Services &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    VolumeOpener *opener() const { return m_opener; }
+    ReaderController *controller() const { return m_controller; }
+    DocumentView *documentView() const { return m_view; }
+    FootnotePane *footnotePane() const { return m_notes; }
+    LibraryPane *libraryPane() const { return m_libraryPane; }
+    SearchPane *searchPane() const { return m_searchPane; }
+    NotePopup *notePopup() const { return m_popup; }
+    QLabel *citationLabel() const { return m_citation; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    QTextBrowser *m_text = nullptr;
-    QLabel *m_source = nullptr;
+    void createPanes();
+    void createActions();
+    void connectPanes();
+    void updateRecentMenu();
+    void openFileDialog();
+    void restoreLayout();
+
+    Services m_services;
+    DocumentView *m_view = nullptr;
+    FindBar *m_findBar = nullptr;
+    FootnotePane *m_notes = nullptr;
+    LibraryPane *m_libraryPane = nullptr;
+    SearchPane *m_searchPane = nullptr;
+    NotePopup *m_popup = nullptr;
+    QLabel *m_citation = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    VolumeOpener *m_opener = nullptr;
+    ReaderController *m_controller = nullptr;
 };
 
 } // namespace marginalia

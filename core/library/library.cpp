@@ -41,6 +41,11 @@ int Library::add(std::shared_ptr<const Volume> volume)
     return int(m_volumes.size()) - 1;
 }
 
+void Library::replace(int index, std::shared_ptr<const Volume> volume)
+{
+    m_volumes.at(std::size_t(index)) = std::move(volume);
+}
+
 void Library::clear()
 {
     m_volumes.clear();

@@ -23,6 +23,8 @@ class Library {
 public:
     // Returns the new volume's index.
     int add(std::shared_ptr<const Volume> volume);
+    // Puts `volume` in the place of the one at `index` (a file opened again), keeping every index.
+    void replace(int index, std::shared_ptr<const Volume> volume);
     void clear();
 
     int size() const { return int(m_volumes.size()); }

@@ -1,5 +1,6 @@
-// Google Benchmark main with a QCoreApplication, which the importers' translations expect to exist.
-#include <QCoreApplication>
+// Google Benchmark main. A QGuiApplication (offscreen unless a platform is named), because laying out a
+// rendered document needs the font database; the importers only need the application to exist.
+#include <QGuiApplication>
 
 #include <benchmark/benchmark.h>
 
@@ -8,7 +9,9 @@ int main(int argc, char **argv)
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 2;
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

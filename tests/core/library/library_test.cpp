@@ -1,8 +1,11 @@
 #include "library/citation.h"
 #include "library/library.h"
+#include "library/openlibrary.h"
 #include "parse/volumeloader.h"
 
 #include "support/testdata.h"
+
+#include <QSignalSpy>
 
 #include <gtest/gtest.h>
 
@@ -428,6 +431,44 @@ TEST_F(LibraryRealDataTest, IbidChainsInAnOldVolumeFollowThePrintedSource)
                              "vol. 4, p. 329"));
     // fn44 "Malloy, Treaties, 1775–1909, vol. i, p. 232." then fn45 "Ibid., p. 1138."
     EXPECT_EQ(library.citation(v, d434, fn45), QStringLiteral("Malloy, Treaties, 1775–1909, vol. i, p. 1138"));
+}
+
+std::shared_ptr<Volume> openedFrom(const QString &path, const QString &id, const QString &title)
+{
+    auto v = teiVolume(id, {QStringLiteral("316")});
+    v->sourcePath = path;
+    v->title = title;
+    return v;
+}
+
+TEST(OpenLibraryTest, OpeningTheSameFileAgainReplacesItInPlace)
+{
+    OpenLibrary open;
+    QSignalSpy added(&open, &OpenLibrary::volumeAdded);
+    QSignalSpy replaced(&open, &OpenLibrary::volumeReplaced);
+    const QString path = QStringLiteral("/data/frus1961-63v09.xml");
+    EXPECT_EQ(open.add(openedFrom(path, QStringLiteral("frus1961-63v09"), QStringLiteral("old"))), 0);
+    EXPECT_EQ(open.add(openedFrom(QStringLiteral("/data/other.xml"), QStringLiteral("frus1961-63v13"), {})), 1);
+    EXPECT_EQ(open.add(openedFrom(path, QStringLiteral("frus1961-63v09"), QStringLiteral("new"))), 0);
+
+    EXPECT_EQ(open.library().size(), 2);
+    EXPECT_EQ(open.library().volume(0).title, QStringLiteral("new"));
+    ASSERT_EQ(added.count(), 2);
+    EXPECT_EQ(added.at(1).front().toInt(), 1);
+    ASSERT_EQ(replaced.count(), 1);
+    EXPECT_EQ(replaced.front().front().toInt(), 0);
+}
+
+TEST(OpenLibraryTest, SameIdFromAnotherFileOrAnotherIdIsAddedAlongside)
+{
+    OpenLibrary open;
+    QSignalSpy replaced(&open, &OpenLibrary::volumeReplaced);
+    const QString path = QStringLiteral("/data/frus1961-63v09.xml");
+    open.add(openedFrom(path, QStringLiteral("frus1961-63v09"), {}));
+    EXPECT_EQ(open.add(openedFrom(QStringLiteral("/copy/frus1961-63v09.xml"), QStringLiteral("frus1961-63v09"), {})), 1);
+    EXPECT_EQ(open.add(openedFrom(path, QString(), {})), 2);
+    EXPECT_EQ(open.library().size(), 3);
+    EXPECT_EQ(replaced.count(), 0);
 }
 
 } // namespace

@@ -1,0 +1,133 @@
+#include "citationlabel.h"
+
+#include "library/library.h"
+#include "model/volume.h"
+
+#include "model/document.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace marginalia {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("marginalia::CitationLabel", text);
+}
+
+QString roman(int n)
+{
+    if (n <= 0 || n >= 4000)
+        return QString::number(n);
+    static constexpr std::pair<int, const char *> numerals[] = {
+        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+    QString out;
+    for (const auto &[value, letters] : numerals) {
+        while (n >= value) {
+            out += QLatin1String(letters);
+            n -= value;
+        }
+    }
+    return out;
+}
+
+// The parts of a volume id after its years, read one token at a time:
+//   v09 → "vol. IX", ve05 → "vol. E–5" (the electronic-only volumes), p1 → "pt. 1", app1 → "app. 1",
+//   Supp / Supp01 → "Supplement" / "Supplement 1", and subject words ("Nicaragua", "CairoTehran",
+//   "USSR"), which are kept, adjacent words joined by a space ("Cairo Tehran").
+// Returns false when something in it is none of these, so the caller can fall back to the title.
+bool describeParts(const QString &rest, QStringList &parts)
+{
+    static const QRegularExpression token(QStringLiteral(
+        "ve(\\d+)|v(\\d+)|p(\\d+)|app(\\d+)|Supp(\\d*)(?=[A-Z]|v\\d|$)"
+        "|([A-Z]+)(?=[A-Z][a-z]|v\\d|ve\\d|p\\d|app\\d|$)|([A-Z][a-z]+?)(?=[A-Z]|v\\d|ve\\d|p\\d|app\\d|$)"));
+    bool lastWasWord = false;
+    for (qsizetype at = 0; at < rest.size();) {
+        const QRegularExpressionMatch m =
+            token.match(rest, at, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch() || m.capturedLength() == 0)
+            return false;
+        at = m.capturedEnd();
+        const bool word = m.hasCaptured(6) || m.hasCaptured(7);
+        QString part;
+        if (m.hasCaptured(1))
+            part = tr("vol. E\u2013%1").arg(m.captured(1).toInt());
+        else if (m.hasCaptured(2))
+            part = tr("vol. %1").arg(roman(m.captured(2).toInt()));
+        else if (m.hasCaptured(3))
+            part = tr("pt. %1").arg(m.captured(3).toInt());
+        else if (m.hasCaptured(4))
+            part = tr("app. %1").arg(m.captured(4).toInt());
+        else if (m.hasCaptured(5))
+            part = m.captured(5).isEmpty() ? tr("Supplement") : tr("Supplement %1").arg(m.captured(5).toInt());
+        else
+            part = m.captured(word && m.hasCaptured(6) ? 6 : 7);
+        if (word && lastWasWord)
+            parts.back() += QLatin1Char(' ') + part;
+        else
+            parts.append(part);
+        lastWasWord = word;
+    }
+    return true;
+}
+
+} // namespace
+
+QString shortVolumeName(const QString &volumeId, const QString &title)
+{
+    // "frus" + a year or a span of years ("1961-63") + what the rest says.
+    static const QRegularExpression id(QStringLiteral("^frus(\\d{4})(?:-(\\d{2,4}))?(.*)$"));
+    const QRegularExpressionMatch m = id.match(volumeId);
+    if (!m.hasMatch())
+        return title;
+    QString years = m.captured(1);
+    if (m.hasCaptured(2))
+        years += QChar(0x2013) + m.captured(2);
+    QStringList parts{tr("FRUS %1").arg(years)};
+    if (!describeParts(m.captured(3), parts))
+        return title.isEmpty() ? volumeId : title;
+    return parts.join(QStringLiteral(", "));
+}
+
+QString citationLabel(const QString &volumeId, const QString &volumeTitle, const Document &doc, const QString &page)
+{
+    QStringList parts;
+    const QString volume = shortVolumeName(volumeId, volumeTitle);
+    if (!volume.isEmpty())
+        parts.append(volume);
+    if (!doc.number.isEmpty())
+        parts.append(tr("Doc. %1").arg(doc.number));
+    if (!page.isEmpty())
+        parts.append(tr("p. %1").arg(page));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString pageAt(const Library &library, int volume, int document, const Location &where)
+{
+    const Volume &v = library.volume(volume);
+    const Document &doc = v.documents.at(std::size_t(document));
+    QString page = v.pageAt(doc, where);
+    const int home = library.homeVolume(volume);
+    if (page.isEmpty() && home >= 0 && home != volume) {
+        const Volume &h = library.volume(home);
+        for (const Document &candidate : h.documents) {
+            if (candidate.number == doc.number && !candidate.number.isEmpty())
+                return candidate.firstPage;
+        }
+    }
+    return page;
+}
+
+QString citationAt(const Library &library, int volume, int document, const Location &where)
+{
+    const int home = library.homeVolume(volume);
+    const QString title = home >= 0 ? library.volume(home).title : library.volume(volume).title;
+    const Document &doc = library.volume(volume).documents.at(std::size_t(document));
+    return citationLabel(library.volumeIdOf(volume), title, doc, pageAt(library, volume, document, where));
+}
+
+} // namespace marginalia

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+namespace marginalia {
+
+class Library;
+struct Document;
+struct Location;
+struct Volume;
+
+// "FRUS 1961–63, vol. IX" from a volume id such as "frus1961-63v09"; "FRUS 1934, vol. V" for
+// "frus1934v05"; "FRUS 1894, Nicaragua" style for subject volumes; the title when the id says nothing.
+QString shortVolumeName(const QString &volumeId, const QString &title = {});
+
+// "FRUS 1961–63, vol. IX, Doc. 317, p. 704": the citation of a place in a document. `volumeId` is the
+// id the document belongs to (a text copy's home volume); `page` may be empty.
+QString citationLabel(const QString &volumeId, const QString &volumeTitle, const Document &doc, const QString &page);
+
+// The printed page a place in a library document falls on. A text copy knows only the breaks it shows,
+// so before its first one the page is its home volume's first page of the same document.
+QString pageAt(const Library &library, int volume, int document, const Location &where);
+
+// citationLabel() of a place in a library document: "FRUS 1961–63, vol. IX, Doc. 317, p. 704".
+QString citationAt(const Library &library, int volume, int document, const Location &where);
+
+} // namespace marginalia

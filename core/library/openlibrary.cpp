@@ -1,0 +1,30 @@
+#include "openlibrary.h"
+
+namespace marginalia {
+
+OpenLibrary::OpenLibrary(QObject *parent)
+    : QObject(parent)
+{
+}
+
+int OpenLibrary::add(std::shared_ptr<const Volume> volume)
+{
+    Q_ASSERT(volume);
+    if (!volume)
+        return -1;
+    // Opening a file again must not show it twice: the newer reading takes the old one's place, so
+    // indexes held by views and history stay valid.
+    for (int i = 0; i < m_library.size(); ++i) {
+        const Volume &open = m_library.volume(i);
+        if (open.sourcePath == volume->sourcePath && open.id == volume->id) {
+            m_library.replace(i, std::move(volume));
+            Q_EMIT volumeReplaced(i);
+            return i;
+        }
+    }
+    const int index = m_library.add(std::move(volume));
+    Q_EMIT volumeAdded(index);
+    return index;
+}
+
+} // namespace marginalia

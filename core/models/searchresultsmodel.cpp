@@ -1,0 +1,74 @@
+#include "searchresultsmodel.h"
+
+#include "library/openlibrary.h"
+
+namespace marginalia {
+
+SearchResultsModel::SearchResultsModel(const OpenLibrary *library, QObject *parent)
+    : QAbstractListModel(parent), m_library(library)
+{
+}
+
+int SearchResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_hits.size());
+}
+
+QString SearchResultsModel::placeOf(const SearchHit &hit) const
+{
+    const Document &doc = m_library->library().volume(hit.volume).documents.at(std::size_t(hit.document));
+    const QString document = doc.number.isEmpty() ? doc.title : tr("Doc. %1").arg(doc.number);
+    if (hit.footnote < 0)
+        return document;
+    const QString &label = doc.footnotes.at(std::size_t(hit.footnote)).label;
+    return label == QLatin1String("0") ? tr("%1, source note").arg(document) : tr("%1, note %2").arg(document, label);
+}
+
+QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_hits.size()))
+        return {};
+    const SearchHit &hit = m_hits[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 — %2").arg(placeOf(hit), hit.context);
+    case Qt::ToolTipRole:
+        return m_library->library().volume(hit.volume).documents.at(std::size_t(hit.document)).title;
+    case ContextHtmlRole: {
+        const QString &c = hit.context;
+        return QStringLiteral("<span style='color:gray'>%1</span> %2<b>%3</b>%4")
+            .arg(placeOf(hit).toHtmlEscaped(), c.left(hit.contextStart).toHtmlEscaped(),
+                 c.mid(hit.contextStart, hit.length).toHtmlEscaped(), c.mid(hit.contextStart + hit.length).toHtmlEscaped());
+    }
+    case VolumeRole:
+        return hit.volume;
+    case DocumentRole:
+        return hit.document;
+    case FootnoteRole:
+        return hit.footnote;
+    case OffsetRole:
+        return hit.readingOffset;
+    case LengthRole:
+        return hit.length;
+    default:
+        return {};
+    }
+}
+
+void SearchResultsModel::search(const QString &query, const SearchOptions &options)
+{
+    beginResetModel();
+    m_query = query;
+    m_hits = query.trimmed().isEmpty() ? std::vector<SearchHit>{} : searchLibrary(m_library->library(), query, options);
+    endResetModel();
+}
+
+void SearchResultsModel::clear()
+{
+    beginResetModel();
+    m_hits.clear();
+    m_query.clear();
+    endResetModel();
+}
+
+} // namespace marginalia

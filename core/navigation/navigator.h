@@ -1,0 +1,62 @@
+#pragma once
+
+#include "history.h"
+#include "library/openlibrary.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+namespace marginalia {
+
+// What the view should bring into sight once a document is shown.
+struct Focus {
+    enum Kind { Top, Offset, Footnote, Marker, PageBreak } kind = Top;
+    int index = 0; // reading offset, footnote index or page-break index
+    friend bool operator==(const Focus &, const Focus &) = default;
+};
+
+// The reader's navigation: which document is shown, where to, and the way back. Panes report what the
+// user did (a link followed, a document chosen, the view scrolled); the navigator decides where that
+// leads and tells every pane through currentChanged. It holds no widgets.
+class Navigator : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Navigator(const OpenLibrary *library, QObject *parent = nullptr);
+
+    ReaderPosition current() const { return m_history.current(); }
+    bool canGoBack() const { return m_history.canGoBack(); }
+    bool canGoForward() const { return m_history.canGoForward(); }
+
+public Q_SLOTS:
+    void openDocument(int volume, int document, marginalia::Focus focus = {});
+    // Follows Document::crossReferences[reference] of the current document.
+    void followReference(int reference);
+    // Follows a TEI-style target ("#d316", "frus1961-63v13#pg_242") from the current document.
+    void followTarget(const QString &target);
+    void back();
+    void forward();
+    void nextDocument();     // in library order, across volumes
+    void previousDocument();
+    // The view scrolled: remember where, so Back returns here.
+    void setReadingOffset(int readingOffset);
+
+Q_SIGNALS:
+    void currentChanged(const marginalia::ReaderPosition &position, const marginalia::Focus &focus);
+    void historyChanged(bool canGoBack, bool canGoForward);
+    // A reference into a volume that is not open (offer to open its file).
+    void volumeNotOpen(const QString &volumeId, const QString &target);
+    // A target that leads nowhere in the library.
+    void unresolved(const QString &label, const QString &target);
+    // An http(s) address the user may open in the browser after confirming.
+    void externalLinkRequested(const QUrl &url);
+
+private:
+    void go(const ReaderPosition &position, const Focus &focus, bool addToHistory);
+
+    const OpenLibrary *m_library;
+    History m_history;
+};
+
+} // namespace marginalia

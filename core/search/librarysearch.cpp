@@ -1,0 +1,235 @@
+#include "librarysearch.h"
+
+#include "library/library.h"
+#include "model/readingtext.h"
+
+#include <QStringView>
+
+#include <algorithm>
+
+namespace marginalia {
+
+namespace {
+
+// How far context reaches on each side of a hit before it is cut at a word boundary.
+constexpr qsizetype contextReach = 40;
+
+// Latin-1 letters without their accents (U+00C0…U+00FF); signs and letters that have no canonical
+// decomposition (Æ, Ø, ß, ×) stay as they are.
+constexpr char16_t latin1Base[64 + 1] =
+    u"AAAAAA\u00C6CEEEEIIII\u00D0NOOOOO\u00D7\u00D8UUUUY\u00DE\u00DF"
+    u"aaaaaa\u00E6ceeeeiiii\u00F0nooooo\u00F7\u00F8uuuuy\u00FEy";
+
+char16_t withoutAccent(char16_t c)
+{
+    if (c >= 0xC0 && c <= 0xFF)
+        return latin1Base[c - 0xC0];
+    // Other accented letters (ł has none, but č, ő, ş… do): the first character of the canonical
+    // decomposition, repeatedly, since some decompose in several steps (ǘ → ü + ´ → u + ¨ + ´).
+    for (int step = 0; step < 3 && QChar::isLetter(c) && QChar::decompositionTag(c) == QChar::Canonical; ++step) {
+        const QString parts = QChar::decomposition(c);
+        if (parts.isEmpty() || parts.front().isSurrogate())
+            break;
+        c = parts.front().unicode();
+    }
+    return c;
+}
+
+char16_t foldNonAscii(char16_t c, bool foldCase)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: // ‘ ’ ‚ ‛ ′
+        return u'\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: // “ ” „ ‟ ″
+        return u'"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        return u'-';
+    case 0x00A0: case 0x2007: case 0x202F: // no-break spaces look like spaces to a reader
+        return u' ';
+    default:
+        break;
+    }
+    if (QChar::isSurrogate(c))
+        return c;
+    c = withoutAccent(c);
+    return foldCase ? char16_t(QChar::toCaseFolded(char32_t(c))) : c;
+}
+
+// One UTF-16 unit to one: the folded text keeps the original's length, so offsets carry over unchanged.
+inline char16_t foldUnit(char16_t c, bool foldCase)
+{
+    if (c < 0x80)
+        return foldCase && c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c;
+    return foldNonAscii(c, foldCase);
+}
+
+void foldInto(QStringView text, bool foldCase, QString &out)
+{
+    out.resize(text.size());
+    const char16_t *src = text.utf16();
+    char16_t *dst = reinterpret_cast<char16_t *>(out.data());
+    for (qsizetype i = 0, n = text.size(); i < n; ++i)
+        dst[i] = foldUnit(src[i], foldCase);
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing;
+}
+
+bool atWordBoundaries(QStringView text, qsizetype start, qsizetype length)
+{
+    const qsizetype end = start + length;
+    const bool startsWord = isWordChar(text[start]);
+    const bool endsWord = isWordChar(text[end - 1]);
+    if (startsWord && start > 0 && isWordChar(text[start - 1]))
+        return false;
+    return !(endsWord && end < text.size() && isWordChar(text[end]));
+}
+
+bool isBlank(QChar c)
+{
+    return c.isSpace();
+}
+
+// The span of `text` around a hit that its context shows: about contextReach characters each side,
+// within the hit's block (a newline ends it), cut where a word ends rather than inside one.
+std::pair<qsizetype, qsizetype> contextSpan(QStringView text, qsizetype start, qsizetype end)
+{
+    qsizetype from = std::max<qsizetype>(0, start - contextReach);
+    qsizetype to = std::min(text.size(), end + contextReach);
+    for (qsizetype i = start - 1; i >= from; --i) {
+        if (text[i] == u'\n') {
+            from = i + 1;
+            break;
+        }
+    }
+    for (qsizetype i = end; i < to; ++i) {
+        if (text[i] == u'\n') {
+            to = i;
+            break;
+        }
+    }
+    if (from > 0 && !isBlank(text[from - 1])) {
+        qsizetype i = from;
+        while (i < start && !isBlank(text[i]))
+            ++i;
+        if (i < start) // else the hit's own word is longer than the reach: cut inside it
+            from = i;
+    }
+    if (to < text.size() && !isBlank(text[to])) {
+        qsizetype i = to;
+        while (i > end && !isBlank(text[i - 1]))
+            --i;
+        if (i > end)
+            to = i;
+    }
+    return {from, to};
+}
+
+// Fills hit.context and hit.contextStart: the span on one line, whitespace runs as one space, "…" where
+// the span was cut short of its block.
+void fillContext(QStringView text, qsizetype start, qsizetype end, SearchHit &hit)
+{
+    auto [from, to] = contextSpan(text, start, end);
+    while (from < start && isBlank(text[from]))
+        ++from;
+    while (to > end && isBlank(text[to - 1]))
+        --to;
+    const QChar ellipsis(0x2026);
+    QString context;
+    context.reserve(to - from + 2);
+    if (from > 0 && text[from - 1] != u'\n')
+        context += ellipsis;
+    bool lastBlank = false;
+    for (qsizetype i = from; i < to; ++i) {
+        if (i == start)
+            hit.contextStart = int(context.size());
+        const QChar c = text[i];
+        if (isBlank(c)) {
+            if (!lastBlank)
+                context += QLatin1Char(' ');
+        } else {
+            context += c;
+        }
+        lastBlank = isBlank(c);
+    }
+    if (to < text.size() && text[to] != u'\n')
+        context += ellipsis;
+    hit.context = context;
+}
+
+// Runs one query over texts, collecting hits until the limit. Holds the folded copy of the text being
+// searched, reused from one text to the next; nothing outlives the search.
+class Searcher {
+public:
+    Searcher(const QString &query, const SearchOptions &options, std::vector<SearchHit> &hits)
+        : m_options(options)
+        , m_hits(hits)
+    {
+        foldInto(query, !options.caseSensitive, m_needle);
+    }
+
+    bool full() const { return int(m_hits.size()) >= m_options.maxHits; }
+
+    void searchDocument(int volume, int document, const Document &doc)
+    {
+        searchText(ReadingText(doc.body).text(), volume, document, -1);
+        if (!m_options.includeNotes)
+            return;
+        for (std::size_t f = 0; f < doc.footnotes.size() && !full(); ++f)
+            searchText(plainText(doc.footnotes[f].content), volume, document, int(f));
+    }
+
+private:
+    void searchText(const QString &text, int volume, int document, int footnote)
+    {
+        if (text.size() < m_needle.size())
+            return;
+        foldInto(text, !m_options.caseSensitive, m_folded);
+        const qsizetype length = m_needle.size();
+        qsizetype from = 0;
+        while (!full()) {
+            const qsizetype at = QStringView(m_folded).indexOf(m_needle, from);
+            if (at < 0)
+                return;
+            if (m_options.wholeWords && !atWordBoundaries(text, at, length)) {
+                from = at + 1;
+                continue;
+            }
+            SearchHit hit{volume, document, footnote, int(at), int(length), {}, 0};
+            fillContext(text, at, at + length, hit);
+            m_hits.push_back(std::move(hit));
+            from = at + length;
+        }
+    }
+
+    const SearchOptions &m_options;
+    std::vector<SearchHit> &m_hits;
+    QString m_needle;
+    QString m_folded;
+};
+
+} // namespace
+
+std::vector<SearchHit> searchLibrary(const Library &library, const QString &query, const SearchOptions &options)
+{
+    std::vector<SearchHit> hits;
+    if (query.isEmpty() || options.maxHits <= 0 || options.volume >= library.size())
+        return hits;
+    Searcher searcher(query, options, hits);
+    const int firstVolume = std::max(options.volume, 0);
+    const int lastVolume = options.volume >= 0 ? options.volume : library.size() - 1;
+    for (int v = firstVolume; v <= lastVolume && !searcher.full(); ++v) {
+        const std::vector<Document> &documents = library.volume(v).documents;
+        const bool oneDocument = options.volume >= 0 && options.document >= 0;
+        const int first = oneDocument ? options.document : 0;
+        const int last = oneDocument ? std::min(options.document, int(documents.size()) - 1)
+                                     : int(documents.size()) - 1;
+        for (int d = first; d <= last && !searcher.full(); ++d)
+            searcher.searchDocument(v, d, documents[std::size_t(d)]);
+    }
+    return hits;
+}
+
+} // namespace marginalia

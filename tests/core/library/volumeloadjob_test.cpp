@@ -1,0 +1,138 @@
+#include "library/volumeloadjob.h"
+#include "parse/teiparser.h"
+
+#include "support/testdata.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+#include <QThreadPool>
+
+#include <gtest/gtest.h>
+
+namespace marginalia {
+namespace {
+
+const QString volumeFile = QStringLiteral("frus1934v05.xml");
+
+// Lets every running load finish and delivers what it posted, so a test ends with nothing in flight.
+void drainLoads()
+{
+    ASSERT_TRUE(QThreadPool::globalInstance()->waitForDone(60000));
+    QTest::qWait(50);
+}
+
+TEST(VolumeLoadJobTest, LoadsAWholeVolumeOffTheCallingThreadWithRisingProgress)
+{
+    VolumeLoadJob job(test::dataPath(volumeFile));
+    QSignalSpy progress(&job, &VolumeLoadJob::progress);
+    QSignalSpy loaded(&job, &VolumeLoadJob::loaded);
+    QSignalSpy failed(&job, &VolumeLoadJob::failed);
+    QThread *deliveredOn = nullptr;
+    QObject::connect(&job, &VolumeLoadJob::loaded, &job, [&] { deliveredOn = QThread::currentThread(); });
+
+    job.start();
+    EXPECT_EQ(loaded.count(), 0); // start() returns at once; the result comes through the event loop
+    ASSERT_TRUE(loaded.wait(60000));
+    EXPECT_EQ(failed.count(), 0);
+    EXPECT_EQ(deliveredOn, QThread::currentThread());
+
+    const auto volume = loaded.front().front().value<std::shared_ptr<const Volume>>();
+    ASSERT_TRUE(volume);
+    EXPECT_EQ(volume->documents.size(), 639u);
+    EXPECT_EQ(volume->sourcePath, test::dataPath(volumeFile));
+
+    ASSERT_GE(progress.count(), 2);
+    int previous = 0;
+    for (const QList<QVariant> &args : progress) {
+        EXPECT_GT(args.front().toInt(), previous);
+        previous = args.front().toInt();
+    }
+    EXPECT_EQ(previous, 1000);
+    drainLoads();
+    EXPECT_EQ(loaded.count() + failed.count(), 1);
+}
+
+TEST(VolumeLoadJobTest, MissingFileFailsNamingThePath)
+{
+    const QString path = test::dataPath(QStringLiteral("no-such-volume.xml"));
+    VolumeLoadJob job(path);
+    QSignalSpy loaded(&job, &VolumeLoadJob::loaded);
+    QSignalSpy failed(&job, &VolumeLoadJob::failed);
+    job.start();
+    ASSERT_TRUE(failed.wait(10000));
+    const auto error = failed.front().front().value<Error>();
+    EXPECT_EQ(error.file, path);
+    EXPECT_TRUE(error.toString().contains(path));
+    EXPECT_FALSE(error.message.isEmpty());
+    drainLoads();
+    EXPECT_EQ(loaded.count(), 0);
+    EXPECT_EQ(failed.count(), 1);
+}
+
+TEST(VolumeLoadJobTest, CancelRightAfterStartFailsOnceAsCancelled)
+{
+    VolumeLoadJob job(test::dataPath(volumeFile));
+    QSignalSpy loaded(&job, &VolumeLoadJob::loaded);
+    QSignalSpy failed(&job, &VolumeLoadJob::failed);
+    job.start();
+    job.cancel();
+    // Even when the worker finished before it saw the flag, the result is delivered after the cancel
+    // and so is dropped: the user asked for nothing.
+    ASSERT_TRUE(failed.wait(60000));
+    drainLoads();
+    EXPECT_EQ(loaded.count(), 0);
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_EQ(failed.front().front().value<Error>().message, TeiParser::cancelledMessage());
+}
+
+TEST(VolumeLoadJobTest, CancelAfterFirstProgressFailsOnceAsCancelled)
+{
+    VolumeLoadJob job(test::dataPath(volumeFile));
+    QSignalSpy progress(&job, &VolumeLoadJob::progress);
+    QSignalSpy loaded(&job, &VolumeLoadJob::loaded);
+    QSignalSpy failed(&job, &VolumeLoadJob::failed);
+    job.start();
+    ASSERT_TRUE(progress.wait(60000));
+    job.cancel();
+    ASSERT_TRUE(failed.count() == 1 || failed.wait(60000));
+    drainLoads();
+    EXPECT_EQ(loaded.count(), 0);
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_EQ(failed.front().front().value<Error>().message, TeiParser::cancelledMessage());
+}
+
+TEST(VolumeLoadJobTest, DeletingTheJobMidLoadDropsTheResultSafely)
+{
+    QObject receiver;
+    int finished = 0;
+    for (int round = 0; round < 2; ++round) {
+        auto *job = new VolumeLoadJob(test::dataPath(volumeFile));
+        QObject::connect(job, &VolumeLoadJob::loaded, &receiver, [&] { ++finished; });
+        QObject::connect(job, &VolumeLoadJob::failed, &receiver, [&] { ++finished; });
+        job->start();
+        if (round == 1) { // once at once, once while it reports progress
+            QSignalSpy progress(job, &VolumeLoadJob::progress);
+            ASSERT_TRUE(progress.wait(60000));
+        }
+        delete job;
+    }
+    drainLoads();
+    EXPECT_EQ(finished, 0);
+}
+
+TEST(VolumeLoadJobTest, LoadsATextCopyToo)
+{
+    VolumeLoadJob job(test::dataPath(QStringLiteral("frus1961-63v09-d317.txt")));
+    QSignalSpy loaded(&job, &VolumeLoadJob::loaded);
+    job.start();
+    ASSERT_TRUE(loaded.wait(10000));
+    const auto volume = loaded.front().front().value<std::shared_ptr<const Volume>>();
+    ASSERT_TRUE(volume);
+    ASSERT_EQ(volume->documents.size(), 1u);
+    EXPECT_EQ(volume->documents.front().number, QStringLiteral("317"));
+    drainLoads();
+}
+
+} // namespace
+} // namespace marginalia

@@ -1,0 +1,214 @@
+#include "documentview.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTimer>
+
+namespace marginalia {
+
+// The margin beside the text where the printed page labels stand.
+class PageGutter : public QWidget {
+public:
+    explicit PageGutter(DocumentView *view) : QWidget(view), m_view(view) {}
+
+    int preferredWidth() const { return fontMetrics().horizontalAdvance(QStringLiteral("[Page 8888]")) + 16; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.fillRect(rect(), palette().color(QPalette::AlternateBase));
+        QColor muted = palette().color(QPalette::Text);
+        muted.setAlphaF(0.55);
+        p.setPen(muted);
+        for (const auto &[label, y] : m_view->visiblePageLabels()) {
+            const QRect box(0, y, width() - 8, fontMetrics().height());
+            p.drawText(box, Qt::AlignRight | Qt::AlignTop, label);
+        }
+    }
+
+private:
+    DocumentView *m_view;
+};
+
+DocumentView::DocumentView(QWidget *parent)
+    : QTextBrowser(parent),
+      m_gutter(new PageGutter(this)),
+      m_scrollSettle(new QTimer(this)),
+      m_flashTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("documentView"));
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setReadOnly(true);
+    setFrameShape(QFrame::NoFrame);
+    setViewportMargins(m_gutter->preferredWidth(), 0, 0, 0);
+    m_scrollSettle->setSingleShot(true);
+    m_scrollSettle->setInterval(250);
+    m_flashTimer->setSingleShot(true);
+    m_flashTimer->setInterval(1400);
+
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (const auto target = parseLink(url))
+            Q_EMIT linkActivated(*target);
+    });
+    connect(this, qOverload<const QUrl &>(&QTextBrowser::highlighted), this, &DocumentView::onHighlighted);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, m_gutter, qOverload<>(&QWidget::update));
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, m_scrollSettle, qOverload<>(&QTimer::start));
+    connect(m_scrollSettle, &QTimer::timeout, this, [this] { Q_EMIT readingOffsetChanged(firstVisibleOffset()); });
+    connect(m_flashTimer, &QTimer::timeout, this, [this] {
+        m_flashFootnote = -1;
+        updateExtraSelections();
+    });
+}
+
+DocumentView::~DocumentView() = default;
+
+void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLabels)
+{
+    QTextDocument *doc = rendered.document.release();
+    doc->setParent(this);
+    setDocument(doc); // deletes the previous document, which is a child of this view too
+    m_map = std::move(rendered);
+    m_pageLabels = pageLabels;
+    m_flashFootnote = -1;
+    updateExtraSelections();
+    connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_gutter,
+            qOverload<>(&QWidget::update));
+    m_gutter->update();
+}
+
+void DocumentView::resizeEvent(QResizeEvent *event)
+{
+    QTextBrowser::resizeEvent(event);
+    const QRect area = viewport()->geometry();
+    m_gutter->setGeometry(area.left() - m_gutter->preferredWidth(), area.top(), m_gutter->preferredWidth(),
+                          area.height());
+}
+
+void DocumentView::onHighlighted(const QUrl &url)
+{
+    const auto target = parseLink(url);
+    if (target && target->kind == LinkTarget::Footnote)
+        Q_EMIT markerHovered(target->index, QCursor::pos());
+    else
+        Q_EMIT markerHoverEnded();
+}
+
+void DocumentView::scrollToTop()
+{
+    verticalScrollBar()->setValue(0);
+}
+
+void DocumentView::scrollToPosition(int position)
+{
+    if (position < 0)
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(std::min(position, document()->characterCount() - 1));
+    // Put the place a little below the top edge, with its context above it in sight.
+    const QRect r = cursorRect(cursor);
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(bar->value() + r.top() - viewport()->height() / 5);
+}
+
+void DocumentView::scrollToOffset(int readingOffset)
+{
+    scrollToPosition(m_map.positionOfOffset(readingOffset));
+}
+
+void DocumentView::scrollToPageBreak(int pageBreak)
+{
+    if (pageBreak >= 0 && std::size_t(pageBreak) < m_map.pageBreaks.size())
+        scrollToPosition(m_map.pageBreaks[std::size_t(pageBreak)]);
+}
+
+void DocumentView::scrollToMarker(int footnote)
+{
+    if (footnote >= 0 && std::size_t(footnote) < m_map.markers.size())
+        scrollToPosition(m_map.markers[std::size_t(footnote)].start);
+}
+
+void DocumentView::flashMarker(int footnote)
+{
+    m_flashFootnote = footnote;
+    updateExtraSelections();
+    m_flashTimer->start();
+}
+
+void DocumentView::selectReadingRange(int start, int end)
+{
+    const int from = m_map.positionOfOffset(start);
+    const int to = m_map.positionOfOffset(end);
+    if (from < 0 || to < 0)
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(from);
+    cursor.setPosition(to, QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    scrollToPosition(from);
+}
+
+void DocumentView::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    if (m_flashFootnote >= 0 && std::size_t(m_flashFootnote) < m_map.markers.size()) {
+        const RenderedText::Span span = m_map.markers[std::size_t(m_flashFootnote)];
+        if (span.valid()) {
+            QTextEdit::ExtraSelection flash;
+            flash.cursor = QTextCursor(document());
+            flash.cursor.setPosition(std::max(0, span.start - 1));
+            flash.cursor.setPosition(span.end, QTextCursor::KeepAnchor);
+            flash.format.setBackground(palette().color(QPalette::Highlight));
+            flash.format.setForeground(palette().color(QPalette::HighlightedText));
+            selections << flash;
+        }
+    }
+    setExtraSelections(selections);
+}
+
+int DocumentView::firstVisibleOffset() const
+{
+    const int position = cursorForPosition(QPoint(4, 4)).position();
+    return std::max(0, m_map.offsetOfPosition(position).readingOffset);
+}
+
+std::pair<int, int> DocumentView::selectedReadingRange() const
+{
+    const QTextCursor cursor = textCursor();
+    if (!cursor.hasSelection())
+        return {-1, -1};
+    const auto start = m_map.offsetOfPosition(cursor.selectionStart());
+    const auto end = m_map.offsetOfPosition(cursor.selectionEnd());
+    return {start.readingOffset, end.readingOffset};
+}
+
+QRect DocumentView::markerRect(int footnote) const
+{
+    if (footnote < 0 || std::size_t(footnote) >= m_map.markers.size() || !m_map.markers[std::size_t(footnote)].valid())
+        return {};
+    QTextCursor cursor(document());
+    cursor.setPosition(m_map.markers[std::size_t(footnote)].start + 1);
+    return cursorRect(cursor);
+}
+
+QList<std::pair<QString, int>> DocumentView::visiblePageLabels() const
+{
+    QList<std::pair<QString, int>> out;
+    const int height = viewport()->height();
+    for (std::size_t i = 0; i < m_map.pageBreaks.size() && i < std::size_t(m_pageLabels.size()); ++i) {
+        const int position = m_map.pageBreaks[i];
+        if (position < 0)
+            continue;
+        QTextCursor cursor(document());
+        cursor.setPosition(position);
+        const int y = cursorRect(cursor).top();
+        if (y > -fontMetrics().height() && y < height)
+            out.append({tr("[Page %1]").arg(m_pageLabels[int(i)]), y});
+    }
+    return out;
+}
+
+} // namespace marginalia

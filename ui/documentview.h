@@ -1,0 +1,72 @@
+#pragma once
+
+#include "render/links.h"
+#include "render/renderedtext.h"
+
+#include <QStringList>
+#include <QTextBrowser>
+
+class QTimer;
+
+namespace marginalia {
+
+class PageGutter;
+
+// Shows one rendered document: its text in the middle, the printed page labels ("[Page 704]") in a
+// gutter on the left beside the line where each page begins. It reports links the user follows and
+// markers hovered; what they lead to is decided elsewhere. It never follows a link by itself.
+class DocumentView : public QTextBrowser {
+    Q_OBJECT
+
+public:
+    explicit DocumentView(QWidget *parent = nullptr);
+    ~DocumentView() override;
+
+    // Takes the rendered document (the view becomes its parent) and the label of each page break.
+    void showRendered(RenderedText rendered, const QStringList &pageLabels);
+    const RenderedText &rendered() const { return m_map; }
+    const QStringList &pageLabels() const { return m_pageLabels; }
+
+    void scrollToTop();
+    void scrollToOffset(int readingOffset);
+    void scrollToPageBreak(int pageBreak);
+    void scrollToMarker(int footnote);
+    // Briefly highlights a footnote marker, so the eye finds it after a jump.
+    void flashMarker(int footnote);
+    // Selects [start, end) of the reading text and brings it into view.
+    void selectReadingRange(int start, int end);
+
+    // Reading offset of the first character on screen.
+    int firstVisibleOffset() const;
+    // Reading offsets of the selection, or {-1, -1}.
+    std::pair<int, int> selectedReadingRange() const;
+    // Viewport rectangle of a footnote marker (for tests and popups); empty when not rendered.
+    QRect markerRect(int footnote) const;
+    // The page labels in the gutter with their viewport y, as drawn.
+    QList<std::pair<QString, int>> visiblePageLabels() const;
+
+Q_SIGNALS:
+    void linkActivated(const marginalia::LinkTarget &target);
+    void markerHovered(int footnote, const QPoint &globalPos);
+    void markerHoverEnded();
+    // The first visible character changed (after scrolling settles).
+    void readingOffsetChanged(int readingOffset);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    friend class PageGutter;
+    void onHighlighted(const QUrl &url);
+    void scrollToPosition(int position);
+    void updateExtraSelections();
+
+    RenderedText m_map;
+    QStringList m_pageLabels;
+    PageGutter *m_gutter = nullptr;
+    QTimer *m_scrollSettle = nullptr;
+    QTimer *m_flashTimer = nullptr;
+    int m_flashFootnote = -1;
+};
+
+} // namespace marginalia

@@ -1,0 +1,92 @@
+#include "footnotepane.h"
+
+#include <QScrollBar>
+
+namespace marginalia {
+
+FootnotePane::FootnotePane(QWidget *parent) : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("footnotePane"));
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setReadOnly(true);
+    setFrameShape(QFrame::NoFrame);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (const auto target = parseLink(url))
+            Q_EMIT linkActivated(*target);
+    });
+}
+
+void FootnotePane::showNotes(RenderedText notes)
+{
+    QTextDocument *doc = notes.document.release();
+    doc->setParent(this);
+    setDocument(doc); // deletes the previous document, which is a child of this view too
+    m_map = std::move(notes);
+    m_current = -1;
+    updateHighlight();
+    verticalScrollBar()->setValue(0);
+}
+
+int FootnotePane::positionOfNote(int footnote) const
+{
+    if (footnote < 0 || std::size_t(footnote) >= m_map.notes.size())
+        return -1;
+    return m_map.notes[std::size_t(footnote)].start;
+}
+
+void FootnotePane::setCurrentFootnote(int footnote)
+{
+    const int position = positionOfNote(footnote);
+    if (position < 0)
+        return;
+    m_current = footnote;
+    updateHighlight();
+    if (!isFootnoteVisible(footnote)) {
+        QTextCursor cursor(document());
+        cursor.setPosition(position);
+        QScrollBar *bar = verticalScrollBar();
+        bar->setValue(bar->value() + cursorRect(cursor).top() - 8);
+    }
+}
+
+bool FootnotePane::isFootnoteVisible(int footnote) const
+{
+    const int position = positionOfNote(footnote);
+    if (position < 0)
+        return false;
+    QTextCursor cursor(document());
+    cursor.setPosition(position);
+    const QRect r = cursorRect(cursor);
+    return r.top() >= 0 && r.bottom() <= viewport()->height();
+}
+
+int FootnotePane::footnoteAtPosition(int position) const
+{
+    for (std::size_t i = 0; i < m_map.notes.size(); ++i) {
+        const RenderedText::Span s = m_map.notes[i];
+        if (s.valid() && position >= s.start && position < s.end)
+            return int(i);
+    }
+    return -1;
+}
+
+void FootnotePane::updateHighlight()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    if (m_current >= 0 && std::size_t(m_current) < m_map.notes.size() && m_map.notes[std::size_t(m_current)].valid()) {
+        const RenderedText::Span span = m_map.notes[std::size_t(m_current)];
+        QTextEdit::ExtraSelection current;
+        current.cursor = QTextCursor(document());
+        current.cursor.setPosition(span.start);
+        current.cursor.setPosition(std::max(span.start, span.end - 1), QTextCursor::KeepAnchor);
+        QColor highlight = palette().color(QPalette::Highlight);
+        highlight.setAlphaF(0.18);
+        current.format.setBackground(highlight);
+        current.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections << current;
+    }
+    setExtraSelections(selections);
+}
+
+} // namespace marginalia

@@ -1,0 +1,301 @@
+#include "readercontroller.h"
+
+#include "documentview.h"
+#include "footnotepane.h"
+#include "librarypane.h"
+#include "notepopup.h"
+#include "volumeopener.h"
+
+#include "library/citationlabel.h"
+#include "library/openlibrary.h"
+#include "model/readingtext.h"
+#include "render/documentrenderer.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTimer>
+
+namespace marginalia {
+
+namespace {
+
+const QString kZoomKey = QStringLiteral("reader/zoom");
+const QString kThemeKey = QStringLiteral("reader/theme");
+
+bool systemIsDark()
+{
+    return QApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+} // namespace
+
+ReaderController::ReaderController(const OpenLibrary *library, Navigator *navigator, VolumeOpener *opener,
+                                   QSettings *settings, const Panes &panes, QObject *parent)
+    : QObject(parent), m_library(library), m_navigator(navigator), m_opener(opener), m_settings(settings),
+      m_panes(panes), m_popupHide(new QTimer(this))
+{
+    m_theme = Theme(std::clamp(m_settings->value(kThemeKey, 0).toInt(), 0, 2));
+    updateStyle();
+    m_style.zoom = std::clamp(m_settings->value(kZoomKey, 1.0).toDouble(), 0.5, 3.0);
+    m_popupHide->setSingleShot(true);
+    m_popupHide->setInterval(350);
+    connect(m_popupHide, &QTimer::timeout, this, [this] {
+        if (!m_panes.popup->underMouse())
+            m_panes.popup->hide();
+    });
+}
+
+const Document *ReaderController::currentDocument() const
+{
+    if (!m_current.valid() || m_current.volume >= m_library->library().size())
+        return nullptr;
+    const Volume &v = m_library->library().volume(m_current.volume);
+    if (m_current.document >= int(v.documents.size()))
+        return nullptr;
+    return &v.documents[std::size_t(m_current.document)];
+}
+
+void ReaderController::show(const ReaderPosition &position, const Focus &focus)
+{
+    const bool sameDocument = position.volume == m_current.volume && position.document == m_current.document;
+    m_current = position;
+    if (!currentDocument())
+        return;
+    if (!sameDocument)
+        render(focus);
+    applyFocus(focus);
+    m_panes.library->showCurrent(position.volume, position.document);
+    updateStatus();
+    Q_EMIT documentShown(position.volume, position.document);
+}
+
+void ReaderController::render(const Focus &focus)
+{
+    Q_UNUSED(focus);
+    const Document *doc = currentDocument();
+    const Volume &volume = m_library->library().volume(m_current.volume);
+    QStringList pageLabels;
+    for (const PageBreak &pb : doc->pageBreaks)
+        pageLabels << pb.n;
+    m_panes.view->showRendered(renderDocument(volume, *doc, m_style), pageLabels);
+    std::vector<QString> citations;
+    for (std::size_t i = 0; i < doc->footnotes.size(); ++i)
+        citations.push_back(m_library->library().citation(m_current.volume, m_current.document, int(i)));
+    m_panes.notes->showNotes(renderFootnotes(volume, *doc, citations, m_style));
+    m_panes.window->setWindowTitle(tr("%1 — Marginalia").arg(doc->number.isEmpty() ? doc->title : doc->number + QStringLiteral(". ") + doc->title));
+}
+
+void ReaderController::applyFocus(const Focus &focus)
+{
+    switch (focus.kind) {
+    case Focus::Top:
+        m_panes.view->scrollToTop();
+        break;
+    case Focus::Offset:
+        m_panes.view->scrollToOffset(focus.index);
+        break;
+    case Focus::Footnote:
+        selectFootnote(focus.index, true);
+        break;
+    case Focus::Marker:
+        m_panes.view->scrollToMarker(focus.index);
+        m_panes.view->flashMarker(focus.index);
+        break;
+    case Focus::PageBreak:
+        m_panes.view->scrollToPageBreak(focus.index);
+        break;
+    }
+}
+
+void ReaderController::selectFootnote(int footnote, bool moveView)
+{
+    const Document *doc = currentDocument();
+    if (!doc || footnote < 0 || footnote >= int(doc->footnotes.size()))
+        return;
+    m_panes.notes->setCurrentFootnote(footnote);
+    if (moveView) {
+        m_panes.view->scrollToMarker(footnote);
+        m_panes.view->flashMarker(footnote);
+    }
+}
+
+void ReaderController::followLink(const LinkTarget &target)
+{
+    switch (target.kind) {
+    case LinkTarget::Footnote:
+        selectFootnote(target.index, false);
+        break;
+    case LinkTarget::Back:
+        selectFootnote(target.index, true);
+        break;
+    case LinkTarget::Reference:
+        m_navigator->followReference(target.index);
+        break;
+    case LinkTarget::Person:
+    case LinkTarget::Term:
+        break; // their glossary entry shows as a tooltip
+    }
+}
+
+void ReaderController::showMarkerPopup(int footnote, const QPoint &globalPos)
+{
+    const Document *doc = currentDocument();
+    if (!doc || footnote < 0 || footnote >= int(doc->footnotes.size()))
+        return;
+    m_popupHide->stop();
+    const Volume &volume = m_library->library().volume(m_current.volume);
+    const QString citation = m_library->library().citation(m_current.volume, m_current.document, footnote);
+    m_panes.popup->showNote(footnoteHtml(volume, *doc, footnote, citation), globalPos);
+}
+
+void ReaderController::hideMarkerPopupSoon()
+{
+    m_popupHide->start();
+}
+
+void ReaderController::nextFootnote()
+{
+    const Document *doc = currentDocument();
+    if (doc && m_panes.notes->currentFootnote() + 1 < int(doc->footnotes.size()))
+        selectFootnote(m_panes.notes->currentFootnote() + 1, true);
+}
+
+void ReaderController::previousFootnote()
+{
+    if (m_panes.notes->currentFootnote() > 0)
+        selectFootnote(m_panes.notes->currentFootnote() - 1, true);
+}
+
+QString ReaderController::currentCitation() const
+{
+    if (!currentDocument())
+        return {};
+    const ReadingText text(currentDocument()->body);
+    return citationAt(m_library->library(), m_current.volume, m_current.document,
+                      text.locationOf(m_panes.view->firstVisibleOffset()));
+}
+
+void ReaderController::updateStatus()
+{
+    m_panes.status->setText(currentCitation());
+    m_navigator->setReadingOffset(m_panes.view->firstVisibleOffset());
+}
+
+void ReaderController::copyCitation()
+{
+    const Document *doc = currentDocument();
+    if (!doc)
+        return;
+    const auto [start, end] = m_panes.view->selectedReadingRange();
+    const ReadingText text(doc->body);
+    const int from = start >= 0 ? start : m_panes.view->firstVisibleOffset();
+    const QString citation = citationAt(m_library->library(), m_current.volume, m_current.document, text.locationOf(from));
+    const QString quote = start >= 0 && end > start ? text.text().mid(start, end - start).simplified() : QString();
+    QApplication::clipboard()->setText(quote.isEmpty() ? citation : tr("“%1” (%2)").arg(quote, citation));
+}
+
+void ReaderController::setZoom(qreal zoom)
+{
+    zoom = std::clamp(zoom, 0.5, 3.0);
+    if (qFuzzyCompare(zoom, m_style.zoom))
+        return;
+    m_style.zoom = zoom;
+    m_settings->setValue(kZoomKey, zoom);
+    if (!currentDocument())
+        return;
+    const int offset = m_panes.view->firstVisibleOffset();
+    const int note = m_panes.notes->currentFootnote();
+    render({});
+    m_panes.view->scrollToOffset(offset);
+    if (note >= 0)
+        m_panes.notes->setCurrentFootnote(note);
+}
+
+void ReaderController::zoomIn()
+{
+    setZoom(m_style.zoom * 1.1);
+}
+
+void ReaderController::zoomOut()
+{
+    setZoom(m_style.zoom / 1.1);
+}
+
+void ReaderController::resetZoom()
+{
+    setZoom(1.0);
+}
+
+void ReaderController::updateStyle()
+{
+    const qreal zoom = m_style.zoom;
+    const bool dark = m_theme == Theme::Dark || (m_theme == Theme::System && systemIsDark());
+    m_style = dark ? RenderStyle::dark() : RenderStyle::light();
+    m_style.zoom = zoom;
+    for (QWidget *w : {static_cast<QWidget *>(m_panes.view), static_cast<QWidget *>(m_panes.notes)}) {
+        QPalette p = w->palette();
+        p.setColor(QPalette::Base, m_style.background);
+        p.setColor(QPalette::Text, m_style.text);
+        p.setColor(QPalette::AlternateBase, m_style.background.darker(dark ? 80 : 104));
+        w->setPalette(p);
+    }
+}
+
+void ReaderController::setTheme(Theme theme)
+{
+    m_theme = theme;
+    m_settings->setValue(kThemeKey, int(theme));
+    updateStyle();
+    if (!currentDocument())
+        return;
+    const int offset = m_panes.view->firstVisibleOffset();
+    render({});
+    m_panes.view->scrollToOffset(offset);
+}
+
+void ReaderController::showSearchHit(int volume, int document, int footnote, int readingOffset, int length)
+{
+    if (footnote >= 0) {
+        m_navigator->openDocument(volume, document, Focus{Focus::Footnote, footnote});
+        return;
+    }
+    m_navigator->openDocument(volume, document, Focus{Focus::Offset, readingOffset});
+    m_panes.view->selectReadingRange(readingOffset, readingOffset + length);
+}
+
+void ReaderController::offerToOpenVolume(const QString &volumeId, const QString &target)
+{
+    const auto answer = QMessageBox::question(
+        m_panes.window, tr("Volume not open"),
+        tr("This reference leads to %1 (%2), which is not open.\n\nOpen its TEI file now?")
+            .arg(shortVolumeName(volumeId), volumeId),
+        QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
+    if (answer != QMessageBox::Open)
+        return;
+    const QString file = QFileDialog::getOpenFileName(m_panes.window, tr("Open %1").arg(volumeId), QString(),
+                                                      tr("FRUS TEI volumes (*.xml)"));
+    if (!file.isEmpty())
+        m_opener->open({file}, {}, target);
+}
+
+void ReaderController::confirmExternalLink(const QUrl &url)
+{
+    const auto answer = QMessageBox::question(m_panes.window, tr("Open in browser"),
+                                              tr("Open this address in your web browser?\n\n%1")
+                                                  .arg(url.toDisplayString()),
+                                              QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Open && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+        QDesktopServices::openUrl(url);
+}
+
+void ReaderController::reportUnresolved(const QString &label, const QString &target)
+{
+    m_panes.status->setText(tr("“%1” leads to %2, which is not in the open library.").arg(label, target));
+}
+
+} // namespace marginalia

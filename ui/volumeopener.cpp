@@ -1,0 +1,166 @@
+#include "volumeopener.h"
+
+#include "library/openlibrary.h"
+#include "library/volumeloadjob.h"
+#include "navigation/navigator.h"
+#include "parse/teiparser.h"
+
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+
+namespace marginalia {
+
+namespace {
+
+const QString kRecentKey = QStringLiteral("files/recent");
+constexpr int kMaxRecent = 10;
+
+bool isBundled(const QString &file)
+{
+    return file.startsWith(QLatin1Char(':'));
+}
+
+} // namespace
+
+VolumeOpener::VolumeOpener(OpenLibrary *library, Navigator *navigator, QSettings *settings, QWidget *window,
+                           QObject *parent)
+    : QObject(parent), m_library(library), m_navigator(navigator), m_settings(settings), m_window(window)
+{
+}
+
+VolumeOpener::~VolumeOpener()
+{
+    delete m_job;
+}
+
+QStringList VolumeOpener::recentFiles() const
+{
+    return m_settings->value(kRecentKey).toStringList();
+}
+
+void VolumeOpener::open(const QStringList &files, const QString &documentId, const QString &target)
+{
+    if (files.isEmpty() || isBusy())
+        return;
+    m_queue = files;
+    m_documentId = documentId;
+    m_target = target;
+    m_firstVolume = -1;
+    if (m_interactive && m_window) {
+        m_progress = new QProgressDialog(tr("Opening…"), tr("Cancel"), 0, 1000, m_window);
+        m_progress->setWindowTitle(tr("Opening"));
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(400); // small files open without a flash of a dialog
+        m_progress->setAutoClose(false);
+        m_progress->setAutoReset(false);
+        connect(m_progress, &QProgressDialog::canceled, this, &VolumeOpener::cancel);
+    }
+    startNext();
+}
+
+void VolumeOpener::startNext()
+{
+    if (m_queue.isEmpty()) {
+        finishRequest();
+        return;
+    }
+    const QString file = m_queue.takeFirst();
+    m_job = new VolumeLoadJob(file, this);
+    if (m_progress) {
+        m_progress->setLabelText(tr("Opening %1…").arg(QFileInfo(file).fileName()));
+        m_progress->setValue(0);
+    }
+    connect(m_job, &VolumeLoadJob::progress, this, [this](int perMille) {
+        if (m_progress)
+            m_progress->setValue(perMille);
+    });
+    connect(m_job, &VolumeLoadJob::loaded, this, [this, file](std::shared_ptr<const Volume> volume) {
+        m_job->deleteLater();
+        remember(file);
+        onLoaded(m_library->add(std::move(volume)));
+    });
+    connect(m_job, &VolumeLoadJob::failed, this, [this](const Error &error) {
+        m_job->deleteLater();
+        onFailed(error);
+    });
+    m_job->start();
+}
+
+void VolumeOpener::onLoaded(int volumeIndex)
+{
+    if (m_firstVolume < 0)
+        m_firstVolume = volumeIndex;
+    startNext();
+}
+
+void VolumeOpener::onFailed(const Error &error)
+{
+    const bool cancelled = error.message == TeiParser::cancelledMessage();
+    if (cancelled) {
+        m_queue.clear();
+    } else {
+        Q_EMIT failed(error);
+        if (m_interactive && m_window)
+            QMessageBox::warning(m_window, tr("Cannot open"), tr("This file could not be opened:\n\n%1").arg(error.toString()));
+    }
+    startNext();
+}
+
+void VolumeOpener::cancel()
+{
+    m_queue.clear();
+    if (m_job)
+        m_job->cancel();
+}
+
+void VolumeOpener::finishRequest()
+{
+    if (m_progress) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    if (!m_target.isEmpty() && m_firstVolume >= 0) {
+        m_navigator->followTarget(m_target);
+    } else if (m_firstVolume >= 0) {
+        const Library &library = m_library->library();
+        int volume = m_firstVolume;
+        int document = m_documentId.isEmpty() ? 0 : -1;
+        for (int v = 0; v < library.size() && document < 0; ++v) {
+            const int d = library.volume(v).documentIndex(m_documentId);
+            if (d >= 0) {
+                volume = v;
+                document = d;
+            }
+        }
+        if (document < 0) {
+            const Error missing{QString(), 0, 0, tr("There is no document \"%1\" in the files opened.").arg(m_documentId)};
+            Q_EMIT failed(missing);
+            if (m_interactive && m_window)
+                QMessageBox::warning(m_window, tr("No such document"), missing.message);
+            document = 0;
+        }
+        if (!library.volume(volume).documents.empty())
+            m_navigator->openDocument(volume, document);
+    }
+    m_target.clear();
+    m_documentId.clear();
+    Q_EMIT finished();
+}
+
+void VolumeOpener::remember(const QString &file)
+{
+    if (isBundled(file))
+        return;
+    const QString path = QFileInfo(file).absoluteFilePath();
+    QStringList recent = recentFiles();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    m_settings->setValue(kRecentKey, recent);
+    Q_EMIT recentFilesChanged();
+}
+
+} // namespace marginalia
