@@ -66,9 +66,17 @@ DocumentPosition findDocument(const Library &library, const QString &id)
 
 } // namespace
 
+// The library of a command: left to the operating system at exit, since freeing a volume's many small
+// blocks one by one only delays the end of a process that is about to end anyway.
+Library &commandLibrary()
+{
+    static auto *library = new Library;
+    return *library;
+}
+
 int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err)
 {
-    Library library;
+    Library &library = commandLibrary();
     if (!loadAll(options.files, library, err))
         return ExitBadInput;
     if (options.json) {
@@ -86,7 +94,7 @@ int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err)
 
 int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err)
 {
-    Library library;
+    Library &library = commandLibrary();
     if (!loadAll(options.files, library, err))
         return ExitBadInput;
     const DocumentPosition at = findDocument(library, options.documentId);

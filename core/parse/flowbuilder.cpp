@@ -76,10 +76,10 @@ void FlowBuilder::startNewBlock(const Context &ctx, const QString &label)
 
 void FlowBuilder::materializeSpace()
 {
-    if (m_pendingSpace && !m_block.text.isEmpty()) {
-        const QChar last = m_block.text.back();
+    if (m_pendingSpace && !m_text.isEmpty()) {
+        const QChar last = m_text.back();
         if (last != u'\n' && last != u'\t')
-            m_block.text += u' ';
+            m_text += u' ';
     }
     m_pendingSpace = false;
 }
@@ -88,7 +88,7 @@ void FlowBuilder::appendText(QStringView raw)
 {
     // Collapses whitespace while copying straight into the block's buffer: this is the importer's
     // hottest loop.
-    QString &text = m_block.text;
+    QString &text = m_text;
     const qsizetype old = text.size();
     text.resize(old + raw.size() + 1);
     QChar *out = text.data();
@@ -130,9 +130,9 @@ void FlowBuilder::appendText(QStringView raw)
 
 void FlowBuilder::lineBreak()
 {
-    if (m_block.text.isEmpty())
+    if (m_text.isEmpty())
         return;
-    m_block.text += u'\n';
+    m_text += u'\n';
     m_pendingSpace = false;
 }
 
@@ -141,9 +141,9 @@ void FlowBuilder::beginCell()
     if (m_block.kind != BlockKind::TableRow)
         return;
     if (!m_block.cellStarts.empty())
-        m_block.text += u'\t';
+        m_text += u'\t';
     m_pendingSpace = false;
-    m_block.cellStarts.push_back(int(m_block.text.size()));
+    m_block.cellStarts.push_back(int(m_text.size()));
 }
 
 void FlowBuilder::pushStyle(std::uint8_t styles)
@@ -175,7 +175,7 @@ void FlowBuilder::closeLink()
     if (!link.valid)
         return;
     Anchor &a = m_block.anchors[std::size_t(link.anchor)];
-    const int len = int(m_block.text.size());
+    const int len = int(m_text.size());
     if (a.start < 0)
         a.start = len;
     a.end = len;
@@ -186,13 +186,13 @@ void FlowBuilder::pointAnchor(AnchorKind kind, int index)
     // A page break between words stands after the space; a footnote marker stays glued to its word.
     if (kind == AnchorKind::PageBreak)
         materializeSpace();
-    const int at = int(m_block.text.size());
+    const int at = int(m_text.size());
     m_block.anchors.push_back({kind, at, at, index});
 }
 
 void FlowBuilder::flush()
 {
-    const int len = int(m_block.text.size());
+    const int len = int(m_text.size());
     for (OpenLink &link : m_openLinks) {
         if (!link.valid)
             continue;
@@ -201,7 +201,7 @@ void FlowBuilder::flush()
         a.end = len;
         link.valid = false;
     }
-    if (m_block.text.isEmpty()) {
+    if (m_text.isEmpty()) {
         // Nothing to show yet: what was anchored here belongs at the start of the next block.
         for (Anchor a : m_block.anchors) {
             a.start = a.end = 0;
@@ -212,9 +212,9 @@ void FlowBuilder::flush()
         m_block.cellStarts.clear();
         return;
     }
-    while (m_block.text.endsWith(u'\n') || m_block.text.endsWith(u'\t'))
-        m_block.text.chop(1);
-    const int trimmed = int(m_block.text.size());
+    while (m_text.endsWith(u'\n') || m_text.endsWith(u'\t'))
+        m_text.chop(1);
+    const int trimmed = int(m_text.size());
     for (Anchor &a : m_block.anchors) {
         a.start = std::min(a.start, trimmed);
         a.end = std::min(a.end, trimmed);
@@ -229,7 +229,9 @@ void FlowBuilder::flush()
                      [](const Anchor &a, const Anchor &b) { return a.start < b.start; });
     RichText &out = target();
     const int index = int(out.size());
-    m_block.text.squeeze();
+    // Built in a reused buffer, stored at its exact size: one allocation per block, no slack.
+    m_block.text = QString(m_text.constData(), m_text.size());
+    m_text.truncate(0);
     out.push_back(std::move(m_block));
     m_block = Block{};
     placeAnchors(index);

@@ -39,7 +39,7 @@ public:
     void finish();
 
     int footnote() const { return m_footnote; }
-    bool currentBlockEmpty() const { return m_block.text.isEmpty(); }
+    bool currentBlockEmpty() const { return m_text.isEmpty(); }
     int blockCount() const;
 
 private:
@@ -64,6 +64,7 @@ private:
     std::vector<Context> m_contexts;
     std::vector<std::uint8_t> m_containerFlags;
     Block m_block;
+    QString m_text; // the text of m_block while it is built
     bool m_pendingSpace = false;
     std::uint8_t m_style = 0;
     std::vector<std::uint8_t> m_styleStack;

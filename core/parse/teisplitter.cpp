@@ -15,20 +15,23 @@ bool isNameEnd(char c)
 qsizetype tagEnd(const QByteArray &data, qsizetype at)
 {
     const char *p = data.constData();
-    const qsizetype n = data.size();
-    char quote = 0;
-    for (qsizetype i = at; i < n; ++i) {
-        const char c = p[i];
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '>') {
-            return i + 1;
-        }
+    const char *end = p + data.size();
+    const char *q = p + at;
+    for (;;) {
+        const auto *close = static_cast<const char *>(std::memchr(q, '>', std::size_t(end - q)));
+        if (!close)
+            return -1;
+        // Most tags hold no quote before their '>'; only then does a quoted '>' need care.
+        const auto *dq = static_cast<const char *>(std::memchr(q, '"', std::size_t(close - q)));
+        const auto *sq = static_cast<const char *>(std::memchr(q, '\'', std::size_t(close - q)));
+        const char *quote = dq && sq ? std::min(dq, sq) : (dq ? dq : sq);
+        if (!quote)
+            return close + 1 - p;
+        const auto *closing = static_cast<const char *>(std::memchr(quote + 1, *quote, std::size_t(end - quote - 1)));
+        if (!closing)
+            return -1;
+        q = closing + 1;
     }
-    return -1;
 }
 
 qsizetype skipPast(const QByteArray &data, qsizetype from, const char *terminator)
@@ -45,19 +48,19 @@ bool isDocumentTag(const QByteArray &data, qsizetype begin, qsizetype end)
 
 QByteArray rootNamespaces(const QByteArray &data, qsizetype begin, qsizetype end)
 {
+    const QByteArray tag = data.mid(begin, end - begin);
     QByteArray out;
-    qsizetype at = begin;
-    while ((at = data.indexOf("xmlns", at)) >= 0 && at < end) {
-        const qsizetype eq = data.indexOf('=', at);
-        if (eq < 0 || eq >= end)
+    qsizetype at = 0;
+    while ((at = tag.indexOf("xmlns", at)) >= 0) {
+        const qsizetype eq = tag.indexOf('=', at);
+        if (eq < 0 || eq + 1 >= tag.size())
             break;
-        const qsizetype open = eq + 1;
-        const char quote = data.at(open);
-        const qsizetype close = data.indexOf(quote, open + 1);
-        if (close < 0 || close >= end)
+        const char quote = tag.at(eq + 1);
+        const qsizetype close = tag.indexOf(quote, eq + 2);
+        if (close < 0)
             break;
         out += ' ';
-        out += data.mid(at, close + 1 - at);
+        out += tag.mid(at, close + 1 - at);
         at = close + 1;
     }
     return out;
@@ -73,7 +76,13 @@ std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data)
     bool sawRoot = false;
     int depth = 0; // div nesting inside the current document; 0 outside documents
     TeiSplit::Span current;
-    for (qsizetype i = data.indexOf('<'); i >= 0 && i < n; i = data.indexOf('<', i)) {
+    auto nextTag = [p, n](qsizetype from) -> qsizetype {
+        if (from < 0 || from >= n)
+            return -1;
+        const auto *at = static_cast<const char *>(std::memchr(p + from, '<', std::size_t(n - from)));
+        return at ? at - p : -1;
+    };
+    for (qsizetype i = nextTag(0); i >= 0 && i < n; i = nextTag(i)) {
         if (i + 1 >= n)
             return std::nullopt;
         const char next = p[i + 1];
