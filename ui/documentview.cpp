@@ -102,7 +102,7 @@ void DocumentView::scrollToTop()
     verticalScrollBar()->setValue(0);
 }
 
-void DocumentView::scrollToPosition(int position)
+void DocumentView::scrollToPosition(int position, bool atTop)
 {
     if (position < 0)
         return;
@@ -111,7 +111,7 @@ void DocumentView::scrollToPosition(int position)
     // Put the place a little below the top edge, with its context above it in sight.
     const QRect r = cursorRect(cursor);
     QScrollBar *bar = verticalScrollBar();
-    bar->setValue(bar->value() + r.top() - viewport()->height() / 5);
+    bar->setValue(bar->value() + r.top() - (atTop ? 2 : viewport()->height() / 5));
 }
 
 void DocumentView::scrollToOffset(int readingOffset)
@@ -122,7 +122,7 @@ void DocumentView::scrollToOffset(int readingOffset)
 void DocumentView::scrollToPageBreak(int pageBreak)
 {
     if (pageBreak >= 0 && std::size_t(pageBreak) < m_map.pageBreaks.size())
-        scrollToPosition(m_map.pageBreaks[std::size_t(pageBreak)]);
+        scrollToPosition(m_map.pageBreaks[std::size_t(pageBreak)], true); // the page starts at the top
 }
 
 void DocumentView::scrollToMarker(int footnote)

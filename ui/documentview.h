@@ -58,7 +58,8 @@ protected:
 private:
     friend class PageGutter;
     void onHighlighted(const QUrl &url);
-    void scrollToPosition(int position);
+    // Brings a position into view, a fifth of the way down (or at the top), with its context above it.
+    void scrollToPosition(int position, bool atTop = false);
     void updateExtraSelections();
 
     RenderedText m_map;

@@ -10,6 +10,8 @@
 #include <QProgressDialog>
 #include <QSettings>
 
+#include <utility>
+
 namespace marginalia {
 
 namespace {
@@ -77,12 +79,12 @@ void VolumeOpener::startNext()
             m_progress->setValue(perMille);
     });
     connect(m_job, &VolumeLoadJob::loaded, this, [this, file](std::shared_ptr<const Volume> volume) {
-        m_job->deleteLater();
+        std::exchange(m_job, nullptr)->deleteLater();
         remember(file);
         onLoaded(m_library->add(std::move(volume)));
     });
     connect(m_job, &VolumeLoadJob::failed, this, [this](const Error &error) {
-        m_job->deleteLater();
+        std::exchange(m_job, nullptr)->deleteLater();
         onFailed(error);
     });
     m_job->start();

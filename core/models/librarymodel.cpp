@@ -1,5 +1,7 @@
 #include "librarymodel.h"
 
+#include "library/citationlabel.h"
+
 #include "library/openlibrary.h"
 
 #include <QDate>
@@ -50,9 +52,11 @@ QString volumeTitle(const Volume &volume)
 {
     if (volume.format == SourceFormat::TextCopy && volume.id.isEmpty())
         return LibraryModel::tr("%1 (text copy)").arg(QFileInfo(volume.sourcePath).fileName());
-    if (volume.title.isEmpty())
-        return QFileInfo(volume.sourcePath).fileName();
-    return volume.title;
+    // "FRUS 1961–63, vol. IX" reads better in a narrow tree than the full title, which is the tooltip.
+    const QString shortName = shortVolumeName(volume.id, volume.title);
+    if (!shortName.isEmpty())
+        return shortName;
+    return QFileInfo(volume.sourcePath).fileName();
 }
 
 QString documentTitle(const Document &doc)
@@ -238,9 +242,9 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     switch (node->kind) {
     case VolumeNode:
         if (role == Qt::ToolTipRole)
-            return volume.sourcePath;
+            return volume.title.isEmpty() ? volume.sourcePath : volume.title + QLatin1Char('\n') + volume.sourcePath;
         if (role == FilterTextRole)
-            return QString(volumeTitle(volume) + QLatin1Char(' ') + volume.id);
+            return QString(volumeTitle(volume) + QLatin1Char(' ') + volume.title + QLatin1Char(' ') + volume.id);
         if (role == Qt::DisplayRole && index.column() == 0)
             return volumeTitle(volume);
         return {};

@@ -1,0 +1,85 @@
+// What the window does with files it cannot read and with hostile text: report, keep what is open, show
+// text only as text.
+#include "readerfixture.h"
+
+#include "render/links.h"
+#include "support/testdata.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTextBlock>
+
+using namespace marginalia;
+using namespace marginalia::test;
+
+namespace {
+
+class ReaderBadInput : public ReaderFixture {
+protected:
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        return path;
+    }
+};
+
+} // namespace
+
+TEST_F(ReaderBadInput, MalformedFileIsReportedAndLeavesTheOpenDocumentAlone)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317")));
+    const QString before = m_window.documentView()->toPlainText();
+    const QString bad = writeFile(QStringLiteral("broken.xml"),
+                                  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<text><body>\n<p>open</div>\n");
+    QSignalSpy failed(m_window.opener(), &VolumeOpener::failed);
+    ASSERT_TRUE(open({bad}));
+    ASSERT_EQ(failed.count(), 1);
+    const auto error = failed.at(0).at(0).value<Error>();
+    EXPECT_EQ(error.file, bad);
+    EXPECT_EQ(error.line, 3);
+    EXPECT_GT(error.column, 0);
+    EXPECT_EQ(m_library.library().size(), 1);
+    EXPECT_EQ(currentDocument().id, QStringLiteral("d317"));
+    EXPECT_EQ(m_window.documentView()->toPlainText(), before);
+}
+
+TEST_F(ReaderBadInput, MissingFileIsReported)
+{
+    QSignalSpy failed(m_window.opener(), &VolumeOpener::failed);
+    ASSERT_TRUE(open({m_dir.filePath(QStringLiteral("nowhere.xml"))}));
+    EXPECT_EQ(failed.count(), 1);
+    EXPECT_EQ(m_library.library().size(), 0);
+}
+
+TEST_F(ReaderBadInput, MarkupInADocumentStaysText)
+{
+    const QString path = writeFile(QStringLiteral("hostile.xml"), R"TEI(<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+<div type="document" xml:id="d1" n="1"><head>1. &lt;b&gt;Bold&lt;/b&gt; title</head>
+<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;a href="file:///etc/passwd"&gt;x&lt;/a&gt; &lt;img src="http://example.com/t.png"&gt;</p>
+<p>See <ref target="javascript:alert(1)">this</ref> and <ref target="file:///etc/passwd">that</ref>.</p></div></body></text></TEI>)TEI");
+    ASSERT_TRUE(open({path}));
+    const QString shown = m_window.documentView()->toPlainText();
+    EXPECT_TRUE(shown.contains(QStringLiteral("<script>alert(1)</script>")));
+    EXPECT_TRUE(shown.contains(QStringLiteral("<a href=\"file:///etc/passwd\">x</a>")));
+    EXPECT_TRUE(shown.contains(QStringLiteral("<b>Bold</b>")));
+    // Every link in the view is one the renderer made; the two refs lead nowhere when followed.
+    const QTextDocument *doc = m_window.documentView()->document();
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            EXPECT_FALSE(f.isImageFormat());
+            if (f.isAnchor()) {
+                EXPECT_TRUE(parseLink(QUrl(f.anchorHref())).has_value()) << f.anchorHref().toStdString();
+            }
+        }
+    }
+    QSignalSpy external(&m_navigator, &Navigator::externalLinkRequested);
+    QSignalSpy unresolved(&m_navigator, &Navigator::unresolved);
+    m_navigator.followReference(0);
+    m_navigator.followReference(1);
+    EXPECT_EQ(external.count(), 0);
+    EXPECT_EQ(unresolved.count(), 2);
+}

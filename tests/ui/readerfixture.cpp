@@ -1,0 +1,79 @@
+#include "readerfixture.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBlock>
+
+namespace marginalia::test {
+
+ReaderFixture::ReaderFixture()
+    : m_settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat),
+      m_navigator(&m_library),
+      m_libraryModel(&m_library),
+      m_searchResults(&m_library),
+      m_window({&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings})
+{
+    m_window.opener()->setInteractive(false);
+    m_window.resize(1280, 820);
+    m_window.show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+}
+
+ReaderFixture::~ReaderFixture() = default;
+
+bool ReaderFixture::open(const QStringList &files, const QString &documentId)
+{
+    QSignalSpy finished(m_window.opener(), &VolumeOpener::finished);
+    m_window.opener()->open(files, documentId);
+    return finished.wait(30000);
+}
+
+const Document &ReaderFixture::currentDocument() const
+{
+    const ReaderPosition p = m_navigator.current();
+    return m_library.library().volume(p.volume).documents.at(std::size_t(p.document));
+}
+
+QString ReaderFixture::currentVolumeId() const
+{
+    return m_library.library().volume(m_navigator.current().volume).id;
+}
+
+int linkPosition(const QTextDocument *doc, const QUrl &href)
+{
+    const QString wanted = href.toString();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (f.charFormat().isAnchor() && f.charFormat().anchorHref() == wanted)
+                return f.position();
+        }
+    }
+    return -1;
+}
+
+bool ReaderFixture::clickLink(QTextEdit *view, const QUrl &href)
+{
+    const int position = linkPosition(view->document(), href);
+    if (position < 0)
+        return false;
+    QTextCursor cursor(view->document());
+    cursor.setPosition(position);
+    view->setTextCursor(cursor);
+    view->ensureCursorVisible();
+    cursor.setPosition(position + 1);
+    const QRect r = view->cursorRect(cursor);
+    const QPoint at(r.left() - 2, r.center().y());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    return true;
+}
+
+void ReaderFixture::saveScreenshot(const QString &name)
+{
+    const QString dir = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);
+    QDir().mkpath(dir);
+    EXPECT_TRUE(m_window.grab().save(dir + u'/' + name + QStringLiteral(".png")));
+}
+
+} // namespace marginalia::test

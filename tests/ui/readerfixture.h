@@ -1,0 +1,50 @@
+#pragma once
+
+#include "documentview.h"
+#include "footnotepane.h"
+#include "librarypane.h"
+#include "mainwindow.h"
+#include "notepopup.h"
+#include "readercontroller.h"
+#include "volumeopener.h"
+
+#include "library/openlibrary.h"
+#include "models/librarymodel.h"
+#include "models/searchresultsmodel.h"
+#include "navigation/navigator.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace marginalia::test {
+
+// A reader window as app/main.cpp builds it, with its settings in a temporary file.
+class ReaderFixture : public ::testing::Test {
+protected:
+    ReaderFixture();
+    ~ReaderFixture() override;
+
+    // Opens files through the window's opener and waits until they are in; false on a time-out.
+    bool open(const QStringList &files, const QString &documentId = {});
+    const Document &currentDocument() const;
+    QString currentVolumeId() const;
+    // Clicks the link of `href` in a text view (the document view or the notes pane).
+    bool clickLink(QTextEdit *view, const QUrl &href);
+    // Saves a screenshot of the window into the test artifacts folder.
+    void saveScreenshot(const QString &name);
+
+    QTemporaryDir m_dir;
+    QSettings m_settings;
+    OpenLibrary m_library;
+    Navigator m_navigator;
+    LibraryModel m_libraryModel;
+    SearchResultsModel m_searchResults;
+    MainWindow m_window;
+};
+
+// Where a link of `href` starts in a text document, or -1.
+int linkPosition(const QTextDocument *doc, const QUrl &href);
+
+} // namespace marginalia::test
