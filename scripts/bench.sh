@@ -7,10 +7,14 @@ cd "$(dirname "$0")/.."
 
 bash scripts/deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DMARGINALIA_BUILD_BENCHMARKS=ON
-cmake --build build --target marginalia_bench marginalia-cli
+cmake --build build --target marginalia_bench marginalia_ui_bench marginalia-cli
 
 echo "== in process (Google Benchmark)"
 QT_QPA_PLATFORM=offscreen build/tests/bench/marginalia_bench "$@"
+
+echo
+echo "== reader window: click to first paint (Google Benchmark, offscreen)"
+QT_QPA_PLATFORM=offscreen build/tests/bench/marginalia_ui_bench
 
 file=tests/data/frus1934v05.xml
 cli=(build/app/marginalia-cli info "$file")

@@ -81,6 +81,7 @@ void VolumeOpener::startNext()
     connect(m_job, &VolumeLoadJob::loaded, this, [this, file](std::shared_ptr<const Volume> volume) {
         std::exchange(m_job, nullptr)->deleteLater();
         remember(file);
+        reportWarnings(*volume);
         onLoaded(m_library->add(std::move(volume)));
     });
     connect(m_job, &VolumeLoadJob::failed, this, [this](const Error &error) {
@@ -149,6 +150,22 @@ void VolumeOpener::finishRequest()
     m_target.clear();
     m_documentId.clear();
     Q_EMIT finished();
+}
+
+void VolumeOpener::reportWarnings(const Volume &volume)
+{
+    if (volume.warnings.empty())
+        return;
+    QStringList lines;
+    for (const Error &warning : volume.warnings) {
+        Q_EMIT warned(warning);
+        lines << warning.toString();
+    }
+    if (m_interactive && m_window) {
+        QMessageBox::information(m_window, tr("Opened with a warning"),
+                                 tr("The file opened, but not everything in it could be read as intended:\n\n%1")
+                                     .arg(lines.join(QLatin1Char('\n'))));
+    }
 }
 
 void VolumeOpener::remember(const QString &file)

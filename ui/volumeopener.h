@@ -40,6 +40,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void failed(const marginalia::Error &error);
+    // A file opened, but not all of it could be read as meant (a text copy whose markers do not line up).
+    void warned(const marginalia::Error &warning);
     void finished(); // the last file of a request is in (or failed)
     void recentFilesChanged();
 
@@ -49,6 +51,7 @@ private:
     void onFailed(const Error &error);
     void finishRequest();
     void remember(const QString &file);
+    void reportWarnings(const Volume &volume);
 
     OpenLibrary *m_library;
     Navigator *m_navigator;

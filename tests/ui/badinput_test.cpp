@@ -83,3 +83,15 @@ TEST_F(ReaderBadInput, MarkupInADocumentStaysText)
     EXPECT_EQ(external.count(), 0);
     EXPECT_EQ(unresolved.count(), 2);
 }
+
+TEST_F(ReaderBadInput, TextCopyWhoseMarkersDoNotLineUpOpensWithAWarning)
+{
+    QByteArray text = test::readData(QStringLiteral("frus1961-63v09-d317.txt"));
+    text.replace("bloc.1", "bloc."); // marker 1 gone: the list no longer lines up with the text
+    const QString path = writeFile(QStringLiteral("d317-damaged.txt"), text);
+    QSignalSpy warned(m_window.opener(), &VolumeOpener::warned);
+    ASSERT_TRUE(open({path}));
+    EXPECT_GE(warned.count(), 1);
+    EXPECT_EQ(currentDocument().id, QStringLiteral("d317"));
+    EXPECT_TRUE(m_window.documentView()->toPlainText().contains(QStringLiteral("Dear Luther")));
+}

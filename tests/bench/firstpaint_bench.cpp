@@ -1,0 +1,98 @@
+// From a click on a document to its first paint, in the real window: Navigator::openDocument (what a
+// click in the library pane calls), rendering into the view and the notes pane, and a synchronous paint
+// of the view. Targets from issue 3: <= 16 ms for a letter like d317, <= 100 ms for the longest document
+// of frus1934v05.
+#include "documentview.h"
+#include "mainwindow.h"
+
+#include "library/openlibrary.h"
+#include "model/readingtext.h"
+#include "models/librarymodel.h"
+#include "models/searchresultsmodel.h"
+#include "navigation/navigator.h"
+#include "parse/volumeloader.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+namespace marginalia {
+namespace {
+
+struct Window {
+    QTemporaryDir dir;
+    QSettings settings{dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat};
+    OpenLibrary library;
+    Navigator navigator{&library};
+    LibraryModel model{&library};
+    SearchResultsModel search{&library};
+    MainWindow window{{&library, &navigator, &model, &search, &settings}};
+};
+
+void clickToFirstPaint(benchmark::State &state, const char *file, const QString &documentId)
+{
+    Window w;
+    w.window.resize(1280, 820);
+    w.window.show();
+    auto volume = loadVolume(QStringLiteral(MARGINALIA_TEST_DATA "/") + QString::fromUtf8(file));
+    if (!volume) {
+        state.SkipWithError(qPrintable(volume.error().toString()));
+        return;
+    }
+    int target = 0;
+    if (documentId.isEmpty()) { // the longest document of the volume
+        qsizetype longest = 0;
+        for (std::size_t i = 0; i < volume->documents.size(); ++i) {
+            const qsizetype n = ReadingText(volume->documents[i].body).text().size();
+            if (n > longest) {
+                longest = n;
+                target = int(i);
+            }
+        }
+    } else {
+        target = volume->documentIndex(documentId);
+    }
+    const int other = target == 0 ? 1 : 0;
+    const int v = w.library.add(std::make_shared<const Volume>(std::move(volume).value()));
+    DocumentView *view = w.window.documentView();
+    for (auto _ : state) {
+        state.PauseTiming();
+        w.navigator.openDocument(v, other);
+        QApplication::processEvents();
+        state.ResumeTiming();
+        w.navigator.openDocument(v, target);
+        view->viewport()->repaint();
+    }
+    state.counters["reading_chars"] =
+        double(ReadingText(w.library.library().volume(v).documents[std::size_t(target)].body).text().size());
+}
+
+void BM_ClickToFirstPaint_D317(benchmark::State &state)
+{
+    clickToFirstPaint(state, "frus1961-63v09-d316-d318.xml", QStringLiteral("d317"));
+}
+BENCHMARK(BM_ClickToFirstPaint_D317)->Unit(benchmark::kMillisecond);
+
+void BM_ClickToFirstPaint_LongestOf1934v05(benchmark::State &state)
+{
+    clickToFirstPaint(state, "frus1934v05.xml", {});
+}
+BENCHMARK(BM_ClickToFirstPaint_LongestOf1934v05)->Unit(benchmark::kMillisecond);
+
+} // namespace
+} // namespace marginalia
+
+int main(int argc, char **argv)
+{
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 2;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
