@@ -1,0 +1,64 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace marginalia {
+
+// One connection to the annotation database: a SQLite file in WAL mode with foreign keys on, a busy
+// timeout so that several processes can share it, and a schema brought up to date by ordered migrations
+// (PRAGMA user_version). A file it cannot trust (not SQLite, corrupt, from a newer Marginalia) is never
+// written to: open() fails with a message naming the file. A file that cannot be written opens read-only.
+class Database {
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Creates the file (and its folder) when missing. Use from the thread that opened it only.
+    static Result<std::unique_ptr<Database>> open(const QString &path);
+    // MARGINALIA_DB when set, else marginalia.sqlite in QStandardPaths::AppDataLocation.
+    static QString defaultPath();
+    static int currentSchemaVersion();
+
+    const QString &path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
+    // Why the database is read-only ("the file is not writable"), empty when it is not.
+    const QString &readOnlyReason() const { return m_readOnlyReason; }
+
+    // For the stores in core/store only.
+    QSqlDatabase connection() const;
+    // Runs `work` in one transaction (BEGIN IMMEDIATE … COMMIT), rolling back when it fails.
+    template <typename F>
+    Result<bool> transaction(F &&work);
+
+private:
+    Database() = default;
+    Result<bool> begin();
+    Result<bool> commit();
+    void rollback();
+
+    QString m_path;
+    QString m_connectionName;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+};
+
+template <typename F>
+Result<bool> Database::transaction(F &&work)
+{
+    if (auto started = begin(); !started)
+        return started;
+    Result<bool> done = work();
+    if (!done) {
+        rollback();
+        return done;
+    }
+    return commit();
+}
+
+} // namespace marginalia
