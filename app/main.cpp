@@ -2,7 +2,9 @@
 // and hands it to the window; nothing here is global.
 #include "mainwindow.h"
 
+#include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
+#include "store/database.h"
 #include "models/librarymodel.h"
 #include "models/searchresultsmodel.h"
 #include "navigation/navigator.h"
@@ -17,6 +19,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
+#include <QUndoStack>
 #include <QWindow>
 
 #include <algorithm>
@@ -46,6 +49,7 @@ struct Options {
     QStringList files;
     QString documentId;
     QString screenshot;
+    QString database;
     bool quitAfterShow = false;
 };
 
@@ -65,13 +69,18 @@ Options parseArguments(const QApplication &app)
                                         Main::tr("Quit with status 0 once the window is on screen (smoke test)."));
     const QCommandLineOption shotOption(QStringLiteral("screenshot"),
                                         Main::tr("Save an image of the window once shown, then quit."), Main::tr("PNG"));
-    parser.addOptions({docOption, quitOption, shotOption});
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      Main::tr("The annotation database (default: $MARGINALIA_DB, else %1).")
+                                          .arg(Database::defaultPath()),
+                                      Main::tr("FILE"));
+    parser.addOptions({docOption, quitOption, shotOption, dbOption});
     parser.process(app); // exits with status 1 on a bad option, 0 after --help / --version
 
     Options options;
     options.files = parser.positionalArguments();
     options.documentId = parser.value(docOption);
     options.screenshot = parser.value(shotOption);
+    options.database = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
     options.quitAfterShow = parser.isSet(quitOption) || !options.screenshot.isEmpty();
     return options;
 }
@@ -151,13 +160,18 @@ int main(int argc, char *argv[])
     OpenLibrary library;
     Navigator navigator(&library);
     LibraryModel libraryModel(&library);
-    SearchResultsModel searchResults(&library);
-    MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings});
+    AnnotationService annotations;
+    const Result<bool> opened = annotations.open(options.database);
+    SearchResultsModel searchResults(&library, &annotations);
+    QUndoStack undoStack;
+    MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack});
     SessionRecorder session(&library, &navigator, &settings);
 
     const auto [files, documentId] = startingFiles(options, settings);
     VolumeOpener *opener = window.opener();
     if (options.quitAfterShow) {
+        if (!opened)
+            std::fprintf(stderr, "%s\n", qUtf8Printable(Main::tr("annotations unavailable: %1").arg(opened.error().toString())));
         // Unattended: a message box would wait forever, so problems go to stderr and fail the run.
         opener->setInteractive(false);
         int failures = 0;
@@ -176,6 +190,13 @@ int main(int argc, char *argv[])
         return QApplication::exec();
     }
     window.show();
+    if (!opened) {
+        // The reader works without annotations; the user learns why they cannot be made.
+        QMessageBox::warning(&window, Main::tr("Annotations unavailable"),
+                             Main::tr("Your annotations could not be opened, so none can be shown or made now. "
+                                      "The database was left as it is.\n\n%1")
+                                 .arg(opened.error().toString()));
+    }
     opener->open(files, documentId);
     return QApplication::exec();
 }

@@ -74,6 +74,7 @@ void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLa
     m_map = std::move(rendered);
     m_pageLabels = pageLabels;
     m_flashFootnote = -1;
+    m_highlights.clear();
     updateExtraSelections();
     connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_gutter,
             qOverload<>(&QWidget::update));
@@ -151,9 +152,15 @@ void DocumentView::selectReadingRange(int start, int end)
     scrollToPosition(from);
 }
 
+void DocumentView::setHighlights(const QList<Highlight> &highlights)
+{
+    m_highlights = highlights;
+    updateExtraSelections();
+}
+
 void DocumentView::updateExtraSelections()
 {
-    QList<QTextEdit::ExtraSelection> selections;
+    QList<QTextEdit::ExtraSelection> selections = highlightSelections(document(), m_map, m_highlights);
     if (m_flashFootnote >= 0 && std::size_t(m_flashFootnote) < m_map.markers.size()) {
         const RenderedText::Span span = m_map.markers[std::size_t(m_flashFootnote)];
         if (span.valid()) {

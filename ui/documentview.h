@@ -1,8 +1,11 @@
 #pragma once
 
+#include "highlight.h"
 #include "render/links.h"
 #include "render/renderedtext.h"
 
+#include <QColor>
+#include <QList>
 #include <QStringList>
 #include <QTextBrowser>
 
@@ -33,6 +36,8 @@ public:
     void scrollToMarker(int footnote);
     // Briefly highlights a footnote marker, so the eye finds it after a jump.
     void flashMarker(int footnote);
+    // Paints annotated passages (replacing the previous ones).
+    void setHighlights(const QList<Highlight> &highlights);
     // Selects [start, end) of the reading text and brings it into view.
     void selectReadingRange(int start, int end);
 
@@ -68,6 +73,7 @@ private:
     QTimer *m_scrollSettle = nullptr;
     QTimer *m_flashTimer = nullptr;
     int m_flashFootnote = -1;
+    QList<Highlight> m_highlights;
 };
 
 } // namespace marginalia

@@ -24,6 +24,7 @@ void FootnotePane::showNotes(RenderedText notes)
     setDocument(doc); // deletes the previous document, which is a child of this view too
     m_map = std::move(notes);
     m_current = -1;
+    m_highlights.clear();
     updateHighlight();
     verticalScrollBar()->setValue(0);
 }
@@ -71,9 +72,40 @@ int FootnotePane::footnoteAtPosition(int position) const
     return -1;
 }
 
+void FootnotePane::setHighlights(const QList<Highlight> &highlights)
+{
+    m_highlights = highlights;
+    updateHighlight();
+}
+
+FootnotePane::NoteRange FootnotePane::selectedRange() const
+{
+    const QTextCursor cursor = textCursor();
+    if (!cursor.hasSelection())
+        return {};
+    const auto start = m_map.offsetOfPosition(cursor.selectionStart());
+    const auto end = m_map.offsetOfPosition(cursor.selectionEnd());
+    if (start.footnote < 0 || start.footnote != end.footnote || end.readingOffset <= start.readingOffset)
+        return {};
+    return {start.footnote, start.readingOffset, end.readingOffset};
+}
+
+void FootnotePane::selectRange(int footnote, int start, int end)
+{
+    const int from = m_map.positionOfOffset(start, footnote);
+    const int to = m_map.positionOfOffset(end, footnote);
+    if (from < 0 || to < from)
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(from);
+    cursor.setPosition(to, QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
 void FootnotePane::updateHighlight()
 {
-    QList<QTextEdit::ExtraSelection> selections;
+    QList<QTextEdit::ExtraSelection> selections = highlightSelections(document(), m_map, m_highlights);
     if (m_current >= 0 && std::size_t(m_current) < m_map.notes.size() && m_map.notes[std::size_t(m_current)].valid()) {
         const RenderedText::Span span = m_map.notes[std::size_t(m_current)];
         QTextEdit::ExtraSelection current;

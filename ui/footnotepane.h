@@ -1,6 +1,7 @@
 #pragma once
 
 #include "render/links.h"
+#include "highlight.h"
 #include "render/renderedtext.h"
 
 #include <QTextBrowser>
@@ -22,6 +23,16 @@ public:
     int footnoteCount() const { return int(m_map.notes.size()); }
     // Whether the whole first line of a note is on screen.
     bool isFootnoteVisible(int footnote) const;
+    // Paints annotated passages of notes (Highlight::footnote says which note).
+    void setHighlights(const QList<Highlight> &highlights);
+    // The selection as a note and offsets in that note's plain text; footnote -1 when none.
+    struct NoteRange {
+        int footnote = -1;
+        int start = -1;
+        int end = -1;
+    };
+    NoteRange selectedRange() const;
+    void selectRange(int footnote, int start, int end);
     // The footnote whose entry holds a document position (for tests and clicks); -1 for none.
     int footnoteAtPosition(int position) const;
 
@@ -33,6 +44,7 @@ private:
     int positionOfNote(int footnote) const;
 
     RenderedText m_map;
+    QList<Highlight> m_highlights;
     int m_current = -1;
 };
 

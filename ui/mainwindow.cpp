@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "annotationcontroller.h"
+#include "annotationspane.h"
 #include "documentview.h"
 #include "findbar.h"
 #include "footnotepane.h"
@@ -7,9 +9,13 @@
 #include "notepopup.h"
 #include "readercontroller.h"
 #include "searchpane.h"
+#include "tagbrowser.h"
 #include "volumeopener.h"
 
+#include "annotation/annotationservice.h"
+#include "models/annotationsmodel.h"
 #include "models/searchresultsmodel.h"
+#include "models/tagsmodel.h"
 #include "navigation/navigator.h"
 
 #include <QActionGroup>
@@ -26,6 +32,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace marginalia {
@@ -51,8 +58,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
     m_opener = new VolumeOpener(services.library, services.navigator, services.settings, this, this);
     m_controller = new ReaderController(services.library, services.navigator, m_opener, services.settings,
                                         {m_view, m_notes, m_libraryPane, m_popup, m_citation, this}, this);
+    m_annotationController = new AnnotationController(
+        {services.library, services.navigator, services.annotations, services.undoStack, m_view, m_notes,
+         m_documentAnnotations, m_tagPassages, this},
+        this);
     createActions();
+    createAnnotationActions();
     connectPanes();
+    connectAnnotations();
     restoreLayout();
     qApp->installEventFilter(this);
 }
@@ -83,6 +96,20 @@ void MainWindow::createPanes()
     addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Library"), QStringLiteral("libraryDock"), m_libraryPane, this));
     addDockWidget(Qt::RightDockWidgetArea, dock(tr("Notes"), QStringLiteral("notesDock"), m_notes, this));
     addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Search"), QStringLiteral("searchDock"), m_searchPane, this));
+
+    m_documentAnnotations = new AnnotationsModel(this);
+    m_tagPassages = new AnnotationsModel(this);
+    m_tags = new TagsModel(m_services.annotations, this);
+    m_annotationsPane = new AnnotationsPane(m_documentAnnotations, this);
+    m_tagBrowser = new TagBrowser(m_tags, m_tagPassages, this);
+    QDockWidget *annotationsDock = dock(tr("Annotations"), QStringLiteral("annotationsDock"), m_annotationsPane, this);
+    addDockWidget(Qt::RightDockWidgetArea, annotationsDock);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("notesDock")), annotationsDock);
+    findChild<QDockWidget *>(QStringLiteral("notesDock"))->raise();
+    QDockWidget *tagsDock = dock(tr("Tags"), QStringLiteral("tagsDock"), m_tagBrowser, this);
+    addDockWidget(Qt::LeftDockWidgetArea, tagsDock);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("searchDock")), tagsDock);
+    findChild<QDockWidget *>(QStringLiteral("searchDock"))->raise();
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("libraryDock")), findChild<QDockWidget *>(QStringLiteral("notesDock"))},
                 {300, 340}, Qt::Horizontal);
 }
@@ -105,6 +132,48 @@ void MainWindow::connectPanes()
     connect(m_searchPane, &SearchPane::searchRequested, m_services.searchResults, &SearchResultsModel::search);
     connect(m_searchPane, &SearchPane::hitActivated, m_controller, &ReaderController::showSearchHit);
     connect(m_opener, &VolumeOpener::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+}
+
+void MainWindow::connectAnnotations()
+{
+    AnnotationController *c = m_annotationController;
+    connect(m_controller, &ReaderController::documentShown, c, &AnnotationController::showDocument);
+    connect(c, &AnnotationController::message, statusBar(), [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_annotationsPane, &AnnotationsPane::annotationActivated, c, &AnnotationController::selectAnnotation);
+    connect(m_annotationsPane, &AnnotationsPane::editNoteRequested, c, &AnnotationController::askNote);
+    connect(m_annotationsPane, &AnnotationsPane::editTagsRequested, c, &AnnotationController::askTags);
+    connect(m_annotationsPane, &AnnotationsPane::removeRequested, c, &AnnotationController::remove);
+    connect(m_tagBrowser, &TagBrowser::tagChosen, c, &AnnotationController::showTag);
+    connect(m_searchPane, &SearchPane::annotationActivated, c, &AnnotationController::openPassage);
+    connect(m_tagBrowser, &TagBrowser::passageChosen, c, &AnnotationController::openPassage);
+    connect(m_tagBrowser, &TagBrowser::editNoteRequested, c, &AnnotationController::askNote);
+    connect(m_tagBrowser, &TagBrowser::removeRequested, c, &AnnotationController::remove);
+    m_annotationsPane->setProblem(m_services.annotations->problem());
+}
+
+void MainWindow::createAnnotationActions()
+{
+    auto *annotate = new QMenu(tr("&Annotate"), this);
+    menuBar()->insertMenu(menuBar()->actions().at(3), annotate); // after View, before Go
+    QToolBar *toolbar = addToolBar(tr("Annotate"));
+    toolbar->setObjectName(QStringLiteral("annotateToolbar"));
+    auto add = [this, annotate, toolbar](const QString &text, const QKeySequence &keys, auto slot) {
+        QAction *a = annotate->addAction(text);
+        a->setShortcut(keys);
+        a->setEnabled(m_services.annotations->canWrite());
+        a->setToolTip(m_services.annotations->canWrite() ? text : m_services.annotations->problem());
+        connect(a, &QAction::triggered, m_annotationController, slot);
+        addAction(a);
+        toolbar->addAction(a);
+        m_view->addAction(a);
+        m_notes->addAction(a);
+        return a;
+    };
+    add(tr("&Highlight"), QKeySequence(tr("Ctrl+Shift+H")), [this] { m_annotationController->highlightSelection(); });
+    add(tr("&Tag…"), QKeySequence(tr("Ctrl+Shift+T")), &AnnotationController::askTagsForSelection);
+    add(tr("&Note…"), QKeySequence(tr("Ctrl+Shift+N")), &AnnotationController::askNoteForSelection);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_notes->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 void MainWindow::restoreLayout()
@@ -203,8 +272,18 @@ void MainWindow::createActions()
     add(file, tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    add(edit, tr("&Copy"), QKeySequence::Copy, m_view, &QTextEdit::copy);
+    QAction *undo = m_services.undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_services.undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    addAction(undo);
+    addAction(redo);
+    edit->addSeparator();
+    QAction *copy = add(edit, tr("&Copy"), QKeySequence::Copy, m_view, &QTextEdit::copy);
     QAction *cite = add(edit, tr("Copy &Citation"), QKeySequence(tr("Ctrl+Shift+C")), m_controller, &ReaderController::copyCitation);
+    m_view->addActions({copy, cite}); // its context menu
     edit->addSeparator();
     add(edit, tr("&Find in Document…"), QKeySequence::Find, m_findBar, &FindBar::open);
     add(edit, tr("Find &Next"), QKeySequence::FindNext, m_findBar, [this] { m_findBar->findNext(); });

@@ -5,10 +5,17 @@
 class QLabel;
 class QMenu;
 class QSettings;
+class QUndoStack;
 
 namespace marginalia {
 
+class AnnotationController;
+class AnnotationService;
+class AnnotationsModel;
+class AnnotationsPane;
 class DocumentView;
+class TagBrowser;
+class TagsModel;
 class FindBar;
 class FootnotePane;
 class LibraryModel;
@@ -34,6 +41,8 @@ public:
         LibraryModel *libraryModel = nullptr;
         SearchResultsModel *searchResults = nullptr;
         QSettings *settings = nullptr;
+        AnnotationService *annotations = nullptr;
+        QUndoStack *undoStack = nullptr;
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -47,6 +56,10 @@ public:
     SearchPane *searchPane() const { return m_searchPane; }
     NotePopup *notePopup() const { return m_popup; }
     QLabel *citationLabel() const { return m_citation; }
+    AnnotationController *annotationController() const { return m_annotationController; }
+    AnnotationsPane *annotationsPane() const { return m_annotationsPane; }
+    AnnotationsModel *documentAnnotations() const { return m_documentAnnotations; }
+    TagBrowser *tagBrowser() const { return m_tagBrowser; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,6 +70,8 @@ protected:
 private:
     void createPanes();
     void createActions();
+    void createAnnotationActions();
+    void connectAnnotations();
     void connectPanes();
     void updateRecentMenu();
     void openFileDialog();
@@ -73,6 +88,12 @@ private:
     QMenu *m_recentMenu = nullptr;
     VolumeOpener *m_opener = nullptr;
     ReaderController *m_controller = nullptr;
+    AnnotationsModel *m_documentAnnotations = nullptr;
+    AnnotationsModel *m_tagPassages = nullptr;
+    TagsModel *m_tags = nullptr;
+    AnnotationsPane *m_annotationsPane = nullptr;
+    TagBrowser *m_tagBrowser = nullptr;
+    AnnotationController *m_annotationController = nullptr;
 };
 
 } // namespace marginalia

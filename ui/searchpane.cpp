@@ -118,6 +118,10 @@ void SearchPane::activate(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
+    if (const QString id = index.data(SearchResultsModel::AnnotationIdRole).toString(); !id.isEmpty()) {
+        Q_EMIT annotationActivated(index.data(SearchResultsModel::DocumentKeyRole).toString(), id);
+        return;
+    }
     Q_EMIT hitActivated(index.data(SearchResultsModel::VolumeRole).toInt(),
                         index.data(SearchResultsModel::DocumentRole).toInt(),
                         index.data(SearchResultsModel::FootnoteRole).toInt(),

@@ -29,6 +29,7 @@ public:
 Q_SIGNALS:
     void searchRequested(const QString &query, const marginalia::SearchOptions &options);
     void hitActivated(int volume, int document, int footnote, int readingOffset, int length);
+    void annotationActivated(const QString &documentKey, const QString &annotationId);
 
 private:
     void activate(const QModelIndex &index);

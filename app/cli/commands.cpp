@@ -14,7 +14,13 @@
 
 namespace marginalia::cli {
 
-namespace {
+// The library of a command: left to the operating system at exit, since freeing a volume's many small
+// blocks one by one only delays the end of a process that is about to end anyway.
+Library &commandLibrary()
+{
+    static auto *library = new Library;
+    return *library;
+}
 
 // Loads every file into one library. Import errors go to `err`; returns false if any file failed.
 bool loadAll(const QStringList &files, Library &library, QTextStream &err)
@@ -46,11 +52,6 @@ int reportWarnings(const Library &library, QTextStream &out, QTextStream &err)
     return count == 0 ? ExitOk : ExitBadInput;
 }
 
-struct DocumentPosition {
-    int volume = -1;
-    int document = -1;
-};
-
 DocumentPosition findDocument(const Library &library, const QString &id)
 {
     for (int v = 0; v < library.size(); ++v) {
@@ -62,16 +63,6 @@ DocumentPosition findDocument(const Library &library, const QString &id)
             return {v, d};
     }
     return {};
-}
-
-} // namespace
-
-// The library of a command: left to the operating system at exit, since freeing a volume's many small
-// blocks one by one only delays the end of a process that is about to end anyway.
-Library &commandLibrary()
-{
-    static auto *library = new Library;
-    return *library;
 }
 
 int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err)

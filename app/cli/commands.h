@@ -5,6 +5,10 @@
 
 class QTextStream;
 
+namespace marginalia {
+class Library;
+}
+
 namespace marginalia::cli {
 
 struct InfoOptions {
@@ -22,5 +26,20 @@ struct ShowOptions {
 // `err` as "FILE:LINE:COLUMN: message", and returns an ExitCode.
 int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err);
 int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err);
+
+// Shared by the commands that read files.
+// The library of this process (one per command run).
+Library &commandLibrary();
+// Loads every file into `library`; import errors go to `err`. False if any file failed.
+bool loadAll(const QStringList &files, Library &library, QTextStream &err);
+// Prints the library's import warnings to `err` (after flushing `out`); ExitBadInput if there were any.
+int reportWarnings(const Library &library, QTextStream &out, QTextStream &err);
+
+struct DocumentPosition {
+    int volume = -1;
+    int document = -1;
+};
+// The document `id` names ("d317"), or the first of the first file when `id` is empty; {-1, -1} if none.
+DocumentPosition findDocument(const Library &library, const QString &id);
 
 } // namespace marginalia::cli

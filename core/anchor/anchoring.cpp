@@ -1,1 +1,148 @@
-// being written
+#include "anchoring.h"
+
+#include "approxmatch.h"
+
+#include <QStringView>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace marginalia {
+namespace {
+
+constexpr int ContextLength = 32;   // W3C TextQuoteSelector context, as Hypothesis stores it
+constexpr int MaxQuoteErrors = 256; // Hypothesis' cap: beyond it the search costs more than it finds
+constexpr double QuoteWeight = 50;
+constexpr double PrefixWeight = 20;
+constexpr double SuffixWeight = 20;
+constexpr double PositionWeight = 2;
+constexpr double MinScore = 0.5;
+
+// Widens [start, end) so it never cuts a surrogate pair: an approximate match works on code units and
+// may start or stop between the halves of a character outside the BMP.
+void keepSurrogatePairsWhole(const QString &text, int &start, int &end)
+{
+    if (start > 0 && start < text.size() && text.at(start).isLowSurrogate() && text.at(start - 1).isHighSurrogate())
+        --start;
+    if (end > 0 && end < text.size() && text.at(end).isLowSurrogate() && text.at(end - 1).isHighSurrogate())
+        ++end;
+}
+
+// The occurrence of `exact` whose start is nearest `hint`, or -1. Only the first occurrence at or after
+// the hint and the last before it can be nearest, so the search never scans the whole text twice.
+int nearestOccurrence(const QString &text, const QString &exact, int hint)
+{
+    hint = std::clamp(hint, 0, int(text.size()));
+    const int after = int(text.indexOf(exact, hint));
+    const int before = hint > 0 ? int(text.lastIndexOf(exact, hint - 1)) : -1;
+    if (before < 0)
+        return after;
+    if (after < 0)
+        return before;
+    return hint - before <= after - hint ? before : after;
+}
+
+// Levenshtein distance, two rows: the strings are context of at most 32 characters.
+int editDistance(QStringView a, QStringView b)
+{
+    std::vector<int> previous(std::size_t(b.size()) + 1);
+    std::vector<int> current(previous.size());
+    for (std::size_t j = 0; j < previous.size(); ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = previous[std::size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[std::size_t(j)] =
+                std::min({substitution, previous[std::size_t(j)] + 1, current[std::size_t(j - 1)] + 1});
+        }
+        std::swap(previous, current);
+    }
+    return previous.back();
+}
+
+// How well `context` matches `around`, the text the same length beside a candidate: 1 for identical,
+// 0 for nothing in common. No stored context cannot count against a candidate.
+double contextScore(const QString &context, QStringView around)
+{
+    if (context.isEmpty())
+        return 1.0;
+    return std::max(0.0, 1.0 - double(editDistance(context, around)) / double(context.size()));
+}
+
+struct Scored {
+    ApproxMatch match;
+    double quote = 0;
+    double total = -1;
+};
+
+// Hypothesis' weighing of a candidate: mostly the quote itself, then the context on both sides, and the
+// old position only as a tie-breaker between otherwise equal candidates.
+Scored score(const QString &text, const TextSelector &selector, const ApproxMatch &match)
+{
+    const QStringView view(text);
+    const int prefixFrom = std::max(0, match.start - int(selector.prefix.size()));
+    const double prefix = contextScore(selector.prefix, view.mid(prefixFrom, match.start - prefixFrom));
+    const double suffix = contextScore(selector.suffix, view.mid(match.end).left(selector.suffix.size()));
+    const double quote = 1.0 - double(match.errors) / double(selector.exact.size());
+    const double position =
+        std::max(0.0, 1.0 - double(std::abs(match.start - selector.start)) / double(std::max(1, int(text.size()))));
+    const double total = (QuoteWeight * quote + PrefixWeight * prefix + SuffixWeight * suffix
+                          + PositionWeight * position)
+        / (QuoteWeight + PrefixWeight + SuffixWeight + PositionWeight);
+    return {match, quote, total};
+}
+
+AnchorResult fuzzyAnchor(const QString &text, const TextSelector &selector)
+{
+    // A quarter of the quote may differ; a quote under four characters must be found exactly or not at all.
+    const int maxErrors = std::min(MaxQuoteErrors, int(selector.exact.size()) / 4);
+    if (maxErrors == 0)
+        return {};
+    Scored best;
+    for (const ApproxMatch &match : approximateMatches(text, selector.exact, maxErrors)) {
+        const Scored candidate = score(text, selector, match);
+        if (candidate.total > best.total)
+            best = candidate;
+    }
+    if (best.total < MinScore || best.quote < MinScore)
+        return {};
+    AnchorResult result{AnchorResult::Fuzzy, best.match.start, best.match.end, best.total};
+    keepSurrogatePairsWhole(text, result.start, result.end);
+    return result;
+}
+
+} // namespace
+
+TextSelector makeSelector(const QString &text, int start, int end, const QString &footnote)
+{
+    const int size = int(text.size());
+    start = std::clamp(start, 0, size);
+    end = std::clamp(end, start, size);
+    const int prefixFrom = std::max(0, start - ContextLength);
+    TextSelector selector;
+    selector.footnote = footnote;
+    selector.exact = text.mid(start, end - start);
+    selector.prefix = text.mid(prefixFrom, start - prefixFrom);
+    selector.suffix = text.mid(end, ContextLength);
+    selector.start = start;
+    selector.end = end;
+    return selector;
+}
+
+AnchorResult reanchor(const QString &text, const TextSelector &selector)
+{
+    const QString &exact = selector.exact;
+    if (exact.isEmpty())
+        return {};
+    const int length = int(exact.size());
+    if (selector.start >= 0 && selector.start <= text.size() - length
+        && QStringView(text).mid(selector.start, length) == exact)
+        return {AnchorResult::Position, selector.start, selector.start + length, 1.0};
+    if (const int found = nearestOccurrence(text, exact, selector.start); found >= 0)
+        return {AnchorResult::Exact, found, found + length, 1.0};
+    return fuzzyAnchor(text, selector);
+}
+
+} // namespace marginalia

@@ -1,1 +1,179 @@
-// being written
+#include "markdownexport.h"
+
+#include "annotation/anchoredannotation.h"
+#include "annotation/documentlookup.h"
+#include "library/citationlabel.h"
+#include "library/library.h"
+#include "model/readingtext.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+#include <optional>
+
+namespace marginalia {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("marginalia::MarkdownExport", text);
+}
+
+// Where a key's document is open, and what to cite it as.
+struct OpenDocument {
+    int volume = -1;
+    int document = -1;
+    QString volumeId; // the key's volume: a lone text copy knows it only from its file name
+    QString volumeTitle;
+
+    const Document &doc(const Library &library) const
+    {
+        return library.volume(volume).documents.at(std::size_t(document));
+    }
+};
+
+std::optional<OpenDocument> openDocument(const Library &library, const QString &key)
+{
+    const std::optional<std::pair<int, int>> at = findDocumentByKey(library, key);
+    if (!at)
+        return std::nullopt;
+    const int home = library.homeVolume(at->first);
+    OpenDocument open{at->first, at->second, library.volumeIdOf(at->first),
+                      library.volume(home >= 0 ? home : at->first).title};
+    if (open.volumeId.isEmpty() && !key.startsWith(QLatin1String("local/")))
+        open.volumeId = key.section(QLatin1Char('/'), 0, 0);
+    return open;
+}
+
+QString heading(const Library &library, const QString &key, const std::optional<OpenDocument> &open)
+{
+    if (!open)
+        return escapeMarkdown(key);
+    const Document &doc = open->doc(library);
+    const QString label = citationLabel(open->volumeId, open->volumeTitle, doc, {});
+    if (doc.title.isEmpty())
+        return escapeMarkdown(label.isEmpty() ? key : label);
+    return escapeMarkdown(label.isEmpty() ? doc.title : label + QStringLiteral(": ") + doc.title);
+}
+
+// The citation of where the passage is now, with its page; an orphan is cited without one.
+QString citation(const Library &library, const OpenDocument &open, const AnchoredAnnotation &anchored)
+{
+    const Document &doc = open.doc(library);
+    if (!anchored.anchor.found())
+        return citationLabel(open.volumeId, open.volumeTitle, doc, {}) + tr(" (passage not found in the text)");
+    const RichText &flow = anchored.footnote < 0 ? doc.body : doc.footnotes.at(std::size_t(anchored.footnote)).content;
+    // A note's plain text is laid out like the body's reading text, so the same mapping serves both.
+    Location where = ReadingText(flow).locationOf(anchored.anchor.start);
+    where.footnote = anchored.footnote;
+    QString label = citationLabel(open.volumeId, open.volumeTitle, doc,
+                                  pageAt(library, open.volume, open.document, where));
+    if (anchored.footnote >= 0)
+        label += tr(", n. %1").arg(doc.footnotes.at(std::size_t(anchored.footnote)).label);
+    return label;
+}
+
+QString blockquote(const QString &quote)
+{
+    QStringList lines = escapeMarkdown(quote).split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = line.isEmpty() ? QStringLiteral(">") : QStringLiteral("> ") + line;
+    return lines.join(QLatin1Char('\n'));
+}
+
+// A note keeps its line breaks: Markdown joins lines unless they end in two spaces.
+QString noteText(const QString &note)
+{
+    static const QRegularExpression lineBreak(QStringLiteral("(?<!\n)\n(?!\n)"));
+    return escapeMarkdown(note.trimmed()).replace(lineBreak, QStringLiteral("  \n"));
+}
+
+QString hashtags(const QStringList &tags)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    QStringList out;
+    for (const QString &tag : tags)
+        out.append(QLatin1Char('#') + escapeMarkdown(tag.trimmed()).replace(space, QStringLiteral("-")));
+    return out.join(QLatin1Char(' '));
+}
+
+QString entry(const Annotation &a, const QString &cited)
+{
+    QStringList parts{blockquote(a.selector.exact)};
+    if (!a.note.trimmed().isEmpty())
+        parts.append(noteText(a.note));
+    if (!a.tags.isEmpty())
+        parts.append(hashtags(a.tags));
+    parts.append(QStringLiteral("\u2014 ") + cited);
+    return parts.join(QStringLiteral("\n\n")) + QLatin1Char('\n');
+}
+
+QString documentSection(const Library &library, const QString &key, std::vector<Annotation> annotations)
+{
+    const std::optional<OpenDocument> open = openDocument(library, key);
+    QString out = QStringLiteral("## ") + heading(library, key, open) + QStringLiteral("\n\n");
+    if (!open) {
+        for (const Annotation &a : annotations)
+            out += entry(a, escapeMarkdown(key)) + QLatin1Char('\n');
+        return out;
+    }
+    std::vector<AnchoredAnnotation> anchored = anchorAnnotations(open->doc(library), annotations);
+    // In reading order: the body first, then the notes, each by where the passage starts now.
+    std::stable_sort(anchored.begin(), anchored.end(), [](const AnchoredAnnotation &x, const AnchoredAnnotation &y) {
+        return std::pair(x.footnote, x.anchor.start) < std::pair(y.footnote, y.anchor.start);
+    });
+    for (const AnchoredAnnotation &a : anchored)
+        out += entry(a.annotation, escapeMarkdown(citation(library, *open, a))) + QLatin1Char('\n');
+    return out;
+}
+
+} // namespace
+
+QString escapeMarkdown(const QString &text)
+{
+    static const QString inlineMarkup = QStringLiteral("\\`*_[]<>");
+    // What opens a heading or a list at the start of a line; for "1." it is the '.' that is escaped.
+    static const QRegularExpression lineStart(QStringLiteral("^\\s*(?:[#+-]|\\d+(?=[.)]))"));
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &line : lines) {
+        QString escaped;
+        escaped.reserve(line.size() + 8);
+        const QRegularExpressionMatch m = lineStart.match(line);
+        const qsizetype markAt = m.hasMatch() ? (line.at(m.capturedEnd() - 1).isDigit() ? m.capturedEnd()
+                                                                                         : m.capturedEnd() - 1)
+                                              : -1;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            if (i == markAt || inlineMarkup.contains(line.at(i)))
+                escaped += QLatin1Char('\\');
+            escaped += line.at(i);
+        }
+        line = escaped;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString annotationsMarkdown(const std::vector<Annotation> &annotations, const Library &library, const QString &title)
+{
+    std::vector<std::pair<QString, std::vector<Annotation>>> byDocument;
+    QHash<QString, std::size_t> groupOf;
+    for (const Annotation &a : annotations) {
+        auto it = groupOf.constFind(a.document);
+        if (it == groupOf.constEnd()) {
+            it = groupOf.insert(a.document, byDocument.size());
+            byDocument.push_back({a.document, {}});
+        }
+        byDocument[*it].second.push_back(a);
+    }
+    QString out;
+    if (!title.isEmpty())
+        out += QStringLiteral("# ") + escapeMarkdown(title) + QStringLiteral("\n\n");
+    for (const auto &[key, group] : byDocument)
+        out += documentSection(library, key, group);
+    return out;
+}
+
+} // namespace marginalia

@@ -38,4 +38,3 @@ private:
 } // namespace marginalia
 
 Q_DECLARE_METATYPE(std::shared_ptr<const marginalia::Volume>)
-Q_DECLARE_METATYPE(marginalia::Error)

@@ -1,17 +1,42 @@
 #include "searchresultsmodel.h"
 
+#include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
+#include "store/annotationstore.h"
 
 namespace marginalia {
 
-SearchResultsModel::SearchResultsModel(const OpenLibrary *library, QObject *parent)
-    : QAbstractListModel(parent), m_library(library)
+SearchResultsModel::SearchResultsModel(const OpenLibrary *library, const AnnotationService *annotations, QObject *parent)
+    : QAbstractListModel(parent), m_library(library), m_annotations(annotations)
 {
 }
 
 int SearchResultsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_hits.size());
+    return parent.isValid() ? 0 : int(m_annotationHits.size() + m_hits.size());
+}
+
+QVariant SearchResultsModel::annotationData(const AnnotationRow &row, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        return tr("Annotation, %1 — %2").arg(row.document, row.snippet);
+    case ContextHtmlRole: {
+        QString html = row.snippet.toHtmlEscaped();
+        html.replace(QStringLiteral("«"), QStringLiteral("<b>")).replace(QStringLiteral("»"), QStringLiteral("</b>"));
+        return QStringLiteral("<span style='color:gray'>%1</span> %2").arg(tr("Annotation, %1").arg(row.document).toHtmlEscaped(), html);
+    }
+    case AnnotationIdRole:
+        return row.id;
+    case DocumentKeyRole:
+        return row.document;
+    case VolumeRole:
+    case DocumentRole:
+    case FootnoteRole:
+        return -1;
+    default:
+        return {};
+    }
 }
 
 QString SearchResultsModel::placeOf(const SearchHit &hit) const
@@ -26,9 +51,11 @@ QString SearchResultsModel::placeOf(const SearchHit &hit) const
 
 QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_hits.size()))
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const SearchHit &hit = m_hits[std::size_t(index.row())];
+    if (index.row() < int(m_annotationHits.size()))
+        return annotationData(m_annotationHits[std::size_t(index.row())], role);
+    const SearchHit &hit = m_hits[std::size_t(index.row()) - m_annotationHits.size()];
     switch (role) {
     case Qt::DisplayRole:
         return QStringLiteral("%1 — %2").arg(placeOf(hit), hit.context);
@@ -60,6 +87,15 @@ void SearchResultsModel::search(const QString &query, const SearchOptions &optio
     beginResetModel();
     m_query = query;
     m_hits = query.trimmed().isEmpty() ? std::vector<SearchHit>{} : searchLibrary(m_library->library(), query, options);
+    m_annotationHits.clear();
+    if (m_annotations && m_annotations->store() && !query.trimmed().isEmpty()) {
+        if (auto hits = m_annotations->store()->search(query)) {
+            for (const StoreSearchHit &h : *hits) {
+                if (h.kind == StoreSearchHit::AnnotationHit)
+                    m_annotationHits.push_back({h.annotationId, h.document, h.snippet});
+            }
+        }
+    }
     endResetModel();
 }
 
@@ -67,6 +103,7 @@ void SearchResultsModel::clear()
 {
     beginResetModel();
     m_hits.clear();
+    m_annotationHits.clear();
     m_query.clear();
     endResetModel();
 }

@@ -8,10 +8,12 @@
 
 namespace marginalia {
 
+class AnnotationService;
 class OpenLibrary;
 
-// The hits of the last library search, one row each: where it is ("Doc. 317, note 2") and the words
-// around it, with the hit marked for the view to show in bold.
+// The hits of the last library search, one row each: first the annotations whose note, quote or tags
+// match (from the annotation database's full-text index), then the passages of the open documents, each
+// with where it is ("Doc. 317, note 2") and the words around it, the hit marked for the view in bold.
 class SearchResultsModel : public QAbstractListModel {
     Q_OBJECT
 
@@ -23,13 +25,16 @@ public:
         OffsetRole,    // reading offset of the hit
         LengthRole,
         ContextHtmlRole, // the context, escaped, with the hit in <b>
+        AnnotationIdRole, // annotation rows only; empty for text rows
+        DocumentKeyRole,  // annotation rows only
     };
 
-    explicit SearchResultsModel(const OpenLibrary *library, QObject *parent = nullptr);
+    explicit SearchResultsModel(const OpenLibrary *library, const AnnotationService *annotations = nullptr,
+                                QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    const SearchHit &hit(int row) const { return m_hits.at(std::size_t(row)); }
+    int annotationRowCount() const { return int(m_annotationHits.size()); }
     const QString &query() const { return m_query; }
 
 public Q_SLOTS:
@@ -37,9 +42,17 @@ public Q_SLOTS:
     void clear();
 
 private:
+    struct AnnotationRow {
+        QString id;
+        QString document;
+        QString snippet; // the match between « and »
+    };
     QString placeOf(const SearchHit &hit) const;
+    QVariant annotationData(const AnnotationRow &row, int role) const;
 
     const OpenLibrary *m_library;
+    const AnnotationService *m_annotations;
+    std::vector<AnnotationRow> m_annotationHits;
     std::vector<SearchHit> m_hits;
     QString m_query;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 #include <utility>
@@ -54,3 +55,6 @@ private:
 };
 
 } // namespace marginalia
+
+// Errors travel in queued signals (a load finishing on another thread).
+Q_DECLARE_METATYPE(marginalia::Error)

@@ -5,6 +5,7 @@
 #include "documentview.h"
 #include "mainwindow.h"
 
+#include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
 #include "model/readingtext.h"
 #include "models/librarymodel.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 #include <benchmark/benchmark.h>
 
@@ -27,8 +29,10 @@ struct Window {
     OpenLibrary library;
     Navigator navigator{&library};
     LibraryModel model{&library};
-    SearchResultsModel search{&library};
-    MainWindow window{{&library, &navigator, &model, &search, &settings}};
+    AnnotationService annotations; // left closed: the view's cost without annotations
+    SearchResultsModel search{&library, &annotations};
+    QUndoStack undoStack;
+    MainWindow window{{&library, &navigator, &model, &search, &settings, &annotations, &undoStack}};
 };
 
 void clickToFirstPaint(benchmark::State &state, const char *file, const QString &documentId)

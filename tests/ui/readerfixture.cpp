@@ -11,9 +11,11 @@ ReaderFixture::ReaderFixture()
     : m_settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat),
       m_navigator(&m_library),
       m_libraryModel(&m_library),
-      m_searchResults(&m_library),
-      m_window({&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings})
+      m_annotationsOpen(m_annotations.open(m_dir.filePath(QStringLiteral("annotations.sqlite"))).has_value()),
+      m_searchResults(&m_library, &m_annotations),
+      m_window({&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings, &m_annotations, &m_undoStack})
 {
+    EXPECT_TRUE(m_annotationsOpen) << m_annotations.problem().toStdString();
     m_window.opener()->setInteractive(false);
     m_window.resize(1280, 820);
     m_window.show();

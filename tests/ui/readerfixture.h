@@ -8,6 +8,7 @@
 #include "readercontroller.h"
 #include "volumeopener.h"
 
+#include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
 #include "models/librarymodel.h"
 #include "models/searchresultsmodel.h"
@@ -15,6 +16,7 @@
 
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 #include <gtest/gtest.h>
 
@@ -40,7 +42,10 @@ protected:
     OpenLibrary m_library;
     Navigator m_navigator;
     LibraryModel m_libraryModel;
+    AnnotationService m_annotations;
+    bool m_annotationsOpen;
     SearchResultsModel m_searchResults;
+    QUndoStack m_undoStack;
     MainWindow m_window;
 };
 

@@ -1,0 +1,281 @@
+// marginalia-cli annotations, search and tags: reading the annotation database.
+
+#include "cli/annotationcommands.h"
+
+#include "annotation/anchoredannotation.h"
+#include "annotation/documentkey.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "library/library.h"
+#include "store/annotationstore.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace marginalia::cli {
+
+namespace {
+
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
+};
+
+// An annotation as listed: where it is now when its document was given, else where it was stored.
+struct Listed {
+    Annotation annotation;
+    std::optional<AnchorResult> anchor; // empty: not re-anchored
+};
+
+QJsonValue stringOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QString methodName(const std::optional<AnchorResult> &anchor)
+{
+    if (!anchor)
+        return QStringLiteral("stored");
+    static const char *const names[] = {"position", "exact", "fuzzy", "orphan"};
+    return QLatin1String(names[anchor->method]);
+}
+
+// Where to report the passage: the re-anchored place when it was found, else the stored one.
+std::pair<int, int> positionOf(const Listed &l)
+{
+    if (l.anchor && l.anchor->found())
+        return {l.anchor->start, l.anchor->end};
+    return {l.annotation.selector.start, l.annotation.selector.end};
+}
+
+QJsonObject listedJson(const Listed &l)
+{
+    const Annotation &a = l.annotation;
+    const auto [start, end] = positionOf(l);
+    QJsonObject o{
+        {QStringLiteral("id"), a.id},
+        {QStringLiteral("document"), a.document},
+        {QStringLiteral("exact"), a.selector.exact},
+        {QStringLiteral("prefix"), a.selector.prefix},
+        {QStringLiteral("suffix"), a.selector.suffix},
+        {QStringLiteral("start"), start},
+        {QStringLiteral("end"), end},
+        {QStringLiteral("footnote"), stringOrNull(a.selector.footnote)},
+        {QStringLiteral("note"), a.note},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(a.tags)},
+        {QStringLiteral("color"), a.color},
+        {QStringLiteral("orphan"), l.anchor && !l.anchor->found()},
+        {QStringLiteral("method"), methodName(l.anchor)},
+        {QStringLiteral("author"), a.author},
+        {QStringLiteral("created"), a.created.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("modified"), a.modified.toUTC().toString(Qt::ISODateWithMs)},
+    };
+    if (l.anchor && l.anchor->method == AnchorResult::Fuzzy)
+        o.insert(QStringLiteral("score"), l.anchor->score);
+    return o;
+}
+
+QString listedText(const Listed &l)
+{
+    const Annotation &a = l.annotation;
+    const auto [start, end] = positionOf(l);
+    QString place = a.selector.footnote.isEmpty() ? a.document : a.document + QLatin1Char('#') + a.selector.footnote;
+    QString out = QStringLiteral("%1  %2 [%3\u2013%4]").arg(a.id, place).arg(start).arg(end);
+    if (l.anchor && !l.anchor->found())
+        out += QLatin1Char(' ') + Cli::tr("(orphaned: not found in the text)");
+    out += QStringLiteral("\n  \u201C%1\u201D\n").arg(a.selector.exact);
+    if (!a.tags.isEmpty())
+        out += QStringLiteral("  #") + a.tags.join(QStringLiteral(" #")) + QLatin1Char('\n');
+    if (!a.note.isEmpty())
+        out += QStringLiteral("  ") + QString(a.note).replace(QLatin1Char('\n'), QStringLiteral("\n  ")) + QLatin1Char('\n');
+    return out;
+}
+
+bool hasTag(const Annotation &a, const QString &tag)
+{
+    return tag.isEmpty() || a.tags.contains(tag, Qt::CaseInsensitive);
+}
+
+// Each key of the files' documents once, with its TEI copy before a text copy (it carries more).
+QHash<QString, DocumentPosition> documentsByKey(const Library &library)
+{
+    QHash<QString, DocumentPosition> out;
+    for (int v = 0; v < library.size(); ++v) {
+        const bool tei = library.volume(v).format == SourceFormat::Tei;
+        for (int d = 0; d < int(library.volume(v).documents.size()); ++d) {
+            const QString key = documentKey(library, v, d);
+            const auto it = out.constFind(key);
+            if (it == out.constEnd() || (tei && library.volume(it->volume).format != SourceFormat::Tei))
+                out.insert(key, DocumentPosition{v, d});
+        }
+    }
+    return out;
+}
+
+// The keys --doc chooses among the files' documents: a key, or (without a '/') a document id.
+QStringList chosenKeys(const QHash<QString, DocumentPosition> &documents, const Library &library, const QString &doc)
+{
+    QStringList keys;
+    for (auto it = documents.constBegin(); it != documents.constEnd(); ++it) {
+        const QString &id = library.volume(it->volume).documents.at(std::size_t(it->document)).id;
+        if (doc.isEmpty() || it.key() == doc || (!doc.contains(QLatin1Char('/')) && id == doc))
+            keys.append(it.key());
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+// The files' annotations, re-anchored against the documents as they read now.
+Result<std::vector<Listed>> anchoredInFiles(const AnnotationsOptions &options, const AnnotationStore &store)
+{
+    const Library &library = commandLibrary();
+    const QHash<QString, DocumentPosition> documents = documentsByKey(library);
+    const QStringList keys = chosenKeys(documents, library, options.document);
+    if (keys.isEmpty() && !options.document.isEmpty())
+        return fail(options.files.value(0), 0, 0, Cli::tr("no document \"%1\" in the files").arg(options.document));
+    std::vector<Listed> out;
+    for (const QString &key : keys) {
+        Result<std::vector<Annotation>> stored = store.forDocument(key);
+        if (!stored)
+            return fail(stored.error());
+        std::erase_if(*stored, [&](const Annotation &a) { return !hasTag(a, options.tag); });
+        const DocumentPosition at = documents.value(key);
+        const Document &doc = library.volume(at.volume).documents.at(std::size_t(at.document));
+        for (AnchoredAnnotation &anchored : anchorAnnotations(doc, *stored))
+            out.push_back(Listed{std::move(anchored.annotation), anchored.anchor});
+    }
+    return out;
+}
+
+// Without files: the stored annotations as they are.
+Result<std::vector<Listed>> storedAnnotations(const AnnotationsOptions &options, const AnnotationStore &store)
+{
+    const QString &doc = options.document;
+    Result<std::vector<Annotation>> stored = doc.contains(QLatin1Char('/')) ? store.forDocument(doc)
+        : options.tag.isEmpty()                                              ? store.all()
+                                                                             : store.withTag(options.tag);
+    if (!stored)
+        return fail(stored.error());
+    std::vector<Listed> out;
+    for (Annotation &a : *stored) {
+        // A bare document id ("d317") matches that document in any volume.
+        const bool docMatches = doc.isEmpty() || a.document == doc || a.document.endsWith(QLatin1Char('/') + doc);
+        if (docMatches && hasTag(a, options.tag))
+            out.push_back(Listed{std::move(a), std::nullopt});
+    }
+    return out;
+}
+
+} // namespace
+
+OpenStore::OpenStore() = default;
+OpenStore::OpenStore(OpenStore &&) noexcept = default;
+OpenStore::~OpenStore()
+{
+    // The store refers to the database: it goes first.
+    store.reset();
+    database.reset();
+}
+
+OpenStore openStore(const QString &path, QTextStream &err)
+{
+    OpenStore open;
+    Result<std::unique_ptr<Database>> database = Database::open(path);
+    if (!database) {
+        err << database.error().toString() << Qt::endl;
+        return open;
+    }
+    open.database = std::move(database).value();
+    open.store = std::make_unique<AnnotationStore>(*open.database);
+    return open;
+}
+
+int runAnnotations(const AnnotationsOptions &options, QTextStream &out, QTextStream &err)
+{
+    if (!options.files.isEmpty() && !loadAll(options.files, commandLibrary(), err))
+        return ExitBadInput;
+    OpenStore open = openStore(options.database, err);
+    if (!open.store)
+        return ExitBadInput;
+    Result<std::vector<Listed>> listed = options.files.isEmpty() ? storedAnnotations(options, *open.store)
+                                                                 : anchoredInFiles(options, *open.store);
+    if (!listed) {
+        err << listed.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    if (options.json) {
+        QJsonArray array;
+        for (const Listed &l : *listed)
+            array.append(listedJson(l));
+        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    } else {
+        for (const Listed &l : *listed)
+            out << listedText(l);
+    }
+    return options.files.isEmpty() ? ExitOk : reportWarnings(commandLibrary(), out, err);
+}
+
+int runAnnotationSearch(const AnnotationSearchOptions &options, QTextStream &out, QTextStream &err)
+{
+    OpenStore open = openStore(options.database, err);
+    if (!open.store)
+        return ExitBadInput;
+    Result<std::vector<StoreSearchHit>> hits = open.store->search(options.query);
+    if (!hits) {
+        err << hits.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    QJsonArray array;
+    for (const StoreSearchHit &hit : *hits) {
+        const bool annotation = hit.kind == StoreSearchHit::AnnotationHit;
+        if (options.json) {
+            array.append(QJsonObject{
+                {QStringLiteral("kind"), annotation ? QStringLiteral("annotation") : QStringLiteral("document")},
+                {QStringLiteral("id"), stringOrNull(hit.annotationId)},
+                {QStringLiteral("document"), hit.document},
+                {QStringLiteral("snippet"), hit.snippet},
+                {QStringLiteral("rank"), hit.rank},
+            });
+        } else {
+            out << (annotation ? hit.annotationId + QStringLiteral("  ") : QString()) << hit.document
+                << QStringLiteral("\n  ") << QString(hit.snippet).replace(QLatin1Char('\n'), QLatin1Char(' '))
+                << QLatin1Char('\n');
+        }
+    }
+    if (options.json)
+        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int runTags(const TagsOptions &options, QTextStream &out, QTextStream &err)
+{
+    OpenStore open = openStore(options.database, err);
+    if (!open.store)
+        return ExitBadInput;
+    Result<std::vector<Tag>> tags = open.store->tags();
+    if (!tags) {
+        err << tags.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    QJsonArray array;
+    for (const Tag &tag : *tags) {
+        if (options.json) {
+            array.append(QJsonObject{{QStringLiteral("name"), tag.name},
+                                     {QStringLiteral("count"), tag.count},
+                                     {QStringLiteral("color"), tag.color}});
+        } else {
+            out << tag.name << QLatin1Char('\t') << tag.count << QLatin1Char('\t') << tag.color << QLatin1Char('\n');
+        }
+    }
+    if (options.json)
+        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+} // namespace marginalia::cli

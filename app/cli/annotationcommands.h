@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QTextStream;
+
+namespace marginalia {
+class AnnotationStore;
+class Database;
+} // namespace marginalia
+
+namespace marginalia::cli {
+
+// Every annotation command names its database: --db FILE, else MARGINALIA_DB, else the default file.
+struct AnnotateOptions {
+    QString database;
+    QStringList files;
+    QString documentId; // empty: the first document of the first file
+    QString quote;
+    int occurrence = 1; // 1-based
+    QStringList tags;
+    QString note;
+    QString color;      // empty: the first tag's colour, else the default highlight
+};
+
+struct AnnotationsOptions {
+    QString database;
+    QStringList files;  // when given, positions are re-anchored against these documents
+    QString document;   // a key ("frus1961-63v09/d317") or, with files, a document id ("d317")
+    QString tag;
+    bool json = false;
+};
+
+struct AnnotationSearchOptions {
+    QString database;
+    QString query;
+    bool json = false;
+};
+
+struct TagsOptions {
+    QString database;
+    bool json = false;
+};
+
+struct ExportAnnotationsOptions {
+    QString database;
+    bool markdown = false; // else W3C JSON-LD
+    QString tag;
+    QString document;      // a document key
+    QString output;        // empty: standard output
+    QStringList files;     // documents to cite from (pages) in Markdown
+};
+
+struct ImportAnnotationsOptions {
+    QString database;
+    QString file;
+};
+
+// Each prints its result to `out`, problems to `err`, and returns an ExitCode. Nothing is written to
+// the database unless the command says so; what a command reports written is durable.
+int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &err);
+int runAnnotations(const AnnotationsOptions &options, QTextStream &out, QTextStream &err);
+int runAnnotationSearch(const AnnotationSearchOptions &options, QTextStream &out, QTextStream &err);
+int runTags(const TagsOptions &options, QTextStream &out, QTextStream &err);
+int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &out, QTextStream &err);
+int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &out, QTextStream &err);
+
+// The database and its store, open for one command.
+struct OpenStore {
+    std::unique_ptr<Database> database;
+    std::unique_ptr<AnnotationStore> store;
+
+    OpenStore();
+    OpenStore(OpenStore &&) noexcept;
+    ~OpenStore();
+};
+
+// Opens the database at `path`; on failure prints why to `err` and returns an empty OpenStore.
+OpenStore openStore(const QString &path, QTextStream &err);
+
+} // namespace marginalia::cli

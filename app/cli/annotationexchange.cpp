@@ -1,0 +1,97 @@
+// marginalia-cli export-annotations and import-annotations.
+
+#include "cli/annotationcommands.h"
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "export/markdownexport.h"
+#include "export/w3cannotations.h"
+#include "library/library.h"
+#include "store/annotationstore.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace marginalia::cli {
+
+namespace {
+
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
+};
+
+Result<std::vector<Annotation>> chosenAnnotations(const ExportAnnotationsOptions &options, const AnnotationStore &store)
+{
+    Result<std::vector<Annotation>> chosen = !options.document.isEmpty() ? store.forDocument(options.document)
+        : !options.tag.isEmpty()                                          ? store.withTag(options.tag)
+                                                                          : store.all();
+    if (chosen && !options.document.isEmpty() && !options.tag.isEmpty()) {
+        std::erase_if(*chosen, [&](const Annotation &a) { return !a.tags.contains(options.tag, Qt::CaseInsensitive); });
+    }
+    return chosen;
+}
+
+QString markdownTitle(const ExportAnnotationsOptions &options)
+{
+    if (!options.tag.isEmpty())
+        return Cli::tr("Annotations tagged %1").arg(options.tag);
+    return Cli::tr("Annotations");
+}
+
+// All or nothing: a reader of the file never sees half an export, and an old file survives a failure.
+Result<bool> writeAtomically(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(path, 0, 0, file.errorString());
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return fail(path, 0, 0, file.errorString());
+    return true;
+}
+
+} // namespace
+
+int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &out, QTextStream &err)
+{
+    if (!options.files.isEmpty() && !loadAll(options.files, commandLibrary(), err))
+        return ExitBadInput;
+    OpenStore open = openStore(options.database, err);
+    if (!open.store)
+        return ExitBadInput;
+    Result<std::vector<Annotation>> annotations = chosenAnnotations(options, *open.store);
+    if (!annotations) {
+        err << annotations.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    const QByteArray bytes = options.markdown
+        ? annotationsMarkdown(*annotations, commandLibrary(), markdownTitle(options)).toUtf8()
+        : exportW3cAnnotations(*annotations);
+    if (options.output.isEmpty()) {
+        out << QString::fromUtf8(bytes);
+        return ExitOk;
+    }
+    if (Result<bool> written = writeAtomically(options.output, bytes); !written) {
+        err << written.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    return ExitOk;
+}
+
+int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &out, QTextStream &err)
+{
+    OpenStore open = openStore(options.database, err);
+    if (!open.store)
+        return ExitBadInput;
+    Result<ImportSummary> summary = importW3cAnnotationsFile(options.file, *open.store);
+    if (!summary) {
+        err << summary.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    const int unchanged = summary->read - summary->added - summary->updated;
+    out << Cli::tr("%1 added, %2 updated, %3 unchanged").arg(summary->added).arg(summary->updated).arg(unchanged)
+        << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace marginalia::cli

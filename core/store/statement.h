@@ -1,0 +1,58 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace marginalia {
+
+// A store's connection and the file it is on, which every Error names.
+struct StoreConnection {
+    QSqlDatabase db;
+    QString path;
+};
+
+// One prepared statement on a store connection, forward-only, values bound by position. Every failure
+// becomes an Error naming the database file, so callers only pass results on.
+class Statement {
+public:
+    Statement(const QSqlDatabase &connection, const QString &databasePath, const QString &sql);
+
+    bool isPrepared() const { return m_prepared; }
+    Statement &bind(const QVariant &value);
+    Result<bool> exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QString text(int column) const { return m_query.value(column).toString(); }
+    int integer(int column) const { return m_query.value(column).toInt(); }
+    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    // The SQLite result code of the last failure (see sqliteCode).
+    int errorCode() const;
+
+    // Prepares, binds, runs and returns the first column of the first row (a null QVariant for no row).
+    static Result<QVariant> scalar(const QSqlDatabase &connection, const QString &databasePath,
+                                   const QString &sql, const QVariantList &values = {});
+    // Prepares, binds and runs a statement that returns no rows.
+    static Result<bool> run(const QSqlDatabase &connection, const QString &databasePath, const QString &sql,
+                            const QVariantList &values = {});
+
+private:
+    QSqlQuery m_query;
+    QString m_path;
+    bool m_prepared = false;
+    int m_bound = 0;
+};
+
+
+// The SQLite result code behind a Qt SQL error (SQLITE_BUSY is 5), -1 when unknown.
+int sqliteCode(const QSqlError &error);
+constexpr int SqliteBusy = 5;
+// An Error for a failed SQL call, in words a user can act on where the cause is known (locked, full disk…).
+Error sqlError(const QString &databasePath, const QSqlError &error);
+
+} // namespace marginalia

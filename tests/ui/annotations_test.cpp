@@ -1,0 +1,149 @@
+// Annotating in the window: selection → highlight, tags, notes; the panes; undo; identity across copies.
+#include "readerfixture.h"
+
+#include "annotationcontroller.h"
+#include "annotationspane.h"
+#include "models/annotationsmodel.h"
+#include "models/tagsmodel.h"
+#include "support/testdata.h"
+#include "tagbrowser.h"
+
+#include <QListView>
+#include <QTest>
+
+using namespace marginalia;
+using namespace marginalia::test;
+
+namespace {
+
+const QStringList kSample{QStringLiteral(":/sample/frus1961-63v09-d317.txt"),
+                          QStringLiteral(":/sample/frus1961-63v09-d316-d318.xml")};
+
+class Annotating : public ReaderFixture {
+protected:
+    // Selects the first occurrence of `words` in the document view.
+    void selectInView(const QString &words)
+    {
+        DocumentView *view = m_window.documentView();
+        const int at = view->toPlainText().indexOf(words);
+        ASSERT_GE(at, 0) << words.toStdString();
+        QTextCursor c(view->document());
+        c.setPosition(at);
+        c.setPosition(at + int(words.size()), QTextCursor::KeepAnchor);
+        view->setTextCursor(c);
+    }
+    QString viewTextAt(int start, int end)
+    {
+        const RenderedText &map = m_window.documentView()->rendered();
+        const int from = map.positionOfOffset(start);
+        const int to = map.positionOfOffset(end);
+        QTextCursor c(m_window.documentView()->document());
+        c.setPosition(from);
+        c.setPosition(to, QTextCursor::KeepAnchor);
+        return c.selectedText();
+    }
+    AnnotationsModel *listed() { return m_window.documentAnnotations(); }
+};
+
+} // namespace
+
+TEST_F(Annotating, HighlightPaintsThePassageAndListsIt)
+{
+    ASSERT_TRUE(open(kSample));
+    const int paintedBefore = int(m_window.documentView()->extraSelections().size());
+    selectInView(QStringLiteral("code of fair practices"));
+    QTest::keyClick(&m_window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_EQ(listed()->rowCount(), 1);
+    EXPECT_EQ(listed()->index(0).data(AnnotationsModel::QuoteRole).toString(), QStringLiteral("code of fair practices"));
+    EXPECT_GT(int(m_window.documentView()->extraSelections().size()), paintedBefore);
+    saveScreenshot(QStringLiteral("07-highlight"));
+}
+
+TEST_F(Annotating, NoteMadeOnTheTextCopyAppearsOnTheTeiAtTheSameWords)
+{
+    ASSERT_TRUE(open(kSample));
+    selectInView(QStringLiteral("determined effort to get our Allies"));
+    m_window.annotationController()->noteSelection(QStringLiteral("Compare the NSC record of July 17."));
+    ASSERT_EQ(listed()->rowCount(), 1);
+    EXPECT_EQ(m_window.annotationController()->currentDocumentKey(), QStringLiteral("frus1961-63v09/d317"));
+
+    const int tei = m_library.library().indexOfVolume(QStringLiteral("frus1961-63v09"));
+    m_navigator.openDocument(tei, m_library.library().volume(tei).documentIndex(QStringLiteral("d317")));
+    ASSERT_EQ(listed()->rowCount(), 1);
+    const QModelIndex row = listed()->index(0);
+    EXPECT_FALSE(row.data(AnnotationsModel::OrphanRole).toBool());
+    EXPECT_EQ(viewTextAt(row.data(AnnotationsModel::StartRole).toInt(), row.data(AnnotationsModel::EndRole).toInt()),
+              QStringLiteral("determined effort to get our Allies"));
+    EXPECT_EQ(row.data(AnnotationsModel::NoteRole).toString(), QStringLiteral("Compare the NSC record of July 17."));
+}
+
+TEST_F(Annotating, UndoAndRedoWalkEveryChange)
+{
+    ASSERT_TRUE(open(kSample));
+    selectInView(QStringLiteral("Soviet bloc trade"));
+    m_window.annotationController()->highlightSelection();
+    m_window.annotationController()->tagSelection({QStringLiteral("COCOM")});
+    ASSERT_EQ(listed()->rowCount(), 1);
+    EXPECT_EQ(listed()->index(0).data(AnnotationsModel::TagsRole).toStringList(), QStringList{QStringLiteral("COCOM")});
+    QTest::keyClick(&m_window, Qt::Key_Z, Qt::ControlModifier); // the tag
+    EXPECT_TRUE(listed()->index(0).data(AnnotationsModel::TagsRole).toStringList().isEmpty());
+    QTest::keyClick(&m_window, Qt::Key_Z, Qt::ControlModifier); // the highlight
+    EXPECT_EQ(listed()->rowCount(), 0);
+    QTest::keyClick(&m_window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(listed()->rowCount(), 1);
+}
+
+TEST_F(Annotating, TagBrowserListsTagsAndOpensTheirPassages)
+{
+    ASSERT_TRUE(open(kSample));
+    selectInView(QStringLiteral("multilateral export controls"));
+    m_window.annotationController()->tagSelection({QStringLiteral("Trade"), QStringLiteral("COCOM")});
+    TagBrowser *browser = m_window.tagBrowser();
+    QAbstractItemModel *tags = browser->tagList()->model();
+    ASSERT_EQ(tags->rowCount(), 2);
+    QStringList shown;
+    for (int r = 0; r < tags->rowCount(); ++r)
+        shown << tags->index(r, 0).data().toString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("Trade (1)")));
+
+    m_navigator.nextDocument(); // away from d317
+    m_window.annotationController()->showTag(QStringLiteral("trade")); // tags ignore case
+    QAbstractItemModel *passages = browser->passageList()->model();
+    ASSERT_EQ(passages->rowCount(), 1);
+    const QModelIndex passage = passages->index(0, 0);
+    m_window.annotationController()->openPassage(passage.data(AnnotationsModel::DocumentRole).toString(),
+                                                 passage.data(AnnotationsModel::IdRole).toString());
+    EXPECT_EQ(currentDocument().id, QStringLiteral("d317"));
+    EXPECT_EQ(m_window.documentView()->textCursor().selectedText(), QStringLiteral("multilateral export controls"));
+}
+
+TEST_F(Annotating, FootnoteTextCanBeAnnotated)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317")));
+    FootnotePane *notes = m_window.footnotePane();
+    const int at = notes->toPlainText().indexOf(QStringLiteral("Code of Fair Practices"));
+    ASSERT_GE(at, 0);
+    QTextCursor c(notes->document());
+    c.setPosition(at);
+    c.setPosition(at + 22, QTextCursor::KeepAnchor);
+    notes->setTextCursor(c);
+    m_window.documentView()->setTextCursor(QTextCursor(m_window.documentView()->document())); // nothing selected there
+    m_window.annotationController()->noteSelection(QStringLiteral("The code itself is not printed."));
+    ASSERT_EQ(listed()->rowCount(), 1);
+    EXPECT_EQ(listed()->index(0).data(AnnotationsModel::FootnoteRole).toInt(), 3);
+    const auto stored = m_annotations.forDocument(QStringLiteral("frus1961-63v09/d317"));
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].selector.footnote, QStringLiteral("d317fn3"));
+    EXPECT_EQ(stored[0].selector.exact, QStringLiteral("Code of Fair Practices"));
+    EXPECT_FALSE(notes->extraSelections().isEmpty());
+}
+
+TEST_F(Annotating, LibrarySearchFindsNotesAndTags)
+{
+    ASSERT_TRUE(open(kSample));
+    selectInView(QStringLiteral("Coordinating Committee"));
+    m_window.annotationController()->noteSelection(QStringLiteral("COCOM's formal name; unanimity rule"));
+    m_searchResults.search(QStringLiteral("unanimity"), {});
+    EXPECT_GE(m_searchResults.annotationRowCount(), 1);
+    EXPECT_GT(m_searchResults.rowCount(), m_searchResults.annotationRowCount()); // the letter's text too
+}

@@ -1,0 +1,257 @@
+#include "annotationcontroller.h"
+
+#include "annotationdialogs.h"
+#include "documentview.h"
+#include "footnotepane.h"
+
+#include "anchor/anchoring.h"
+#include "annotation/annotationcommands.h"
+#include "annotation/annotationservice.h"
+#include "annotation/documentkey.h"
+#include "annotation/documentlookup.h"
+#include "library/openlibrary.h"
+#include "model/readingtext.h"
+#include "models/annotationsmodel.h"
+#include "navigation/navigator.h"
+
+#include <QUndoStack>
+
+namespace marginalia {
+
+namespace {
+
+const QString kDefaultColor = QStringLiteral("#FFE08C");
+
+QString currentUser()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+}
+
+} // namespace
+
+AnnotationController::AnnotationController(const Parts &parts, QObject *parent) : QObject(parent), m_parts(parts)
+{
+    connect(parts.service, &AnnotationService::annotationsChanged, this, [this](const QString &key) {
+        if (key == m_key || key.isEmpty())
+            reload();
+        if (!m_shownTag.isEmpty())
+            showTag(m_shownTag);
+    });
+    connect(parts.service, &AnnotationService::failed, this,
+            [this](const Error &error) { Q_EMIT message(tr("Annotation not saved: %1").arg(error.toString())); });
+}
+
+void AnnotationController::showDocument(int volume, int document)
+{
+    m_volume = volume;
+    m_document = document;
+    m_key = documentKey(m_parts.library->library(), volume, document);
+    reload();
+}
+
+void AnnotationController::reload()
+{
+    if (m_volume < 0)
+        return;
+    const Document &doc = m_parts.library->library().volume(m_volume).documents.at(std::size_t(m_document));
+    std::vector<AnchoredAnnotation> anchored = anchorAnnotations(doc, m_parts.service->forDocument(m_key));
+    QList<Highlight> body;
+    QList<Highlight> notes;
+    for (AnchoredAnnotation &a : anchored) {
+        a.paintColor = m_parts.service->paintColor(a.annotation);
+        if (!a.anchor.found())
+            continue;
+        const Highlight h{a.anchor.start, a.anchor.end, QColor(a.paintColor), a.footnote};
+        (a.footnote < 0 ? body : notes) << h;
+    }
+    m_parts.view->setHighlights(body);
+    m_parts.notes->setHighlights(notes);
+    m_parts.documentAnnotations->setAnnotations(std::move(anchored));
+}
+
+std::optional<Annotation> AnnotationController::annotationFromSelection() const
+{
+    if (m_volume < 0)
+        return std::nullopt;
+    const Document &doc = m_parts.library->library().volume(m_volume).documents.at(std::size_t(m_document));
+    Annotation a;
+    const auto [start, end] = m_parts.view->selectedReadingRange();
+    if (start >= 0 && end > start) {
+        a.selector = makeSelector(ReadingText(doc.body).text(), start, end);
+    } else {
+        const FootnotePane::NoteRange range = m_parts.notes->selectedRange();
+        if (range.footnote < 0)
+            return std::nullopt;
+        const Footnote &note = doc.footnotes.at(std::size_t(range.footnote));
+        a.selector = makeSelector(plainText(note.content), range.start, range.end, note.id);
+    }
+    if (a.selector.exact.trimmed().isEmpty())
+        return std::nullopt;
+    a.id = newAnnotationId();
+    a.document = m_key;
+    a.color = kDefaultColor;
+    a.author = currentUser();
+    a.created = a.modified = QDateTime::currentDateTimeUtc();
+    return a;
+}
+
+std::optional<Annotation> AnnotationController::annotationAtSelection() const
+{
+    const std::optional<Annotation> selected = annotationFromSelection();
+    if (!selected)
+        return std::nullopt;
+    for (const AnchoredAnnotation &a : m_parts.documentAnnotations->annotations()) {
+        const bool sameFlow = a.annotation.selector.footnote == selected->selector.footnote;
+        if (sameFlow && a.anchor.found() && a.anchor.start < selected->selector.end && selected->selector.start < a.anchor.end)
+            return a.annotation;
+    }
+    return std::nullopt;
+}
+
+void AnnotationController::addOrEdit(const std::function<void(Annotation &)> &change, const QString &what)
+{
+    if (!m_parts.service->canWrite()) {
+        Q_EMIT message(m_parts.service->problem());
+        return;
+    }
+    if (std::optional<Annotation> existing = annotationAtSelection()) {
+        Annotation after = *existing;
+        change(after);
+        after.modified = QDateTime::currentDateTimeUtc();
+        m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *existing, after, what));
+        return;
+    }
+    std::optional<Annotation> created = annotationFromSelection();
+    if (!created) {
+        Q_EMIT message(tr("Select a passage of the document or of a note first."));
+        return;
+    }
+    change(*created);
+    m_parts.undoStack->push(new AddAnnotationCommand(m_parts.service, *created, what));
+}
+
+void AnnotationController::highlightSelection(const QString &color)
+{
+    addOrEdit([color](Annotation &a) { a.color = color.isEmpty() ? a.color : color; }, tr("Highlight"));
+}
+
+void AnnotationController::tagSelection(const QStringList &tags)
+{
+    addOrEdit([tags](Annotation &a) { a.tags = tags; }, tr("Tag"));
+}
+
+void AnnotationController::noteSelection(const QString &note)
+{
+    addOrEdit([note](Annotation &a) { a.note = note; }, tr("Note"));
+}
+
+void AnnotationController::askTagsForSelection()
+{
+    const std::optional<Annotation> existing = annotationAtSelection();
+    QStringList known;
+    for (const Tag &t : m_parts.service->tags())
+        known << t.name;
+    if (const auto tags = askForTags(m_parts.window, known, existing ? existing->tags : QStringList()))
+        tagSelection(*tags);
+}
+
+void AnnotationController::askNoteForSelection()
+{
+    const std::optional<Annotation> existing = annotationAtSelection();
+    const std::optional<Annotation> selected = existing ? existing : annotationFromSelection();
+    if (!selected)
+        return;
+    if (const auto note = askForNote(m_parts.window, selected->selector.exact, existing ? existing->note : QString()))
+        noteSelection(*note);
+}
+
+void AnnotationController::editNote(const QString &id, const QString &note)
+{
+    const std::optional<Annotation> before = m_parts.service->find(id);
+    if (!before)
+        return;
+    Annotation after = *before;
+    after.note = note;
+    after.modified = QDateTime::currentDateTimeUtc();
+    m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *before, after, tr("Edit note")));
+}
+
+void AnnotationController::editTags(const QString &id, const QStringList &tags)
+{
+    const std::optional<Annotation> before = m_parts.service->find(id);
+    if (!before)
+        return;
+    Annotation after = *before;
+    after.tags = tags;
+    after.modified = QDateTime::currentDateTimeUtc();
+    m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *before, after, tr("Edit tags")));
+}
+
+void AnnotationController::askNote(const QString &id)
+{
+    if (const std::optional<Annotation> a = m_parts.service->find(id)) {
+        if (const auto note = askForNote(m_parts.window, a->selector.exact, a->note))
+            editNote(id, *note);
+    }
+}
+
+void AnnotationController::askTags(const QString &id)
+{
+    QStringList known;
+    for (const Tag &t : m_parts.service->tags())
+        known << t.name;
+    if (const std::optional<Annotation> a = m_parts.service->find(id)) {
+        if (const auto tags = askForTags(m_parts.window, known, a->tags))
+            editTags(id, *tags);
+    }
+}
+
+void AnnotationController::remove(const QString &id)
+{
+    if (const std::optional<Annotation> a = m_parts.service->find(id))
+        m_parts.undoStack->push(new RemoveAnnotationCommand(m_parts.service, *a, tr("Delete annotation")));
+}
+
+void AnnotationController::selectAnnotation(const QString &id)
+{
+    const AnnotationsModel *model = m_parts.documentAnnotations;
+    const int row = model->rowOf(id);
+    if (row < 0)
+        return;
+    const AnchoredAnnotation &a = model->at(row);
+    if (!a.anchor.found()) {
+        Q_EMIT message(tr("This annotation is orphaned: its passage is no longer in the text."));
+        return;
+    }
+    if (a.footnote < 0)
+        m_parts.view->selectReadingRange(a.anchor.start, a.anchor.end);
+    else
+        m_parts.notes->selectRange(a.footnote, a.anchor.start, a.anchor.end);
+}
+
+void AnnotationController::showTag(const QString &name)
+{
+    m_shownTag = name;
+    std::vector<AnchoredAnnotation> rows;
+    for (Annotation &a : m_parts.service->withTag(name)) {
+        AnchoredAnnotation row{std::move(a), {}, -1, {}};
+        row.anchor.method = AnchorResult::Position; // listed by their stored quote; anchored when opened
+        row.paintColor = m_parts.service->paintColor(row.annotation);
+        rows.push_back(std::move(row));
+    }
+    m_parts.tagPassages->setAnnotations(std::move(rows));
+}
+
+void AnnotationController::openPassage(const QString &documentKey, const QString &id)
+{
+    const auto found = findDocumentByKey(m_parts.library->library(), documentKey);
+    if (!found) {
+        Q_EMIT message(tr("%1 is not open: open the volume or text copy that holds it.").arg(documentKey));
+        return;
+    }
+    m_parts.navigator->openDocument(found->first, found->second);
+    selectAnnotation(id);
+}
+
+} // namespace marginalia

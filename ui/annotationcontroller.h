@@ -1,0 +1,79 @@
+#pragma once
+
+#include "annotation/annotation.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+class QUndoStack;
+class QWidget;
+
+namespace marginalia {
+
+class AnnotationService;
+class AnnotationsModel;
+class DocumentView;
+class FootnotePane;
+class Navigator;
+class OpenLibrary;
+
+// Turns the reader's selection into annotations and shows the annotations of the document on screen:
+// painted in the view and the notes, listed in the annotations pane, grouped by tag. Every change goes
+// through an undo command on the window's QUndoStack.
+class AnnotationController : public QObject {
+    Q_OBJECT
+
+public:
+    struct Parts {
+        const OpenLibrary *library = nullptr;
+        Navigator *navigator = nullptr;
+        AnnotationService *service = nullptr;
+        QUndoStack *undoStack = nullptr;
+        DocumentView *view = nullptr;
+        FootnotePane *notes = nullptr;
+        AnnotationsModel *documentAnnotations = nullptr;
+        AnnotationsModel *tagPassages = nullptr;
+        QWidget *window = nullptr;
+    };
+
+    explicit AnnotationController(const Parts &parts, QObject *parent = nullptr);
+
+    QString currentDocumentKey() const { return m_key; }
+
+public Q_SLOTS:
+    void showDocument(int volume, int document);
+    void reload();
+    // Annotate the selection (in the view, else in the notes pane). The dialog variants ask the user.
+    void highlightSelection(const QString &color = {});
+    void tagSelection(const QStringList &tags);
+    void noteSelection(const QString &note);
+    void askTagsForSelection();
+    void askNoteForSelection();
+    void editNote(const QString &id, const QString &note);
+    void editTags(const QString &id, const QStringList &tags);
+    void askNote(const QString &id);
+    void askTags(const QString &id);
+    void remove(const QString &id);
+    void selectAnnotation(const QString &id);
+    void showTag(const QString &name);
+    void openPassage(const QString &documentKey, const QString &id);
+
+Q_SIGNALS:
+    void message(const QString &text);
+
+private:
+    std::optional<Annotation> annotationFromSelection() const;
+    // The annotation the selection falls in, if any: tagging or noting it edits that one.
+    std::optional<Annotation> annotationAtSelection() const;
+    void addOrEdit(const std::function<void(Annotation &)> &change, const QString &what);
+
+    Parts m_parts;
+    int m_volume = -1;
+    int m_document = -1;
+    QString m_key;
+    QString m_shownTag;
+};
+
+} // namespace marginalia

@@ -1,0 +1,80 @@
+#include "annotationspane.h"
+
+#include "models/annotationsmodel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace marginalia {
+
+AnnotationsPane::AnnotationsPane(AnnotationsModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_summary(new QLabel(this)), m_list(new QListView(this))
+{
+    setObjectName(QStringLiteral("annotationsPane"));
+    m_list->setModel(model);
+    m_list->setWordWrap(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSpacing(2);
+    m_summary->setWordWrap(true);
+    auto *note = new QPushButton(tr("Note…"), this);
+    auto *tags = new QPushButton(tr("Tags…"), this);
+    auto *remove = new QPushButton(tr("Delete"), this);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(note);
+    buttons->addWidget(tags);
+    buttons->addStretch();
+    buttons->addWidget(remove);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+
+    connect(m_list, &QListView::clicked, this, [this](const QModelIndex &i) {
+        Q_EMIT annotationActivated(i.data(AnnotationsModel::IdRole).toString());
+    });
+    connect(m_list, &QListView::activated, this, [this](const QModelIndex &i) {
+        Q_EMIT annotationActivated(i.data(AnnotationsModel::IdRole).toString());
+    });
+    connect(note, &QPushButton::clicked, this, [this] {
+        if (!currentId().isEmpty())
+            Q_EMIT editNoteRequested(currentId());
+    });
+    connect(tags, &QPushButton::clicked, this, [this] {
+        if (!currentId().isEmpty())
+            Q_EMIT editTagsRequested(currentId());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (!currentId().isEmpty())
+            Q_EMIT removeRequested(currentId());
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, &AnnotationsPane::updateSummary);
+}
+
+QString AnnotationsPane::currentId() const
+{
+    return m_list->currentIndex().data(AnnotationsModel::IdRole).toString();
+}
+
+void AnnotationsPane::setProblem(const QString &problem)
+{
+    m_summary->setProperty("problem", problem);
+    updateSummary();
+}
+
+void AnnotationsPane::updateSummary()
+{
+    const QString problem = m_summary->property("problem").toString();
+    const int n = m_model->rowCount();
+    const int orphans = m_model->orphanCount();
+    QString text = n == 0 ? tr("No annotations in this document. Select text and press Ctrl+Shift+H.")
+                          : tr("%n annotation(s)", nullptr, n);
+    if (orphans > 0)
+        text += u' ' + tr("(%n orphaned: the text they were made on has changed)", nullptr, orphans);
+    m_summary->setText(problem.isEmpty() ? text : problem);
+}
+
+} // namespace marginalia

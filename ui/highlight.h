@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QTextEdit>
+
+namespace marginalia {
+
+struct RenderedText;
+
+// A passage painted in a colour: reading offsets of one flow (the body, or the note `footnote`).
+struct Highlight {
+    int start = 0;
+    int end = 0;
+    QColor color;
+    int footnote = -1;
+};
+
+// The extra selections that paint `highlights` over a rendered document, translucent so that the text
+// and links stay readable.
+QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, const RenderedText &map,
+                                                     const QList<Highlight> &highlights);
+
+} // namespace marginalia
