@@ -74,6 +74,19 @@ Result<QString> colorFor(const AnnotateOptions &options, const QStringList &tags
     return QString(defaultHighlightColor);
 }
 
+// Puts the document's text in the search index the first time it is annotated, so that `search` finds
+// words of the documents a user works on, not only of the notes. Not being able to is no reason to fail.
+void indexOnce(AnnotationStore &store, const QString &key, const Document &doc)
+{
+    Result<bool> indexed = store.isDocumentIndexed(key);
+    if (!indexed || *indexed)
+        return;
+    QStringList text{ReadingText(doc.body).text()};
+    for (const Footnote &note : doc.footnotes)
+        text.append(plainText(note.content));
+    (void)store.indexDocument(key, doc.title, text.join(QStringLiteral("\n\n")));
+}
+
 QString quoteMissing(const Document &doc, const QString &quote, int occurrence, int seen)
 {
     if (seen == 0)
@@ -117,7 +130,7 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
     annotation.selector = *selector;
     annotation.note = options.note;
     annotation.tags = cleanTags(options.tags);
-    annotation.author = qEnvironmentVariable("USER");
+    annotation.author = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
     annotation.created = annotation.modified = QDateTime::currentDateTimeUtc();
     Result<QString> color = colorFor(options, annotation.tags, *open.store);
     if (!color) {
@@ -125,6 +138,7 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
         return ExitBadInput;
     }
     annotation.color = *color;
+    indexOnce(*open.store, annotation.document, doc);
     if (Result<bool> added = open.store->add(annotation); !added) {
         err << added.error().toString() << Qt::endl;
         return ExitBadInput;

@@ -21,13 +21,24 @@ struct Cli {
     Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
 };
 
+bool matchesDocument(const Annotation &a, const QString &doc)
+{
+    // A bare document id ("d317") matches that document in any volume.
+    return doc.isEmpty() || a.document == doc
+        || (!doc.contains(QLatin1Char('/')) && a.document.endsWith(QLatin1Char('/') + doc));
+}
+
 Result<std::vector<Annotation>> chosenAnnotations(const ExportAnnotationsOptions &options, const AnnotationStore &store)
 {
-    Result<std::vector<Annotation>> chosen = !options.document.isEmpty() ? store.forDocument(options.document)
-        : !options.tag.isEmpty()                                          ? store.withTag(options.tag)
-                                                                          : store.all();
-    if (chosen && !options.document.isEmpty() && !options.tag.isEmpty()) {
-        std::erase_if(*chosen, [&](const Annotation &a) { return !a.tags.contains(options.tag, Qt::CaseInsensitive); });
+    const bool oneDocument = options.document.contains(QLatin1Char('/'));
+    Result<std::vector<Annotation>> chosen = oneDocument ? store.forDocument(options.document)
+        : options.tag.isEmpty()                          ? store.all()
+                                                         : store.withTag(options.tag);
+    if (chosen) {
+        std::erase_if(*chosen, [&](const Annotation &a) {
+            return !matchesDocument(a, options.document)
+                || (!options.tag.isEmpty() && !a.tags.contains(options.tag, Qt::CaseInsensitive));
+        });
     }
     return chosen;
 }

@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include "cli/annotationcli.h"
 #include "cli/commands.h"
 
 #include <QCommandLineParser>
@@ -77,8 +78,12 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Cli::tr("Reads FRUS documents (TEI volumes and plain-text copies) without a display."));
-    parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("info: counts per file; show: one document."),
-                                 QStringLiteral("info|show [options] FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        Cli::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
+                "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
+                "import-annotations: W3C JSON-LD and Markdown. See COMMAND --help."),
+        QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations [options] ..."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     // Everything after the command belongs to the command's own parser.
@@ -103,7 +108,11 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return info(commandArguments, out, err);
     if (command == QLatin1String("show"))
         return show(commandArguments, out, err);
-    err << Cli::tr("unknown command \"%1\"; use info or show (see --help)").arg(command) << Qt::endl;
+    if (annotationCommands().contains(command))
+        return runAnnotationCommand(command, commandArguments, out, err);
+    err << Cli::tr("unknown command \"%1\"; use info, show, %2 (see --help)")
+               .arg(command, annotationCommands().join(QStringLiteral(", ")))
+        << Qt::endl;
     return ExitUsage;
 }
 

@@ -3,6 +3,7 @@
 #include "approxmatch.h"
 
 #include <QStringView>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,6 +18,7 @@ constexpr double QuoteWeight = 50;
 constexpr double PrefixWeight = 20;
 constexpr double SuffixWeight = 20;
 constexpr double PositionWeight = 2;
+constexpr double TotalWeight = QuoteWeight + PrefixWeight + SuffixWeight + PositionWeight;
 constexpr double MinScore = 0.5;
 
 // Widens [start, end) so it never cuts a surrogate pair: an approximate match works on code units and
@@ -43,23 +45,22 @@ int nearestOccurrence(const QString &text, const QString &exact, int hint)
     return hint - before <= after - hint ? before : after;
 }
 
-// Levenshtein distance, two rows: the strings are context of at most 32 characters.
+// Levenshtein distance in one row, kept on the stack: the strings are contexts of about 32 characters.
 int editDistance(QStringView a, QStringView b)
 {
-    std::vector<int> previous(std::size_t(b.size()) + 1);
-    std::vector<int> current(previous.size());
-    for (std::size_t j = 0; j < previous.size(); ++j)
-        previous[j] = int(j);
+    QVarLengthArray<int, 64> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = int(j);
     for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = int(i);
+        int diagonal = row[0];
+        row[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int substitution = previous[std::size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[std::size_t(j)] =
-                std::min({substitution, previous[std::size_t(j)] + 1, current[std::size_t(j - 1)] + 1});
+            const int above = row[j];
+            row[j] = std::min({diagonal + (a[i - 1] == b[j - 1] ? 0 : 1), above + 1, row[j - 1] + 1});
+            diagonal = above;
         }
-        std::swap(previous, current);
     }
-    return previous.back();
+    return row[b.size()];
 }
 
 // How well `context` matches `around`, the text the same length beside a candidate: 1 for identical,
@@ -88,10 +89,16 @@ Scored score(const QString &text, const TextSelector &selector, const ApproxMatc
     const double quote = 1.0 - double(match.errors) / double(selector.exact.size());
     const double position =
         std::max(0.0, 1.0 - double(std::abs(match.start - selector.start)) / double(std::max(1, int(text.size()))));
-    const double total = (QuoteWeight * quote + PrefixWeight * prefix + SuffixWeight * suffix
-                          + PositionWeight * position)
-        / (QuoteWeight + PrefixWeight + SuffixWeight + PositionWeight);
+    const double total =
+        (QuoteWeight * quote + PrefixWeight * prefix + SuffixWeight * suffix + PositionWeight * position) / TotalWeight;
     return {match, quote, total};
+}
+
+// A candidate's score were its context and position perfect.
+double bestPossibleScore(const TextSelector &selector, const ApproxMatch &match)
+{
+    const double quote = 1.0 - double(match.errors) / double(selector.exact.size());
+    return (QuoteWeight * quote + PrefixWeight + SuffixWeight + PositionWeight) / TotalWeight;
 }
 
 AnchorResult fuzzyAnchor(const QString &text, const TextSelector &selector)
@@ -100,8 +107,15 @@ AnchorResult fuzzyAnchor(const QString &text, const TextSelector &selector)
     const int maxErrors = std::min(MaxQuoteErrors, int(selector.exact.size()) / 4);
     if (maxErrors == 0)
         return {};
+    std::vector<ApproxMatch> candidates = approximateMatches(text, selector.exact, maxErrors);
+    // Fewest errors first: once even perfect context could not lift a candidate past the best so far,
+    // none after it can either, and the context comparisons are most of the cost.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const ApproxMatch &a, const ApproxMatch &b) { return a.errors < b.errors; });
     Scored best;
-    for (const ApproxMatch &match : approximateMatches(text, selector.exact, maxErrors)) {
+    for (const ApproxMatch &match : candidates) {
+        if (bestPossibleScore(selector, match) <= best.total)
+            break;
         const Scored candidate = score(text, selector, match);
         if (candidate.total > best.total)
             best = candidate;

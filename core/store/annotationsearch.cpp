@@ -13,49 +13,65 @@ namespace marginalia {
 
 namespace {
 
-// snippet() for the best column, the match between «», at most 12 tokens, on one line.
-QString snippetCall(const char *table)
-{
-    return QStringLiteral("snippet(%1, -1, '«', '»', '…', 12)").arg(QLatin1String(table));
-}
-
-// Ranks every match but makes snippets only for the best `limit`: a snippet re-reads and re-tokenizes
-// a whole document, which for a common word over a volume would cost more than the search itself.
-Result<std::vector<StoreSearchHit>> searchAnnotations(const StoreConnection &c, const QString &match, int limit)
+// The best `limit` annotations by rank, with their snippets. FTS5 sorts by rank itself and stops at the
+// LIMIT before reading the columns; the join comes after, in an outer query, so that it cannot take the
+// ordering away from FTS5.
+Result<std::vector<StoreSearchHit>> searchAnnotations(const StoreConnection &c, const QString &match, int limit,
+                                                      const SnippetMaker &snippets)
 {
     Statement query(c.db, c.path,
-                    QStringLiteral("SELECT a.id, a.document, %1, annotations_fts.rank FROM annotations_fts"
-                                   " JOIN annotations a ON a.rowid = annotations_fts.rowid"
-                                   " WHERE annotations_fts MATCH ?1 AND annotations_fts.rowid IN"
-                                   " (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?1"
-                                   "  ORDER BY rank LIMIT ?2)")
-                        .arg(snippetCall("annotations_fts")));
+                    QStringLiteral("SELECT a.id, a.document, f.note, f.exact, f.tags, f.rank FROM (SELECT rowid, note,"
+                                   " exact, tags, rank FROM annotations_fts WHERE annotations_fts MATCH ?"
+                                   " ORDER BY rank LIMIT ?) f JOIN annotations a ON a.rowid = f.rowid ORDER BY f.rank"));
     query.bind(match).bind(limit);
     if (auto done = query.exec(); !done)
         return fail(done.error());
     std::vector<StoreSearchHit> hits;
-    while (query.next())
-        hits.push_back({StoreSearchHit::AnnotationHit, query.text(0), query.text(1), query.text(2),
-                        query.value(3).toDouble()});
+    while (query.next()) {
+        QString snippet;
+        for (int column = 2; column <= 4 && snippet.isEmpty(); ++column)
+            snippet = snippets.snippet(query.text(column));
+        if (snippet.isEmpty())
+            snippet = query.text(2).simplified();
+        hits.push_back({StoreSearchHit::AnnotationHit, query.text(0), query.text(1), snippet, query.value(5).toDouble()});
+    }
     return hits;
 }
 
+// The best documents by rank, without snippets: see documentSnippet().
 Result<std::vector<StoreSearchHit>> searchDocuments(const StoreConnection &c, const QString &match, int limit)
 {
     Statement query(c.db, c.path,
-                    QStringLiteral("SELECT d.key, %1, documents_fts.rank FROM documents_fts"
-                                   " JOIN indexed_documents d ON d.id = documents_fts.rowid"
-                                   " WHERE documents_fts MATCH ?1 AND documents_fts.rowid IN"
-                                   " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1"
-                                   "  ORDER BY rank LIMIT ?2)")
-                        .arg(snippetCall("documents_fts")));
+                    QStringLiteral("SELECT rowid, key, rank FROM documents_fts WHERE documents_fts MATCH ?"
+                                   " ORDER BY rank LIMIT ?"));
     query.bind(match).bind(limit);
     if (auto done = query.exec(); !done)
         return fail(done.error());
     std::vector<StoreSearchHit> hits;
-    while (query.next())
-        hits.push_back({StoreSearchHit::DocumentHit, QString(), query.text(0), query.text(1), query.value(2).toDouble()});
+    while (query.next()) {
+        // The rowid rides in `snippet` until documentSnippet() replaces it.
+        hits.push_back({StoreSearchHit::DocumentHit, QString(), query.text(1), query.text(0), query.value(2).toDouble()});
+    }
     return hits;
+}
+
+// A document's snippet, made in C++ from its stored text (a cheap lookup by rowid): FTS5's snippet()
+// would tokenize every candidate document whole, the larger part of a search for a common word.
+Result<QString> documentSnippet(const StoreConnection &c, const SnippetMaker &snippets, qint64 rowid)
+{
+    Statement row(c.db, c.path, QStringLiteral("SELECT title, body FROM documents_fts WHERE rowid = ?"));
+    row.bind(rowid);
+    if (auto done = row.exec(); !done)
+        return fail(done.error());
+    if (!row.next())
+        return QString();
+    const QString body = row.text(1);
+    QString snippet = snippets.snippet(body);
+    if (snippet.isEmpty())
+        snippet = snippets.snippet(row.text(0));
+    if (snippet.isEmpty()) // FTS5 matched what the C++ matcher does not see: show the opening instead
+        snippet = body.left(150).simplified() + (body.size() > 150 ? QStringLiteral("…") : QString());
+    return snippet;
 }
 
 } // namespace
@@ -103,11 +119,13 @@ Result<bool> AnnotationStore::isDocumentIndexed(const QString &documentKey) cons
 
 Result<std::vector<StoreSearchHit>> AnnotationStore::search(const QString &query, int limit) const
 {
-    const QString match = ftsQuery(query);
+    const std::vector<SearchTerm> terms = searchTerms(query);
+    const QString match = ftsQuery(terms);
     if (match.isEmpty() || limit <= 0)
         return std::vector<StoreSearchHit>();
     const StoreConnection c{m_db.connection(), m_db.path()};
-    Result<std::vector<StoreSearchHit>> hits = searchAnnotations(c, match, limit);
+    const SnippetMaker snippets(terms);
+    Result<std::vector<StoreSearchHit>> hits = searchAnnotations(c, match, limit, snippets);
     if (!hits)
         return hits;
     Result<std::vector<StoreSearchHit>> documents = searchDocuments(c, match, limit);
@@ -118,8 +136,14 @@ Result<std::vector<StoreSearchHit>> AnnotationStore::search(const QString &query
                      [](const StoreSearchHit &a, const StoreSearchHit &b) { return a.rank < b.rank; });
     if (hits->size() > std::size_t(limit))
         hits->resize(std::size_t(limit));
-    for (StoreSearchHit &hit : *hits)
-        hit.snippet.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    for (StoreSearchHit &hit : *hits) {
+        if (hit.kind == StoreSearchHit::DocumentHit) {
+            Result<QString> snippet = documentSnippet(c, snippets, hit.snippet.toLongLong());
+            if (!snippet)
+                return fail(snippet.error());
+            hit.snippet = *snippet;
+        }
+    }
     return hits;
 }
 

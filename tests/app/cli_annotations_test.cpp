@@ -1,1 +1,358 @@
+// marginalia-cli's annotation commands, run as a user would: the real binary on the real FRUS files.
+
+#include "support/testdata.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUuid>
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+namespace marginalia {
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QString lastLine() const { return out.trimmed().section(QLatin1Char('\n'), -1); }
+};
+
+QProcessEnvironment environmentWithout(const QString &name)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(name);
+    return env;
+}
+
+CliRun finish(QProcess &process)
+{
+    if (!process.waitForFinished(60000)) {
+        ADD_FAILURE() << "marginalia-cli did not finish";
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "marginalia-cli crashed";
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+// Runs the real marginalia-cli; MARGINALIA_DB is not inherited unless `env` sets it.
+CliRun cli(const QStringList &arguments, const QProcessEnvironment &env = environmentWithout(QStringLiteral("MARGINALIA_DB")))
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(MARGINALIA_CLI), arguments);
+    return finish(process);
+}
+
+QJsonDocument json(const CliRun &run)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << run.out.toStdString();
+    return doc;
+}
+
+const QString tei = test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+const QString copy = test::dataPath(QStringLiteral("frus1961-63v09-d317.txt"));
+const QString quote = QStringLiteral("code of fair practices");
+
+class CliAnnotations : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(m_dir.isValid()); }
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QStringList withDb(QStringList arguments, const QString &db = {}) const
+    {
+        return arguments << QStringLiteral("--db") << (db.isEmpty() ? m_db : db);
+    }
+    CliRun run(const QStringList &arguments, const QString &db = {}) const { return cli(withDb(arguments, db)); }
+
+    // Annotates the text copy; returns the new id (empty on failure).
+    QString annotate(const QStringList &extra, const QString &db = {}) const
+    {
+        const CliRun r = run(QStringList{QStringLiteral("annotate"), copy} + extra, db);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        EXPECT_FALSE(QUuid(r.lastLine()).isNull()) << r.out.toStdString();
+        return r.exitCode == 0 ? r.lastLine() : QString();
+    }
+    QJsonArray listed(const QStringList &arguments, const QString &db = {}) const
+    {
+        const CliRun r = run(QStringList{QStringLiteral("annotations")} + arguments + QStringList{QStringLiteral("--json")}, db);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return json(r).array();
+    }
+    static QString readingText(const QString &file, const QString &doc)
+    {
+        const CliRun r = cli({QStringLiteral("show"), file, QStringLiteral("--doc"), doc, QStringLiteral("--format"),
+                              QStringLiteral("json")});
+        return json(r).object().value(QStringLiteral("text")).toString();
+    }
+
+    QTemporaryDir m_dir;
+    QString m_db = m_dir.filePath(QStringLiteral("annotations.sqlite"));
+};
+
+QString passage(const QString &text, const QJsonObject &a)
+{
+    const int start = a.value(QStringLiteral("start")).toInt();
+    return text.mid(start, a.value(QStringLiteral("end")).toInt() - start);
+}
+
+TEST_F(CliAnnotations, NoteOnTheTextCopyIsFoundOnTheTeiAtTheSameWords)
+{
+    const QString id = annotate({QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Trade"),
+                                 QStringLiteral("--note"), QStringLiteral("Compare the draft code.")});
+    ASSERT_FALSE(id.isEmpty());
+    const QJsonArray onTei = listed({tei, QStringLiteral("--doc"), QStringLiteral("d317")});
+    ASSERT_EQ(onTei.size(), 1);
+    const QJsonObject a = onTei.at(0).toObject();
+    EXPECT_EQ(a[QStringLiteral("id")].toString(), id);
+    EXPECT_EQ(a[QStringLiteral("document")].toString(), QStringLiteral("frus1961-63v09/d317"));
+    EXPECT_EQ(a[QStringLiteral("orphan")], QJsonValue(false));
+    EXPECT_EQ(a[QStringLiteral("exact")].toString(), quote);
+    EXPECT_EQ(a[QStringLiteral("note")].toString(), QStringLiteral("Compare the draft code."));
+    EXPECT_EQ(a[QStringLiteral("tags")].toArray(), QJsonArray{QStringLiteral("Trade")});
+    EXPECT_TRUE(a[QStringLiteral("color")].toString().startsWith(QLatin1Char('#')));
+    EXPECT_EQ(passage(readingText(tei, QStringLiteral("d317")), a), quote);
+    // Other documents of the file have none.
+    EXPECT_TRUE(listed({tei, QStringLiteral("--doc"), QStringLiteral("d316")}).isEmpty());
+    // Without files: as stored, never an orphan.
+    const QJsonArray stored = listed({});
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(stored.at(0)[QStringLiteral("orphan")], QJsonValue(false));
+    EXPECT_EQ(passage(readingText(copy, QStringLiteral("d317")), stored.at(0).toObject()), quote);
+    EXPECT_EQ(listed({QStringLiteral("--doc"), QStringLiteral("frus1961-63v09/d317")}).size(), 1);
+    EXPECT_TRUE(listed({QStringLiteral("--doc"), QStringLiteral("frus1961-63v09/d316")}).isEmpty());
+    EXPECT_TRUE(listed({QStringLiteral("--tag"), QStringLiteral("Other")}).isEmpty());
+    EXPECT_EQ(listed({QStringLiteral("--tag"), QStringLiteral("trade")}).size(), 1);
+    const CliRun text = run({QStringLiteral("annotations")});
+    EXPECT_TRUE(text.out.contains(id) && text.out.contains(quote)) << text.out.toStdString();
+}
+
+TEST_F(CliAnnotations, OccurrenceCountsTheBodyThenTheNotes)
+{
+    annotate({QStringLiteral("--quote"), QStringLiteral("trade"), QStringLiteral("--occurrence"), QStringLiteral("2")});
+    annotate({QStringLiteral("--quote"), QStringLiteral("Hodges"), QStringLiteral("--occurrence"), QStringLiteral("2")});
+    const QJsonArray all = listed({tei});
+    ASSERT_EQ(all.size(), 2);
+    const QString body = readingText(tei, QStringLiteral("d317"));
+    QJsonObject trade;
+    QJsonObject hodges;
+    for (const QJsonValue &v : all)
+        (v[QStringLiteral("exact")].toString() == QLatin1String("trade") ? trade : hodges) = v.toObject();
+    EXPECT_EQ(trade[QStringLiteral("start")].toInt(), body.indexOf(QStringLiteral("trade"), body.indexOf(QStringLiteral("trade")) + 1));
+    EXPECT_TRUE(trade[QStringLiteral("footnote")].isNull());
+    // "Hodges" is once in the body: the second one is in the first note after the source note.
+    EXPECT_EQ(hodges[QStringLiteral("footnote")].toString(), QStringLiteral("d317fn1"));
+    EXPECT_EQ(hodges[QStringLiteral("orphan")], QJsonValue(false));
+}
+
+TEST_F(CliAnnotations, QuoteNotFoundExitsOneAndWritesNothing)
+{
+    const CliRun r = run({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), QStringLiteral("not in this letter")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.startsWith(copy + QStringLiteral(": the quote \"not in this letter\" is not in d317")))
+        << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty());
+    const CliRun third = run({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote,
+                              QStringLiteral("--occurrence"), QStringLiteral("3")});
+    EXPECT_EQ(third.exitCode, 1);
+    EXPECT_TRUE(listed({}).isEmpty());
+}
+
+TEST_F(CliAnnotations, WrongUsageExitsTwo)
+{
+    const auto code = [&](const QStringList &arguments) { return run(arguments).exitCode; };
+    EXPECT_EQ(code({QStringLiteral("annotate"), copy}), 2); // no --quote
+    EXPECT_EQ(code({QStringLiteral("annotate"), QStringLiteral("--quote"), quote}), 2); // no FILE
+    EXPECT_EQ(code({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote, QStringLiteral("--occurrence"),
+                    QStringLiteral("0")}), 2);
+    EXPECT_EQ(code({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote, QStringLiteral("--color"),
+                    QStringLiteral("yellow")}), 2);
+    EXPECT_EQ(code({QStringLiteral("annotations"), QStringLiteral("--bogus")}), 2);
+    EXPECT_EQ(code({QStringLiteral("search")}), 2);
+    EXPECT_EQ(code({QStringLiteral("tags"), QStringLiteral("extra")}), 2);
+    EXPECT_EQ(code({QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("pdf")}), 2);
+    EXPECT_EQ(code({QStringLiteral("import-annotations")}), 2);
+    EXPECT_EQ(cli({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote, QStringLiteral("--db")}).exitCode, 2);
+    EXPECT_FALSE(QFile::exists(m_db)); // nothing was opened
+}
+
+TEST_F(CliAnnotations, TagsListNameCountAndColour)
+{
+    annotate({QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Trade")});
+    annotate({QStringLiteral("--quote"), QStringLiteral("trade"), QStringLiteral("--tag"), QStringLiteral("Trade"),
+              QStringLiteral("--tag"), QStringLiteral("NATO"), QStringLiteral("--color"), QStringLiteral("#a0c4ff")});
+    const CliRun r = run({QStringLiteral("tags")});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("Trade\t2\t#"))) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("NATO\t1\t#"))) << r.out.toStdString();
+}
+
+TEST_F(CliAnnotations, ExportW3cThenImportIntoAFreshDatabaseNeverDuplicates)
+{
+    annotate({QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Trade"), QStringLiteral("--note"),
+              QStringLiteral("Line one\nline two")});
+    annotate({QStringLiteral("--quote"), QStringLiteral("Hodges"), QStringLiteral("--occurrence"), QStringLiteral("2")});
+    const QString file = path(QStringLiteral("export.jsonld"));
+    const CliRun exported = run({QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("w3c"),
+                                 QStringLiteral("-o"), file});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_TRUE(exported.out.isEmpty());
+    const QString fresh = path(QStringLiteral("fresh.sqlite"));
+    const CliRun imported = run({QStringLiteral("import-annotations"), file}, fresh);
+    EXPECT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(imported.out.contains(QStringLiteral("2 added"))) << imported.out.toStdString();
+    const CliRun again = run({QStringLiteral("import-annotations"), file}, fresh);
+    EXPECT_TRUE(again.out.contains(QStringLiteral("0 added, 0 updated"))) << again.out.toStdString();
+    EXPECT_EQ(listed({}, fresh), listed({}));
+    EXPECT_EQ(listed({tei}, fresh), listed({tei}));
+    // To standard output without -o: the same collection.
+    const CliRun stdoutExport = run({QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("w3c")});
+    QFile written(file);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_EQ(json(stdoutExport).object(), QJsonDocument::fromJson(written.readAll()).object());
+    EXPECT_EQ(json(stdoutExport).object()[QStringLiteral("items")].toArray().size(), 2);
+}
+
+TEST_F(CliAnnotations, ImportOfBadJsonExitsOneWithLineAndColumn)
+{
+    const QString file = path(QStringLiteral("bad.jsonld"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write("{\n  \"items\": [\n    {,}\n");
+    out.close();
+    const CliRun r = run({QStringLiteral("import-annotations"), file});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.startsWith(file + QStringLiteral(":3:"))) << r.err.toStdString();
+}
+
+TEST_F(CliAnnotations, MarkdownCitesDocumentAndPage)
+{
+    annotate({QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Trade"), QStringLiteral("--note"),
+              QStringLiteral("Compare the draft code.")});
+    const CliRun md = run({QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("markdown"),
+                           QStringLiteral("--tag"), QStringLiteral("Trade"), tei});
+    EXPECT_EQ(md.exitCode, 0) << md.err.toStdString();
+    EXPECT_TRUE(md.out.contains(QStringLiteral("FRUS 1961\u201363, vol. IX, Doc. 317, p. 704"))) << md.out.toStdString();
+    EXPECT_TRUE(md.out.contains(QStringLiteral("> code of fair practices")));
+    EXPECT_TRUE(md.out.contains(QStringLiteral("#Trade")));
+    // Without the document open: cited by its key.
+    const QString file = path(QStringLiteral("notes.md"));
+    EXPECT_EQ(run({QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("markdown"),
+                   QStringLiteral("-o"), file}).exitCode, 0);
+    QFile written(file);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(QString::fromUtf8(written.readAll()).contains(QStringLiteral("frus1961-63v09/d317")));
+}
+
+TEST_F(CliAnnotations, SearchFindsTagsAndNotes)
+{
+    const QString id = annotate({QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Trade"),
+                                 QStringLiteral("--note"), QStringLiteral("Compare the draft code.")});
+    const CliRun byTag = run({QStringLiteral("search"), QStringLiteral("Trade")});
+    EXPECT_EQ(byTag.exitCode, 0) << byTag.err.toStdString();
+    EXPECT_TRUE(byTag.out.contains(id)) << byTag.out.toStdString();
+    const CliRun byNote = run({QStringLiteral("search"), QStringLiteral("compare"), QStringLiteral("--json")});
+    const QJsonArray hits = json(byNote).array();
+    const auto annotationHit = std::find_if(hits.begin(), hits.end(), [](const QJsonValue &hit) {
+        return hit[QStringLiteral("kind")].toString() == QLatin1String("annotation");
+    });
+    ASSERT_NE(annotationHit, hits.end()) << byNote.out.toStdString();
+    EXPECT_EQ((*annotationHit)[QStringLiteral("id")].toString(), id);
+    EXPECT_EQ((*annotationHit)[QStringLiteral("document")].toString(), QStringLiteral("frus1961-63v09/d317"));
+    // The annotated document's own text is searchable too (a word of its source note).
+    const QJsonArray inText = json(run({QStringLiteral("search"), QStringLiteral("Breaux"), QStringLiteral("--json")})).array();
+    ASSERT_EQ(inText.size(), 1) << QJsonDocument(inText).toJson().toStdString();
+    EXPECT_EQ(inText.at(0)[QStringLiteral("kind")].toString(), QStringLiteral("document"));
+}
+
+TEST_F(CliAnnotations, FourAnnotateProcessesAtOnceAllSucceed)
+{
+    const QStringList quotes{quote, QStringLiteral("trade"), QStringLiteral("NATO"), QStringLiteral("Hodges")};
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (const QString &q : quotes) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessEnvironment(environmentWithout(QStringLiteral("MARGINALIA_DB")));
+        p->start(QStringLiteral(MARGINALIA_CLI), withDb({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), q,
+                                                         QStringLiteral("--tag"), QStringLiteral("Busy")}));
+        processes.push_back(std::move(p));
+    }
+    QStringList ids;
+    for (auto &p : processes) {
+        const CliRun r = finish(*p);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        ids.append(r.lastLine());
+    }
+    const QJsonArray all = listed({});
+    ASSERT_EQ(all.size(), 4);
+    for (const QString &id : ids) {
+        EXPECT_TRUE(std::any_of(all.begin(), all.end(), [&](const QJsonValue &v) { return v[QStringLiteral("id")] == id; }))
+            << id.toStdString();
+    }
+    EXPECT_TRUE(run({QStringLiteral("tags")}).out.contains(QStringLiteral("Busy\t4\t")));
+}
+
+TEST_F(CliAnnotations, MarginaliaDbEnvironmentVariableChoosesTheDatabase)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MARGINALIA_DB"), m_db);
+    const CliRun r = cli({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote}, env);
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(QFile::exists(m_db));
+    ASSERT_EQ(listed({}).size(), 1); // the same file through --db
+    EXPECT_EQ(json(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 1);
+    // --db wins over the variable.
+    const QString other = path(QStringLiteral("other.sqlite"));
+    EXPECT_TRUE(json(cli(withDb({QStringLiteral("annotations"), QStringLiteral("--json")}, other), env)).array().isEmpty());
+}
+
+TEST_F(CliAnnotations, PassageGoneFromTheTextIsListedAsOrphan)
+{
+    annotate({QStringLiteral("--quote"), quote});
+    // The same document (same file name, so the same key) with the passage rewritten.
+    QTemporaryDir changedDir;
+    const QString changed = changedDir.filePath(QStringLiteral("frus1961-63v09-d317.txt"));
+    QFile out(changed);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(test::readData(QStringLiteral("frus1961-63v09-d317.txt"))
+                  .replace("code of fair practices", "scheme of mutual forbearance between allies"));
+    out.close();
+    const QJsonArray anchored = listed({changed});
+    ASSERT_EQ(anchored.size(), 1);
+    EXPECT_EQ(anchored.at(0)[QStringLiteral("orphan")], QJsonValue(true));
+    EXPECT_EQ(anchored.at(0)[QStringLiteral("exact")].toString(), quote); // kept, never dropped
+}
+
+TEST_F(CliAnnotations, DatabaseThatCannotBeOpenedExitsOneAndIsLeftAlone)
+{
+    const QString notSqlite = path(QStringLiteral("notes.sqlite"));
+    QFile out(notSqlite);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    const QByteArray content(4096, 'x');
+    out.write(content);
+    out.close();
+    const CliRun r = run({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote}, notSqlite);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(notSqlite)) << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty());
+    QFile in(notSqlite);
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+    EXPECT_EQ(in.readAll(), content);
+    EXPECT_EQ(run({QStringLiteral("tags")}, notSqlite).exitCode, 1);
+}
+
+} // namespace
+} // namespace marginalia

@@ -78,9 +78,9 @@ TEST(Anchoring, SelectorTakesTheQuoteAndThirtyTwoCharactersEachSide)
     const QString &text = textCopy().body;
     const TextSelector selector = select(text, QStringLiteral("determined effort to get our Allies"));
     EXPECT_EQ(selector.exact, QStringLiteral("determined effort to get our Allies"));
-    EXPECT_EQ(selector.prefix, QStringLiteral("uly 17 discussed the idea of a "));
+    EXPECT_EQ(selector.prefix, QStringLiteral("July 17 discussed the idea of a "));
     EXPECT_EQ(selector.prefix.size(), 32);
-    EXPECT_EQ(selector.suffix, QStringLiteral(" to agree to a higher level of mu"));
+    EXPECT_EQ(selector.suffix, QStringLiteral(" to agree to a higher level of m"));
     EXPECT_EQ(selector.suffix.size(), 32);
     EXPECT_EQ(selector.end - selector.start, selector.exact.size());
     EXPECT_TRUE(selector.footnote.isEmpty());
@@ -94,7 +94,7 @@ TEST(Anchoring, SelectorContextIsClampedAtTheEndsOfTheText)
     EXPECT_TRUE(first.prefix.isEmpty());
     EXPECT_EQ(first.suffix, QStringLiteral(" Luther: This is in response"));
     EXPECT_EQ(first.footnote, QStringLiteral("d317fn1"));
-    const TextSelector outside = makeSelector(text, 20, 500);
+    const TextSelector outside = makeSelector(text, 21, 500);
     EXPECT_EQ(outside.exact, QStringLiteral("in response"));
     EXPECT_EQ(outside.end, text.size());
     EXPECT_TRUE(outside.suffix.isEmpty());
@@ -168,9 +168,11 @@ TEST(Reanchor, QuoteWithATypoFixedAnchorsFuzzyAtTheRightPlace)
 
 TEST(Reanchor, QuoteWithAFewWordsChangedAnchorsFuzzyAtTheRightPlace)
 {
-    const QString now = QStringLiteral("I would not wish to undertake trade control negotiations which I believe could not succeed");
+    const QString now =
+        QStringLiteral("I would not wish to undertake trade control negotiations which I believe could not succeed");
     QString oldText = textCopy().body;
-    const QString old = QStringLiteral("I would not want to begin trade control negotiations which I think could not succeed");
+    const QString old =
+        QStringLiteral("I would not want to begin trade control negotiations which I think could not succeed");
     oldText.replace(now, old);
     const TextSelector selector = select(oldText, old);
 
@@ -190,8 +192,8 @@ TEST(Reanchor, RemovedPassageIsOrphaned)
     ASSERT_GT(from, 0);
     ASSERT_GT(to, from);
     text.remove(from, to - from + 24);
-    const TextSelector selector =
-        select(textCopy().body, QStringLiteral("Prevailing attitudes in Western Europe and Japan on Soviet bloc trade"));
+    const TextSelector selector = select(
+        textCopy().body, QStringLiteral("Prevailing attitudes in Western Europe and Japan on Soviet bloc trade"));
     const AnchorResult result = reanchor(text, selector);
     EXPECT_EQ(result.method, AnchorResult::Orphan);
     EXPECT_FALSE(result.found());

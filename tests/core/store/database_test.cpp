@@ -1,1 +1,256 @@
+#include "store/annotationstore.h"
+#include "store/database.h"
+#include "store/databasecheck.h"
+#include "storetesting.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
+
+namespace marginalia {
+namespace {
+
+using test::fileBytes;
+using test::sampleAnnotation;
+
+// Runs SQL on a file behind the store's back, as another program (or a tamperer) would.
+void rawExec(const QString &path, const QStringList &statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        for (const QString &sql : statements) {
+            QSqlQuery query(db);
+            ASSERT_TRUE(query.exec(sql)) << sql.toStdString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+QVariant pragma(const Database &db, const char *name)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("PRAGMA ") + QLatin1String(name)) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+class DatabaseTest : public ::testing::Test {
+protected:
+    QString path(const QString &name = QStringLiteral("marginalia.sqlite")) const { return m_dir.filePath(name); }
+
+    // A real database holding `count` annotations, closed (so checkpointed into the main file).
+    void makeDatabase(const QString &file, int count)
+    {
+        auto db = Database::open(file);
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        AnnotationStore store(**db);
+        for (int i = 0; i < count; ++i)
+            ASSERT_TRUE(store.add(sampleAnnotation(QStringLiteral("frus1934v05/d%1").arg(i % 7), i * 10)));
+    }
+
+    void expectRefused(const QString &file, const char *messagePart)
+    {
+        const QByteArray before = fileBytes(file);
+        auto db = Database::open(file);
+        ASSERT_FALSE(db);
+        EXPECT_EQ(db.error().file, QFileInfo(file).absoluteFilePath());
+        EXPECT_TRUE(db.error().message.contains(QLatin1String(messagePart))) << db.error().toString().toStdString();
+        EXPECT_EQ(fileBytes(file), before) << "a refused file must never be written to";
+    }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(DatabaseTest, CreatesFolderAndSchemaVersion1)
+{
+    const QString file = m_dir.filePath(QStringLiteral("new/folder/marginalia.sqlite"));
+    auto db = Database::open(file);
+    ASSERT_TRUE(db) << db.error().toString().toStdString();
+    EXPECT_TRUE(QFileInfo::exists(file));
+    EXPECT_FALSE((*db)->isReadOnly());
+    EXPECT_EQ(Database::currentSchemaVersion(), 1);
+    EXPECT_EQ(pragma(**db, "user_version").toInt(), 1);
+    QSqlQuery tables((*db)->connection());
+    ASSERT_TRUE(tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")));
+    QStringList names;
+    while (tables.next())
+        names << tables.value(0).toString();
+    for (const char *table : {"annotations", "tags", "annotation_tags", "annotations_fts", "documents_fts"})
+        EXPECT_TRUE(names.contains(QLatin1String(table))) << table;
+}
+
+TEST_F(DatabaseTest, WalForeignKeysBusyTimeoutAndFullSyncAreOn)
+{
+    auto db = Database::open(path());
+    ASSERT_TRUE(db);
+    EXPECT_EQ(pragma(**db, "journal_mode").toString(), QStringLiteral("wal"));
+    EXPECT_EQ(pragma(**db, "foreign_keys").toInt(), 1);
+    EXPECT_EQ(pragma(**db, "busy_timeout").toInt(), 10000);
+    EXPECT_EQ(pragma(**db, "synchronous").toInt(), 2); // FULL
+}
+
+TEST_F(DatabaseTest, ReopenKeepsData)
+{
+    const Annotation a = sampleAnnotation(QStringLiteral("frus1934v05/d1"), 40);
+    {
+        auto db = Database::open(path());
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(AnnotationStore(**db).add(a));
+    }
+    auto db = Database::open(path());
+    ASSERT_TRUE(db);
+    auto found = AnnotationStore(**db).find(a.id);
+    ASSERT_TRUE(found && found->has_value());
+    EXPECT_EQ(**found, a);
+    EXPECT_EQ(*integrityCheck(**db), QStringLiteral("ok"));
+}
+
+TEST_F(DatabaseTest, TwoConnectionsInOneProcessShareTheFile)
+{
+    auto first = Database::open(path());
+    auto second = Database::open(path());
+    ASSERT_TRUE(first && second);
+    const Annotation a = sampleAnnotation(QStringLiteral("frus1934v05/d1"), 0);
+    ASSERT_TRUE(AnnotationStore(**first).add(a));
+    EXPECT_TRUE(AnnotationStore(**second).find(a.id)->has_value());
+}
+
+TEST_F(DatabaseTest, EmptyFileBecomesADatabase)
+{
+    ASSERT_TRUE(test::writeFile(path(), {}));
+    auto db = Database::open(path());
+    ASSERT_TRUE(db) << db.error().toString().toStdString();
+    EXPECT_EQ(pragma(**db, "user_version").toInt(), 1);
+}
+
+TEST_F(DatabaseTest, TextFileIsRefusedAndLeftAlone)
+{
+    ASSERT_TRUE(test::writeFile(path(), "These are my notes on the Chaco war.\nDo not lose them.\n"));
+    expectRefused(path(), "is not a Marginalia annotation database");
+}
+
+TEST_F(DatabaseTest, RandomBytesAreRefusedAndLeftAlone)
+{
+    QByteArray bytes(64 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(1934);
+    for (char &byte : bytes)
+        byte = char(generator.bounded(256));
+    ASSERT_TRUE(test::writeFile(path(), bytes));
+    expectRefused(path(), "is not a Marginalia annotation database");
+}
+
+TEST_F(DatabaseTest, RandomBytesAfterAnSQLiteHeaderAreRefusedAndLeftAlone)
+{
+    QByteArray bytes(16 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(1961);
+    for (char &byte : bytes)
+        byte = char(generator.bounded(256));
+    bytes.replace(0, 16, QByteArray("SQLite format 3\0", 16));
+    ASSERT_TRUE(test::writeFile(path(), bytes));
+    expectRefused(path(), "is not a Marginalia annotation database");
+}
+
+TEST_F(DatabaseTest, TruncatedDatabaseIsRefusedAndLeftAlone)
+{
+    makeDatabase(path(), 400);
+    const QByteArray whole = fileBytes(path());
+    ASSERT_GT(whole.size(), 8 * 4096) << "the database should span many pages";
+    ASSERT_TRUE(test::writeFile(path(), whole.left(whole.size() / 2)));
+    expectRefused(path(), "is not a Marginalia annotation database (");
+}
+
+TEST_F(DatabaseTest, AnotherProgramsDatabaseIsRefusedAndLeftAlone)
+{
+    rawExec(path(), {QStringLiteral("CREATE TABLE bookmarks (url TEXT)"),
+                     QStringLiteral("INSERT INTO bookmarks VALUES ('https://history.state.gov')")});
+    expectRefused(path(), "another program's SQLite database");
+}
+
+TEST_F(DatabaseTest, NewerSchemaIsRefusedAndLeftAlone)
+{
+    makeDatabase(path(), 3);
+    rawExec(path(), {QStringLiteral("PRAGMA user_version = 99")});
+    expectRefused(path(), "was written by a newer Marginalia (schema 99; this version reads up to 1)");
+}
+
+TEST_F(DatabaseTest, UnwritableFileOpensReadOnly)
+{
+    makeDatabase(path(), 5);
+    auto before = Database::open(path());
+    ASSERT_TRUE(before);
+    const std::vector<Annotation> stored = *AnnotationStore(**before).all();
+    before->reset();
+    const QByteArray bytes = fileBytes(path());
+
+    test::Unwritable unwritable(path());
+    if (unwritable.isWritable())
+        GTEST_SKIP() << "neither chmod 0444 nor chattr +i stops this user writing (root without ext4 attributes?)";
+    auto db = Database::open(path());
+    ASSERT_TRUE(db) << db.error().toString().toStdString();
+    EXPECT_TRUE((*db)->isReadOnly());
+    EXPECT_EQ((*db)->readOnlyReason(), QStringLiteral("the file is not writable"));
+    AnnotationStore store(**db);
+    EXPECT_EQ(*store.all(), stored);
+    auto added = store.add(sampleAnnotation(QStringLiteral("frus1934v05/d1"), 5));
+    ASSERT_FALSE(added);
+    EXPECT_EQ(added.error().message, QStringLiteral("the annotation database is read-only (the file is not writable)"));
+    EXPECT_FALSE(store.remove(stored.front().id));
+    EXPECT_FALSE(store.indexDocument(QStringLiteral("frus1934v05/d1"), QStringLiteral("t"), QStringLiteral("x")));
+    db->reset();
+    EXPECT_EQ(fileBytes(path()), bytes);
+}
+
+TEST_F(DatabaseTest, DatabaseInUnwritableFolderOpensReadOnly)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("shelf"));
+    const QString file = folder + QStringLiteral("/marginalia.sqlite");
+    makeDatabase(file, 5);
+    const QByteArray bytes = fileBytes(file);
+    {
+        test::Unwritable unwritable(folder);
+        if (unwritable.isWritable())
+            GTEST_SKIP() << "neither chmod 0555 nor chattr +i stops this user writing in the folder";
+        auto db = Database::open(file);
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        EXPECT_TRUE((*db)->isReadOnly());
+        AnnotationStore store(**db);
+        EXPECT_EQ(store.all()->size(), 5u);
+        auto added = store.add(sampleAnnotation(QStringLiteral("frus1934v05/d1"), 5));
+        ASSERT_FALSE(added);
+        EXPECT_TRUE(added.error().message.startsWith(QStringLiteral("the annotation database is read-only (")));
+    }
+    EXPECT_EQ(fileBytes(file), bytes);
+}
+
+TEST_F(DatabaseTest, NoDatabaseCanBeCreatedInAnUnwritableFolder)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("locked"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    test::Unwritable unwritable(folder);
+    if (unwritable.isWritable())
+        GTEST_SKIP() << "cannot make a folder unwritable for this user";
+    auto db = Database::open(folder + QStringLiteral("/marginalia.sqlite"));
+    ASSERT_FALSE(db);
+    EXPECT_TRUE(db.error().message.contains(QStringLiteral("is not writable")));
+}
+
+TEST_F(DatabaseTest, DefaultPathFollowsMarginaliaDb)
+{
+    const QByteArray saved = qgetenv("MARGINALIA_DB");
+    qputenv("MARGINALIA_DB", "/tmp/somewhere/else.sqlite");
+    EXPECT_EQ(Database::defaultPath(), QStringLiteral("/tmp/somewhere/else.sqlite"));
+    qunsetenv("MARGINALIA_DB");
+    EXPECT_TRUE(Database::defaultPath().endsWith(QStringLiteral("/marginalia.sqlite")));
+    if (!saved.isNull())
+        qputenv("MARGINALIA_DB", saved);
+}
+
+} // namespace
+} // namespace marginalia

@@ -1,0 +1,222 @@
+// Command lines of the annotation commands: each parses its options into the options of
+// annotationcommands.h; wrong usage exits 2 before anything is opened.
+
+#include "cli/annotationcli.h"
+
+#include "cli/annotationcommands.h"
+#include "cli/cli.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QTextStream>
+
+namespace marginalia::cli {
+
+namespace {
+
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
+};
+
+// A subcommand's parser with the options every annotation command has (--db, --help).
+class CommandLine {
+public:
+    CommandLine(const QString &command, const QString &description, const QString &positional,
+                const QString &positionalHelp)
+        : m_help(m_parser.addHelpOption())
+        , m_db(QStringLiteral("db"), Cli::tr("The annotation database (default: %1; set MARGINALIA_DB to change it).")
+                                         .arg(Database::defaultPath()),
+               QStringLiteral("FILE"))
+    {
+        m_parser.setApplicationDescription(description);
+        m_parser.addOption(m_db);
+        // Listed so that the usage line reads "marginalia-cli [options] annotate FILE...".
+        m_parser.addPositionalArgument(command, Cli::tr("The command."), command);
+        if (!positional.isEmpty())
+            m_parser.addPositionalArgument(positional, positionalHelp, positional);
+    }
+
+    QCommandLineParser &parser() { return m_parser; }
+    QStringList positional() const { return m_parser.positionalArguments(); }
+    QString database() const
+    {
+        // Database::defaultPath() reads MARGINALIA_DB itself; --db overrides both.
+        return m_parser.isSet(m_db) ? m_parser.value(m_db) : Database::defaultPath();
+    }
+
+    // Returns -1 to go on, else the exit code (help printed, or a usage error).
+    int parse(const QStringList &arguments, QTextStream &out, QTextStream &err)
+    {
+        if (!m_parser.parse(arguments))
+            return usage(m_parser.errorText(), err);
+        if (m_parser.isSet(m_help)) {
+            out << m_parser.helpText();
+            return ExitOk;
+        }
+        return -1;
+    }
+
+    int usage(const QString &message, QTextStream &err) const
+    {
+        err << message << Qt::endl << m_parser.helpText();
+        return ExitUsage;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_help;
+    QCommandLineOption m_db;
+};
+
+QCommandLineOption jsonOption()
+{
+    return QCommandLineOption(QStringLiteral("json"), Cli::tr("Print JSON."));
+}
+
+int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    CommandLine line(QStringLiteral("annotate"),
+                     Cli::tr("Annotates a quoted passage of one document (default: the first of the first FILE) and "
+                             "prints the new annotation's id on its last line once it is saved."),
+                     QStringLiteral("FILE..."), Cli::tr("A FRUS TEI volume or a plain-text copy of a document page."));
+    const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("The document (an id such as d317)."), QStringLiteral("ID"));
+    const QCommandLineOption quote(QStringLiteral("quote"), Cli::tr("The passage, as the text reads (required)."),
+                                   QStringLiteral("TEXT"));
+    const QCommandLineOption occurrence(QStringLiteral("occurrence"),
+                                        Cli::tr("Which occurrence of the quote (1 = the first)."), QStringLiteral("N"),
+                                        QStringLiteral("1"));
+    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("A tag (repeat for several)."), QStringLiteral("T"));
+    const QCommandLineOption note(QStringLiteral("note"), Cli::tr("A note on the passage."), QStringLiteral("TEXT"));
+    const QCommandLineOption color(QStringLiteral("color"), Cli::tr("Highlight colour (default: the first tag's)."),
+                                   QStringLiteral("#RRGGBB"));
+    line.parser().addOptions({doc, quote, occurrence, tag, note, color});
+    if (const int code = line.parse(arguments, out, err); code >= 0)
+        return code;
+    if (line.positional().isEmpty())
+        return line.usage(Cli::tr("missing FILE argument"), err);
+    if (line.parser().value(quote).isEmpty())
+        return line.usage(Cli::tr("missing --quote TEXT"), err);
+    bool ok = false;
+    const int n = line.parser().value(occurrence).toInt(&ok);
+    if (!ok || n < 1)
+        return line.usage(Cli::tr("--occurrence takes a whole number from 1"), err);
+    static const QRegularExpression hexColor(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+    const QString colorValue = line.parser().value(color);
+    if (line.parser().isSet(color) && !hexColor.match(colorValue).hasMatch())
+        return line.usage(Cli::tr("--color takes a colour as #RRGGBB, not \"%1\"").arg(colorValue), err);
+    return runAnnotate(AnnotateOptions{line.database(), line.positional(), line.parser().value(doc),
+                                       line.parser().value(quote), n, line.parser().values(tag),
+                                       line.parser().value(note), colorValue.toUpper()},
+                       out, err);
+}
+
+int annotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    CommandLine line(QStringLiteral("annotations"),
+                     Cli::tr("Lists annotations. With FILEs, those of the files' documents, found again in the text "
+                             "as it reads now (an orphan is one that is no longer there)."),
+                     QStringLiteral("[FILE...]"), Cli::tr("Documents to re-anchor the annotations in."));
+    const QCommandLineOption doc(QStringLiteral("doc"),
+                                 Cli::tr("Only this document: a key such as frus1961-63v09/d317, or with FILEs an id."),
+                                 QStringLiteral("KEY"));
+    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("Only annotations with this tag."), QStringLiteral("T"));
+    const QCommandLineOption json = jsonOption();
+    line.parser().addOptions({doc, tag, json});
+    if (const int code = line.parse(arguments, out, err); code >= 0)
+        return code;
+    return runAnnotations(AnnotationsOptions{line.database(), line.positional(), line.parser().value(doc),
+                                             line.parser().value(tag), line.parser().isSet(json)},
+                          out, err);
+}
+
+int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    CommandLine line(QStringLiteral("search"),
+                     Cli::tr("Searches notes, quotes, tags and indexed documents. Words match as prefixes; "
+                             "\"quoted words\" as a phrase."),
+                     QStringLiteral("QUERY"), Cli::tr("What to look for."));
+    const QCommandLineOption json = jsonOption();
+    line.parser().addOption(json);
+    if (const int code = line.parse(arguments, out, err); code >= 0)
+        return code;
+    const QString query = line.positional().join(QLatin1Char(' ')).trimmed();
+    if (query.isEmpty())
+        return line.usage(Cli::tr("missing QUERY argument"), err);
+    return runAnnotationSearch(AnnotationSearchOptions{line.database(), query, line.parser().isSet(json)}, out, err);
+}
+
+int tags(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    CommandLine line(QStringLiteral("tags"), Cli::tr("Lists the tags: name, number of annotations, colour."), {}, {});
+    const QCommandLineOption json = jsonOption();
+    line.parser().addOption(json);
+    if (const int code = line.parse(arguments, out, err); code >= 0)
+        return code;
+    if (!line.positional().isEmpty())
+        return line.usage(Cli::tr("tags takes no arguments"), err);
+    return runTags(TagsOptions{line.database(), line.parser().isSet(json)}, out, err);
+}
+
+int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    CommandLine line(QStringLiteral("export-annotations"),
+                     Cli::tr("Exports annotations as W3C Web Annotation JSON-LD or as Markdown. Markdown cites the "
+                             "pages of the documents in the FILEs given."),
+                     QStringLiteral("[FILE...]"), Cli::tr("Documents to cite pages from (Markdown)."));
+    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("w3c (default) or markdown."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("w3c"));
+    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("Only annotations with this tag."), QStringLiteral("T"));
+    const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("Only this document (a key, or an id such as d317)."),
+                                 QStringLiteral("KEY"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    Cli::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    line.parser().addOptions({format, tag, doc, output});
+    if (const int code = line.parse(arguments, out, err); code >= 0)
+        return code;
+    const QString formatName = line.parser().value(format);
+    if (formatName != QLatin1String("w3c") && formatName != QLatin1String("markdown"))
+        return line.usage(Cli::tr("unknown format \"%1\"; use w3c or markdown").arg(formatName), err);
+    return runExportAnnotations(ExportAnnotationsOptions{line.database(), formatName == QLatin1String("markdown"),
+                                                         line.parser().value(tag), line.parser().value(doc),
+                                                         line.parser().value(output), line.positional()},
+                                out, err);
+}
+
+int importAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    CommandLine line(QStringLiteral("import-annotations"),
+                     Cli::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
+                             "older ones, nothing is duplicated."),
+                     QStringLiteral("FILE"), Cli::tr("The JSON-LD file."));
+    if (const int code = line.parse(arguments, out, err); code >= 0)
+        return code;
+    if (line.positional().size() != 1)
+        return line.usage(Cli::tr("import-annotations takes one FILE"), err);
+    return runImportAnnotations(ImportAnnotationsOptions{line.database(), line.positional().first()}, out, err);
+}
+
+} // namespace
+
+const QStringList &annotationCommands()
+{
+    static const QStringList names{QStringLiteral("annotate"),    QStringLiteral("annotations"),
+                                   QStringLiteral("search"),      QStringLiteral("tags"),
+                                   QStringLiteral("export-annotations"), QStringLiteral("import-annotations")};
+    return names;
+}
+
+int runAnnotationCommand(const QString &command, const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    using Runner = int (*)(const QStringList &, QTextStream &, QTextStream &);
+    static const Runner runners[] = {annotate, annotations, search, tags, exportAnnotations, importAnnotations};
+    const qsizetype index = annotationCommands().indexOf(command);
+    if (index < 0) {
+        err << Cli::tr("unknown command \"%1\"").arg(command) << Qt::endl;
+        return ExitUsage;
+    }
+    return runners[index](arguments, out, err);
+}
+
+} // namespace marginalia::cli
