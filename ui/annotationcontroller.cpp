@@ -129,6 +129,16 @@ void AnnotationController::addOrEdit(const std::function<void(Annotation &)> &ch
     }
     change(*created);
     m_parts.undoStack->push(new AddAnnotationCommand(m_parts.service, *created, what));
+    clearSelections(); // so the new highlight shows in its own colour
+}
+
+void AnnotationController::clearSelections()
+{
+    for (QTextEdit *edit : {static_cast<QTextEdit *>(m_parts.view), static_cast<QTextEdit *>(m_parts.notes)}) {
+        QTextCursor c = edit->textCursor();
+        c.clearSelection();
+        edit->setTextCursor(c);
+    }
 }
 
 void AnnotationController::highlightSelection(const QString &color)
@@ -166,26 +176,25 @@ void AnnotationController::askNoteForSelection()
         noteSelection(*note);
 }
 
-void AnnotationController::editNote(const QString &id, const QString &note)
+void AnnotationController::edit(const QString &id, const std::function<void(Annotation &)> &change, const QString &what)
 {
     const std::optional<Annotation> before = m_parts.service->find(id);
     if (!before)
         return;
     Annotation after = *before;
-    after.note = note;
+    change(after);
     after.modified = QDateTime::currentDateTimeUtc();
-    m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *before, after, tr("Edit note")));
+    m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *before, after, what));
+}
+
+void AnnotationController::editNote(const QString &id, const QString &note)
+{
+    edit(id, [&note](Annotation &a) { a.note = note; }, tr("Edit note"));
 }
 
 void AnnotationController::editTags(const QString &id, const QStringList &tags)
 {
-    const std::optional<Annotation> before = m_parts.service->find(id);
-    if (!before)
-        return;
-    Annotation after = *before;
-    after.tags = tags;
-    after.modified = QDateTime::currentDateTimeUtc();
-    m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *before, after, tr("Edit tags")));
+    edit(id, [&tags](Annotation &a) { a.tags = tags; }, tr("Edit tags"));
 }
 
 void AnnotationController::askNote(const QString &id)

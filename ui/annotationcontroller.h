@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QUndoStack;
@@ -68,6 +69,8 @@ private:
     // The annotation the selection falls in, if any: tagging or noting it edits that one.
     std::optional<Annotation> annotationAtSelection() const;
     void addOrEdit(const std::function<void(Annotation &)> &change, const QString &what);
+    void edit(const QString &id, const std::function<void(Annotation &)> &change, const QString &what);
+    void clearSelections();
 
     Parts m_parts;
     int m_volume = -1;
