@@ -8,6 +8,8 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libgtest-dev libgmock-dev libbenchmark-dev
+    # PDF export: qpdf writes highlights, links and the outline; Poppler-Qt6 and poppler-utils read them back
+    libqpdf-dev libpoppler-qt6-dev poppler-utils
     # run and test: a display for the GUI smoke test, the reference XML reader, fonts for rendering
     xvfb xauth libxml2-utils hyperfine fonts-dejavu-core
     # Qt's SVG icon engine, so the window shows the app icon (resources/marginalia.svg)

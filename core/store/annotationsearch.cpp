@@ -57,11 +57,10 @@ Result<std::vector<StoreSearchHit>> searchDocuments(const StoreConnection &c, co
 
 // A document's snippet, made in C++ from its stored text (a cheap lookup by rowid): FTS5's snippet()
 // would tokenize every candidate document whole, the larger part of a search for a common word.
-Result<QString> documentSnippet(const StoreConnection &c, const SnippetMaker &snippets, qint64 rowid)
+// `row` is "SELECT title, body FROM documents_fts WHERE rowid = ?".
+Result<QString> documentSnippet(Statement &row, const SnippetMaker &snippets, qint64 rowid)
 {
-    Statement row(c.db, c.path, QStringLiteral("SELECT title, body FROM documents_fts WHERE rowid = ?"));
-    row.bind(rowid);
-    if (auto done = row.exec(); !done)
+    if (auto done = row.exec({rowid}); !done)
         return fail(done.error());
     if (!row.next())
         return QString();
@@ -136,9 +135,10 @@ Result<std::vector<StoreSearchHit>> AnnotationStore::search(const QString &query
                      [](const StoreSearchHit &a, const StoreSearchHit &b) { return a.rank < b.rank; });
     if (hits->size() > std::size_t(limit))
         hits->resize(std::size_t(limit));
+    Statement row(c.db, c.path, QStringLiteral("SELECT title, body FROM documents_fts WHERE rowid = ?"));
     for (StoreSearchHit &hit : *hits) {
         if (hit.kind == StoreSearchHit::DocumentHit) {
-            Result<QString> snippet = documentSnippet(c, snippets, hit.snippet.toLongLong());
+            Result<QString> snippet = documentSnippet(row, snippets, hit.snippet.toLongLong());
             if (!snippet)
                 return fail(snippet.error());
             hit.snippet = *snippet;

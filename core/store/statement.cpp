@@ -80,6 +80,14 @@ Result<bool> Statement::exec()
     return true;
 }
 
+Result<bool> Statement::exec(const QVariantList &values)
+{
+    m_bound = 0;
+    for (const QVariant &value : values)
+        bind(value);
+    return exec();
+}
+
 Result<QVariant> Statement::scalar(const QSqlDatabase &connection, const QString &databasePath,
                                    const QString &sql, const QVariantList &values)
 {

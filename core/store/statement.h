@@ -25,6 +25,8 @@ public:
     bool isPrepared() const { return m_prepared; }
     Statement &bind(const QVariant &value);
     Result<bool> exec();
+    // Binds `values` from the first placeholder on and runs again: a statement prepared once for a loop.
+    Result<bool> exec(const QVariantList &values);
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QString text(int column) const { return m_query.value(column).toString(); }

@@ -245,3 +245,28 @@ TEST(StoreFtsQuery, QuotesWordsAsPrefixesAndKeepsPhrases)
 
 } // namespace
 } // namespace marginalia
+
+namespace marginalia {
+namespace {
+
+TEST(StoreSnippet, MarksEveryMatchAroundTheFirstIgnoringCaseAndAccents)
+{
+    const SnippetMaker snippets(searchTerms(QStringLiteral("peru \"trade agreement\"")));
+    const QString text = QStringLiteral("The Minister in Perú reported.\nThe Trade  Agreement with Peruvian "
+                                        "officials was signed; a trade agreements list followed.");
+    EXPECT_EQ(snippets.snippet(text).toStdString(),
+              "The Minister in «Perú» reported. The «Trade Agreement» with «Peruvian» officials was "
+              "signed; a trade agreements list followed.")
+        << "on one line; a phrase is not a prefix";
+    EXPECT_EQ(snippets.snippet(QStringLiteral("nothing here")), QString());
+    const QString longText = QString(QStringLiteral("word ")).repeated(400) + QStringLiteral("Peru")
+        + QString(QStringLiteral(" word")).repeated(400);
+    const QString around = snippets.snippet(longText);
+    EXPECT_TRUE(around.startsWith(QStringLiteral("…word"))) << around.toStdString();
+    EXPECT_TRUE(around.contains(QStringLiteral("«Peru»")));
+    EXPECT_TRUE(around.endsWith(QStringLiteral("word…"))) << around.toStdString();
+    EXPECT_LT(around.size(), 220);
+}
+
+} // namespace
+} // namespace marginalia

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QColor>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace marginalia {
+
+// What the composer placed where, for the PDF objects that QPdfWriter cannot write (highlights, internal
+// links, outline). Rectangles are in PDF points with the origin at the TOP-LEFT of the page (y down);
+// pdfobjects converts to PDF user space. Pages are 0-based.
+struct PdfGeometry {
+    struct Destination {
+        int page = 0;
+        double y = 0; // top of what the destination shows
+    };
+    // An internal link: a footnote marker, a note's back link, "Document 316" when 316 is in the file,
+    // a table-of-contents or index entry, an annotation's margin number.
+    struct Link {
+        int page = 0;
+        QRectF rect;
+        Destination target;
+    };
+    // A passage an annotation covers: one rectangle per line, tight around its glyphs.
+    struct Highlight {
+        QString id; // the annotation's uuid → /NM
+        int page = 0;
+        std::vector<QRectF> lines;
+        QColor color;     // → /C
+        QString contents; // the note and the tags → /Contents
+        QString author;   // → /T
+        QString modified; // ISO 8601
+    };
+    struct OutlineEntry {
+        QString title;
+        Destination target;
+        int level = 0; // 0: a document; 1: within it (its notes, its annotations)
+    };
+
+    QSizeF pageSize; // points
+    int pageCount = 0;
+    std::vector<Link> links;
+    std::vector<Highlight> highlights; // a passage across a page break gives one per page
+    std::vector<OutlineEntry> outline;
+    QString title;
+    QString subject;
+    QStringList keywords; // the tags
+};
+
+} // namespace marginalia

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "pdfgeometry.h"
+#include "util/result.h"
+
+#include <QString>
+
+namespace marginalia {
+
+// Rewrites the PDF at `input` into `output` with qpdf, adding what QPdfWriter cannot write: a
+// /Highlight annotation per passage (/QuadPoints over its lines, /Rect, /C, /Contents, /T, /NM, /M),
+// /Link annotations with /GoTo destinations, the outline (bookmarks), and the document information
+// (/Title, /Subject, /Keywords, /Creator "Marginalia"). Adds nothing executable: no JavaScript, no
+// launch actions, no links to files.
+Result<bool> addPdfObjects(const QString &input, const PdfGeometry &geometry, const QString &output);
+
+} // namespace marginalia
