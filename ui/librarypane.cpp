@@ -4,10 +4,13 @@
 #include "models/librarymodel.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace marginalia {
 
@@ -38,6 +41,7 @@ LibraryPane::LibraryPane(LibraryModel *model, QWidget *parent)
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -83,6 +87,18 @@ void LibraryPane::showCurrent(int volume, int document)
     const QSignalBlocker blocker(m_tree->selectionModel());
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
+}
+
+std::vector<std::pair<int, int>> LibraryPane::selectedDocuments() const
+{
+    std::vector<std::pair<int, int>> out;
+    for (const QModelIndex &proxyIndex : m_tree->selectionModel()->selectedRows()) {
+        const QModelIndex index = m_proxy->mapToSource(proxyIndex);
+        if (index.data(LibraryModel::KindRole).toInt() == LibraryModel::DocumentNode)
+            out.emplace_back(index.data(LibraryModel::VolumeRole).toInt(), index.data(LibraryModel::DocumentRole).toInt());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 int LibraryPane::visibleDocumentCount() const

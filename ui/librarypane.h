@@ -2,6 +2,9 @@
 
 #include <QWidget>
 
+#include <utility>
+#include <vector>
+
 class QLineEdit;
 class QTreeView;
 class QModelIndex;
@@ -22,6 +25,8 @@ public:
     void setFilterText(const QString &text);
     // Marks the document on screen in the tree, without reporting it back.
     void showCurrent(int volume, int document);
+    // The documents selected in the tree (several with Ctrl or Shift), as (volume, document).
+    std::vector<std::pair<int, int>> selectedDocuments() const;
     // Documents the filter leaves visible (for the status of the pane and for tests).
     int visibleDocumentCount() const;
     QTreeView *tree() const { return m_tree; }

@@ -7,6 +7,7 @@
 #include "footnotepane.h"
 #include "librarypane.h"
 #include "notepopup.h"
+#include "pdfexportcontroller.h"
 #include "readercontroller.h"
 #include "searchpane.h"
 #include "tagbrowser.h"
@@ -21,6 +22,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -62,6 +64,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
         {services.library, services.navigator, services.annotations, services.undoStack, m_view, m_notes,
          m_documentAnnotations, m_tagPassages, this},
         this);
+    m_pdfExport = new PdfExportController(services.library, services.navigator, services.annotations, m_libraryPane,
+                                          this, this);
     createActions();
     createAnnotationActions();
     connectPanes();
@@ -268,6 +272,11 @@ void MainWindow::createActions()
     open->setIcon(icon(QStyle::SP_DialogOpenButton));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    file->addSeparator();
+    add(file, tr("&Export PDF…"), QKeySequence(tr("Ctrl+E")), m_pdfExport, &PdfExportController::exportInteractively);
+    connect(m_pdfExport, &PdfExportController::exported, this, [this](const QString &output, int pages) {
+        statusBar()->showMessage(tr("Exported %n page(s) to %1", nullptr, pages).arg(QDir::toNativeSeparators(output)), 10000);
+    });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -10,6 +10,7 @@ class QUndoStack;
 namespace marginalia {
 
 class AnnotationController;
+class PdfExportController;
 class AnnotationService;
 class AnnotationsModel;
 class AnnotationsPane;
@@ -60,6 +61,7 @@ public:
     AnnotationsPane *annotationsPane() const { return m_annotationsPane; }
     AnnotationsModel *documentAnnotations() const { return m_documentAnnotations; }
     TagBrowser *tagBrowser() const { return m_tagBrowser; }
+    PdfExportController *pdfExport() const { return m_pdfExport; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +96,7 @@ private:
     AnnotationsPane *m_annotationsPane = nullptr;
     TagBrowser *m_tagBrowser = nullptr;
     AnnotationController *m_annotationController = nullptr;
+    PdfExportController *m_pdfExport = nullptr;
 };
 
 } // namespace marginalia

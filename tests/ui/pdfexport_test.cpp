@@ -1,0 +1,50 @@
+// File › Export PDF from the window: the export runs off the GUI thread, and cancel leaves no file.
+#include "readerfixture.h"
+
+#include "pdfexportcontroller.h"
+#include "support/testdata.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSignalSpy>
+
+using namespace marginalia;
+using namespace marginalia::test;
+
+namespace {
+
+class WindowPdfExport : public ReaderFixture {};
+
+} // namespace
+
+TEST_F(WindowPdfExport, ExportsTheCurrentDocument)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317")));
+    const QString out = m_dir.filePath(QStringLiteral("d317.pdf"));
+    QSignalSpy exported(m_window.pdfExport(), &PdfExportController::exported);
+    m_window.pdfExport()->startExport({{m_navigator.current().volume, m_navigator.current().document}}, {}, out);
+    ASSERT_TRUE(exported.wait(30000));
+    EXPECT_EQ(exported.at(0).at(0).toString(), out);
+    EXPECT_GE(exported.at(0).at(1).toInt(), 1);
+    QFile pdf(out);
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
+}
+
+TEST_F(WindowPdfExport, CancelledExportLeavesNoFile)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1934v05.xml"))}));
+    const QString out = m_dir.filePath(QStringLiteral("volume.pdf"));
+    std::vector<std::pair<int, int>> all;
+    for (int d = 0; d < int(m_library.library().volume(0).documents.size()); ++d)
+        all.emplace_back(0, d);
+    QSignalSpy failed(m_window.pdfExport(), &PdfExportController::exportFailed);
+    m_window.pdfExport()->startExport(all, {}, out);
+    auto *job = m_window.pdfExport()->findChild<PdfExportJob *>();
+    ASSERT_NE(job, nullptr);
+    job->cancel();
+    ASSERT_TRUE(failed.wait(60000));
+    EXPECT_FALSE(QFileInfo::exists(out));
+    const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("volume.pdf*")}, QDir::Files);
+    EXPECT_TRUE(leftovers.isEmpty()) << leftovers.join(u' ').toStdString();
+}

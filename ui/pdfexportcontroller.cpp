@@ -1,0 +1,87 @@
+#include "pdfexportcontroller.h"
+
+#include "librarypane.h"
+#include "pdfexportdialog.h"
+#include "pdfexportjob.h"
+
+#include "annotation/annotationservice.h"
+#include "library/openlibrary.h"
+#include "navigation/navigator.h"
+
+#include <QDir>
+#include <QMessageBox>
+#include <QProgressDialog>
+
+namespace marginalia {
+
+PdfExportController::PdfExportController(const OpenLibrary *library, const Navigator *navigator,
+                                         const AnnotationService *annotations, const LibraryPane *libraryPane,
+                                         QWidget *window, QObject *parent)
+    : QObject(parent), m_library(library), m_navigator(navigator), m_annotations(annotations),
+      m_libraryPane(libraryPane), m_window(window)
+{
+}
+
+void PdfExportController::exportInteractively()
+{
+    const ReaderPosition current = m_navigator->current();
+    if (!current.valid() || m_job)
+        return;
+    const Volume &volume = m_library->library().volume(current.volume);
+    const Document &doc = volume.documents.at(std::size_t(current.document));
+    QStringList tags;
+    for (const Tag &t : m_annotations->tags())
+        tags << t.name;
+    const auto selected = m_libraryPane->selectedDocuments();
+    const QString suggested = QDir::home().filePath(
+        (volume.id.isEmpty() ? QStringLiteral("marginalia") : volume.id) + u'-' + doc.id + QStringLiteral(".pdf"));
+    PdfExportDialog dialog(tags, int(selected.size()), suggested, m_window);
+    if (dialog.exec() != QDialog::Accepted || dialog.outputPath().isEmpty())
+        return;
+    std::vector<std::pair<int, int>> documents;
+    switch (dialog.scope()) {
+    case PdfExportDialog::CurrentDocument:
+        documents.emplace_back(current.volume, current.document);
+        break;
+    case PdfExportDialog::SelectedDocuments:
+        documents.assign(selected.begin(), selected.end());
+        break;
+    case PdfExportDialog::WholeVolume:
+        for (int d = 0; d < int(volume.documents.size()); ++d)
+            documents.emplace_back(current.volume, d);
+        break;
+    case PdfExportDialog::Tag:
+        break;
+    }
+    startExport(documents, dialog.scope() == PdfExportDialog::Tag ? dialog.tag() : QString(), dialog.outputPath());
+}
+
+void PdfExportController::startExport(const std::vector<std::pair<int, int>> &documents, const QString &tag,
+                                      const QString &output)
+{
+    if (m_job)
+        return;
+    m_job = new PdfExportJob(m_library->library(), m_annotations->path(), {documents, tag, output}, this);
+    auto *progress = new QProgressDialog(tr("Exporting %1…").arg(QDir::toNativeSeparators(output)), tr("Cancel"), 0, 100,
+                                         m_window);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    connect(progress, &QProgressDialog::canceled, m_job, &PdfExportJob::cancel);
+    connect(m_job, &PdfExportJob::progress, progress, &QProgressDialog::setValue);
+    connect(m_job, &PdfExportJob::finished, this, [this, progress, output](const PdfExportReport &report) {
+        progress->deleteLater();
+        m_job->deleteLater();
+        Q_EMIT exported(output, report.pages);
+    });
+    connect(m_job, &PdfExportJob::failed, this, [this, progress](const Error &error) {
+        progress->deleteLater();
+        m_job->deleteLater();
+        Q_EMIT exportFailed(error.toString());
+        if (error.message != pdfExportCancelledMessage() && m_window->isVisible())
+            QMessageBox::warning(m_window, tr("Export failed"), error.toString());
+    });
+    m_job->start();
+}
+
+} // namespace marginalia

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include "pdfexportjob.h"
+
+class QWidget;
+
+namespace marginalia {
+
+class AnnotationService;
+class LibraryPane;
+class Navigator;
+class OpenLibrary;
+class PdfExportJob;
+
+// File › Export PDF…: asks what and where, runs the export off the GUI thread with a progress dialog
+// that can cancel it, and says how it went. A cancelled or failed export leaves no file.
+class PdfExportController : public QObject {
+    Q_OBJECT
+
+public:
+    PdfExportController(const OpenLibrary *library, const Navigator *navigator, const AnnotationService *annotations,
+                        const LibraryPane *libraryPane, QWidget *window, QObject *parent = nullptr);
+
+    bool isRunning() const { return m_job; }
+
+public Q_SLOTS:
+    void exportInteractively();
+    // Starts an export without asking (tests, and the dialog once answered).
+    void startExport(const std::vector<std::pair<int, int>> &documents, const QString &tag, const QString &output);
+
+Q_SIGNALS:
+    void exported(const QString &output, int pages);
+    void exportFailed(const QString &message);
+
+private:
+    const OpenLibrary *m_library;
+    const Navigator *m_navigator;
+    const AnnotationService *m_annotations;
+    const LibraryPane *m_libraryPane;
+    QWidget *m_window;
+    QPointer<PdfExportJob> m_job;
+};
+
+} // namespace marginalia
