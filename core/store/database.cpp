@@ -5,10 +5,13 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUrl>
 
 namespace marginalia {
@@ -151,18 +154,31 @@ Result<bool> openReadOnlyAndCheck(QSqlDatabase &connection, const QString &path,
     return checkContents(*contents, path, readOnlyReason);
 }
 
+// Switching to WAL needs an exclusive lock, and SQLite asks for it without calling the busy handler: while
+// another process reads (two `annotate` runs creating one database, say) it fails at once. So wait here.
+Result<bool> switchToWal(const QSqlDatabase &connection, const QString &path)
+{
+    QDeadlineTimer deadline(10000);
+    for (;;) {
+        Statement wal(connection, path, QStringLiteral("PRAGMA journal_mode = WAL"));
+        Result<bool> done = wal.exec();
+        if (done || (wal.errorCode() & 0xff) != SqliteBusy || deadline.hasExpired())
+            return done;
+        QThread::msleep(5 + QRandomGenerator::global()->bounded(20));
+    }
+}
+
 Result<bool> openReadWrite(QSqlDatabase &connection, const QString &path)
 {
     if (auto opened = openConnection(connection, path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"), path); !opened)
         return opened;
     // synchronous=FULL: a write is on disk (not just in the OS cache) when add() returns, so that it
     // survives a power cut as well as a killed process.
-    for (const char *pragma : {"PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
-                               "PRAGMA synchronous = FULL"}) {
+    for (const char *pragma : {"PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
         if (auto done = ask(connection, path, pragma); !done)
             return fail(done.error());
     }
-    return true;
+    return switchToWal(connection, path);
 }
 
 } // namespace
@@ -181,7 +197,10 @@ QString Database::defaultPath()
     const QString fromEnvironment = qEnvironmentVariable("MARGINALIA_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/marginalia.sqlite");
+    // The desktop app's AppDataLocation (organisation and application "Marginalia"), spelled out so
+    // that marginalia-cli, another application name, reads and writes the same annotations.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/Marginalia/Marginalia/marginalia.sqlite");
 }
 
 int Database::currentSchemaVersion()

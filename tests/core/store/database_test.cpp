@@ -3,6 +3,7 @@
 #include "store/databasecheck.h"
 #include "storetesting.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -254,3 +255,23 @@ TEST_F(DatabaseTest, DefaultPathFollowsMarginaliaDb)
 
 } // namespace
 } // namespace marginalia
+
+TEST(DatabaseDefaultPath, IsTheSameForTheAppAndTheCliUnlessMarginaliaDbIsSet)
+{
+    const QByteArray saved = qgetenv("MARGINALIA_DB");
+    qunsetenv("MARGINALIA_DB");
+    const QString name = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(QStringLiteral("marginalia-cli"));
+    const QString cli = marginalia::Database::defaultPath();
+    QCoreApplication::setApplicationName(QStringLiteral("Marginalia"));
+    const QString app = marginalia::Database::defaultPath();
+    QCoreApplication::setApplicationName(name);
+    EXPECT_EQ(cli, app);
+    EXPECT_TRUE(app.endsWith(QStringLiteral("/Marginalia/Marginalia/marginalia.sqlite")));
+    qputenv("MARGINALIA_DB", "/tmp/elsewhere.sqlite");
+    EXPECT_EQ(marginalia::Database::defaultPath(), QStringLiteral("/tmp/elsewhere.sqlite"));
+    if (saved.isNull())
+        qunsetenv("MARGINALIA_DB");
+    else
+        qputenv("MARGINALIA_DB", saved);
+}
