@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QPixmap>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -174,6 +175,20 @@ void MainWindow::createAnnotationActions()
         return a;
     };
     add(tr("&Highlight"), QKeySequence(tr("Ctrl+Shift+H")), [this] { m_annotationController->highlightSelection(); });
+    QMenu *colours = annotate->addMenu(tr("Highlight in &Colour"));
+    const std::pair<QString, QString> palette[] = {{tr("Yellow"), QStringLiteral("#FFE08C")},
+                                                   {tr("Green"), QStringLiteral("#B5E3A1")},
+                                                   {tr("Blue"), QStringLiteral("#A8D1F0")},
+                                                   {tr("Pink"), QStringLiteral("#F5B3C8")},
+                                                   {tr("Orange"), QStringLiteral("#F8C58C")}};
+    for (const auto &[name, colour] : palette) {
+        QPixmap swatch(14, 14);
+        swatch.fill(QColor(colour));
+        QAction *a = colours->addAction(QIcon(swatch), name);
+        a->setEnabled(m_services.annotations->canWrite());
+        connect(a, &QAction::triggered, m_annotationController,
+                [this, colour = colour] { m_annotationController->highlightSelection(colour); });
+    }
     add(tr("&Tag…"), QKeySequence(tr("Ctrl+Shift+T")), &AnnotationController::askTagsForSelection);
     add(tr("&Note…"), QKeySequence(tr("Ctrl+Shift+N")), &AnnotationController::askNoteForSelection);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
