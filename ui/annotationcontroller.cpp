@@ -22,12 +22,6 @@ namespace {
 
 const QString kDefaultColor = QStringLiteral("#FFE08C");
 
-QString currentUser()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
-}
-
 } // namespace
 
 AnnotationController::AnnotationController(const Parts &parts, QObject *parent) : QObject(parent), m_parts(parts)
@@ -91,7 +85,7 @@ std::optional<Annotation> AnnotationController::annotationFromSelection() const
     a.id = newAnnotationId();
     a.document = m_key;
     a.color = kDefaultColor;
-    a.author = currentUser();
+    a.author = defaultAuthor();
     a.created = a.modified = QDateTime::currentDateTimeUtc();
     return a;
 }

@@ -130,7 +130,7 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
     annotation.selector = *selector;
     annotation.note = options.note;
     annotation.tags = cleanTags(options.tags);
-    annotation.author = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    annotation.author = defaultAuthor();
     annotation.created = annotation.modified = QDateTime::currentDateTimeUtc();
     Result<QString> color = colorFor(options, annotation.tags, *open.store);
     if (!color) {

@@ -1,5 +1,6 @@
 #include "annotation.h"
 
+#include <QDir>
 #include <QUuid>
 
 namespace marginalia {
@@ -7,6 +8,16 @@ namespace marginalia {
 QString newAnnotationId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString defaultAuthor()
+{
+    for (const char *variable : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+    return QDir::home().dirName();
 }
 
 } // namespace marginalia

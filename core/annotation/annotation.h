@@ -45,4 +45,7 @@ struct Tag {
 // A new UUID in the form annotations use.
 QString newAnnotationId();
 
+// Who is annotating: the login name ($USER, $LOGNAME, %USERNAME%), else the home folder's name.
+QString defaultAuthor();
+
 } // namespace marginalia
