@@ -2,11 +2,13 @@
 
 #include "cli/annotationcli.h"
 #include "cli/commands.h"
+#include "cli/exportpdf.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <exception>
 
 namespace marginalia::cli {
@@ -42,6 +44,12 @@ int parseCommand(QCommandLineParser &parser, const QString &command, const QStri
     return -1;
 }
 
+const QStringList &showFormats()
+{
+    static const QStringList formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("html")};
+    return formats;
+}
+
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -60,17 +68,19 @@ int show(const QStringList &arguments, QTextStream &out, QTextStream &err)
         Cli::tr("Prints one document with its footnotes. All FILEs form one library, so references between them resolve."));
     const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("The document to show (default: the first of the first FILE)."),
                                  QStringLiteral("ID"));
-    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("Output format: text (default) or json."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    Cli::tr("Output format: text (default), json, or html (the text as the reader renders it)."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     parser.addOptions({doc, format});
     if (const int code = parseCommand(parser, QStringLiteral("show"), arguments, out, err); code >= 0)
         return code;
     const QString formatName = parser.value(format);
-    if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
-        err << Cli::tr("unknown format \"%1\"; use text or json").arg(formatName) << Qt::endl;
+    if (!showFormats().contains(formatName)) {
+        err << Cli::tr("unknown format \"%1\"; use text, json or html").arg(formatName) << Qt::endl;
         return ExitUsage;
     }
-    return runShow(ShowOptions{parser.positionalArguments(), parser.value(doc), formatName == QLatin1String("json")},
+    return runShow(ShowOptions{parser.positionalArguments(), parser.value(doc), formatName == QLatin1String("json"),
+                               formatName == QLatin1String("html")},
                    out, err);
 }
 
@@ -82,8 +92,10 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QStringLiteral("command"),
         Cli::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
                 "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
-                "import-annotations: W3C JSON-LD and Markdown. See COMMAND --help."),
-        QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations [options] ..."));
+                "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF. "
+                "See COMMAND --help."),
+        QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations|export-pdf "
+                       "[options] ..."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     // Everything after the command belongs to the command's own parser.
@@ -110,13 +122,34 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return show(commandArguments, out, err);
     if (annotationCommands().contains(command))
         return runAnnotationCommand(command, commandArguments, out, err);
-    err << Cli::tr("unknown command \"%1\"; use info, show, %2 (see --help)")
+    if (command == QLatin1String("export-pdf"))
+        return runExportPdfCommand(commandArguments, out, err);
+    err << Cli::tr("unknown command \"%1\"; use info, show, %2, export-pdf (see --help)")
                .arg(command, annotationCommands().join(QStringLiteral(", ")))
         << Qt::endl;
     return ExitUsage;
 }
 
 } // namespace
+
+bool needsFonts(const QStringList &arguments)
+{
+    // The command is the first argument that is not an option (the dispatcher's options take no value).
+    const auto command = std::find_if(arguments.begin() + std::min<qsizetype>(1, arguments.size()), arguments.end(),
+                                      [](const QString &a) { return !a.startsWith(QLatin1Char('-')); });
+    if (command == arguments.end())
+        return false;
+    if (*command == QLatin1String("export-pdf"))
+        return true;
+    if (*command != QLatin1String("show"))
+        return false;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--format=html")
+            || (arguments[i] == QLatin1String("--format") && arguments.value(i + 1) == QLatin1String("html")))
+            return true;
+    }
+    return false;
+}
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {

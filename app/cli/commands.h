@@ -20,6 +20,7 @@ struct ShowOptions {
     QStringList files;
     QString documentId; // empty: the first document of the first file
     bool json = false;
+    bool html = false; // the rendered text and notes (needs a QGuiApplication)
 };
 
 // Each loads `files` into one library, prints its result to `out` and every import error or warning to

@@ -1,0 +1,253 @@
+// What lies where, once every section is placed: the geometry pdfobjects turns into PDF objects, and the
+// marks the pages show besides the text (fills behind passages, numbers and labels in the margins).
+
+#include "library/library.h"
+#include "pdfcomposition.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+
+#include <map>
+
+namespace marginalia {
+
+namespace {
+
+constexpr double kMarginFontSize = 7.5;
+constexpr double kLabelFontSize = 8;
+constexpr double kMarginGap = 10;  // between the text column and what stands in a margin
+constexpr int kFillAlpha = 110;    // of 255: the text stays dark on the colour
+constexpr double kLinkPad = 1.5;   // a link reaches a little past its glyphs: a marker is small
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("marginalia", text);
+}
+
+void addLink(Composition &c, int page, const QRectF &rect, const PdfGeometry::Destination &target)
+{
+    c.geometry.links.push_back({page, rect.adjusted(-kLinkPad, -kLinkPad, kLinkPad, kLinkPad), target});
+}
+
+// Links over every line of [from, to) of `section`.
+void linkSpan(Composition &c, const FlowSection &section, TextSpan span, const PdfGeometry::Destination &target)
+{
+    section.lineRects(span.start, span.end, [&](int page, const QRectF &rect) { addLink(c, page, rect, target); });
+}
+
+// The box of `text` set in `font` with its baseline at `baseline`, `width` wide.
+QRectF textBox(const QFont &font, double x, double baseline, double width)
+{
+    const QFontMetricsF metrics(font, pointDevice());
+    return QRectF(x, baseline - metrics.ascent(), width, metrics.ascent() + metrics.descent());
+}
+
+QString highlightContents(const Annotation &a)
+{
+    QStringList parts;
+    if (!a.note.trimmed().isEmpty())
+        parts.append(a.note.trimmed());
+    if (!a.tags.isEmpty())
+        parts.append(tr("Tags: %1").arg(a.tags.join(QStringLiteral(", "))));
+    return parts.join(QLatin1Char('\n'));
+}
+
+// The annotation's number in the right margin, level with the passage's first line, linked to its entry.
+void addMarginNumber(Composition &c, int number, int page, const QRectF &line, const QColor &color,
+                     const PdfGeometry::Destination &entry)
+{
+    const QFont font = c.font(kMarginFontSize, true);
+    const QString text = QString::number(number);
+    const QFontMetricsF metrics(font, pointDevice());
+    const double height = metrics.ascent() + metrics.descent();
+    QRectF box(c.frame.text.right() + kMarginGap, line.center().y() - height / 2,
+               c.textWidth(text, font) + 5, height);
+    // Two passages starting on one line: the later number stands after the earlier.
+    if (c.lastNumber.page == page && std::abs(c.lastNumber.rect.top() - box.top()) < height)
+        box.moveLeft(c.lastNumber.rect.right() + 3);
+    c.lastNumber = {page, box};
+    c.plan(page).texts.push_back({text, box, Qt::AlignHCenter, kMarginFontSize, true, c.style.text, color, true});
+    addLink(c, page, box, entry);
+}
+
+void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
+{
+    const AnchoredAnnotation &a = p.annotations[index];
+    const PdfGeometry::Destination entry = p.annotationsSection->destination(p.entryLabels[index].start);
+    const bool inNote = a.footnote >= 0;
+    const RenderedText &text = inNote ? p.notes : p.body;
+    const FlowSection *section = inNote ? p.notesSection : p.bodySection;
+    if (!a.anchor.found() || !section)
+        return;
+    const int from = text.positionOfOffset(a.anchor.start, a.footnote);
+    const int to = text.positionOfOffset(a.anchor.end, a.footnote);
+    if (from < 0 || to <= from)
+        return;
+    QColor color(a.annotation.color);
+    if (!color.isValid())
+        color = c.style.highlight;
+    QColor fill = color;
+    fill.setAlpha(kFillAlpha);
+    const PdfGeometry::Highlight like{a.annotation.id, 0, {}, color, highlightContents(a.annotation),
+                                      a.annotation.author, a.annotation.modified.toString(Qt::ISODate)};
+    std::size_t first = c.geometry.highlights.size();
+    section->lineRects(from, to, [&](int page, const QRectF &rect) {
+        auto &all = c.geometry.highlights;
+        if (all.size() == first || all.back().page != page) {
+            all.push_back(like);
+            all.back().page = page;
+        }
+        all.back().lines.push_back(rect);
+        c.plan(page).fills.push_back({rect.adjusted(-1, 0, 1, 0), fill});
+    });
+    if (c.geometry.highlights.size() == first)
+        return;
+    const PdfGeometry::Highlight &start = c.geometry.highlights[first];
+    const QRectF line = start.lines.front();
+    addMarginNumber(c, int(index + 1), start.page, line, color, entry);
+    const PdfGeometry::Destination passage{start.page, std::max(0.0, line.top() - 6)};
+    linkSpan(c, *p.annotationsSection, p.entryLabels[index], passage);
+    if (!a.annotation.tags.isEmpty())
+        c.tagged.push_back({a.annotation.tags, passage});
+}
+
+// Where a link the renderer made leads in this PDF; nothing for persons and terms, or for a document
+// that is not in it.
+std::optional<PdfGeometry::Destination> linkTarget(const Composition &c, const PartLayout &p, const LinkTarget &link)
+{
+    const std::size_t index = std::size_t(link.index);
+    switch (link.kind) {
+    case LinkTarget::Footnote:
+        if (p.notesSection && index < p.notes.notes.size() && p.notes.notes[index].valid())
+            return p.notesSection->destination(p.notes.notes[index].start);
+        return std::nullopt;
+    case LinkTarget::Back:
+        // The source note has no marker in the text: it leads back to the document's top.
+        if (index < p.body.markers.size() && p.body.markers[index].valid())
+            return p.bodySection->destination(p.body.markers[index].start);
+        return p.caption->start();
+    case LinkTarget::Reference: {
+        if (index >= p.doc->crossReferences.size())
+            return std::nullopt;
+        const auto resolved = c.library.resolve(p.part->volume, p.doc->crossReferences[index]);
+        if (!resolved || resolved->target.kind != IdTarget::Document)
+            return std::nullopt;
+        const int target = c.partOf(resolved->volume, resolved->document);
+        if (target < 0)
+            return std::nullopt;
+        return c.parts[std::size_t(target)].caption->start();
+    }
+    case LinkTarget::Person:
+    case LinkTarget::Term:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void markLinks(Composition &c, const PartLayout &p, const std::vector<RenderedLink> &links, const FlowSection *section)
+{
+    if (!section)
+        return;
+    for (const RenderedLink &link : links) {
+        if (const auto target = linkTarget(c, p, link.target))
+            linkSpan(c, *section, link.span, *target);
+    }
+}
+
+// "[Page 704]" in the left margin, on the line where the printed page begins.
+void markPageBreaks(Composition &c, const PartLayout &p, const RenderedText &text, const FlowSection *section)
+{
+    if (!section)
+        return;
+    const QFont font = c.font(kLabelFontSize, false);
+    for (std::size_t i = 0; i < text.pageBreaks.size() && i < p.doc->pageBreaks.size(); ++i) {
+        if (text.pageBreaks[i] < 0)
+            continue;
+        const QString label = tr("[Page %1]").arg(p.doc->pageBreaks[i].n);
+        const auto [page, baseline] = section->baseline(text.pageBreaks[i]);
+        const double width = c.textWidth(label, font);
+        QRectF box = textBox(font, c.frame.text.left() - kMarginGap - width, baseline, width);
+        if (c.lastLabel.page == page && box.top() < c.lastLabel.rect.bottom())
+            box.moveTop(c.lastLabel.rect.bottom());
+        c.lastLabel = {page, box};
+        c.plan(page).texts.push_back({label, box, Qt::AlignRight, kLabelFontSize, false, c.style.muted, {}});
+    }
+}
+
+void addOutline(Composition &c, const PartLayout &p)
+{
+    c.geometry.outline.push_back({p.outlineTitle, p.caption->start(), 0});
+    if (p.notesHeading)
+        c.geometry.outline.push_back({tr("Notes"), p.notesHeading->start(), 1});
+    if (p.annotationsHeading)
+        c.geometry.outline.push_back({tr("Annotations"), p.annotationsHeading->start(), 1});
+}
+
+} // namespace
+
+void markPart(Composition &c, PartLayout &p)
+{
+    addOutline(c, p);
+    for (std::size_t i = 0; i < p.annotations.size(); ++i)
+        markAnnotation(c, p, i);
+    markLinks(c, p, p.bodyLinks, p.bodySection);
+    markLinks(c, p, p.noteLinks, p.notesSection);
+    markPageBreaks(c, p, p.body, p.bodySection);
+    markPageBreaks(c, p, p.notes, p.notesSection);
+}
+
+void markContents(Composition &c)
+{
+    if (!c.contents)
+        return;
+    const QFont font = c.font(c.style.pointSize(), false);
+    for (std::size_t i = 0; i < c.contentsEntries.size() && i < c.parts.size(); ++i) {
+        const PdfGeometry::Destination target = c.parts[i].caption->start();
+        const TextSpan span = c.contentsEntries[i];
+        linkSpan(c, *c.contents, span, target);
+        const auto [page, baseline] = c.contents->baseline(span.end);
+        const QString number = QString::number(target.page + 1);
+        const double width = contentsNumberWidth();
+        const QRectF box = textBox(font, c.frame.text.right() - width, baseline, width);
+        c.plan(page).texts.push_back({number, box, Qt::AlignRight, c.style.pointSize(), false, c.style.text, {}});
+        addLink(c, page, box, target);
+    }
+}
+
+void addTagIndex(Composition &c)
+{
+    // Tags as first typed, grouped without regard to case; each page once, pointing at its first passage.
+    std::map<QString, std::pair<QString, std::map<int, PdfGeometry::Destination>>> byTag;
+    for (const Composition::TaggedPassage &passage : c.tagged) {
+        for (const QString &tag : passage.tags) {
+            auto &entry = byTag[tag.toCaseFolded()];
+            if (entry.first.isEmpty())
+                entry.first = tag;
+            entry.second.emplace(passage.at.page, passage.at);
+        }
+    }
+    if (byTag.empty())
+        return;
+    std::vector<IndexEntry> entries;
+    for (const auto &[key, entry] : byTag) {
+        IndexEntry e{entry.first, {}};
+        for (const auto &[page, at] : entry.second)
+            e.pages.push_back(page);
+        entries.push_back(std::move(e));
+    }
+    IndexDocument index = indexDocument(entries, c.style);
+    c.paginator.breakPage();
+    FlowSection &heading = c.add(headingDocument(tr("Index of tags"), c.style, 1.4));
+    FlowSection &list = c.add(std::move(index.document));
+    c.paginator.place(heading, 0);
+    c.paginator.place(list, 8);
+    std::size_t i = 0;
+    for (const auto &[key, entry] : byTag) {
+        std::size_t n = 0;
+        for (const auto &[page, at] : entry.second)
+            linkSpan(c, list, index.numbers[i][n++], at);
+        ++i;
+    }
+}
+
+} // namespace marginalia

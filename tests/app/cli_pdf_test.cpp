@@ -1,0 +1,159 @@
+// marginalia-cli export-pdf, run as a user would: annotations made with `annotate`, the PDF read back
+// with Poppler-Qt6 (what Okular uses).
+
+#include "support/testdata.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <poppler-qt6.h>
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+
+namespace marginalia {
+namespace {
+
+struct PdfCliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+PdfCliRun runCli(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("MARGINALIA_DB"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(MARGINALIA_CLI), arguments);
+    if (!process.waitForFinished(120000)) {
+        ADD_FAILURE() << "marginalia-cli did not finish";
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "marginalia-cli crashed";
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+const QString tei = test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+
+class CliPdf : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(m_dir.isValid()); }
+
+    PdfCliRun run(QStringList arguments) const
+    {
+        return runCli(arguments << QStringLiteral("--db") << m_db);
+    }
+    QString annotate(const QString &quote, const QString &note, const QString &tag) const
+    {
+        const PdfCliRun r = run({QStringLiteral("annotate"), tei, QStringLiteral("--doc"), QStringLiteral("d317"),
+                                 QStringLiteral("--quote"), quote, QStringLiteral("--note"), note, QStringLiteral("--tag"), tag});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        const QString id = r.out.trimmed().section(QLatin1Char('\n'), -1);
+        EXPECT_FALSE(QUuid(id).isNull()) << r.out.toStdString();
+        return id;
+    }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_db = m_dir.filePath(QStringLiteral("annotations.sqlite"));
+};
+
+// uuid → contents of every highlight in the file.
+std::map<QString, QString> highlights(const Poppler::Document &doc)
+{
+    std::map<QString, QString> found;
+    for (int p = 0; p < doc.numPages(); ++p) {
+        for (const auto &a : doc.page(p)->annotations({Poppler::Annotation::AHighlight}))
+            found[a->uniqueName()] = a->contents();
+    }
+    return found;
+}
+
+TEST_F(CliPdf, ExportsD317WithTheHighlightsMadeByAnnotate)
+{
+    const QString first = annotate(QStringLiteral("code of fair practices"), QStringLiteral("Which code?"),
+                                   QStringLiteral("trade"));
+    const QString second = annotate(QStringLiteral("multilateral export controls"), QStringLiteral("COCOM"),
+                                    QStringLiteral("cocom"));
+    const QString output = path(QStringLiteral("d317.pdf"));
+    const PdfCliRun r = run({QStringLiteral("export-pdf"), tei, QStringLiteral("--doc"), QStringLiteral("d317"),
+                             QStringLiteral("-o"), output});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QRegularExpression(QStringLiteral("documents: +1\n")))) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QRegularExpression(QStringLiteral("highlights: +2\n")))) << r.out.toStdString();
+    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(output);
+    ASSERT_TRUE(doc);
+    const auto found = highlights(*doc);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_TRUE(found.at(first).contains(QStringLiteral("Which code?")));
+    EXPECT_TRUE(found.at(first).contains(QStringLiteral("trade")));
+    EXPECT_TRUE(found.at(second).contains(QStringLiteral("COCOM")));
+    EXPECT_EQ(doc->info(QStringLiteral("Creator")), QStringLiteral("Marginalia"));
+}
+
+TEST_F(CliPdf, WithoutDocOrTagExportsEveryDocumentOfTheFiles)
+{
+    const QString output = path(QStringLiteral("all.pdf"));
+    const PdfCliRun r = run({QStringLiteral("export-pdf"), tei, QStringLiteral("-o"), output});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QRegularExpression(QStringLiteral("documents: +3\n")))) << r.out.toStdString();
+    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(output);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->outline().size(), 3);
+}
+
+TEST_F(CliPdf, WithATagExportsTheTaggedPassagesOnly)
+{
+    annotate(QStringLiteral("code of fair practices"), QStringLiteral("Which code?"), QStringLiteral("trade"));
+    const QString cocom = annotate(QStringLiteral("multilateral export controls"), QStringLiteral("COCOM"),
+                                   QStringLiteral("cocom"));
+    const QString output = path(QStringLiteral("cocom.pdf"));
+    const PdfCliRun r = run({QStringLiteral("export-pdf"), tei, QStringLiteral("--tag"), QStringLiteral("cocom"),
+                             QStringLiteral("-o"), output});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(output);
+    ASSERT_TRUE(doc);
+    const auto found = highlights(*doc);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found.begin()->first, cocom);
+}
+
+TEST_F(CliPdf, BadUseAndBadPlacesFailWithAMessageAndNoFile)
+{
+    const PdfCliRun noOutput = run({QStringLiteral("export-pdf"), tei});
+    EXPECT_EQ(noOutput.exitCode, 2);
+    EXPECT_TRUE(noOutput.err.contains(QStringLiteral("-o"))) << noOutput.err.toStdString();
+
+    const QString output = path(QStringLiteral("x.pdf"));
+    const PdfCliRun unknownDoc = run({QStringLiteral("export-pdf"), tei, QStringLiteral("--doc"), QStringLiteral("d999"),
+                                      QStringLiteral("-o"), output});
+    EXPECT_EQ(unknownDoc.exitCode, 1);
+    EXPECT_TRUE(unknownDoc.err.contains(QStringLiteral("d999"))) << unknownDoc.err.toStdString();
+    EXPECT_FALSE(QFile::exists(output));
+
+    const QString nowhere = path(QStringLiteral("no/such/folder/x.pdf"));
+    const PdfCliRun badFolder = run({QStringLiteral("export-pdf"), tei, QStringLiteral("-o"), nowhere});
+    EXPECT_EQ(badFolder.exitCode, 1);
+    EXPECT_TRUE(badFolder.err.contains(nowhere)) << badFolder.err.toStdString();
+    EXPECT_FALSE(QFile::exists(nowhere));
+}
+
+TEST_F(CliPdf, HelpSaysWhatIsExportedByDefault)
+{
+    const PdfCliRun r = runCli({QStringLiteral("export-pdf"), QStringLiteral("--help")});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("every document of every FILE"))) << r.out.toStdString();
+}
+
+} // namespace
+} // namespace marginalia
