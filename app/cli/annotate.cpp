@@ -103,14 +103,9 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
     Library &library = commandLibrary();
     if (!loadAll(options.files, library, err))
         return ExitBadInput;
-    const DocumentPosition at = findDocument(library, options.documentId);
-    if (at.volume < 0) {
-        const QString message = options.documentId.isEmpty()
-            ? Cli::tr("no document in the files")
-            : Cli::tr("no document with id \"%1\"").arg(options.documentId);
-        err << Error{options.files.value(0), 0, 0, message}.toString() << Qt::endl;
+    const DocumentPosition at = requireDocument(library, options.files, options.documentId, err);
+    if (at.volume < 0)
         return ExitBadInput;
-    }
     const Volume &volume = library.volume(at.volume);
     const Document &doc = volume.documents.at(std::size_t(at.document));
     int seen = 0;

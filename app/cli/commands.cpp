@@ -66,6 +66,18 @@ DocumentPosition findDocument(const Library &library, const QString &id)
     return {};
 }
 
+DocumentPosition requireDocument(const Library &library, const QStringList &files, const QString &id, QTextStream &err)
+{
+    const DocumentPosition at = findDocument(library, id);
+    if (at.volume < 0) {
+        const QString message = id.isEmpty()
+            ? QCoreApplication::translate("MarginaliaCli", "no document in the files")
+            : QCoreApplication::translate("MarginaliaCli", "no document with id \"%1\"").arg(id);
+        err << Error{files.value(0), 0, 0, message}.toString() << Qt::endl;
+    }
+    return at;
+}
+
 namespace {
 
 // The document as the reader renders it, its notes after it: one HTML page (for comparisons, printing).
@@ -108,14 +120,9 @@ int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err)
     Library &library = commandLibrary();
     if (!loadAll(options.files, library, err))
         return ExitBadInput;
-    const DocumentPosition at = findDocument(library, options.documentId);
-    if (at.volume < 0) {
-        const QString message = options.documentId.isEmpty()
-            ? QCoreApplication::translate("MarginaliaCli", "no document in the files")
-            : QCoreApplication::translate("MarginaliaCli", "no document with id \"%1\"").arg(options.documentId);
-        err << Error{options.files.value(0), 0, 0, message}.toString() << Qt::endl;
+    const DocumentPosition at = requireDocument(library, options.files, options.documentId, err);
+    if (at.volume < 0)
         return ExitBadInput;
-    }
     if (options.json) {
         const QJsonDocument json(documentJson(library, at.volume, at.document));
         out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));

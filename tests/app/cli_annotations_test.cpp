@@ -1,5 +1,6 @@
 // marginalia-cli's annotation commands, run as a user would: the real binary on the real FRUS files.
 
+#include "app/clirun.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -19,41 +20,17 @@
 namespace marginalia {
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QString lastLine() const { return out.trimmed().section(QLatin1Char('\n'), -1); }
-};
-
-QProcessEnvironment environmentWithout(const QString &name)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(name);
-    return env;
-}
+using test::CliRun;
+using test::environmentWithout;
 
 CliRun finish(QProcess &process)
 {
-    if (!process.waitForFinished(60000)) {
-        ADD_FAILURE() << "marginalia-cli did not finish";
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "marginalia-cli crashed";
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return test::finishCli(process);
 }
 
-// Runs the real marginalia-cli; MARGINALIA_DB is not inherited unless `env` sets it.
 CliRun cli(const QStringList &arguments, const QProcessEnvironment &env = environmentWithout(QStringLiteral("MARGINALIA_DB")))
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(MARGINALIA_CLI), arguments);
-    return finish(process);
+    return test::runCli(arguments, env);
 }
 
 QJsonDocument json(const CliRun &run)

@@ -1,6 +1,7 @@
 // marginalia-cli export-pdf, run as a user would: annotations made with `annotate`, the PDF read back
 // with Poppler-Qt6 (what Okular uses).
 
+#include "app/clirun.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -19,28 +20,11 @@
 namespace marginalia {
 namespace {
 
-struct PdfCliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using PdfCliRun = test::CliRun;
 
 PdfCliRun runCli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("MARGINALIA_DB"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(MARGINALIA_CLI), arguments);
-    if (!process.waitForFinished(120000)) {
-        ADD_FAILURE() << "marginalia-cli did not finish";
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "marginalia-cli crashed";
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return test::runCli(arguments);
 }
 
 const QString tei = test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"));

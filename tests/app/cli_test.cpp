@@ -1,3 +1,4 @@
+#include "app/clirun.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -13,26 +14,11 @@
 namespace marginalia {
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using test::CliRun;
 
-// Runs the real marginalia-cli, as a user would.
 CliRun cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(MARGINALIA_CLI), arguments);
-    if (!process.waitForFinished(60000)) {
-        ADD_FAILURE() << "marginalia-cli did not finish";
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "marginalia-cli crashed";
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return test::runCli(arguments, QProcessEnvironment::systemEnvironment());
 }
 
 QJsonObject json(const CliRun &run)

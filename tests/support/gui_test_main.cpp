@@ -1,4 +1,5 @@
-// Main of the PDF tests: laying text out needs the fonts of a QGuiApplication (offscreen).
+// Main of the tests that lay text out (rendering, PDF): fonts need a QGuiApplication, which the shared
+// QCoreApplication main cannot give. Offscreen, so no display is needed.
 #include <QGuiApplication>
 
 #include <gtest/gtest.h>
