@@ -2,7 +2,7 @@
 
 #include "cli/annotationcli.h"
 #include "cli/commands.h"
-#include "cli/exportpdf.h"
+#include "cli/layout.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -79,9 +79,9 @@ int show(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << Cli::tr("unknown format \"%1\"; use text, json or html").arg(formatName) << Qt::endl;
         return ExitUsage;
     }
-    return runShow(ShowOptions{parser.positionalArguments(), parser.value(doc), formatName == QLatin1String("json"),
-                               formatName == QLatin1String("html")},
-                   out, err);
+    const ShowOptions options{parser.positionalArguments(), parser.value(doc), formatName == QLatin1String("json"),
+                              formatName == QLatin1String("html")};
+    return options.html ? runShowHtml(options, out, err) : runShow(options, out, err);
 }
 
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -123,7 +123,7 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (annotationCommands().contains(command))
         return runAnnotationCommand(command, commandArguments, out, err);
     if (command == QLatin1String("export-pdf"))
-        return runExportPdfCommand(commandArguments, out, err);
+        return runExportPdf(commandArguments, out, err);
     err << Cli::tr("unknown command \"%1\"; use info, show, %2, export-pdf (see --help)")
                .arg(command, annotationCommands().join(QStringLiteral(", ")))
         << Qt::endl;
@@ -131,25 +131,6 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
 }
 
 } // namespace
-
-bool needsFonts(const QStringList &arguments)
-{
-    // The command is the first argument that is not an option (the dispatcher's options take no value).
-    const auto command = std::find_if(arguments.begin() + std::min<qsizetype>(1, arguments.size()), arguments.end(),
-                                      [](const QString &a) { return !a.startsWith(QLatin1Char('-')); });
-    if (command == arguments.end())
-        return false;
-    if (*command == QLatin1String("export-pdf"))
-        return true;
-    if (*command != QLatin1String("show"))
-        return false;
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        if (arguments[i] == QLatin1String("--format=html")
-            || (arguments[i] == QLatin1String("--format") && arguments.value(i + 1) == QLatin1String("html")))
-            return true;
-    }
-    return false;
-}
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {

@@ -17,8 +17,4 @@ enum ExitCode : int {
 // messages to `err`. Returns the exit code; never throws.
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
-// Whether the command lays text out (export-pdf, show --format html): fonts need a QGuiApplication,
-// which the other commands do without so that they start fast and need no display.
-bool needsFonts(const QStringList &arguments);
-
 } // namespace marginalia::cli

@@ -6,7 +6,6 @@
 #include "export/volumeinfo.h"
 #include "library/library.h"
 #include "parse/volumeloader.h"
-#include "render/documentrenderer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -78,24 +77,6 @@ DocumentPosition requireDocument(const Library &library, const QStringList &file
     return at;
 }
 
-namespace {
-
-// The document as the reader renders it, its notes after it: one HTML page (for comparisons, printing).
-QString documentHtml(const Library &library, int volumeIndex, int documentIndex)
-{
-    const Volume &volume = library.volume(volumeIndex);
-    const Document &doc = volume.documents.at(std::size_t(documentIndex));
-    const RenderStyle style = RenderStyle::light();
-    QString html = renderDocument(volume, doc, style).document->toHtml();
-    const QString notes = renderFootnotes(volume, doc, {}, style).document->toHtml();
-    const qsizetype bodyStart = notes.indexOf(QLatin1Char('>'), notes.indexOf(QLatin1String("<body"))) + 1;
-    const qsizetype bodyEnd = notes.lastIndexOf(QLatin1String("</body>"));
-    if (bodyStart > 0 && bodyEnd > bodyStart)
-        html.insert(html.lastIndexOf(QLatin1String("</body>")), QStringLiteral("<hr/>") + notes.mid(bodyStart, bodyEnd - bodyStart));
-    return html;
-}
-
-} // namespace
 
 int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err)
 {
@@ -126,8 +107,6 @@ int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err)
     if (options.json) {
         const QJsonDocument json(documentJson(library, at.volume, at.document));
         out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));
-    } else if (options.html) {
-        out << documentHtml(library, at.volume, at.document);
     } else {
         out << terminalText(library, at.volume, at.document);
     }
