@@ -2,10 +2,15 @@
 // text only as text.
 #include "readerfixture.h"
 
+#include "annotationcontroller.h"
 #include "render/links.h"
 #include "support/testdata.h"
 
+#include <QAction>
 #include <QFile>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QSignalSpy>
 #include <QTextBlock>
 
@@ -94,4 +99,46 @@ TEST_F(ReaderBadInput, TextCopyWhoseMarkersDoNotLineUpOpensWithAWarning)
     EXPECT_GE(warned.count(), 1);
     EXPECT_EQ(currentDocument().id, QStringLiteral("d317"));
     EXPECT_TRUE(m_window.documentView()->toPlainText().contains(QStringLiteral("Dear Luther")));
+}
+
+TEST(ReaderWithBrokenDatabase, OpensDocumentsAndLeavesTheDatabaseFileAlone)
+{
+    QTemporaryDir dir;
+    const QString dbPath = dir.filePath(QStringLiteral("annotations.sqlite"));
+    QFile corrupt(dbPath);
+    ASSERT_TRUE(corrupt.open(QIODevice::WriteOnly));
+    const QByteArray bytes = QByteArrayLiteral("SQLite format 3") + QByteArray(4096, '\x5a');
+    corrupt.write(bytes);
+    corrupt.close();
+
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    OpenLibrary library;
+    Navigator navigator(&library);
+    LibraryModel model(&library);
+    AnnotationService annotations;
+    const Result<bool> opened = annotations.open(dbPath);
+    ASSERT_FALSE(opened.has_value());
+    EXPECT_TRUE(opened.error().toString().contains(dbPath));
+    SearchResultsModel search(&library, &annotations);
+    QUndoStack undo;
+    MainWindow window({&library, &navigator, &model, &search, &settings, &annotations, &undo});
+    window.opener()->setInteractive(false);
+    window.show();
+    QSignalSpy finished(window.opener(), &VolumeOpener::finished);
+    window.opener()->open({test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317"));
+    ASSERT_TRUE(finished.wait(30000));
+    EXPECT_TRUE(window.documentView()->toPlainText().contains(QStringLiteral("Dear Luther")));
+    // Annotating is off, and trying says why instead of writing anything.
+    for (QAction *a : window.findChildren<QAction *>()) {
+        if (a->text() == QObject::tr("&Highlight")) {
+            EXPECT_FALSE(a->isEnabled());
+        }
+    }
+    QTextCursor c(window.documentView()->document());
+    c.setPosition(10);
+    c.setPosition(20, QTextCursor::KeepAnchor);
+    window.documentView()->setTextCursor(c);
+    window.annotationController()->highlightSelection();
+    ASSERT_TRUE(corrupt.open(QIODevice::ReadOnly));
+    EXPECT_EQ(corrupt.readAll(), bytes);
 }
