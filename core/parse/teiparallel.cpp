@@ -16,31 +16,56 @@ namespace {
 // Below this a second thread costs more than it saves.
 constexpr qsizetype kMinParallelBytes = 256 * 1024;
 constexpr std::size_t kMinDocuments = 8;
+// Documents are read in runs of about this many bytes: large enough that setting up a reader is
+// nothing beside the reading, small enough that the threads finish together.
+constexpr qsizetype kRunBytes = 128 * 1024;
 
-using Part = std::optional<Result<Volume>>;
+struct Run {
+    std::size_t first = 0; // documents [first, last) of the split
+    std::size_t last = 0;
+    qsizetype bytes = 0;
+    std::optional<Result<Volume>> result;
+};
+
+std::vector<Run> makeRuns(const TeiSplit &split)
+{
+    std::vector<Run> runs;
+    Run run;
+    for (std::size_t i = 0; i < split.documents.size(); ++i) {
+        run.bytes += split.documents[i].end - split.documents[i].begin;
+        run.last = i + 1;
+        if (run.bytes >= kRunBytes) {
+            runs.push_back(std::move(run));
+            run = Run{i + 1, i + 1, 0, {}};
+        }
+    }
+    if (run.last > run.first)
+        runs.push_back(std::move(run));
+    return runs;
+}
 
 struct SharedWork {
     const QByteArray &data;
     const TeiSplit &split;
     const QString &fileName;
-    std::vector<Part> parts;
+    std::vector<Run> runs;
     std::atomic<std::size_t> next{0};
     std::atomic<qint64> bytesDone{0};
-    std::atomic<bool> stop{false}; // cancelled, or a part failed
+    std::atomic<bool> stop{false}; // cancelled, or a run failed
 };
 
-// Takes documents off the shared queue until it is empty; returns false if a part failed.
-void readDocuments(SharedWork &work, const TeiParser::Progress *progress, std::atomic<bool> *cancelled)
+// Takes runs off the shared queue until it is empty or the work stops.
+void readRuns(SharedWork &work, const TeiParser::Progress *progress, std::atomic<bool> *cancelled)
 {
-    const std::size_t count = work.split.documents.size();
-    for (std::size_t i = work.next++; i < count && !work.stop; i = work.next++) {
-        const QByteArray part = wrapDocument(work.data, work.split, i);
+    for (std::size_t i = work.next++; i < work.runs.size() && !work.stop; i = work.next++) {
+        Run &run = work.runs[i];
+        const QByteArray part = wrapDocuments(work.data, work.split, run.first, run.last);
         TeiReader reader(part, work.fileName, {});
-        work.parts[i].emplace(reader.read());
-        if (!work.parts[i]->has_value() || work.parts[i]->value().documents.size() != 1)
+        reader.readAsDocumentRun();
+        run.result.emplace(reader.read());
+        if (!run.result->has_value() || run.result->value().documents.size() != run.last - run.first)
             work.stop = true;
-        const TeiSplit::Span &span = work.split.documents[i];
-        work.bytesDone += span.end - span.begin;
+        work.bytesDone += run.bytes;
         if (progress && *progress && !(*progress)(work.bytesDone, work.data.size())) {
             *cancelled = true;
             work.stop = true;
@@ -48,70 +73,91 @@ void readDocuments(SharedWork &work, const TeiParser::Progress *progress, std::a
     }
 }
 
-void mergeDocument(Volume &out, Volume &part, const TeiReader::DocumentSlot &slot, QString &lastPage)
-{
-    Document doc = std::move(part.documents.front());
-    doc.division = slot.division;
-    if (doc.firstPage.isEmpty())
-        doc.firstPage = lastPage;
-    const int docIndex = int(out.documents.size());
-    const int pageBase = int(out.pages.size());
-    for (VolumePage &page : part.pages) {
-        page.document = docIndex;
-        lastPage = page.n;
-        out.pages.push_back(std::move(page));
+// Merges the runs into the skeleton's volume: each document where its slot stands, pages in file order
+// (the skeleton's between the documents'), ids renumbered to the merged documents and pages.
+class Merger {
+public:
+    Merger(Volume skeleton, const std::vector<TeiReader::DocumentSlot> &documentSlots)
+        : m_slots(documentSlots), m_skeletonPages(std::move(skeleton.pages)),
+          m_skeletonIds(std::move(skeleton.ids)), m_out(std::move(skeleton))
+    {
+        m_out.pages.clear();
+        m_out.ids.clear();
+        m_out.pages.reserve(m_skeletonPages.size() + std::size_t(m_out.stats.pageBreaks));
+        m_out.documents.reserve(documentSlots.size());
+        m_skeletonPageMap.resize(m_skeletonPages.size());
     }
-    for (auto it = part.ids.cbegin(); it != part.ids.cend(); ++it) {
-        IdTarget t = it.value();
-        if (t.document == 0)
-            t.document = docIndex;
-        if (t.kind == IdTarget::Page)
-            t.index += pageBase;
-        out.ids.insert(it.key(), t);
-    }
-    VolumeStats &s = out.stats;
-    s.documents += 1;
-    s.footnotes += part.stats.footnotes;
-    s.pageBreaks += part.stats.pageBreaks;
-    s.references += part.stats.references;
-    s.internalReferences += part.stats.internalReferences;
-    out.documents.push_back(std::move(doc));
-}
 
-// Puts each document where its slot stands, renumbering pages so that they stay in file order.
-Volume merge(Volume skeleton, const std::vector<TeiReader::DocumentSlot> &documentSlots, std::vector<Part> &parts)
-{
-    std::vector<VolumePage> skeletonPages = std::move(skeleton.pages);
-    Volume out = std::move(skeleton);
-    out.pages.clear();
-    out.pages.reserve(skeletonPages.size() + std::size_t(out.stats.pageBreaks));
-    out.documents.reserve(documentSlots.size());
-    std::vector<int> pageMap(skeletonPages.size());
-    QString lastPage;
-    std::size_t next = 0;
-    auto takeSkeletonPages = [&](std::size_t upTo) {
-        for (; next < upTo && next < skeletonPages.size(); ++next) {
-            pageMap[next] = int(out.pages.size());
-            lastPage = skeletonPages[next].n;
-            out.pages.push_back(std::move(skeletonPages[next]));
+    void add(Volume &run)
+    {
+        const int documentBase = int(m_out.documents.size());
+        std::vector<int> pageMap(run.pages.size());
+        std::size_t page = 0;
+        for (std::size_t j = 0; j < run.documents.size(); ++j) {
+            const TeiReader::DocumentSlot &slot = m_slots[m_out.documents.size()];
+            takeSkeletonPages(std::size_t(slot.pagesBefore));
+            Document doc = std::move(run.documents[j]);
+            doc.division = slot.division;
+            if (doc.firstPage.isEmpty())
+                doc.firstPage = m_lastPage;
+            for (; page < run.pages.size() && run.pages[page].document == int(j); ++page) {
+                pageMap[page] = int(m_out.pages.size());
+                m_lastPage = run.pages[page].n;
+                m_out.pages.push_back(std::move(run.pages[page]));
+                m_out.pages.back().document = documentBase + int(j);
+            }
+            m_out.documents.push_back(std::move(doc));
         }
-    };
-    // Pages first: the documents' ids must not be remapped.
-    for (std::size_t k = 0; k < documentSlots.size(); ++k) {
-        takeSkeletonPages(std::size_t(documentSlots[k].pagesBefore));
-        mergeDocument(out, parts[k]->value(), documentSlots[k], lastPage);
+        for (auto it = run.ids.cbegin(); it != run.ids.cend(); ++it) {
+            IdTarget t = it.value();
+            if (t.document >= 0)
+                t.document += documentBase;
+            if (t.kind == IdTarget::Page && t.index >= 0 && std::size_t(t.index) < pageMap.size())
+                t.index = pageMap[std::size_t(t.index)];
+            m_out.ids.insert(it.key(), t);
+        }
+        VolumeStats &s = m_out.stats;
+        s.documents += run.stats.documents;
+        s.footnotes += run.stats.footnotes;
+        s.pageBreaks += run.stats.pageBreaks;
+        s.references += run.stats.references;
+        s.internalReferences += run.stats.internalReferences;
     }
-    takeSkeletonPages(skeletonPages.size());
-    // Skeleton page ids still hold skeleton indices (documents' ids were inserted already renumbered,
-    // but they share the hash): remap only ids that name a skeleton page, i.e. lie outside documents.
-    for (auto it = out.ids.begin(); it != out.ids.end(); ++it) {
-        if (it->kind == IdTarget::Page && it->document < 0 && it->index >= 0
-            && std::size_t(it->index) < pageMap.size())
-            it->index = pageMap[std::size_t(it->index)];
+
+    Volume finish()
+    {
+        takeSkeletonPages(m_skeletonPages.size());
+        // The skeleton names its pages by skeleton index. A document's own id is in the skeleton too (as
+        // Other, from its start tag); the run's entry for it, already in, is the one that counts.
+        for (auto it = m_skeletonIds.begin(); it != m_skeletonIds.end(); ++it) {
+            IdTarget t = it.value();
+            if (t.kind == IdTarget::Page && t.index >= 0 && std::size_t(t.index) < m_skeletonPageMap.size())
+                t.index = m_skeletonPageMap[std::size_t(t.index)];
+            if (!m_out.ids.contains(it.key()))
+                m_out.ids.insert(it.key(), t);
+        }
+        finishVolume(m_out);
+        return std::move(m_out);
     }
-    finishVolume(out);
-    return out;
-}
+
+private:
+    void takeSkeletonPages(std::size_t upTo)
+    {
+        for (; m_nextSkeletonPage < upTo && m_nextSkeletonPage < m_skeletonPages.size(); ++m_nextSkeletonPage) {
+            m_skeletonPageMap[m_nextSkeletonPage] = int(m_out.pages.size());
+            m_lastPage = m_skeletonPages[m_nextSkeletonPage].n;
+            m_out.pages.push_back(std::move(m_skeletonPages[m_nextSkeletonPage]));
+        }
+    }
+
+    const std::vector<TeiReader::DocumentSlot> &m_slots;
+    std::vector<VolumePage> m_skeletonPages;
+    QHash<QString, IdTarget> m_skeletonIds;
+    std::vector<int> m_skeletonPageMap;
+    std::size_t m_nextSkeletonPage = 0;
+    Volume m_out;
+    QString m_lastPage;
+};
 
 } // namespace
 
@@ -124,10 +170,9 @@ std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const Q
     if (!split || split->documents.size() < kMinDocuments)
         return std::nullopt;
 
-    SharedWork work{data, *split, fileName, {}, {}, {}, {}};
-    work.parts.resize(split->documents.size());
+    SharedWork work{data, *split, fileName, makeRuns(*split), {}, {}, {}};
     std::atomic<bool> cancelled{false};
-    std::thread helper([&work] { readDocuments(work, nullptr, nullptr); });
+    std::thread helper([&work] { readRuns(work, nullptr, nullptr); });
 
     // This thread reads the skeleton, then helps with the documents.
     const QByteArray skeletonData = skeletonOf(data, *split);
@@ -137,14 +182,17 @@ std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const Q
     Result<Volume> skeleton = skeletonReader.read();
     if (!skeleton)
         work.stop = true;
-    readDocuments(work, &progress, &cancelled);
+    readRuns(work, &progress, &cancelled);
     helper.join();
 
     if (cancelled)
         return Result<Volume>(fail(fileName, 0, 0, TeiParser::cancelledMessage()));
-    if (work.stop || documentSlots.size() != work.parts.size())
+    if (work.stop || documentSlots.size() != split->documents.size())
         return std::nullopt;
-    return Result<Volume>(merge(std::move(skeleton).value(), documentSlots, work.parts));
+    Merger merger(std::move(skeleton).value(), documentSlots);
+    for (Run &run : work.runs)
+        merger.add(run.result->value());
+    return Result<Volume>(merger.finish());
 }
 
 } // namespace marginalia

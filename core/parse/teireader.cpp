@@ -257,7 +257,7 @@ std::uint32_t TeiReader::startDocument(const QXmlStreamAttributes &attrs)
     m_doc.id = xmlId(attrs);
     m_doc.number = attrs.value(QLatin1String("n")).toString();
     m_doc.subtype = attrs.value(QLatin1String("subtype")).toString();
-    m_doc.firstPage = m_lastPage;
+    m_doc.firstPage = m_documentRun ? QString() : m_lastPage;
     m_doc.division = m_divisions.empty() ? -1 : m_divisions.back();
     m_doc.date = sameDayDate(attrs.value(kFrusNs, QLatin1String("doc-dateTime-min")),
                              attrs.value(kFrusNs, QLatin1String("doc-dateTime-max")));

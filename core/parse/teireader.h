@@ -28,6 +28,9 @@ public:
     Result<Volume> read();
     // Reads a skeleton: documents are not read but recorded in `documentSlots`, to be merged in later.
     void readAsSkeleton(std::vector<DocumentSlot> *documentSlots) { m_slots = documentSlots; }
+    // Reads documents cut out of a file: the pages between them are not here, so a document's first
+    // page is left for the merge to fill in unless the document itself starts with a page break.
+    void readAsDocumentRun() { m_documentRun = true; }
 
 private:
     struct Frame {
@@ -63,6 +66,7 @@ private:
     std::vector<Frame> m_stack;
     quint64 m_elementCount = 0;
     std::vector<DocumentSlot> *m_slots = nullptr;
+    bool m_documentRun = false;
 
     // Header and divisions outside documents.
     QString *m_headerField = nullptr;

@@ -132,15 +132,20 @@ std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data)
     return split;
 }
 
-QByteArray wrapDocument(const QByteArray &data, const TeiSplit &split, std::size_t i)
+QByteArray wrapDocuments(const QByteArray &data, const TeiSplit &split, std::size_t first, std::size_t last)
 {
-    const TeiSplit::Span &span = split.documents.at(i);
+    qsizetype size = split.namespaces.size() + 48;
+    for (std::size_t i = first; i < last; ++i)
+        size += split.documents[i].end - split.documents[i].begin;
     QByteArray out;
-    out.reserve(span.end - span.begin + split.namespaces.size() + 48);
+    out.reserve(size);
     out += "<TEI";
     out += split.namespaces;
     out += "><text><body>";
-    out.append(data.constData() + span.begin, span.end - span.begin);
+    for (std::size_t i = first; i < last; ++i) {
+        const TeiSplit::Span &span = split.documents[i];
+        out.append(data.constData() + span.begin, span.end - span.begin);
+    }
     out += "</body></text></TEI>";
     return out;
 }

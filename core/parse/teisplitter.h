@@ -23,8 +23,8 @@ struct TeiSplit {
 // Empty when the file holds something the scan does not handle (a DTD, an unterminated construct).
 std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data);
 
-// A well-formed TEI file holding just documents[i], with the root's namespaces.
-QByteArray wrapDocument(const QByteArray &data, const TeiSplit &split, std::size_t i);
+// A well-formed TEI file holding just documents [first, last), with the root's namespaces.
+QByteArray wrapDocuments(const QByteArray &data, const TeiSplit &split, std::size_t first, std::size_t last);
 
 // The file with every document's content removed (each becomes an empty div with its start tag).
 QByteArray skeletonOf(const QByteArray &data, const TeiSplit &split);
