@@ -100,12 +100,10 @@ QString quoteMissing(const Document &doc, const QString &quote, int occurrence, 
 
 int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &err)
 {
-    Library &library = commandLibrary();
-    if (!loadAll(options.files, library, err))
-        return ExitBadInput;
-    const DocumentPosition at = requireDocument(library, options.files, options.documentId, err);
+    const DocumentPosition at = loadDocument(options.files, options.documentId, err);
     if (at.volume < 0)
         return ExitBadInput;
+    const Library &library = commandLibrary();
     const Volume &volume = library.volume(at.volume);
     const Document &doc = volume.documents.at(std::size_t(at.document));
     int seen = 0;

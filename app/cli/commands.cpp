@@ -65,8 +65,11 @@ DocumentPosition findDocument(const Library &library, const QString &id)
     return {};
 }
 
-DocumentPosition requireDocument(const Library &library, const QStringList &files, const QString &id, QTextStream &err)
+DocumentPosition loadDocument(const QStringList &files, const QString &id, QTextStream &err)
 {
+    Library &library = commandLibrary();
+    if (!loadAll(files, library, err))
+        return {};
     const DocumentPosition at = findDocument(library, id);
     if (at.volume < 0) {
         const QString message = id.isEmpty()
@@ -98,12 +101,10 @@ int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err)
 
 int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err)
 {
-    Library &library = commandLibrary();
-    if (!loadAll(options.files, library, err))
-        return ExitBadInput;
-    const DocumentPosition at = requireDocument(library, options.files, options.documentId, err);
+    const DocumentPosition at = loadDocument(options.files, options.documentId, err);
     if (at.volume < 0)
         return ExitBadInput;
+    const Library &library = commandLibrary();
     if (options.json) {
         const QJsonDocument json(documentJson(library, at.volume, at.document));
         out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));

@@ -42,7 +42,8 @@ struct DocumentPosition {
 };
 // The document `id` names ("d317"), or the first of the first file when `id` is empty; {-1, -1} if none.
 DocumentPosition findDocument(const Library &library, const QString &id);
-// findDocument(), reporting to `err` (as the first file's problem) when there is no such document.
-DocumentPosition requireDocument(const Library &library, const QStringList &files, const QString &id, QTextStream &err);
+// Loads `files` into commandLibrary() and finds the document `id` names (findDocument()), reporting to
+// `err` what could not be read or found; {-1, -1} then.
+DocumentPosition loadDocument(const QStringList &files, const QString &id, QTextStream &err);
 
 } // namespace marginalia::cli

@@ -37,12 +37,10 @@ int runExportPdf(const QStringList &arguments, QTextStream &out, QTextStream &er
 
 int runShowHtml(const ShowOptions &options, QTextStream &out, QTextStream &err)
 {
-    Library &library = commandLibrary();
-    if (!loadAll(options.files, library, err))
-        return ExitBadInput;
-    const DocumentPosition at = requireDocument(library, options.files, options.documentId, err);
+    const DocumentPosition at = loadDocument(options.files, options.documentId, err);
     if (at.volume < 0)
         return ExitBadInput;
+    const Library &library = commandLibrary();
     out << documentHtml(library, at.volume, at.document);
     return reportWarnings(library, out, err);
 }
