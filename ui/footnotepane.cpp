@@ -11,6 +11,7 @@ FootnotePane::FootnotePane(QWidget *parent) : QTextBrowser(parent)
     setOpenExternalLinks(false);
     setReadOnly(true);
     setFrameShape(QFrame::NoFrame);
+    setPlaceholderText(tr("This document has no footnotes."));
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (const auto target = parseLink(url))
             Q_EMIT linkActivated(*target);

@@ -107,6 +107,16 @@ QJsonArray pageBreaksJson(const Document &doc, const ReadingText &reading)
     return out;
 }
 
+// A text copy has no dateline; the copy of the same document in its home volume does.
+QString documentDate(const Library &library, int volumeIndex, const Document &doc)
+{
+    const int home = library.homeVolume(volumeIndex);
+    if (!doc.date.isEmpty() || home < 0 || home == volumeIndex)
+        return doc.date;
+    const Document *same = library.volume(home).document(doc.id);
+    return same ? same->date : QString();
+}
+
 } // namespace
 
 QJsonObject documentJson(const Library &library, int volumeIndex, int documentIndex)
@@ -118,7 +128,7 @@ QJsonObject documentJson(const Library &library, int volumeIndex, int documentIn
         {QStringLiteral("id"), doc.id},
         {QStringLiteral("number"), stringOrNull(doc.number)},
         {QStringLiteral("title"), doc.title},
-        {QStringLiteral("date"), stringOrNull(doc.date)},
+        {QStringLiteral("date"), stringOrNull(documentDate(library, volumeIndex, doc))},
         {QStringLiteral("text"), reading.text()},
         {QStringLiteral("footnotes"), footnotesJson(library, volumeIndex, documentIndex, reading)},
         {QStringLiteral("crossReferences"), crossReferencesJson(library, volumeIndex, doc)},

@@ -205,5 +205,18 @@ TEST(DocumentJsonTest, EveryDocumentOfTheCompleteVolumesHasOffsetsInsideItsText)
     }
 }
 
+TEST(DocumentJsonTest, TextCopyTakesItsDateFromTheTeiCopyWhenThatIsOpen)
+{
+    Library library;
+    auto copy = loadVolume(test::dataPath(QStringLiteral("frus1961-63v09-d317.txt")));
+    auto tei = loadVolume(test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml")));
+    ASSERT_TRUE(copy.has_value());
+    ASSERT_TRUE(tei.has_value());
+    const int c = library.add(std::make_shared<const Volume>(std::move(copy).value()));
+    EXPECT_TRUE(documentJson(library, c, 0).value(QStringLiteral("date")).isNull());
+    library.add(std::make_shared<const Volume>(std::move(tei).value()));
+    EXPECT_EQ(documentJson(library, c, 0).value(QStringLiteral("date")).toString(), QStringLiteral("1962-09-05"));
+}
+
 } // namespace
 } // namespace marginalia
