@@ -66,6 +66,16 @@ void FlowWriter::insertAdded(const QString &text, const QTextCharFormat &format)
     m_cursor.insertText(text, format);
 }
 
+void FlowWriter::insertDocumentNumber(const Block &heading, const QTextCharFormat &format)
+{
+    // Old volumes' heads carry no number ("The Ambassador in Chile (Sevier) to …"); the reader still
+    // wants to see which document this is, as the library and the citation call it.
+    const QString &number = m_doc.number;
+    if (number.isEmpty() || heading.text.startsWith(number) || heading.text.startsWith(QStringLiteral("No. ") + number))
+        return;
+    insertAdded(sanitizedForTextDocument(number) + QStringLiteral(". "), format);
+}
+
 void FlowWriter::writeFlow(const RichText &flow, int footnote, qreal indent, const QString &label)
 {
     const std::vector<int> starts = blockStarts(flow);
@@ -91,6 +101,8 @@ void FlowWriter::writeFlow(const RichText &flow, int footnote, qreal indent, con
             insertAdded(label + QLatin1Char('\t'), styledFormat(look.chars, Bold));
         if (block.kind == BlockKind::ListItem && !block.label.isEmpty())
             insertAdded(sanitizedForTextDocument(block.label) + QLatin1Char('\t'), look.chars);
+        if (footnote < 0 && i == 0 && block.kind == BlockKind::Heading)
+            insertDocumentNumber(block, look.chars);
         writeInline(block, 0, int(block.text.size()), starts[i], footnote, look.chars);
         ++i;
     }

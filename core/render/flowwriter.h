@@ -24,6 +24,7 @@ public:
     void startBlock(const QTextBlockFormat &block, const QTextCharFormat &chars);
     // Text the renderer adds (labels, links back): drawn, but not reading text. The caller sanitizes it.
     void insertAdded(const QString &text, const QTextCharFormat &format);
+    void insertDocumentNumber(const Block &heading, const QTextCharFormat &format);
     int position() const { return m_cursor.position(); }
     // Where the paragraph the next startBlock() opens will begin.
     int nextBlockPosition() const { return m_blockPending ? position() : position() + 1; }

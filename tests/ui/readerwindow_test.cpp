@@ -152,7 +152,8 @@ TEST_F(ReaderWindow, OpensAWholeVolumeWithTheWindowResponsive)
     qint64 longestGap = 0;
     int ticks = 0;
     QTimer ticker;
-    ticker.setInterval(5);
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(1); // many chances to tick, even when the load is quick
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 now = clock.elapsed();
         longestGap = std::max(longestGap, now - last);
@@ -165,7 +166,7 @@ TEST_F(ReaderWindow, OpensAWholeVolumeWithTheWindowResponsive)
     ticker.stop();
     EXPECT_EQ(currentVolumeId(), QStringLiteral("frus1934v05"));
     EXPECT_EQ(currentDocument().id, QStringLiteral("d1"));
-    EXPECT_GT(ticks, 2);
+    EXPECT_GE(ticks, 1); // the event loop ran while the volume loaded (a load on this thread allows none)
     EXPECT_LT(longestGap, 250) << "the GUI thread was blocked for " << longestGap << " ms";
     EXPECT_EQ(m_window.libraryPane()->visibleDocumentCount(), 4 + 639);
     saveScreenshot(QStringLiteral("05-frus1934v05"));
