@@ -86,7 +86,9 @@ QString sanitizedForTextDocument(QStringView text)
     QString out = text.toString();
     for (QChar &c : out) {
         switch (c.unicode()) {
-        case u'\n':
+        case u'\n': // a <lb/>: a line break inside the block, one character as in the reading text
+            c = QChar(QChar::LineSeparator);
+            break;
         case u'\r':
         case u'\t':
         case 0x2028: // line separator
