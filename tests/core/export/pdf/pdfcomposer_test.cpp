@@ -390,10 +390,10 @@ TEST(PdfComposer, ContentsAndIndexOfTagsGiveRealPagesAndLinkThere)
     }
 }
 
-TEST(PdfComposer, WholeVolumeHasOneOutlineEntryPerDocument)
+// Every document of a test volume, with contents and tag index, the PDF kept as a test artifact.
+std::unique_ptr<Composed> composeWholeVolume(Loaded &loaded, const QString &file, const QString &artifact)
 {
-    Loaded loaded;
-    open(loaded, QStringLiteral("frus1894Nicaragua.xml"));
+    open(loaded, file);
     const Volume &volume = loaded.library.volume(loaded.volume);
     std::vector<PdfDocumentPart> parts;
     for (int d = 0; d < int(volume.documents.size()); ++d)
@@ -403,14 +403,28 @@ TEST(PdfComposer, WholeVolumeHasOneOutlineEntryPerDocument)
     options.tagIndex = true;
     QElapsedTimer timer;
     timer.start();
-    const auto composed = compose(loaded.library, parts, options);
-    std::cout << "frus1894Nicaragua: " << timer.elapsed() << " ms, " << composed->geometry->pageCount << " pages\n";
+    auto composed = compose(loaded.library, parts, options);
+    std::cout << file.toStdString() << ": " << timer.elapsed() << " ms, " << composed->geometry->pageCount << " pages\n";
+    if (composed->pdf) {
+        const QString kept = QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/") + artifact;
+        QFile::remove(kept);
+        QFile::copy(composed->path, kept);
+    }
+    return composed;
+}
+
+std::ptrdiff_t documentEntries(const std::vector<PdfGeometry::OutlineEntry> &outline)
+{
+    return std::count_if(outline.begin(), outline.end(), [](const PdfGeometry::OutlineEntry &e) { return e.level == 0; });
+}
+
+TEST(PdfComposer, WholeVolumeHasOneOutlineEntryPerDocument)
+{
+    Loaded loaded;
+    const auto composed = composeWholeVolume(loaded, QStringLiteral("frus1894Nicaragua.xml"), QStringLiteral("pdfcomposer-nicaragua.pdf"));
     ASSERT_TRUE(composed->pdf);
-    QFile::remove(QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/pdfcomposer-nicaragua.pdf"));
-    QFile::copy(composed->path, QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/pdfcomposer-nicaragua.pdf"));
     const auto &outline = composed->geometry->outline;
-    EXPECT_EQ(std::count_if(outline.begin(), outline.end(), [](const PdfGeometry::OutlineEntry &e) { return e.level == 0; }),
-              138);
+    EXPECT_EQ(documentEntries(outline), 138);
     EXPECT_EQ(composed->pdf->numPages(), composed->geometry->pageCount);
     for (const auto &entry : outline) {
         EXPECT_GE(entry.target.page, 0);
@@ -422,25 +436,11 @@ TEST(PdfComposer, WholeVolumeHasOneOutlineEntryPerDocument)
 TEST(PdfComposer, LargeVolumeComposesWithContentsAndIndex)
 {
     Loaded loaded;
-    open(loaded, QStringLiteral("frus1934v05.xml"));
-    const Volume &volume = loaded.library.volume(loaded.volume);
-    std::vector<PdfDocumentPart> parts;
-    for (int d = 0; d < int(volume.documents.size()); ++d)
-        parts.push_back({loaded.volume, d, {}});
-    PdfComposeOptions options;
-    options.tableOfContents = true;
-    options.tagIndex = true;
-    QElapsedTimer timer;
-    timer.start();
-    const auto composed = compose(loaded.library, parts, options);
-    std::cout << "frus1934v05: " << timer.elapsed() << " ms, " << composed->geometry->pageCount << " pages\n";
+    const auto composed = composeWholeVolume(loaded, QStringLiteral("frus1934v05.xml"), QStringLiteral("pdfcomposer-frus1934v05.pdf"));
     ASSERT_TRUE(composed->pdf);
-    QFile::remove(QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/pdfcomposer-frus1934v05.pdf"));
-    QFile::copy(composed->path, QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/pdfcomposer-frus1934v05.pdf"));
     EXPECT_EQ(composed->pdf->numPages(), composed->geometry->pageCount);
-    const auto &outline = composed->geometry->outline;
-    EXPECT_EQ(std::count_if(outline.begin(), outline.end(), [](const PdfGeometry::OutlineEntry &e) { return e.level == 0; }),
-              std::ptrdiff_t(volume.documents.size()));
+    EXPECT_EQ(documentEntries(composed->geometry->outline),
+              std::ptrdiff_t(loaded.library.volume(loaded.volume).documents.size()));
 }
 
 QString joinedAtDashes(QString text)
