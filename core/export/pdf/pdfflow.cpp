@@ -202,6 +202,22 @@ void Paginator::breakPage()
         newPage();
 }
 
+namespace {
+
+// Where to break when band `i` no longer fits: before it, unless that leaves one line alone at the top
+// of the next page (a section's last line — a signature — or a paragraph's last line); then a line
+// earlier, so that it has company, as long as the page keeps something of the section.
+std::size_t breakBefore(const std::vector<FlowSection::Band> &bands, std::size_t i, std::size_t first)
+{
+    const bool lastOfSection = i + 1 == bands.size();
+    const bool lastOfBlock = lastOfSection || bands[i + 1].block != bands[i].block;
+    if ((lastOfSection || (bands[i].midBlock && lastOfBlock)) && i - 1 > first)
+        return i - 1;
+    return i;
+}
+
+} // namespace
+
 void Paginator::place(FlowSection &section, double spaceBefore, double keep)
 {
     const auto &bands = section.bands();
@@ -223,13 +239,14 @@ void Paginator::place(FlowSection &section, double spaceBefore, double keep)
         const double bottom = slice.pageY + (bands[i].bottom - slice.anchorY) * kPointsPerPixel;
         if (i == first || bottom <= m_frame.text.bottom() + 0.01)
             continue;
-        const double cut = (bands[i - 1].bottom + bands[i].top) / 2;
+        const std::size_t at = breakBefore(bands, i, first);
+        const double cut = (bands[at - 1].bottom + bands[at].top) / 2;
         // QTextLayout draws every line that touches its clip: the two sides of a cut must not meet.
         slice.clipBottom = cut - kCutGap;
         slices.push_back(slice);
         newPage();
-        slice = {m_page, bands[i].top, m_y, cut + kCutGap, 0, bands[i].midBlock ? bands[i].block : -1};
-        first = i;
+        slice = {m_page, bands[at].top, m_y, cut + kCutGap, 0, bands[at].midBlock ? bands[at].block : -1};
+        first = at;
     }
     slice.clipBottom = std::max(bands.back().bottom, section.height()) + kInkPad;
     slices.push_back(slice);
