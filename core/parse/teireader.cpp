@@ -1,5 +1,7 @@
 #include "teireader.h"
 
+#include "util/translate.h"
+
 #include "teidocumentfixups.h"
 #include "teiparser.h"
 #include "util/utf8.h"
@@ -35,11 +37,6 @@ enum Undo : std::uint32_t {
 
 const QString kXmlNs = QStringLiteral("http://www.w3.org/XML/1998/namespace");
 const QString kFrusNs = QStringLiteral("http://history.state.gov/frus/ns/1.0");
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("marginalia", text);
-}
 
 QString xmlId(const QXmlStreamAttributes &attrs)
 {

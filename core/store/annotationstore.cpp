@@ -1,5 +1,7 @@
 #include "annotationstore.h"
 
+#include "util/translate.h"
+
 #include "database.h"
 #include "ftsquery.h"
 #include "statement.h"
@@ -13,8 +15,6 @@
 namespace marginalia {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("marginalia", text); }
 
 QString isoTime(const QDateTime &time)
 {

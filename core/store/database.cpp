@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "util/translate.h"
+
 #include "migrations.h"
 #include "statement.h"
 
@@ -17,8 +19,6 @@
 namespace marginalia {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("marginalia", text); }
 
 // What open() learns about the file before SQLite touches it.
 struct FileState {
@@ -67,7 +67,6 @@ Error notOurs(const QString &path, const QString &why)
 {
     return Error{path, 0, 0, tr("is not a Marginalia annotation database (%1)").arg(why)};
 }
-
 
 Result<bool> openConnection(QSqlDatabase &connection, const QString &path, const QString &options,
                             const QString &name)

@@ -1,4 +1,6 @@
 // Composes the PDF in two steps: everything is rendered, laid out and placed on pages first (so that
+
+#include "util/translate.h"
 // the contents know every page number and every link its target), then the pages are painted in order
 // with QPdfWriter. Notes go after each document, as endnotes: FRUS notes are often long (a source note,
 // a memorandum summarised over half a page), and at the foot of the page they would push the letter's
@@ -35,11 +37,6 @@ constexpr double kLayoutShare = 0.6;
 constexpr double kDocumentGap = 30;
 constexpr double kPartGap = 16;
 constexpr double kHeadingGap = 4;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("marginalia", text);
-}
 
 Error cancelled(const QString &path)
 {

@@ -1,4 +1,6 @@
 // What lies where, once every section is placed: the geometry pdfobjects turns into PDF objects, and the
+
+#include "util/translate.h"
 // marks the pages show besides the text (fills behind passages, numbers and labels in the margins).
 
 #include "library/library.h"
@@ -18,11 +20,6 @@ constexpr double kLabelFontSize = 8;
 constexpr double kMarginGap = 10;  // between the text column and what stands in a margin
 constexpr int kFillAlpha = 110;    // of 255: the text stays dark on the colour
 constexpr double kLinkPad = 1.5;   // a link reaches a little past its glyphs: a marker is small
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("marginalia", text);
-}
 
 void addLink(Composition &c, int page, const QRectF &rect, const PdfGeometry::Destination &target)
 {

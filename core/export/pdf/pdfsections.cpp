@@ -1,5 +1,7 @@
 #include "pdfsections.h"
 
+#include "util/translate.h"
+
 #include "pdfflow.h"
 #include "render/blockformats.h"
 #include "render/inlinewalk.h"
@@ -15,11 +17,6 @@ namespace {
 // A quote longer than this is shortened in the list: the passage itself is highlighted in the text.
 constexpr int kMaxQuote = 400;
 constexpr double kContentsNumberWidth = 40; // points
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("marginalia", text);
-}
 
 std::unique_ptr<QTextDocument> newDocument(const RenderStyle &style)
 {

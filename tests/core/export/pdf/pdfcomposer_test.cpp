@@ -73,6 +73,15 @@ const QString kQuoteOne = QStringLiteral("the rule of unanimity in the Coordinat
 const QString kQuoteTwo = QStringLiteral("code of fair practices");
 const QString kQuoteNote = QStringLiteral("expansion of trade in the NATO Council of Economic Advisers");
 
+// Every document of the loaded volume, without annotations.
+std::vector<PdfDocumentPart> everyDocument(const Loaded &loaded)
+{
+    std::vector<PdfDocumentPart> parts;
+    for (int d = 0; d < int(loaded.library.volume(loaded.volume).documents.size()); ++d)
+        parts.push_back({loaded.volume, d, {}});
+    return parts;
+}
+
 PdfDocumentPart d317Part(const Loaded &loaded)
 {
     PdfDocumentPart part{loaded.volume, loaded.library.volume(loaded.volume).documentIndex(QStringLiteral("d317")), {}};
@@ -323,10 +332,7 @@ TEST(PdfComposer, DocumentReferenceLinksToItsHeadingWhenInTheFile)
 {
     Loaded loaded;
     open(loaded, QStringLiteral("frus1961-63v09-d316-d318.xml"));
-    const Volume &volume = loaded.library.volume(loaded.volume);
-    std::vector<PdfDocumentPart> parts;
-    for (int d = 0; d < int(volume.documents.size()); ++d)
-        parts.push_back({loaded.volume, d, {}});
+    const std::vector<PdfDocumentPart> parts = everyDocument(loaded);
     PdfComposeOptions options;
     options.tableOfContents = true;
     const auto composed = compose(loaded.library, parts, options);
@@ -351,9 +357,7 @@ TEST(PdfComposer, ContentsAndIndexOfTagsGiveRealPagesAndLinkThere)
     Loaded loaded;
     open(loaded, QStringLiteral("frus1961-63v09-d316-d318.xml"));
     const Volume &volume = loaded.library.volume(loaded.volume);
-    std::vector<PdfDocumentPart> parts;
-    for (int d = 0; d < int(volume.documents.size()); ++d)
-        parts.push_back({loaded.volume, d, {}});
+    std::vector<PdfDocumentPart> parts = everyDocument(loaded);
     const std::size_t letter = std::size_t(volume.documentIndex(QStringLiteral("d317")));
     parts[letter] = d317Part(loaded);
     PdfComposeOptions options;
@@ -394,10 +398,7 @@ TEST(PdfComposer, ContentsAndIndexOfTagsGiveRealPagesAndLinkThere)
 std::unique_ptr<Composed> composeWholeVolume(Loaded &loaded, const QString &file, const QString &artifact)
 {
     open(loaded, file);
-    const Volume &volume = loaded.library.volume(loaded.volume);
-    std::vector<PdfDocumentPart> parts;
-    for (int d = 0; d < int(volume.documents.size()); ++d)
-        parts.push_back({loaded.volume, d, {}});
+    const std::vector<PdfDocumentPart> parts = everyDocument(loaded);
     PdfComposeOptions options;
     options.tableOfContents = true;
     options.tagIndex = true;
