@@ -8,6 +8,7 @@
 #include "models/librarymodel.h"
 #include "models/searchresultsmodel.h"
 #include "navigation/navigator.h"
+#include "plaintext.h"
 #include "sessionrecorder.h"
 #include "volumeopener.h"
 
@@ -192,10 +193,10 @@ int main(int argc, char *argv[])
     window.show();
     if (!opened) {
         // The reader works without annotations; the user learns why they cannot be made.
-        QMessageBox::warning(&window, Main::tr("Annotations unavailable"),
-                             Main::tr("Your annotations could not be opened, so none can be shown or made now. "
-                                      "The database was left as it is.\n\n%1")
-                                 .arg(opened.error().toString()));
+        showPlainMessage(&window, QMessageBox::Warning, Main::tr("Annotations unavailable"),
+                         Main::tr("Your annotations could not be opened, so none can be shown or made now. "
+                                  "The database was left as it is.\n\n%1")
+                             .arg(opened.error().toString()));
     }
     opener->open(files, documentId);
     return QApplication::exec();

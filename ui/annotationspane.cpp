@@ -1,5 +1,7 @@
 #include "annotationspane.h"
 
+#include "plaintext.h"
+
 #include "models/annotationsmodel.h"
 
 #include <QHBoxLayout>
@@ -11,7 +13,7 @@
 namespace marginalia {
 
 AnnotationsPane::AnnotationsPane(AnnotationsModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_summary(new QLabel(this)), m_list(new QListView(this))
+    : QWidget(parent), m_model(model), m_summary(plainLabel(this)), m_list(new QListView(this))
 {
     setObjectName(QStringLiteral("annotationsPane"));
     m_list->setModel(model);

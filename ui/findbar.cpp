@@ -1,5 +1,7 @@
 #include "findbar.h"
 
+#include "plaintext.h"
+
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -10,7 +12,7 @@
 namespace marginalia {
 
 FindBar::FindBar(QTextEdit *view, QWidget *parent)
-    : QWidget(parent), m_view(view), m_text(new QLineEdit(this)), m_status(new QLabel(this))
+    : QWidget(parent), m_view(view), m_text(new QLineEdit(this)), m_status(plainLabel(this))
 {
     setObjectName(QStringLiteral("findBar"));
     m_text->setPlaceholderText(tr("Find in document"));

@@ -8,6 +8,7 @@
 #include "librarypane.h"
 #include "notepopup.h"
 #include "pdfexportcontroller.h"
+#include "plaintext.h"
 #include "readercontroller.h"
 #include "searchpane.h"
 #include "tagbrowser.h"
@@ -93,7 +94,7 @@ void MainWindow::createPanes()
     m_libraryPane = new LibraryPane(m_services.libraryModel, this);
     m_searchPane = new SearchPane(m_services.searchResults, this);
     m_popup = new NotePopup(this);
-    m_citation = new QLabel(this);
+    m_citation = plainLabel(this); // the citation holds titles from the document
     m_citation->setObjectName(QStringLiteral("citationLabel"));
     m_citation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_citation, 1);
@@ -166,7 +167,7 @@ void MainWindow::createAnnotationActions()
         QAction *a = annotate->addAction(text);
         a->setShortcut(keys);
         a->setEnabled(m_services.annotations->canWrite());
-        a->setToolTip(m_services.annotations->canWrite() ? text : m_services.annotations->problem());
+        a->setToolTip(m_services.annotations->canWrite() ? text : plainTooltip(m_services.annotations->problem()));
         connect(a, &QAction::triggered, m_annotationController, slot);
         addAction(a);
         toolbar->addAction(a);
@@ -261,8 +262,9 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = m_opener->recentFiles();
     for (const QString &file : recent) {
-        QAction *a = m_recentMenu->addAction(QFileInfo(file).fileName());
-        a->setToolTip(file);
+        // A menu reads '&' as a mnemonic; "&&" shows one.
+        QAction *a = m_recentMenu->addAction(QFileInfo(file).fileName().replace(u'&', QStringLiteral("&&")));
+        a->setToolTip(plainTooltip(file));
         connect(a, &QAction::triggered, m_opener, [this, file] { m_opener->open({file}); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());

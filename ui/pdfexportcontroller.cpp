@@ -3,6 +3,7 @@
 #include "librarypane.h"
 #include "pdfexportdialog.h"
 #include "pdfexportjob.h"
+#include "plaintext.h"
 
 #include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
@@ -62,8 +63,9 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
     if (m_job)
         return;
     m_job = new PdfExportJob(m_library->library(), m_annotations->path(), {documents, tag, output}, this);
-    auto *progress = new QProgressDialog(tr("Exporting %1…").arg(QDir::toNativeSeparators(output)), tr("Cancel"), 0, 100,
-                                         m_window);
+    const QString label = tr("Exporting %1…").arg(QDir::toNativeSeparators(output));
+    auto *progress = new QProgressDialog(label, tr("Cancel"), 0, 100, m_window);
+    usePlainLabel(progress, label); // it names the file
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     progress->setAutoClose(false);
@@ -79,7 +81,7 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
         m_job->deleteLater();
         Q_EMIT exportFailed(error.toString());
         if (error.message != pdfExportCancelledMessage() && m_window->isVisible())
-            QMessageBox::warning(m_window, tr("Export failed"), error.toString());
+            showPlainMessage(m_window, QMessageBox::Warning, tr("Export failed"), error.toString());
     });
     m_job->start();
 }

@@ -4,6 +4,7 @@
 #include "footnotepane.h"
 #include "librarypane.h"
 #include "notepopup.h"
+#include "plaintext.h"
 #include "volumeopener.h"
 
 #include "library/citationlabel.h"
@@ -270,8 +271,8 @@ void ReaderController::showSearchHit(int volume, int document, int footnote, int
 
 void ReaderController::offerToOpenVolume(const QString &volumeId, const QString &target)
 {
-    const auto answer = QMessageBox::question(
-        m_panes.window, tr("Volume not open"),
+    const auto answer = showPlainMessage(
+        m_panes.window, QMessageBox::Question, tr("Volume not open"),
         tr("This reference leads to %1 (%2), which is not open.\n\nOpen its TEI file now?")
             .arg(shortVolumeName(volumeId), volumeId),
         QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
@@ -285,10 +286,9 @@ void ReaderController::offerToOpenVolume(const QString &volumeId, const QString 
 
 void ReaderController::confirmExternalLink(const QUrl &url)
 {
-    const auto answer = QMessageBox::question(m_panes.window, tr("Open in browser"),
-                                              tr("Open this address in your web browser?\n\n%1")
-                                                  .arg(url.toDisplayString()),
-                                              QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer = showPlainMessage(m_panes.window, QMessageBox::Question, tr("Open in browser"),
+                                         tr("Open this address in your web browser?\n\n%1").arg(url.toDisplayString()),
+                                         QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Open && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
         QDesktopServices::openUrl(url);
 }

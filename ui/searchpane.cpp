@@ -1,5 +1,7 @@
 #include "searchpane.h"
 
+#include "plaintext.h"
+
 #include "models/searchresultsmodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -57,7 +59,7 @@ public:
 SearchPane::SearchPane(SearchResultsModel *results, QWidget *parent)
     : QWidget(parent), m_results(results), m_query(new QLineEdit(this)),
       m_caseSensitive(new QCheckBox(tr("Match case"), this)), m_wholeWords(new QCheckBox(tr("Whole words"), this)),
-      m_notes(new QCheckBox(tr("Notes too"), this)), m_summary(new QLabel(this)), m_view(new QListView(this))
+      m_notes(new QCheckBox(tr("Notes too"), this)), m_summary(plainLabel(this)), m_view(new QListView(this))
 {
     setObjectName(QStringLiteral("searchPane"));
     m_query->setPlaceholderText(tr("Search the library"));

@@ -1,5 +1,7 @@
 #include "volumeopener.h"
 
+#include "plaintext.h"
+
 #include "library/openlibrary.h"
 #include "library/volumeloadjob.h"
 #include "navigation/navigator.h"
@@ -53,6 +55,7 @@ void VolumeOpener::open(const QStringList &files, const QString &documentId, con
     if (m_interactive && m_window) {
         m_progress = new QProgressDialog(tr("Opening…"), tr("Cancel"), 0, 1000, m_window);
         m_progress->setWindowTitle(tr("Opening"));
+        usePlainLabel(m_progress, tr("Opening…")); // it names the file
         m_progress->setWindowModality(Qt::WindowModal);
         m_progress->setMinimumDuration(400); // small files open without a flash of a dialog
         m_progress->setAutoClose(false);
@@ -106,7 +109,8 @@ void VolumeOpener::onFailed(const Error &error)
     } else {
         Q_EMIT failed(error);
         if (m_interactive && m_window)
-            QMessageBox::warning(m_window, tr("Cannot open"), tr("This file could not be opened:\n\n%1").arg(error.toString()));
+            showPlainMessage(m_window, QMessageBox::Warning, tr("Cannot open"),
+                             tr("This file could not be opened:\n\n%1").arg(error.toString()));
     }
     startNext();
 }
@@ -141,7 +145,7 @@ void VolumeOpener::finishRequest()
             const Error missing{QString(), 0, 0, tr("There is no document \"%1\" in the files opened.").arg(m_documentId)};
             Q_EMIT failed(missing);
             if (m_interactive && m_window)
-                QMessageBox::warning(m_window, tr("No such document"), missing.message);
+                showPlainMessage(m_window, QMessageBox::Warning, tr("No such document"), missing.message);
             document = 0;
         }
         if (!library.volume(volume).documents.empty())
@@ -162,9 +166,9 @@ void VolumeOpener::reportWarnings(const Volume &volume)
         lines << warning.toString();
     }
     if (m_interactive && m_window) {
-        QMessageBox::information(m_window, tr("Opened with a warning"),
-                                 tr("The file opened, but not everything in it could be read as intended:\n\n%1")
-                                     .arg(lines.join(QLatin1Char('\n'))));
+        showPlainMessage(m_window, QMessageBox::Information, tr("Opened with a warning"),
+                         tr("The file opened, but not everything in it could be read as intended:\n\n%1")
+                             .arg(lines.join(QLatin1Char('\n'))));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "annotationsmodel.h"
 
+#include "util/plaintext.h"
+
 #include <QColor>
 
 #include <algorithm>
@@ -59,7 +61,7 @@ QVariant AnnotationsModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::ToolTipRole:
-        return a.note.isEmpty() ? a.selector.exact : a.note;
+        return plainTooltip(a.note.isEmpty() ? a.selector.exact : a.note);
     case Qt::DecorationRole:
     case ColorRole:
         return QColor(row.paintColor.isEmpty() ? a.color : row.paintColor);

@@ -3,6 +3,7 @@
 #include "library/citationlabel.h"
 
 #include "library/openlibrary.h"
+#include "util/plaintext.h"
 
 #include <QDate>
 #include <QFileInfo>
@@ -82,7 +83,7 @@ QVariant documentData(const Document &doc, int column, int role)
     case Qt::DisplayRole:
         return column == 0 ? documentTitle(doc) : shortDate(doc.date);
     case Qt::ToolTipRole:
-        return documentToolTip(doc);
+        return plainTooltip(documentToolTip(doc));
     case LibraryModel::DocumentIdRole:
         return doc.id;
     case LibraryModel::FilterTextRole:
@@ -242,7 +243,7 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     switch (node->kind) {
     case VolumeNode:
         if (role == Qt::ToolTipRole)
-            return volume.title.isEmpty() ? volume.sourcePath : volume.title + QLatin1Char('\n') + volume.sourcePath;
+            return plainTooltip(volume.title.isEmpty() ? volume.sourcePath : volume.title + QLatin1Char('\n') + volume.sourcePath);
         if (role == FilterTextRole)
             return QString(volumeTitle(volume) + QLatin1Char(' ') + volume.title + QLatin1Char(' ') + volume.id);
         if (role == Qt::DisplayRole && index.column() == 0)
@@ -250,7 +251,9 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         return {};
     case DivisionNode: {
         const QString &title = volume.divisions[std::size_t(node->index)].title;
-        if (role == FilterTextRole || role == Qt::ToolTipRole || (role == Qt::DisplayRole && index.column() == 0))
+        if (role == Qt::ToolTipRole)
+            return plainTooltip(title);
+        if (role == FilterTextRole || (role == Qt::DisplayRole && index.column() == 0))
             return title;
         return {};
     }

@@ -3,6 +3,7 @@
 #include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
 #include "store/annotationstore.h"
+#include "util/plaintext.h"
 
 namespace marginalia {
 
@@ -60,7 +61,7 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return QStringLiteral("%1 — %2").arg(placeOf(hit), hit.context);
     case Qt::ToolTipRole:
-        return m_library->library().volume(hit.volume).documents.at(std::size_t(hit.document)).title;
+        return plainTooltip(m_library->library().volume(hit.volume).documents.at(std::size_t(hit.document)).title);
     case ContextHtmlRole: {
         const QString &c = hit.context;
         return QStringLiteral("<span style='color:gray'>%1</span> %2<b>%3</b>%4")

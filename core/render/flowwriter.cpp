@@ -4,6 +4,7 @@
 #include "inlinewalk.h"
 #include "links.h"
 #include "model/volume.h"
+#include "util/plaintext.h"
 
 #include <QTextTable>
 
@@ -220,7 +221,7 @@ QTextCharFormat FlowWriter::pieceFormat(const QTextCharFormat &base, std::uint8_
         format.setUnderlineColor(m_style.entityUnderline);
         const QString tooltip = glossaryTooltip(m_volume, ref);
         if (!tooltip.isEmpty()) {
-            format.setToolTip(tooltip);
+            format.setToolTip(plainTooltip(tooltip)); // a name from the document, never markup
             format.setAnchor(true);
             format.setAnchorHref(
                 linkUrl({ref.kind == EntityRef::Person ? LinkTarget::Person : LinkTarget::Term, -1, ref.id}).toString());
