@@ -287,7 +287,8 @@ void ReaderController::offerToOpenVolume(const QString &volumeId, const QString 
 void ReaderController::confirmExternalLink(const QUrl &url)
 {
     const auto answer = showPlainMessage(m_panes.window, QMessageBox::Question, tr("Open in browser"),
-                                         tr("Open this address in your web browser?\n\n%1").arg(url.toDisplayString()),
+                                         tr("Open this address in your web browser?\n\n%1")
+                                             .arg(url.toDisplayString()),
                                          QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Open && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
         QDesktopServices::openUrl(url);

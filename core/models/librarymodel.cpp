@@ -242,8 +242,10 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
 
     switch (node->kind) {
     case VolumeNode:
-        if (role == Qt::ToolTipRole)
-            return plainTooltip(volume.title.isEmpty() ? volume.sourcePath : volume.title + QLatin1Char('\n') + volume.sourcePath);
+        if (role == Qt::ToolTipRole) {
+            return plainTooltip(volume.title.isEmpty() ? volume.sourcePath
+                                                       : volume.title + QLatin1Char('\n') + volume.sourcePath);
+        }
         if (role == FilterTextRole)
             return QString(volumeTitle(volume) + QLatin1Char(' ') + volume.title + QLatin1Char(' ') + volume.id);
         if (role == Qt::DisplayRole && index.column() == 0)

@@ -60,7 +60,8 @@ private:
         if (piece.entity >= 0 && std::size_t(piece.entity) < m_doc.entities.size()) {
             // The title becomes a tooltip, which Qt reads as markup again if it looks like some.
             const QString tip = glossaryTooltip(m_volume, m_doc.entities[std::size_t(piece.entity)]);
-            const QString title = tip.isEmpty() ? QString() : QStringLiteral(" title=\"") + escaped(plainTooltip(tip)) + QLatin1Char('"');
+            const QString title =
+                tip.isEmpty() ? QString() : QStringLiteral(" title=\"") + escaped(plainTooltip(tip)) + QLatin1Char('"');
             tag(QStringLiteral("<span style=\"text-decoration: underline dotted\"") + title + QLatin1Char('>'),
                 QStringLiteral("</span>"));
         }

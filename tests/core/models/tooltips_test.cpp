@@ -24,7 +24,8 @@ class HostileTooltips : public ::testing::Test {
 protected:
     HostileTooltips()
     {
-        Result<Volume> v = loadVolume(test::hostileTei(QStringLiteral("/dev/zero")), QStringLiteral("/tmp/<b>hostile</b>.xml"));
+        Result<Volume> v =
+            loadVolume(test::hostileTei(QStringLiteral("/dev/zero")), QStringLiteral("/tmp/<b>hostile</b>.xml"));
         EXPECT_TRUE(v.has_value()) << (v ? std::string() : v.error().toString().toStdString());
         if (v)
             m_library.add(std::make_shared<const Volume>(std::move(v).value()));
