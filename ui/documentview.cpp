@@ -1,10 +1,12 @@
 #include "documentview.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolTip>
 
 namespace marginalia {
 
@@ -87,6 +89,22 @@ void DocumentView::resizeEvent(QResizeEvent *event)
     const QRect area = viewport()->geometry();
     m_gutter->setGeometry(area.left() - m_gutter->preferredWidth(), area.top(), m_gutter->preferredWidth(),
                           area.height());
+}
+
+// The viewport ignores a tooltip event, so Qt hands it on to the view in the view's coordinates, which
+// the text control then reads as viewport coordinates: with the page gutter's margin, hovering a name
+// showed the tooltip of the text a gutter's width to its right. Answered here, in the viewport's own.
+bool DocumentView::viewportEvent(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QTextBrowser::viewportEvent(event);
+    const auto *help = static_cast<QHelpEvent *>(event);
+    const QString tip = cursorForPosition(help->pos()).charFormat().toolTip();
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(help->globalPos(), tip, viewport());
+    return true;
 }
 
 void DocumentView::onHighlighted(const QUrl &url)

@@ -259,10 +259,9 @@ TEST_F(HostileText, Issue8PersonTooltipInTheDocumentViewShowsAsText)
     QTextCursor c(view->document());
     c.setPosition(at + 3);
     const QPoint pos = view->cursorRect(c).center();
-    // Sent to the view itself, the help event reaches its text control in viewport coordinates, which is
-    // what the control looks the character up by.
+    // Where the mouse is: the viewport, in its own coordinates.
     QHelpEvent help(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(view, &help);
+    QApplication::sendEvent(view->viewport(), &help);
     QApplication::processEvents();
     QLabel *tip = tooltipLabel();
     ASSERT_NE(tip, nullptr);
