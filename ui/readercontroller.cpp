@@ -84,9 +84,7 @@ void ReaderController::render(const Focus &focus)
     for (const PageBreak &pb : doc->pageBreaks)
         pageLabels << pb.n;
     m_panes.view->showRendered(renderDocument(volume, *doc, m_style), pageLabels);
-    std::vector<QString> citations;
-    for (std::size_t i = 0; i < doc->footnotes.size(); ++i)
-        citations.push_back(m_library->library().citation(m_current.volume, m_current.document, int(i)));
+    const std::vector<QString> citations = m_library->library().citations(m_current.volume, m_current.document);
     m_panes.notes->showNotes(renderFootnotes(volume, *doc, citations, m_style));
     m_panes.window->setWindowTitle(tr("%1 — Marginalia").arg(doc->number.isEmpty() ? doc->title : doc->number + QStringLiteral(". ") + doc->title));
 }

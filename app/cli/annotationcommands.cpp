@@ -9,6 +9,7 @@
 #include "library/library.h"
 #include "store/annotationstore.h"
 #include "store/database.h"
+#include "util/visiblecontrols.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -85,15 +86,18 @@ QString listedText(const Listed &l)
 {
     const Annotation &a = l.annotation;
     const auto [start, end] = positionOf(l);
+    // Everything but the layout's own line breaks comes from the database or an imported file.
+    const auto field = [](const QString &s) { return visibleControls(s, LineBreaks::Show); };
     QString place = a.selector.footnote.isEmpty() ? a.document : a.document + QLatin1Char('#') + a.selector.footnote;
-    QString out = QStringLiteral("%1  %2 [%3\u2013%4]").arg(a.id, place).arg(start).arg(end);
+    QString out = QStringLiteral("%1  %2 [%3\u2013%4]").arg(field(a.id), field(place)).arg(start).arg(end);
     if (l.anchor && !l.anchor->found())
         out += QLatin1Char(' ') + Cli::tr("(orphaned: not found in the text)");
-    out += QStringLiteral("\n  \u201C%1\u201D\n").arg(a.selector.exact);
+    out += QStringLiteral("\n  \u201C%1\u201D\n").arg(visibleControls(a.selector.exact));
     if (!a.tags.isEmpty())
-        out += QStringLiteral("  #") + a.tags.join(QStringLiteral(" #")) + QLatin1Char('\n');
+        out += QStringLiteral("  #") + field(a.tags.join(QStringLiteral(" #"))) + QLatin1Char('\n');
     if (!a.note.isEmpty())
-        out += QStringLiteral("  ") + QString(a.note).replace(QLatin1Char('\n'), QStringLiteral("\n  ")) + QLatin1Char('\n');
+        out += QStringLiteral("  ") + visibleControls(QString(a.note).replace(QLatin1Char('\n'), QStringLiteral("\n  ")))
+            + QLatin1Char('\n');
     return out;
 }
 
@@ -213,7 +217,7 @@ int runAnnotations(const AnnotationsOptions &options, QTextStream &out, QTextStr
         QJsonArray array;
         for (const Listed &l : *listed)
             array.append(listedJson(l));
-        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        out << QString::fromUtf8(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)));
     } else {
         for (const Listed &l : *listed)
             out << listedText(l);
@@ -243,13 +247,14 @@ int runAnnotationSearch(const AnnotationSearchOptions &options, QTextStream &out
                 {QStringLiteral("rank"), hit.rank},
             });
         } else {
-            out << (annotation ? hit.annotationId + QStringLiteral("  ") : QString()) << hit.document
-                << QStringLiteral("\n  ") << QString(hit.snippet).replace(QLatin1Char('\n'), QLatin1Char(' '))
+            out << visibleControls(annotation ? hit.annotationId + QStringLiteral("  ") : QString(), LineBreaks::Show)
+                << visibleControls(hit.document, LineBreaks::Show) << QStringLiteral("\n  ")
+                << visibleControls(QString(hit.snippet).replace(QLatin1Char('\n'), QLatin1Char(' ')), LineBreaks::Show)
                 << QLatin1Char('\n');
         }
     }
     if (options.json)
-        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        out << QString::fromUtf8(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)));
     return ExitOk;
 }
 
@@ -270,11 +275,13 @@ int runTags(const TagsOptions &options, QTextStream &out, QTextStream &err)
                                      {QStringLiteral("count"), tag.count},
                                      {QStringLiteral("color"), tag.color}});
         } else {
-            out << tag.name << QLatin1Char('\t') << tag.count << QLatin1Char('\t') << tag.color << QLatin1Char('\n');
+            // Tab-separated: a tab or a line break inside a name must not start another column or row.
+            out << visibleControls(tag.name, LineBreaks::Show) << QLatin1Char('\t') << tag.count << QLatin1Char('\t')
+                << visibleControls(tag.color, LineBreaks::Show) << QLatin1Char('\n');
         }
     }
     if (options.json)
-        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        out << QString::fromUtf8(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)));
     return ExitOk;
 }
 

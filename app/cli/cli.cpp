@@ -3,6 +3,7 @@
 #include "cli/annotationcli.h"
 #include "cli/commands.h"
 #include "cli/layout.h"
+#include "util/visiblecontrols.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -134,17 +135,23 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    // Messages quote file names, ids and document text: collected, then printed with their control
+    // characters made visible, so no error message can drive the terminal.
+    QString messages;
+    QTextStream collected(&messages);
+    int code = ExitBadInput;
     try {
-        const int code = dispatch(arguments, out, err);
-        out.flush();
-        err.flush();
-        return code;
+        code = dispatch(arguments, out, collected);
     } catch (const std::exception &e) {
-        err << Cli::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())) << Qt::endl;
+        collected << Cli::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())) << Qt::endl;
     } catch (...) {
-        err << Cli::tr("internal error") << Qt::endl;
+        collected << Cli::tr("internal error") << Qt::endl;
     }
-    return ExitBadInput;
+    out.flush();
+    collected.flush();
+    err << visibleControls(messages);
+    err.flush();
+    return code;
 }
 
 } // namespace marginalia::cli

@@ -6,6 +6,7 @@
 #include "export/volumeinfo.h"
 #include "library/library.h"
 #include "parse/volumeloader.h"
+#include "util/visiblecontrols.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -91,10 +92,10 @@ int runInfo(const InfoOptions &options, QTextStream &out, QTextStream &err)
         for (int v = 0; v < library.size(); ++v)
             volumes.append(volumeInfoJson(library, v));
         const QJsonDocument json(QJsonObject{{QStringLiteral("volumes"), volumes}});
-        out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+        out << QString::fromUtf8(terminalSafeJson(json.toJson(QJsonDocument::Indented)));
     } else {
         for (int v = 0; v < library.size(); ++v)
-            out << (v > 0 ? QStringLiteral("\n") : QString()) << volumeInfoText(library, v);
+            out << (v > 0 ? QStringLiteral("\n") : QString()) << visibleControls(volumeInfoText(library, v));
     }
     return reportWarnings(library, out, err);
 }
@@ -107,9 +108,9 @@ int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err)
     const Library &library = commandLibrary();
     if (options.json) {
         const QJsonDocument json(documentJson(library, at.volume, at.document));
-        out << QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+        out << QString::fromUtf8(terminalSafeJson(json.toJson(QJsonDocument::Indented)));
     } else {
-        out << terminalText(library, at.volume, at.document);
+        out << visibleControls(terminalText(library, at.volume, at.document));
     }
     return reportWarnings(library, out, err);
 }

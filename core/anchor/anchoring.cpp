@@ -14,6 +14,14 @@ namespace {
 
 constexpr int ContextLength = 32;   // W3C TextQuoteSelector context, as Hypothesis stores it
 constexpr int MaxQuoteErrors = 256; // Hypothesis' cap: beyond it the search costs more than it finds
+// The context the scorer compares: the characters of a stored prefix or suffix nearest the quote. Twice
+// what makeSelector stores (and Hypothesis stores), so our own selectors are scored in full, while an
+// imported one with a context of any length costs at most 64 x 64 steps per candidate.
+constexpr int ScoredContextLength = 2 * ContextLength;
+// The longest quote looked for approximately. Finding where an approximate match starts costs about
+// quote length x quote length / 64 per candidate, and a passage this long that is no longer in the text
+// word for word is better listed as orphaned than searched for over seconds.
+constexpr int MaxFuzzyQuoteLength = 4096;
 constexpr double QuoteWeight = 50;
 constexpr double PrefixWeight = 20;
 constexpr double SuffixWeight = 20;
@@ -45,7 +53,8 @@ int nearestOccurrence(const QString &text, const QString &exact, int hint)
     return hint - before <= after - hint ? before : after;
 }
 
-// Levenshtein distance in one row, kept on the stack: the strings are contexts of about 32 characters.
+// Levenshtein distance in one row, kept on the stack: the strings are contexts of at most
+// ScoredContextLength characters.
 int editDistance(QStringView a, QStringView b)
 {
     QVarLengthArray<int, 64> row(b.size() + 1);
@@ -65,7 +74,7 @@ int editDistance(QStringView a, QStringView b)
 
 // How well `context` matches `around`, the text the same length beside a candidate: 1 for identical,
 // 0 for nothing in common. No stored context cannot count against a candidate.
-double contextScore(const QString &context, QStringView around)
+double contextScore(QStringView context, QStringView around)
 {
     if (context.isEmpty())
         return 1.0;
@@ -78,14 +87,16 @@ struct Scored {
     double total = -1;
 };
 
-// Hypothesis' weighing of a candidate: mostly the quote itself, then the context on both sides, and the
-// old position only as a tie-breaker between otherwise equal candidates.
+// Hypothesis' weighing of a candidate: mostly the quote itself, then the context on both sides (the part
+// of it nearest the quote), and the old position only as a tie-breaker between otherwise equal candidates.
 Scored score(const QString &text, const TextSelector &selector, const ApproxMatch &match)
 {
     const QStringView view(text);
-    const int prefixFrom = std::max(0, match.start - int(selector.prefix.size()));
-    const double prefix = contextScore(selector.prefix, view.mid(prefixFrom, match.start - prefixFrom));
-    const double suffix = contextScore(selector.suffix, view.mid(match.end).left(selector.suffix.size()));
+    const QStringView storedPrefix = QStringView(selector.prefix).right(ScoredContextLength);
+    const QStringView storedSuffix = QStringView(selector.suffix).left(ScoredContextLength);
+    const int prefixFrom = std::max(0, match.start - int(storedPrefix.size()));
+    const double prefix = contextScore(storedPrefix, view.mid(prefixFrom, match.start - prefixFrom));
+    const double suffix = contextScore(storedSuffix, view.mid(match.end).left(storedSuffix.size()));
     const double quote = 1.0 - double(match.errors) / double(selector.exact.size());
     const double position =
         std::max(0.0, 1.0 - double(std::abs(match.start - selector.start)) / double(std::max(1, int(text.size()))));
@@ -105,7 +116,7 @@ AnchorResult fuzzyAnchor(const QString &text, const TextSelector &selector)
 {
     // A quarter of the quote may differ; a quote under four characters must be found exactly or not at all.
     const int maxErrors = std::min(MaxQuoteErrors, int(selector.exact.size()) / 4);
-    if (maxErrors == 0)
+    if (maxErrors == 0 || selector.exact.size() > MaxFuzzyQuoteLength)
         return {};
     std::vector<ApproxMatch> candidates = approximateMatches(text, selector.exact, maxErrors);
     // Fewest errors first: once even perfect context could not lift a candidate past the best so far,

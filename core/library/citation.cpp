@@ -169,19 +169,29 @@ QString publishedSource(const QString &text)
     return withoutUnbalancedParenthesis(first);
 }
 
-// The citation an "Ibid." repeats: the most recent one, except that an archive file number on its own
-// ("839.51/4039") has no pages or volumes, so "Ibid., p. 668" passes over it to a printed source.
-QString ibidBase(const std::vector<QString> &earlier, const QString &suffix)
-{
-    static const QRegularExpression bareFileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*$"));
-    const PartShape shape = shapeOf(suffix.section(QStringLiteral(", "), 0, 0));
-    const bool printed = shape == PartShape::Page || shape == PartShape::Volume || shape == PartShape::Year;
-    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
-        if (!printed || !bareFileNumber.match(*it).hasMatch())
-            return *it;
+// The citations met so far, as an "Ibid." needs them: the most recent one, except that an archive file
+// number on its own ("839.51/4039") has no pages or volumes, so "Ibid., p. 668" passes over it to a
+// printed source. Keeping both answers makes each look-up constant, however long the chain.
+class EarlierCitations {
+public:
+    void add(const QString &cited)
+    {
+        static const QRegularExpression bareFileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*$"));
+        m_last = cited;
+        if (!bareFileNumber.match(cited).hasMatch())
+            m_lastWithParts = cited;
     }
-    return {};
-}
+    QString baseFor(const QString &suffix) const
+    {
+        const PartShape shape = shapeOf(suffix.section(QStringLiteral(", "), 0, 0));
+        const bool printed = shape == PartShape::Page || shape == PartShape::Volume || shape == PartShape::Year;
+        return printed ? m_lastWithParts : m_last;
+    }
+
+private:
+    QString m_last;
+    QString m_lastWithParts;
+};
 
 } // namespace
 
@@ -247,12 +257,12 @@ std::vector<QString> documentCitations(const Document &doc)
     }
 
     std::vector<QString> out(doc.footnotes.size());
-    std::vector<QString> earlier;
+    EarlierCitations earlier;
     const auto take = [&earlier](const QString &text) {
         const NoteCitation c = parseNoteCitation(text);
-        const QString cited = c.ibid ? applyIbid(ibidBase(earlier, c.ibidSuffix), c.ibidSuffix) : c.citation;
+        const QString cited = c.ibid ? applyIbid(earlier.baseFor(c.ibidSuffix), c.ibidSuffix) : c.citation;
         if (!cited.isEmpty())
-            earlier.push_back(cited);
+            earlier.add(cited);
         return cited;
     };
     std::size_t block = 0;

@@ -150,14 +150,19 @@ std::optional<ResolvedTarget> Library::resolve(int fromVolume, const QString &ta
     return found;
 }
 
-QString Library::citation(int volumeIndex, int documentIndex, int footnoteIndex) const
+std::vector<QString> Library::citations(int volumeIndex, int documentIndex) const
 {
     if (volumeIndex < 0 || volumeIndex >= size())
         return {};
     const Volume &v = volume(volumeIndex);
     if (documentIndex < 0 || std::size_t(documentIndex) >= v.documents.size())
         return {};
-    const std::vector<QString> all = documentCitations(v.documents[std::size_t(documentIndex)]);
+    return documentCitations(v.documents[std::size_t(documentIndex)]);
+}
+
+QString Library::citation(int volumeIndex, int documentIndex, int footnoteIndex) const
+{
+    const std::vector<QString> all = citations(volumeIndex, documentIndex);
     if (footnoteIndex < 0 || std::size_t(footnoteIndex) >= all.size())
         return {};
     return all[std::size_t(footnoteIndex)];

@@ -46,6 +46,9 @@ public:
     // The citation a note repeats when it says "Ibid." (the source it stands for), else its own
     // citation; empty when it cites nothing.
     QString citation(int volumeIndex, int documentIndex, int footnoteIndex) const;
+    // citation() of every footnote of a document, indexed like its footnotes, computed in one walk (the
+    // Ibid. chain needs every earlier note, so asking note by note is quadratic); empty for bad indexes.
+    std::vector<QString> citations(int volumeIndex, int documentIndex) const;
 
 private:
     std::vector<std::shared_ptr<const Volume>> m_volumes;

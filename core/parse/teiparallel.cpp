@@ -167,6 +167,8 @@ std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const Q
     if (data.size() < kMinParallelBytes || QThread::idealThreadCount() < 2)
         return std::nullopt;
     const std::optional<TeiSplit> split = splitTeiDocuments(data);
+    if (split && split->crowdedTag >= 0)
+        return Result<Volume>(fail(crowdedTagError(data, split->crowdedTag, fileName)));
     if (!split || split->documents.size() < kMinDocuments)
         return std::nullopt;
 

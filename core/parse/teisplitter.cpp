@@ -1,5 +1,9 @@
 #include "teisplitter.h"
 
+#include "util/translate.h"
+#include "util/utf8.h"
+
+#include <climits>
 #include <cstring>
 
 namespace marginalia {
@@ -11,25 +15,41 @@ bool isNameEnd(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/';
 }
 
-// Index just past the '>' that closes the tag starting at `at`, honouring quoted attribute values.
-qsizetype tagEnd(const QByteArray &data, qsizetype at)
+const char *find(const char *from, const char *limit, char c)
+{
+    const auto *found = static_cast<const char *>(std::memchr(from, c, std::size_t(limit - from)));
+    return found ? found : limit;
+}
+
+// Index just past the '>' that closes the tag starting at `at`, honouring quoted attribute values, or -1
+// when the file ends first. `values` (if given) counts the quoted values, which in a well-formed start
+// tag are its attributes; it counts them up to the end of the file when the tag never closes.
+qsizetype tagEnd(const QByteArray &data, qsizetype at, int *values = nullptr)
 {
     const char *p = data.constData();
     const char *end = p + data.size();
     const char *q = p + at;
+    // The next '>' at or after q (end: none), and the next quote of each kind before it (close: none).
+    // Each is searched again only once q has passed it, so a tag is scanned about once for each however
+    // many values it holds; a '>' passed is one inside a value, and then the quotes are searched anew.
+    const char *close = nullptr;
+    const char *dq = nullptr;
+    const char *sq = nullptr;
     for (;;) {
-        const auto *close = static_cast<const char *>(std::memchr(q, '>', std::size_t(end - q)));
-        if (!close)
-            return -1;
-        // Most tags hold no quote before their '>'; only then does a quoted '>' need care.
-        const auto *dq = static_cast<const char *>(std::memchr(q, '"', std::size_t(close - q)));
-        const auto *sq = static_cast<const char *>(std::memchr(q, '\'', std::size_t(close - q)));
-        const char *quote = dq && sq ? std::min(dq, sq) : (dq ? dq : sq);
-        if (!quote)
-            return close + 1 - p;
+        if (!close || close < q)
+            close = find(q, end, '>');
+        if (!dq || dq < q || dq > close)
+            dq = find(q, close, '"');
+        if (!sq || sq < q || sq > close)
+            sq = find(q, close, '\'');
+        const char *quote = std::min(dq, sq);
+        if (quote == close) // no quote before the '>'
+            return close == end ? -1 : close + 1 - p;
         const auto *closing = static_cast<const char *>(std::memchr(quote + 1, *quote, std::size_t(end - quote - 1)));
         if (!closing)
             return -1;
+        if (values && *values < INT_MAX)
+            ++*values;
         q = closing + 1;
     }
 }
@@ -104,7 +124,12 @@ std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data)
             }
             i = end;
         } else {
-            const qsizetype end = tagEnd(data, i);
+            int attributes = 0;
+            const qsizetype end = tagEnd(data, i, &attributes);
+            if (attributes > kMaxAttributes) {
+                split.crowdedTag = i; // the reader would spend minutes on it: the caller refuses the file
+                return split;
+            }
             if (end < 0)
                 return std::nullopt;
             const bool selfClosing = p[end - 2] == '/';
@@ -130,6 +155,47 @@ std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data)
     if (depth != 0 || !sawRoot)
         return std::nullopt;
     return split;
+}
+
+qsizetype findCrowdedStartTag(const QByteArray &data)
+{
+    const char *p = data.constData();
+    const qsizetype n = data.size();
+    for (qsizetype i = data.indexOf('<'); i >= 0 && i + 1 < n; i = data.indexOf('<', i)) {
+        const char next = p[i + 1];
+        if (next == '!' && i + 4 <= n && std::memcmp(p + i, "<!--", 4) == 0) {
+            i = skipPast(data, i + 4, "-->");
+        } else if (next == '!' && i + 9 <= n && std::memcmp(p + i, "<![CDATA[", 9) == 0) {
+            i = skipPast(data, i + 9, "]]>");
+        } else if (next == '?') {
+            i = skipPast(data, i + 2, "?>");
+        } else if (next == '!') {
+            return -1; // a document type declaration, which the reader refuses at once
+        } else {
+            int attributes = 0;
+            const qsizetype end = tagEnd(data, i, next == '/' ? nullptr : &attributes);
+            if (attributes > kMaxAttributes)
+                return i;
+            i = end;
+        }
+        if (i < 0)
+            return -1; // unterminated: the reader reports where
+    }
+    return -1;
+}
+
+Error crowdedTagError(const QByteArray &data, qsizetype at, const QString &fileName)
+{
+    qsizetype nameEnd = at + 1;
+    while (nameEnd < data.size() && nameEnd - at <= 64 && !isNameEnd(data[nameEnd]))
+        ++nameEnd;
+    const QString name = QString::fromUtf8(data.mid(at + 1, nameEnd - at - 1));
+    const Utf8Problem where = positionOfByte(data, at);
+    return Error{fileName, where.line, where.column,
+                 tr("the element <%1> has more than %2 attributes; no FRUS volume has an element with more than "
+                    "a few, so the file is damaged or not a FRUS volume, and reading it would take minutes")
+                     .arg(name)
+                     .arg(kMaxAttributes)};
 }
 
 QByteArray wrapDocuments(const QByteArray &data, const TeiSplit &split, std::size_t first, std::size_t last)

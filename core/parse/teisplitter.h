@@ -1,6 +1,9 @@
 #pragma once
 
+#include "util/result.h"
+
 #include <QByteArray>
+#include <QString>
 
 #include <optional>
 #include <vector>
@@ -18,7 +21,19 @@ struct TeiSplit {
     };
     std::vector<Span> documents;
     QByteArray namespaces;      // the root element's xmlns declarations, to wrap each part
+    qsizetype crowdedTag = -1;  // at the '<' of a start tag with over kMaxAttributes attributes: the scan
+                                // stopped there, and the file is to be refused
 };
+
+// More attributes than any FRUS element has by far. Qt's reader checks each new attribute against all
+// before it, so 100,000 on one element take it half a minute in one step that cannot be cancelled.
+constexpr int kMaxAttributes = 1000;
+
+// The '<' of the first start tag with more than kMaxAttributes attributes, or -1: the same byte scan,
+// for files read sequentially. Comments, CDATA sections and processing instructions are skipped.
+qsizetype findCrowdedStartTag(const QByteArray &data);
+// The error that refuses such a file, at the line and column of the tag's '<'.
+Error crowdedTagError(const QByteArray &data, qsizetype at, const QString &fileName);
 
 // Empty when the file holds something the scan does not handle (a DTD, an unterminated construct).
 std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data);

@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -57,8 +58,15 @@ Utf8Problem findInvalidUtf8(const QByteArray &data)
     }
     if (p >= end)
         return {};
+    return positionOfByte(data, p - begin);
+}
+
+Utf8Problem positionOfByte(const QByteArray &data, qsizetype offset)
+{
+    const auto *begin = reinterpret_cast<const unsigned char *>(data.constData());
+    const unsigned char *p = begin + std::clamp(offset, qsizetype(0), data.size());
     Utf8Problem problem;
-    problem.offset = p - begin;
+    problem.offset = offset;
     problem.line = 1;
     const unsigned char *lineStart = begin;
     for (const unsigned char *q = begin; q < p; ++q) {

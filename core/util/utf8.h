@@ -15,4 +15,8 @@ struct Utf8Problem {
 
 Utf8Problem findInvalidUtf8(const QByteArray &data);
 
+// The 1-based line and column (in characters) of byte `offset` of UTF-8 `data`, as findInvalidUtf8 gives
+// them; the offset is left as given.
+Utf8Problem positionOfByte(const QByteArray &data, qsizetype offset);
+
 } // namespace marginalia

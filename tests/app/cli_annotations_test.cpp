@@ -331,5 +331,71 @@ TEST_F(CliAnnotations, DatabaseThatCannotBeOpenedExitsOneAndIsLeftAlone)
     EXPECT_EQ(run({QStringLiteral("tags")}, notSqlite).exitCode, 1);
 }
 
+// Issue 8: an imported W3C file whose quote, note and tags hold terminal sequences (a title OSC ended
+// by BEL, a clear-screen CSI, an 8-bit CSI, a right-to-left override): listed, searched and counted,
+// they are printed visibly; as JSON they keep their value, escaped.
+TEST_F(CliAnnotations, Issue8ImportedControlCharactersArePrintedVisibly)
+{
+    const QString osc = QStringLiteral("\x1b]0;pwned\x07");
+    const QString clear = QStringLiteral("\x1b[2J");
+    const QString csi8 = QString(QChar(0x9B)) + QStringLiteral("31m");
+    const QString rlo = QString(QChar(0x202E));
+    const QString note = QStringLiteral("pwned ") + osc + csi8 + rlo;
+    const QString tag = QStringLiteral("Trade") + clear + QStringLiteral("\tx");
+    const QString exact = QStringLiteral("code of ") + clear + QStringLiteral("fair practices");
+    const QJsonObject item{
+        {QStringLiteral("id"), QStringLiteral("urn:uuid:0b0d5f3e-6a43-4a55-9f8a-5b8f2c1d9e01")},
+        {QStringLiteral("type"), QStringLiteral("Annotation")},
+        {QStringLiteral("body"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("TextualBody")},
+                                                        {QStringLiteral("purpose"), QStringLiteral("commenting")},
+                                                        {QStringLiteral("value"), note}},
+                                            QJsonObject{{QStringLiteral("type"), QStringLiteral("TextualBody")},
+                                                        {QStringLiteral("purpose"), QStringLiteral("tagging")},
+                                                        {QStringLiteral("value"), tag}}}},
+        {QStringLiteral("target"),
+         QJsonObject{{QStringLiteral("marginalia:document"), QStringLiteral("frus1961-63v09/d317")},
+                     {QStringLiteral("selector"),
+                      QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("TextQuoteSelector")},
+                                             {QStringLiteral("exact"), exact}}}}}},
+    };
+    const QString file = path(QStringLiteral("hostile.jsonld"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("AnnotationCollection")},
+                                        {QStringLiteral("items"), QJsonArray{item}}})
+                  .toJson());
+    out.close();
+    const CliRun imported = run({QStringLiteral("import-annotations"), file});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+
+    const auto expectNothingLive = [](const QString &printed) {
+        for (const QChar c : {QChar(0x1B), QChar(0x07), QChar(0x9B), QChar(0x202E)})
+            EXPECT_FALSE(printed.contains(c)) << printed.toStdString();
+    };
+    const CliRun listedRun = run({QStringLiteral("annotations")});
+    ASSERT_EQ(listedRun.exitCode, 0) << listedRun.err.toStdString();
+    expectNothingLive(listedRun.out);
+    EXPECT_TRUE(listedRun.out.contains(QStringLiteral("pwned \u241B]0;pwned\u2407<U+009B>31m<U+202E>"))) << listedRun.out.toStdString();
+    EXPECT_TRUE(listedRun.out.contains(QStringLiteral("code of \u241B[2Jfair practices")));
+
+    const CliRun tagsRun = run({QStringLiteral("tags")});
+    ASSERT_EQ(tagsRun.exitCode, 0) << tagsRun.err.toStdString();
+    expectNothingLive(tagsRun.out);
+    // A tab inside the name would start a column of its own: shown, not kept.
+    EXPECT_TRUE(tagsRun.out.startsWith(QStringLiteral("Trade\u241B[2J\u2409x\t1\t"))) << tagsRun.out.toStdString();
+
+    const CliRun searchRun = run({QStringLiteral("search"), QStringLiteral("pwned")});
+    ASSERT_EQ(searchRun.exitCode, 0) << searchRun.err.toStdString();
+    expectNothingLive(searchRun.out);
+    EXPECT_TRUE(searchRun.out.contains(QStringLiteral("\u241B]0;")) && searchRun.out.contains(QStringLiteral("\u2407"))) << searchRun.out.toStdString();
+
+    const CliRun jsonRun = run({QStringLiteral("annotations"), QStringLiteral("--json")});
+    expectNothingLive(jsonRun.out);
+    const QJsonObject a = json(jsonRun).array().at(0).toObject();
+    EXPECT_EQ(a.value(QStringLiteral("note")).toString(), note);
+    EXPECT_EQ(a.value(QStringLiteral("exact")).toString(), exact);
+    expectNothingLive(run({QStringLiteral("tags"), QStringLiteral("--json")}).out);
+}
+
 } // namespace
 } // namespace marginalia

@@ -163,5 +163,73 @@ TEST(CliTest, ShowDefaultsToTheFirstDocumentAsTerminalText)
     EXPECT_TRUE(run.out.contains(QStringLiteral("[0] Source: Department of State, Central Files, 400.119/7-2062.")));
 }
 
+// Issue 8: what a document says cannot drive the terminal. The hostile sequences: a window-title OSC
+// ended by BEL, a clear-screen CSI, an 8-bit CSI (U+009B) and a right-to-left override.
+const QString osc = QStringLiteral("\x1b]0;pwned\x07");
+const QString clear = QStringLiteral("\x1b[2J");
+const QString csi8 = QString(QChar(0x9B)) + QStringLiteral("31m");
+const QString rlo = QString(QChar(0x202E));
+
+void expectNothingLive(const QString &printed)
+{
+    EXPECT_FALSE(printed.contains(QChar(0x1B))) << printed.toStdString();
+    EXPECT_FALSE(printed.contains(QChar(0x07))) << printed.toStdString();
+    EXPECT_FALSE(printed.contains(QChar(0x9B))) << printed.toStdString();
+    EXPECT_FALSE(printed.contains(QChar(0x202E))) << printed.toStdString();
+}
+
+// The text copy of d317 with the sequences in its title, its body and a note.
+QString hostileCopy(const QTemporaryDir &dir)
+{
+    QString text = QString::fromUtf8(test::readData(QStringLiteral("frus1961-63v09-d317.txt")));
+    text.replace(QStringLiteral("Secretary of Commerce"), QStringLiteral("Secretary ") + osc + QStringLiteral(" of Commerce"));
+    text.replace(QStringLiteral("Dear Luther:"), QStringLiteral("Dear ") + clear + QStringLiteral("Luther:"));
+    text.replace(QStringLiteral("Document 316."), QStringLiteral("Document 316. ") + csi8 + rlo + QStringLiteral("gnp.exe"));
+    const QString path = dir.filePath(QStringLiteral("hostile-d317.txt"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+    return path;
+}
+
+TEST(CliTest, Issue8ShowTextPrintsControlCharactersVisibly)
+{
+    QTemporaryDir dir;
+    const CliRun r = cli({QStringLiteral("show"), hostileCopy(dir)});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    expectNothingLive(r.out);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("Secretary \u241B]0;pwned\u2407 of Commerce"))) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("Dear \u241B[2JLuther:")));
+    EXPECT_TRUE(r.out.contains(QStringLiteral("<U+009B>31m<U+202E>gnp.exe")));
+    // The layout's own line breaks stay: notes one a line, after a blank line.
+    EXPECT_TRUE(r.out.contains(QStringLiteral("\n\n[0] Source:")));
+}
+
+TEST(CliTest, Issue8ShowJsonAndInfoKeepTheTextButEscapeIt)
+{
+    QTemporaryDir dir;
+    const QString file = hostileCopy(dir);
+    const CliRun shown = cli({QStringLiteral("show"), file, QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    expectNothingLive(shown.out);
+    const QJsonObject doc = json(shown);
+    EXPECT_TRUE(doc.value(QStringLiteral("title")).toString().contains(osc));
+    EXPECT_TRUE(doc.value(QStringLiteral("text")).toString().contains(clear));
+    EXPECT_TRUE(doc.value(QStringLiteral("footnotes")).toArray().at(2).toObject().value(QStringLiteral("text")).toString().contains(csi8 + rlo));
+
+    const CliRun info = cli({QStringLiteral("info"), file});
+    expectNothingLive(info.out);
+    const CliRun infoJson = cli({QStringLiteral("info"), file, QStringLiteral("--json")});
+    expectNothingLive(infoJson.out);
+}
+
+TEST(CliTest, Issue8ErrorMessagesQuoteVisibly)
+{
+    const CliRun r = cli({QStringLiteral("show"), copy, QStringLiteral("--doc"), clear + osc});
+    EXPECT_EQ(r.exitCode, 1);
+    expectNothingLive(r.err);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("\"\u241B[2J\u241B]0;pwned\u2407\""))) << r.err.toStdString();
+}
+
 } // namespace
 } // namespace marginalia

@@ -11,7 +11,9 @@
 #include "models/librarymodel.h"
 #include "models/searchresultsmodel.h"
 #include "navigation/navigator.h"
+#include "parse/textcopyparser.h"
 #include "parse/volumeloader.h"
+#include "support/generatedinputs.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -84,6 +86,35 @@ void BM_ClickToFirstPaint_LongestOf1934v05(benchmark::State &state)
     clickToFirstPaint(state, "frus1934v05.xml", {});
 }
 BENCHMARK(BM_ClickToFirstPaint_LongestOf1934v05)->Unit(benchmark::kMillisecond);
+
+// Issue 8: opening a text copy of d317 grown to 1,000 / 3,000 / 10,000 notes, from a click to the first
+// paint (the notes pane is filled on the way, with every note's citation).
+void BM_OpenTextCopyWithNotes(benchmark::State &state)
+{
+    Window w;
+    w.window.resize(1280, 820);
+    w.window.show();
+    const int notes = int(state.range(0));
+    Result<Volume> grown = TextCopyParser::parse(test::textCopyWithNotes(notes), QStringLiteral("d317-grown.txt"));
+    Result<Volume> small = loadVolume(QStringLiteral(MARGINALIA_TEST_DATA "/frus1961-63v09-d317.txt"));
+    if (!grown || !small || int(grown->documents.front().footnotes.size()) != notes) {
+        state.SkipWithError("the text copies did not load with the expected notes");
+        return;
+    }
+    const int target = w.library.add(std::make_shared<const Volume>(std::move(grown).value()));
+    const int other = w.library.add(std::make_shared<const Volume>(std::move(small).value()));
+    DocumentView *view = w.window.documentView();
+    for (auto _ : state) {
+        state.PauseTiming();
+        w.navigator.openDocument(other, 0);
+        QApplication::processEvents();
+        state.ResumeTiming();
+        w.navigator.openDocument(target, 0);
+        view->viewport()->repaint();
+    }
+    state.counters["notes"] = double(notes);
+}
+BENCHMARK(BM_OpenTextCopyWithNotes)->Arg(1000)->Arg(3000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 } // namespace
 } // namespace marginalia

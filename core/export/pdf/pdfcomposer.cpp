@@ -109,10 +109,7 @@ PartLayout renderPart(Composition &c, const PdfDocumentPart &part)
     p.body = renderDocument(volume, *p.doc, c.style);
     p.bodyLinks = takeLinks(*p.body.document);
     if (!p.doc->footnotes.empty()) {
-        std::vector<QString> citations;
-        citations.reserve(p.doc->footnotes.size());
-        for (std::size_t i = 0; i < p.doc->footnotes.size(); ++i)
-            citations.push_back(c.library.citation(part.volume, part.document, int(i)));
+        const std::vector<QString> citations = c.library.citations(part.volume, part.document);
         p.notes = renderFootnotes(volume, *p.doc, citations, c.style);
         p.noteLinks = takeLinks(*p.notes.document);
     }

@@ -258,5 +258,80 @@ TEST(Reanchor, FuzzyMatchNeverSplitsASurrogatePair)
     EXPECT_TRUE(anchored(text, result).endsWith(QStringLiteral("abcdefgh")));
 }
 
+// `length` characters of `text` over and over: context no selector of ours stores.
+QString filler(const QString &text, int length)
+{
+    QString out;
+    while (out.size() < length)
+        out += text;
+    out.truncate(length);
+    return out;
+}
+
+// Issue 8: an imported selector with 200,000 characters of context either side is scored by the 64 of
+// each nearest the quote, so it anchors as the same selector cut to those does (and in milliseconds).
+TEST(Reanchor, Issue8HugeContextIsScoredByItsPartNearestTheQuote)
+{
+    QString oldText = textCopy().body;
+    oldText.replace(QStringLiteral("Coordinating Committee"), QStringLiteral("Coordinating Comittee"));
+    const TextSelector normal =
+        select(oldText, QStringLiteral("the rule of unanimity in the Coordinating Comittee, make it clear"));
+    TextSelector huge = normal;
+    huge.prefix.prepend(filler(tei().firstFootnote, 200000));
+    huge.suffix.append(filler(tei().firstFootnote, 200000));
+    TextSelector cut = huge;
+    cut.prefix = huge.prefix.right(64);
+    cut.suffix = huge.suffix.left(64);
+
+    const QString &text = tei().body;
+    const AnchorResult expected = reanchor(text, normal);
+    const AnchorResult result = reanchor(text, huge);
+    EXPECT_EQ(result.method, AnchorResult::Fuzzy);
+    EXPECT_EQ(result.start, expected.start);
+    EXPECT_EQ(result.end, expected.end);
+    EXPECT_EQ(result.score, reanchor(text, cut).score);
+    EXPECT_GT(result.score, 0.5);
+}
+
+// Issue 8: the context nearest the quote still chooses between equal candidates when a huge context
+// from elsewhere stands before it.
+TEST(Reanchor, Issue8HugeContextStillChoosesBetweenEqualFuzzyCandidates)
+{
+    const QString quote = QStringLiteral("talks with the Soviets");
+    const std::vector<int> old = occurrences(textCopy().body, quote);
+    ASSERT_EQ(old.size(), 2u);
+    TextSelector selector = select(textCopy().body, quote, 1);
+    selector.start = old[0];
+    selector.end = old[0] + int(quote.size());
+    selector.prefix.prepend(filler(tei().firstFootnote, 200000));
+    selector.suffix.append(filler(tei().firstFootnote, 200000));
+
+    QString text = tei().body;
+    text.replace(QStringLiteral("the Soviets"), QStringLiteral("the Soviet Union"));
+    const std::vector<int> now = occurrences(text, QStringLiteral("talks with the Soviet Union"));
+    ASSERT_EQ(now.size(), 2u);
+    EXPECT_EQ(reanchor(text, selector).start, now[1]);
+}
+
+// Issue 8: a quote over 4,096 characters is still found where it stands word for word, but not looked
+// for approximately; one at the limit is.
+TEST(Reanchor, Issue8VeryLongQuoteIsFoundExactlyButNotApproximately)
+{
+    const QString text = filler(tei().body + QLatin1Char('\n') + tei().firstFootnote + QLatin1Char('\n'), 12000);
+    const TextSelector longOne = makeSelector(text, 1000, 1000 + 5000);
+    EXPECT_EQ(reanchor(text, longOne).method, AnchorResult::Position);
+
+    TextSelector changed = longOne;
+    changed.start = changed.end = -1; // no position to go by
+    changed.exact.replace(2500, 3, QStringLiteral("xyz"));
+    EXPECT_EQ(reanchor(text, changed).method, AnchorResult::Orphan);
+
+    TextSelector atLimit = makeSelector(text, 1000, 1000 + 4096);
+    atLimit.exact.replace(2000, 3, QStringLiteral("xyz"));
+    const AnchorResult found = reanchor(text, atLimit);
+    EXPECT_EQ(found.method, AnchorResult::Fuzzy);
+    EXPECT_EQ(found.start, 1000);
+}
+
 } // namespace
 } // namespace marginalia

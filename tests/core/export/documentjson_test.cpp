@@ -1,8 +1,10 @@
 #include "export/documentjson.h"
 #include "export/terminaltext.h"
 #include "library/library.h"
+#include "parse/teiparser.h"
 #include "parse/volumeloader.h"
 
+#include "support/generatedinputs.h"
 #include "support/testdata.h"
 
 #include <QJsonArray>
@@ -216,6 +218,56 @@ TEST(DocumentJsonTest, TextCopyTakesItsDateFromTheTeiCopyWhenThatIsOpen)
     EXPECT_TRUE(documentJson(library, c, 0).value(QStringLiteral("date")).isNull());
     library.add(std::make_shared<const Volume>(std::move(tei).value()));
     EXPECT_EQ(documentJson(library, c, 0).value(QStringLiteral("date")).toString(), QStringLiteral("1962-09-05"));
+}
+
+// Issue 8: notes nested 100,000 deep inside d317's note 1 (the parser keeps one flow per open note and
+// recurses nowhere) all stand where note 1's marker does; the rest of d317 reads as without them.
+TEST(DocumentJsonTest, Issue8DeeplyNestedNotesStandAtTheirOutermostMarker)
+{
+    constexpr int depth = 100000;
+    Result<Volume> nested = TeiParser::parse(test::teiWithNestedNotes(depth), teiName);
+    ASSERT_TRUE(nested.has_value()) << nested.error().toString().toStdString();
+    Library library;
+    const int plain = library.add(load(teiName));
+    const int v = library.add(std::make_shared<const Volume>(std::move(nested).value()));
+    const QJsonObject expected = d317Json(library, plain);
+    const QJsonObject json = d317Json(library, v);
+    EXPECT_EQ(json.value(QStringLiteral("text")), expected.value(QStringLiteral("text")));
+    const QJsonArray notes = json.value(QStringLiteral("footnotes")).toArray();
+    const QJsonArray plainNotes = expected.value(QStringLiteral("footnotes")).toArray();
+    ASSERT_EQ(notes.size(), plainNotes.size() + depth);
+    const QJsonValue note1Offset = plainNotes.at(1).toObject().value(QStringLiteral("offset"));
+    EXPECT_EQ(notes.at(1).toObject().value(QStringLiteral("offset")), note1Offset);
+    for (int i = 2; i < 2 + depth; ++i)
+        ASSERT_EQ(notes.at(i).toObject().value(QStringLiteral("offset")), note1Offset) << i;
+    EXPECT_EQ(notes.at(2 + depth).toObject().value(QStringLiteral("label")).toString(), QStringLiteral("2"));
+    EXPECT_EQ(notes.at(2 + depth).toObject().value(QStringLiteral("offset")), plainNotes.at(2).toObject().value(QStringLiteral("offset")));
+    EXPECT_EQ(json.value(QStringLiteral("crossReferences")), expected.value(QStringLiteral("crossReferences")));
+}
+
+// Issue 8: markers that lead in a circle give offset 0, as the old walk did when it gave up; one that
+// names a note that is not there gives 0 too (the old walk threw std::out_of_range).
+TEST(DocumentJsonTest, Issue8NoteMarkersInACircleOrNowhereGiveOffsetZero)
+{
+    Volume v;
+    Document d;
+    d.id = QStringLiteral("d1");
+    Block b;
+    b.text = QStringLiteral("Text.");
+    d.body.push_back(b);
+    for (const int parent : {1, 0, 99}) {
+        Footnote fn;
+        fn.label = QString::number(d.footnotes.size());
+        fn.marker = Location{parent, 0, 0};
+        d.footnotes.push_back(fn);
+    }
+    v.documents.push_back(d);
+    Library library;
+    const int at = library.add(std::make_shared<const Volume>(std::move(v)));
+    const QJsonArray notes = documentJson(library, at, 0).value(QStringLiteral("footnotes")).toArray();
+    ASSERT_EQ(notes.size(), 3);
+    for (const QJsonValue &note : notes)
+        EXPECT_EQ(note.toObject().value(QStringLiteral("offset")).toInt(-1), 0);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include "support/testdata.h"
 
+#include <QCryptographicHash>
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
@@ -431,6 +432,62 @@ TEST_F(LibraryRealDataTest, IbidChainsInAnOldVolumeFollowThePrintedSource)
                              "vol. 4, p. 329"));
     // fn44 "Malloy, Treaties, 1775–1909, vol. i, p. 232." then fn45 "Ibid., p. 1138."
     EXPECT_EQ(library.citation(v, d434, fn45), QStringLiteral("Malloy, Treaties, 1775–1909, vol. i, p. 1138"));
+}
+
+// Issue 8: the window asks for every note's citation at once; the answer is each note's, as asked alone.
+TEST_F(LibraryRealDataTest, Issue8AllCitationsOfADocumentAtOnceAreEachNotesOwn)
+{
+    Library library;
+    library.add(load(tei()));
+    library.add(load(copy()));
+    library.add(load(QStringLiteral("frus1934v05.xml")));
+    int cited = 0;
+    for (int v = 0; v < library.size(); ++v) {
+        for (int d = 0; d < int(library.volume(v).documents.size()); ++d) {
+            const std::vector<QString> all = library.citations(v, d);
+            ASSERT_EQ(all.size(), library.volume(v).documents[std::size_t(d)].footnotes.size());
+            for (int i = 0; i < int(all.size()); ++i) {
+                EXPECT_EQ(all[std::size_t(i)], library.citation(v, d, i)) << v << ' ' << d << ' ' << i;
+                cited += all[std::size_t(i)].isEmpty() ? 0 : 1;
+            }
+        }
+    }
+    EXPECT_GT(cited, 250);
+    EXPECT_TRUE(library.citations(0, -1).empty());
+    EXPECT_TRUE(library.citations(0, 99).empty());
+    EXPECT_TRUE(library.citations(7, 0).empty());
+}
+
+// Issue 8: the Ibid. chain of frus1934v05 resolves as it did when each note walked all notes before it
+// (the citations of every note, in file order, hash to what that code gave).
+TEST_F(LibraryRealDataTest, Issue8IbidChainsOfAWholeVolumeAreUnchanged)
+{
+    const std::shared_ptr<const Volume> volume = load(QStringLiteral("frus1934v05.xml"));
+    QStringList all;
+    for (const Document &doc : volume->documents) {
+        for (const QString &c : documentCitations(doc))
+            all.append(c);
+    }
+    ASSERT_EQ(all.size(), 712);
+    EXPECT_EQ(QCryptographicHash::hash(all.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex(),
+              QByteArray("7e2d4faf128b5e8bc2009e8593c745b1861e57b39f593c1642c547e82ab3949d"));
+}
+
+// An "Ibid., p. 5" after a run of bare file numbers passes over all of them to the printed source;
+// a file-number "Ibid." takes the most recent citation, bare or not.
+TEST(Citations, Issue8IbidPassesOverALongRunOfBareFileNumbers)
+{
+    Document d = document(QStringLiteral("5"), QStringLiteral("Letter"));
+    d.footnotes.push_back(note(QStringLiteral("f0"), QStringLiteral("1"), QStringLiteral("Foreign Relations, 1933, vol. v, p. 643.")));
+    for (int i = 0; i < 2000; ++i)
+        d.footnotes.push_back(note(QStringLiteral("f%1").arg(i + 1), QString::number(i + 2), QStringLiteral("825.5151/%1: Telegram").arg(i)));
+    d.footnotes.push_back(note(QStringLiteral("fp"), QStringLiteral("p"), QStringLiteral("Ibid., p. 650.")));
+    d.footnotes.push_back(note(QStringLiteral("ff"), QStringLiteral("f"), QStringLiteral("Ibid.")));
+    const std::vector<QString> c = documentCitations(d);
+    ASSERT_EQ(c.size(), d.footnotes.size());
+    EXPECT_EQ(c[c.size() - 2], QStringLiteral("Foreign Relations, 1933, vol. v, p. 650"));
+    EXPECT_EQ(c.back(), QStringLiteral("Foreign Relations, 1933, vol. v, p. 650"));
+    EXPECT_EQ(c[2000], QStringLiteral("825.5151/1999"));
 }
 
 std::shared_ptr<Volume> openedFrom(const QString &path, const QString &id, const QString &title)
