@@ -86,7 +86,7 @@ std::optional<Annotation> AnnotationController::annotationFromSelection() const
     a.document = m_key;
     a.color = kDefaultColor;
     a.author = defaultAuthor();
-    a.created = a.modified = QDateTime::currentDateTimeUtc();
+    a.created = QDateTime::currentDateTimeUtc(); // `modified` is stamped by the service when written
     return a;
 }
 
@@ -112,7 +112,6 @@ void AnnotationController::addOrEdit(const std::function<void(Annotation &)> &ch
     if (std::optional<Annotation> existing = annotationAtSelection()) {
         Annotation after = *existing;
         change(after);
-        after.modified = QDateTime::currentDateTimeUtc();
         m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *existing, after, what));
         return;
     }
@@ -177,7 +176,6 @@ void AnnotationController::edit(const QString &id, const std::function<void(Anno
         return;
     Annotation after = *before;
     change(after);
-    after.modified = QDateTime::currentDateTimeUtc();
     m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *before, after, what));
 }
 

@@ -7,6 +7,28 @@
 
 namespace marginalia {
 
+namespace {
+
+// max(now, previous + 1 ms): strictly later than `previous` even when the clock has not moved on (two
+// writes in one millisecond, the stored precision) or has been set back.
+QDateTime stampAfter(const QDateTime &previous)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!previous.isValid())
+        return now;
+    const QDateTime next = previous.toUTC().addMSecs(1);
+    return now > next ? now : next;
+}
+
+QDateTime later(const QDateTime &a, const QDateTime &b)
+{
+    if (!a.isValid())
+        return b;
+    return b.isValid() && b > a ? b : a;
+}
+
+} // namespace
+
 AnnotationService::AnnotationService(QObject *parent) : QObject(parent) {}
 
 AnnotationService::~AnnotationService()
@@ -85,7 +107,8 @@ QString AnnotationService::paintColor(const Annotation &annotation) const
     return annotation.color.isEmpty() ? QStringLiteral("#FFE08C") : annotation.color;
 }
 
-Result<bool> AnnotationService::report(Result<bool> result, const QString &documentKey)
+template <typename T>
+Result<T> AnnotationService::report(Result<T> result, const QString &documentKey)
 {
     if (!result) {
         Q_EMIT failed(result.error());
@@ -96,25 +119,39 @@ Result<bool> AnnotationService::report(Result<bool> result, const QString &docum
     return result;
 }
 
-Result<bool> AnnotationService::add(const Annotation &annotation)
+Result<Annotation> AnnotationService::add(const Annotation &annotation)
 {
     if (!m_store)
-        return report(fail(QString(), 0, 0, m_problem), annotation.document);
-    return report(m_store->add(annotation), annotation.document);
+        return report<Annotation>(fail(QString(), 0, 0, m_problem), annotation.document);
+    Annotation written = annotation;
+    if (written.modified.isValid())
+        written.modified = stampAfter(written.modified);
+    else
+        written.modified = written.created.isValid() ? written.created : QDateTime::currentDateTimeUtc();
+    if (!written.created.isValid())
+        written.created = written.modified;
+    Result<bool> added = m_store->add(written);
+    return report<Annotation>(added ? Result<Annotation>(written) : fail(added.error()), written.document);
 }
 
-Result<bool> AnnotationService::update(const Annotation &annotation)
+Result<Annotation> AnnotationService::update(const Annotation &annotation)
 {
     if (!m_store)
-        return report(fail(QString(), 0, 0, m_problem), annotation.document);
-    return report(m_store->update(annotation), annotation.document);
+        return report<Annotation>(fail(QString(), 0, 0, m_problem), annotation.document);
+    Result<std::optional<Annotation>> stored = m_store->find(annotation.id);
+    if (!stored)
+        return report<Annotation>(fail(stored.error()), annotation.document);
+    Annotation written = annotation;
+    written.modified = stampAfter(later(*stored ? (*stored)->modified : QDateTime(), annotation.modified));
+    Result<bool> updated = m_store->update(written);
+    return report<Annotation>(updated ? Result<Annotation>(written) : fail(updated.error()), written.document);
 }
 
 Result<bool> AnnotationService::remove(const QString &id)
 {
     const std::optional<Annotation> existing = find(id);
     if (!m_store || !existing)
-        return report(fail(QString(), 0, 0, QCoreApplication::translate("marginalia", "no such annotation")), {});
+        return report<bool>(fail(QString(), 0, 0, QCoreApplication::translate("marginalia", "no such annotation")), {});
     return report(m_store->remove(id), existing->document);
 }
 

@@ -40,9 +40,13 @@ public:
     QString paintColor(const Annotation &annotation) const;
     AnnotationStore *store() const { return m_store.get(); }
 
-    // Writes: the undo commands call these. Each announces what changed, or reports the failure.
-    Result<bool> add(const Annotation &annotation);
-    Result<bool> update(const Annotation &annotation);
+    // Writes: the undo commands call these. Each announces what changed, or reports the failure, and
+    // returns the annotation as written. Every write stamps `modified` later than the version before it
+    // (undo and redo too), so a "newer wins" merge never prefers a version the user has left behind.
+    // add(): an annotation never written (no `modified`) is stamped at its creation; one written before
+    // (a deleted one coming back) later than that version.
+    Result<Annotation> add(const Annotation &annotation);
+    Result<Annotation> update(const Annotation &annotation);
     Result<bool> remove(const QString &id);
 
 Q_SIGNALS:
@@ -51,7 +55,8 @@ Q_SIGNALS:
     void failed(const marginalia::Error &error);
 
 private:
-    Result<bool> report(Result<bool> result, const QString &documentKey);
+    template <typename T>
+    Result<T> report(Result<T> result, const QString &documentKey);
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<AnnotationStore> m_store;
