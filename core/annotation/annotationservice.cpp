@@ -107,6 +107,11 @@ std::vector<Tag> AnnotationService::tags() const
     return store() ? orAnnounce(store()->tags()) : std::vector<Tag>{};
 }
 
+std::vector<StoreSearchHit> AnnotationService::search(const QString &query) const
+{
+    return store() ? orAnnounce(store()->search(query)) : std::vector<StoreSearchHit>{};
+}
+
 QString AnnotationService::paintColor(const Annotation &annotation) const
 {
     if (store() && !annotation.tags.isEmpty()) {

@@ -13,6 +13,7 @@ namespace marginalia {
 
 class AnnotationStore;
 struct AnnotationDatabase;
+struct StoreSearchHit;
 struct Document;
 
 // The application's annotations: the database behind them, the one place annotations are built and
@@ -55,6 +56,8 @@ public:
     std::vector<Annotation> withTag(const QString &tag) const;
     std::optional<Annotation> find(const QString &id) const;
     std::vector<Tag> tags() const;
+    // The full-text search over annotations and documents' text (AnnotationStore::search).
+    std::vector<StoreSearchHit> search(const QString &query) const;
     // The colour to paint an annotation in: its first tag's colour when it has tags, else its own.
     QString paintColor(const Annotation &annotation) const;
     AnnotationStore *store() const;

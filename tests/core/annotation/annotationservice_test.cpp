@@ -176,7 +176,10 @@ TEST_F(AnnotationServiceTest, Issue9DefaultColourPaintsAnnotationsWithoutOneAndC
 
 TEST_F(AnnotationServiceTest, Issue9AReadErrorReachesTheCallerInsteadOfLookingLikeNoAnnotations)
 {
-    ASSERT_TRUE(m_service.add(draftOn(QStringLiteral("Berlin"))));
+    Annotation berlin = draftOn(QStringLiteral("Berlin"));
+    berlin.note = QStringLiteral("Berlin again");
+    ASSERT_TRUE(m_service.add(berlin));
+    EXPECT_EQ(m_service.search(QStringLiteral("Berlin")).size(), std::size_t(1));
     std::vector<Error> reported;
     QObject::connect(&m_service, &AnnotationService::readFailed, [&](const Error &e) { reported.push_back(e); });
     rawExec(dbPath(), QStringLiteral("ALTER TABLE annotations RENAME TO annotations_gone"));
@@ -187,7 +190,8 @@ TEST_F(AnnotationServiceTest, Issue9AReadErrorReachesTheCallerInsteadOfLookingLi
     EXPECT_TRUE(reported[0].message.contains(QStringLiteral("annotations"))) << reported[0].message.toStdString();
     EXPECT_TRUE(m_service.withTag(QStringLiteral("x")).empty());
     EXPECT_FALSE(m_service.find(newAnnotationId()).has_value());
-    EXPECT_EQ(reported.size(), std::size_t(3));
+    EXPECT_TRUE(m_service.search(QStringLiteral("Berlin")).empty());
+    EXPECT_EQ(reported.size(), std::size_t(4));
 }
 
 TEST_F(AnnotationServiceTest, Issue9AFailedReadBeforeAnEditFailsTheEdit)
