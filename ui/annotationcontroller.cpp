@@ -28,8 +28,9 @@ AnnotationController::AnnotationController(const Parts &parts, QObject *parent) 
     });
     connect(parts.service, &AnnotationService::failed, this,
             [this](const Error &error) { Q_EMIT message(tr("Annotation not saved: %1").arg(error.toString())); });
-    connect(parts.service, &AnnotationService::readFailed, this,
-            [this](const Error &error) { Q_EMIT message(tr("Annotations could not be read: %1").arg(error.toString())); });
+    connect(parts.service, &AnnotationService::readFailed, this, [this](const Error &error) {
+        Q_EMIT message(tr("Annotations could not be read: %1").arg(error.toString()));
+    });
 }
 
 void AnnotationController::showDocument(int volume, int document)

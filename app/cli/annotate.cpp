@@ -53,8 +53,8 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
     const QString key = documentKey(library, at.volume, at.document);
     AnnotationService::QuoteMatch match = AnnotationService::draftOnQuote(doc, key, options.quote, options.occurrence);
     if (!match.draft) {
-        err << Error{volume.sourcePath, 0, 0, quoteMissing(doc, options.quote, options.occurrence, match.seen)}.toString()
-            << Qt::endl;
+        const QString why = quoteMissing(doc, options.quote, options.occurrence, match.seen);
+        err << Error{volume.sourcePath, 0, 0, why}.toString() << Qt::endl;
         return ExitBadInput;
     }
     AnnotationService service;
