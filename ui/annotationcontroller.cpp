@@ -18,12 +18,6 @@
 
 namespace marginalia {
 
-namespace {
-
-const QString kDefaultColor = QStringLiteral("#FFE08C");
-
-} // namespace
-
 AnnotationController::AnnotationController(const Parts &parts, QObject *parent) : QObject(parent), m_parts(parts)
 {
     connect(parts.service, &AnnotationService::annotationsChanged, this, [this](const QString &key) {
@@ -34,6 +28,9 @@ AnnotationController::AnnotationController(const Parts &parts, QObject *parent) 
     });
     connect(parts.service, &AnnotationService::failed, this,
             [this](const Error &error) { Q_EMIT message(tr("Annotation not saved: %1").arg(error.toString())); });
+    connect(parts.service, &AnnotationService::readFailed, this, [this](const Error &error) {
+        Q_EMIT message(tr("Annotations could not be read: %1").arg(error.toString()));
+    });
 }
 
 void AnnotationController::showDocument(int volume, int document)
@@ -69,25 +66,13 @@ std::optional<Annotation> AnnotationController::annotationFromSelection() const
     if (m_volume < 0)
         return std::nullopt;
     const Document &doc = m_parts.library->library().volume(m_volume).documents.at(std::size_t(m_document));
-    Annotation a;
     const auto [start, end] = m_parts.view->selectedReadingRange();
-    if (start >= 0 && end > start) {
-        a.selector = makeSelector(ReadingText(doc.body).text(), start, end);
-    } else {
-        const FootnotePane::NoteRange range = m_parts.notes->selectedRange();
-        if (range.footnote < 0)
-            return std::nullopt;
-        const Footnote &note = doc.footnotes.at(std::size_t(range.footnote));
-        a.selector = makeSelector(plainText(note.content), range.start, range.end, note.id);
-    }
-    if (a.selector.exact.trimmed().isEmpty())
+    if (start >= 0 && end > start)
+        return AnnotationService::draft(doc, m_key, {-1, start, end});
+    const FootnotePane::NoteRange range = m_parts.notes->selectedRange();
+    if (range.footnote < 0)
         return std::nullopt;
-    a.id = newAnnotationId();
-    a.document = m_key;
-    a.color = kDefaultColor;
-    a.author = defaultAuthor();
-    a.created = a.modified = QDateTime::currentDateTimeUtc();
-    return a;
+    return AnnotationService::draft(doc, m_key, {range.footnote, range.start, range.end});
 }
 
 std::optional<Annotation> AnnotationController::annotationAtSelection() const
@@ -112,7 +97,6 @@ void AnnotationController::addOrEdit(const std::function<void(Annotation &)> &ch
     if (std::optional<Annotation> existing = annotationAtSelection()) {
         Annotation after = *existing;
         change(after);
-        after.modified = QDateTime::currentDateTimeUtc();
         m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *existing, after, what));
         return;
     }
@@ -177,7 +161,6 @@ void AnnotationController::edit(const QString &id, const std::function<void(Anno
         return;
     Annotation after = *before;
     change(after);
-    after.modified = QDateTime::currentDateTimeUtc();
     m_parts.undoStack->push(new EditAnnotationCommand(m_parts.service, *before, after, what));
 }
 

@@ -177,7 +177,7 @@ void MainWindow::createAnnotationActions()
     };
     add(tr("&Highlight"), QKeySequence(tr("Ctrl+Shift+H")), [this] { m_annotationController->highlightSelection(); });
     QMenu *colours = annotate->addMenu(tr("Highlight in &Colour"));
-    const std::pair<QString, QString> palette[] = {{tr("Yellow"), QStringLiteral("#FFE08C")},
+    const std::pair<QString, QString> palette[] = {{tr("Yellow"), defaultAnnotationColor()},
                                                    {tr("Green"), QStringLiteral("#B5E3A1")},
                                                    {tr("Blue"), QStringLiteral("#A8D1F0")},
                                                    {tr("Pink"), QStringLiteral("#F5B3C8")},

@@ -1,11 +1,13 @@
 #include "pdfexportjob.h"
 
+#include "store/annotationdatabase.h"
 #include "store/annotationstore.h"
-#include "store/database.h"
 
 #include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
+
+#include <optional>
 
 namespace marginalia {
 
@@ -36,14 +38,15 @@ void PdfExportJob::start()
 {
     QThreadPool::globalInstance()->start([shared = m_shared, library = m_library, dbPath = m_databasePath,
                                           request = m_request, receiver = QPointer<QObject>(this)] {
-        // The worker's own connection: a QSqlDatabase belongs to the thread that opened it.
-        std::unique_ptr<Database> db;
-        std::unique_ptr<AnnotationStore> store;
+        // The worker's own connection: a QSqlDatabase belongs to the thread that opened it. A database
+        // that cannot be opened fails the export: a PDF silently without its annotations would not do.
+        AnnotationDatabase annotations;
+        std::optional<Error> unreadable;
         if (!dbPath.isEmpty()) {
-            if (auto opened = Database::open(dbPath)) {
-                db = std::move(opened).value();
-                store = std::make_unique<AnnotationStore>(*db);
-            }
+            if (Result<AnnotationDatabase> opened = AnnotationDatabase::open(dbPath))
+                annotations = std::move(opened).value();
+            else
+                unreadable = opened.error();
         }
         int lastPercent = -1;
         auto progress = [&](double fraction) {
@@ -57,9 +60,11 @@ void PdfExportJob::start()
             }
             return !shared->cancelled;
         };
-        Result<PdfExportReport> result = exportPdf(library, store.get(), request, progress);
-        store.reset();
-        db.reset();
+        Result<PdfExportReport> result = unreadable
+            ? Result<PdfExportReport>(fail(unreadable->file, unreadable->line, unreadable->column,
+                                           PdfExportJob::tr("the annotations could not be read: %1").arg(unreadable->message)))
+            : exportPdf(library, annotations.store.get(), request, progress);
+        annotations = AnnotationDatabase();
         if (!receiver)
             return;
         QMetaObject::invokeMethod(receiver, [shared, result = std::move(result)] {

@@ -178,26 +178,14 @@ Result<std::vector<Listed>> storedAnnotations(const AnnotationsOptions &options,
 
 } // namespace
 
-OpenStore::OpenStore() = default;
-OpenStore::OpenStore(OpenStore &&) noexcept = default;
-OpenStore::~OpenStore()
-{
-    // The store refers to the database: it goes first.
-    store.reset();
-    database.reset();
-}
-
 OpenStore openStore(const QString &path, QTextStream &err)
 {
-    OpenStore open;
-    Result<std::unique_ptr<Database>> database = Database::open(path);
-    if (!database) {
-        err << database.error().toString() << Qt::endl;
-        return open;
+    Result<AnnotationDatabase> opened = AnnotationDatabase::open(path);
+    if (!opened) {
+        err << opened.error().toString() << Qt::endl;
+        return {};
     }
-    open.database = std::move(database).value();
-    open.store = std::make_unique<AnnotationStore>(*open.database);
-    return open;
+    return std::move(opened).value();
 }
 
 int runAnnotations(const AnnotationsOptions &options, QTextStream &out, QTextStream &err)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/annotationdatabase.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -69,14 +71,7 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
 int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &out, QTextStream &err);
 
 // The database and its store, open for one command.
-struct OpenStore {
-    std::unique_ptr<Database> database;
-    std::unique_ptr<AnnotationStore> store;
-
-    OpenStore();
-    OpenStore(OpenStore &&) noexcept;
-    ~OpenStore();
-};
+using OpenStore = AnnotationDatabase;
 
 // Opens the database at `path`; on failure prints why to `err` and returns an empty OpenStore.
 OpenStore openStore(const QString &path, QTextStream &err);

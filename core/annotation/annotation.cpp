@@ -5,6 +5,11 @@
 
 namespace marginalia {
 
+QString defaultAnnotationColor()
+{
+    return QStringLiteral("#FFE08C");
+}
+
 QString newAnnotationId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -42,6 +42,10 @@ struct Tag {
     int count = 0; // annotations carrying it
 };
 
+// The highlight colour of an annotation given none ("#FFE08C", a soft yellow): new annotations, imports
+// without a colour and painting all use this one.
+QString defaultAnnotationColor();
+
 // A new UUID in the form annotations use.
 QString newAnnotationId();
 

@@ -9,9 +9,13 @@ AddAnnotationCommand::AddAnnotationCommand(AnnotationService *service, Annotatio
 {
 }
 
+// Each write keeps the annotation as written, so that writing it again (redo after undo) is stamped
+// later than this version.
 void AddAnnotationCommand::redo()
 {
-    if (!m_service->add(m_annotation))
+    if (Result<Annotation> added = m_service->add(m_annotation))
+        m_annotation = *added;
+    else
         setObsolete(true);
 }
 
@@ -27,15 +31,21 @@ EditAnnotationCommand::EditAnnotationCommand(AnnotationService *service, Annotat
 {
 }
 
+// Undo writes the old content as a new version (a new modification time), never the old version itself:
+// under "newer wins" the edit it undoes would otherwise win again at the next import or sync.
 void EditAnnotationCommand::redo()
 {
-    if (!m_service->update(m_after))
+    if (Result<Annotation> updated = m_service->update(m_after))
+        m_after = *updated;
+    else
         setObsolete(true);
 }
 
 void EditAnnotationCommand::undo()
 {
-    if (!m_service->update(m_before))
+    if (Result<Annotation> updated = m_service->update(m_before))
+        m_before = *updated;
+    else
         setObsolete(true);
 }
 
@@ -52,7 +62,9 @@ void RemoveAnnotationCommand::redo()
 
 void RemoveAnnotationCommand::undo()
 {
-    if (!m_service->add(m_annotation))
+    if (Result<Annotation> added = m_service->add(m_annotation))
+        m_annotation = *added;
+    else
         setObsolete(true);
 }
 

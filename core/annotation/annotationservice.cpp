@@ -1,91 +1,180 @@
 #include "annotationservice.h"
 
+#include "anchor/anchoring.h"
+#include "model/document.h"
+#include "model/readingtext.h"
+#include "store/annotationdatabase.h"
 #include "store/annotationstore.h"
 #include "store/database.h"
-
-#include <QCoreApplication>
+#include "util/translate.h"
 
 namespace marginalia {
 
+namespace {
+
+// max(now, previous + 1 ms): strictly later than `previous` even when the clock has not moved on (two
+// writes in one millisecond, the stored precision) or has been set back.
+QDateTime stampAfter(const QDateTime &previous)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!previous.isValid())
+        return now;
+    const QDateTime next = previous.toUTC().addMSecs(1);
+    return now > next ? now : next;
+}
+
+QDateTime later(const QDateTime &a, const QDateTime &b)
+{
+    if (!a.isValid())
+        return b;
+    return b.isValid() && b > a ? b : a;
+}
+
+Annotation newAnnotation(const QString &documentKey, TextSelector selector)
+{
+    Annotation a;
+    a.id = newAnnotationId();
+    a.document = documentKey;
+    a.selector = std::move(selector);
+    a.color = defaultAnnotationColor();
+    a.author = defaultAuthor();
+    a.created = QDateTime::currentDateTimeUtc(); // `modified` is stamped by add()
+    return a;
+}
+
+} // namespace
+
 AnnotationService::AnnotationService(QObject *parent) : QObject(parent) {}
 
-AnnotationService::~AnnotationService()
-{
-    m_store.reset(); // before the connection it uses
-    m_db.reset();
-}
+AnnotationService::~AnnotationService() = default;
 
 Result<bool> AnnotationService::open(const QString &path)
 {
-    m_store.reset();
-    m_db.reset();
-    auto db = Database::open(path);
-    if (!db) {
-        m_problem = db.error().toString();
-        return fail(db.error());
+    m_database.reset();
+    Result<AnnotationDatabase> opened = AnnotationDatabase::open(path);
+    if (!opened) {
+        m_problem = opened.error().toString();
+        return fail(opened.error());
     }
-    m_db = std::move(db).value();
-    m_store = std::make_unique<AnnotationStore>(*m_db);
-    m_problem = m_db->isReadOnly()
-        ? QCoreApplication::translate("marginalia", "Annotations are read-only: %1").arg(m_db->readOnlyReason())
-        : QString();
+    m_database = std::make_unique<AnnotationDatabase>(std::move(opened).value());
+    const Database &db = *m_database->database;
+    m_problem = db.isReadOnly() ? marginalia::tr("Annotations are read-only: %1").arg(db.readOnlyReason()) : QString();
     Q_EMIT tagsChanged();
     return true;
 }
 
 bool AnnotationService::isReadOnly() const
 {
-    return m_db && m_db->isReadOnly();
+    return m_database && m_database->database->isReadOnly();
 }
 
 QString AnnotationService::path() const
 {
-    return m_db ? m_db->path() : QString();
+    return m_database ? m_database->database->path() : QString();
+}
+
+AnnotationStore *AnnotationService::store() const
+{
+    return m_database ? m_database->store.get() : nullptr;
+}
+
+template <typename T>
+T AnnotationService::orAnnounce(Result<T> result) const
+{
+    if (result)
+        return std::move(result).value();
+    Q_EMIT readFailed(result.error());
+    return T{};
 }
 
 std::vector<Annotation> AnnotationService::forDocument(const QString &documentKey) const
 {
-    if (!m_store)
-        return {};
-    auto r = m_store->forDocument(documentKey);
-    return r ? std::move(r).value() : std::vector<Annotation>{};
+    return store() ? orAnnounce(store()->forDocument(documentKey)) : std::vector<Annotation>{};
 }
 
 std::vector<Annotation> AnnotationService::withTag(const QString &tag) const
 {
-    if (!m_store)
-        return {};
-    auto r = m_store->withTag(tag);
-    return r ? std::move(r).value() : std::vector<Annotation>{};
+    return store() ? orAnnounce(store()->withTag(tag)) : std::vector<Annotation>{};
 }
 
 std::optional<Annotation> AnnotationService::find(const QString &id) const
 {
-    if (!m_store)
-        return std::nullopt;
-    auto r = m_store->find(id);
-    return r ? std::move(r).value() : std::nullopt;
+    return store() ? orAnnounce(store()->find(id)) : std::nullopt;
 }
 
 std::vector<Tag> AnnotationService::tags() const
 {
-    if (!m_store)
-        return {};
-    auto r = m_store->tags();
-    return r ? std::move(r).value() : std::vector<Tag>{};
+    return store() ? orAnnounce(store()->tags()) : std::vector<Tag>{};
+}
+
+std::vector<StoreSearchHit> AnnotationService::search(const QString &query) const
+{
+    return store() ? orAnnounce(store()->search(query)) : std::vector<StoreSearchHit>{};
 }
 
 QString AnnotationService::paintColor(const Annotation &annotation) const
 {
-    if (m_store && !annotation.tags.isEmpty()) {
-        auto color = m_store->tagColor(annotation.tags.front());
-        if (color && !color->isEmpty())
-            return *color;
+    if (store() && !annotation.tags.isEmpty()) {
+        const QString color = orAnnounce(store()->tagColor(annotation.tags.front()));
+        if (!color.isEmpty())
+            return color;
     }
-    return annotation.color.isEmpty() ? QStringLiteral("#FFE08C") : annotation.color;
+    return annotation.color.isEmpty() ? defaultAnnotationColor() : annotation.color;
 }
 
-Result<bool> AnnotationService::report(Result<bool> result, const QString &documentKey)
+std::optional<Annotation> AnnotationService::draft(const Document &doc, const QString &documentKey,
+                                                   const Passage &passage)
+{
+    TextSelector selector;
+    if (passage.footnote < 0) {
+        selector = makeSelector(ReadingText(doc.body).text(), passage.start, passage.end);
+    } else {
+        if (passage.footnote >= int(doc.footnotes.size()))
+            return std::nullopt;
+        const Footnote &note = doc.footnotes.at(std::size_t(passage.footnote));
+        selector = makeSelector(plainText(note.content), passage.start, passage.end, note.id);
+    }
+    if (selector.exact.trimmed().isEmpty())
+        return std::nullopt;
+    return newAnnotation(documentKey, std::move(selector));
+}
+
+AnnotationService::QuoteMatch AnnotationService::draftOnQuote(const Document &doc, const QString &documentKey,
+                                                              const QString &quote, int occurrence)
+{
+    QuoteMatch match;
+    const auto search = [&](const QString &text, const QString &footnote) {
+        for (qsizetype at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + quote.size())) {
+            if (++match.seen == occurrence) {
+                match.draft = newAnnotation(documentKey, makeSelector(text, int(at), int(at + quote.size()), footnote));
+                return true;
+            }
+        }
+        return false;
+    };
+    if (quote.isEmpty() || search(ReadingText(doc.body).text(), {}))
+        return match;
+    for (const Footnote &note : doc.footnotes) {
+        if (!note.id.isEmpty() && search(plainText(note.content), note.id))
+            break;
+    }
+    return match;
+}
+
+Result<QString> AnnotationService::colorForNew(const QString &asked, const QStringList &tags) const
+{
+    if (!asked.isEmpty())
+        return asked;
+    if (store() && !tags.isEmpty()) {
+        Result<QString> tagColor = store()->tagColor(tags.first());
+        if (!tagColor || !tagColor->isEmpty())
+            return tagColor;
+    }
+    return defaultAnnotationColor();
+}
+
+template <typename T>
+Result<T> AnnotationService::report(Result<T> result, const QString &documentKey)
 {
     if (!result) {
         Q_EMIT failed(result.error());
@@ -96,26 +185,57 @@ Result<bool> AnnotationService::report(Result<bool> result, const QString &docum
     return result;
 }
 
-Result<bool> AnnotationService::add(const Annotation &annotation)
+Result<Annotation> AnnotationService::add(const Annotation &annotation)
 {
-    if (!m_store)
-        return report(fail(QString(), 0, 0, m_problem), annotation.document);
-    return report(m_store->add(annotation), annotation.document);
+    if (!store())
+        return report<Annotation>(fail(QString(), 0, 0, m_problem), annotation.document);
+    Annotation written = annotation;
+    if (written.modified.isValid())
+        written.modified = stampAfter(written.modified);
+    else
+        written.modified = written.created.isValid() ? written.created : QDateTime::currentDateTimeUtc();
+    if (!written.created.isValid())
+        written.created = written.modified;
+    Result<bool> added = store()->add(written);
+    return report<Annotation>(added ? Result<Annotation>(written) : fail(added.error()), written.document);
 }
 
-Result<bool> AnnotationService::update(const Annotation &annotation)
+Result<Annotation> AnnotationService::update(const Annotation &annotation)
 {
-    if (!m_store)
-        return report(fail(QString(), 0, 0, m_problem), annotation.document);
-    return report(m_store->update(annotation), annotation.document);
+    if (!store())
+        return report<Annotation>(fail(QString(), 0, 0, m_problem), annotation.document);
+    Result<std::optional<Annotation>> stored = store()->find(annotation.id);
+    if (!stored)
+        return report<Annotation>(fail(stored.error()), annotation.document);
+    Annotation written = annotation;
+    written.modified = stampAfter(later(*stored ? (*stored)->modified : QDateTime(), annotation.modified));
+    Result<bool> updated = store()->update(written);
+    return report<Annotation>(updated ? Result<Annotation>(written) : fail(updated.error()), written.document);
 }
 
 Result<bool> AnnotationService::remove(const QString &id)
 {
-    const std::optional<Annotation> existing = find(id);
-    if (!m_store || !existing)
-        return report(fail(QString(), 0, 0, QCoreApplication::translate("marginalia", "no such annotation")), {});
-    return report(m_store->remove(id), existing->document);
+    if (!store())
+        return report<bool>(fail(QString(), 0, 0, m_problem), {});
+    Result<std::optional<Annotation>> existing = store()->find(id);
+    if (!existing)
+        return report<bool>(fail(existing.error()), {});
+    if (!*existing)
+        return report<bool>(fail(path(), 0, 0, marginalia::tr("there is no annotation %1 to delete").arg(id)), {});
+    return report(store()->remove(id), (*existing)->document);
+}
+
+Result<bool> AnnotationService::indexDocumentOnce(const QString &documentKey, const Document &doc)
+{
+    if (!store())
+        return fail(QString(), 0, 0, m_problem);
+    Result<bool> indexed = store()->isDocumentIndexed(documentKey);
+    if (!indexed || *indexed)
+        return indexed;
+    QStringList text{ReadingText(doc.body).text()};
+    for (const Footnote &note : doc.footnotes)
+        text.append(plainText(note.content));
+    return store()->indexDocument(documentKey, doc.title, text.join(QStringLiteral("\n\n")));
 }
 
 } // namespace marginalia

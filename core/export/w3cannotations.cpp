@@ -20,7 +20,6 @@ namespace {
 
 const QLatin1String historyBase("https://history.state.gov/historicaldocuments/");
 const QLatin1String urnUuid("urn:uuid:");
-const QLatin1String defaultColor("#FFE08C");
 
 QString tr(const char *text)
 {
@@ -223,7 +222,7 @@ Result<Annotation> readAnnotation(const QJsonValue &value, int index, const QStr
     static const QRegularExpression hexColor(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
     a.color = item.value(QStringLiteral("marginalia:color")).toString();
     if (!hexColor.match(a.color).hasMatch())
-        a.color = defaultColor;
+        a.color = defaultAnnotationColor();
     a.author = creatorOf(item);
     a.created = QDateTime::fromString(item.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs).toUTC();
     a.modified = QDateTime::fromString(item.value(QStringLiteral("modified")).toString(), Qt::ISODateWithMs).toUTC();

@@ -89,12 +89,11 @@ void SearchResultsModel::search(const QString &query, const SearchOptions &optio
     m_query = query;
     m_hits = query.trimmed().isEmpty() ? std::vector<SearchHit>{} : searchLibrary(m_library->library(), query, options);
     m_annotationHits.clear();
-    if (m_annotations && m_annotations->store() && !query.trimmed().isEmpty()) {
-        if (auto hits = m_annotations->store()->search(query)) {
-            for (const StoreSearchHit &h : *hits) {
-                if (h.kind == StoreSearchHit::AnnotationHit)
-                    m_annotationHits.push_back({h.annotationId, h.document, h.snippet});
-            }
+    // A failing search is announced by the service (readFailed), not taken for "no annotation matches".
+    if (m_annotations && !query.trimmed().isEmpty()) {
+        for (const StoreSearchHit &h : m_annotations->search(query)) {
+            if (h.kind == StoreSearchHit::AnnotationHit)
+                m_annotationHits.push_back({h.annotationId, h.document, h.snippet});
         }
     }
     endResetModel();

@@ -2,6 +2,7 @@
 
 #include "library/library.h"
 #include "model/readingtext.h"
+#include "util/textfold.h"
 
 #include <QStringView>
 
@@ -13,64 +14,6 @@ namespace {
 
 // How far context reaches on each side of a hit before it is cut at a word boundary.
 constexpr qsizetype contextReach = 40;
-
-// Latin-1 letters without their accents (U+00C0…U+00FF); signs and letters that have no canonical
-// decomposition (Æ, Ø, ß, ×) stay as they are.
-constexpr char16_t latin1Base[64 + 1] =
-    u"AAAAAA\u00C6CEEEEIIII\u00D0NOOOOO\u00D7\u00D8UUUUY\u00DE\u00DF"
-    u"aaaaaa\u00E6ceeeeiiii\u00F0nooooo\u00F7\u00F8uuuuy\u00FEy";
-
-char16_t withoutAccent(char16_t c)
-{
-    if (c >= 0xC0 && c <= 0xFF)
-        return latin1Base[c - 0xC0];
-    // Other accented letters (ł has none, but č, ő, ş… do): the first character of the canonical
-    // decomposition, repeatedly, since some decompose in several steps (ǘ → ü + ´ → u + ¨ + ´).
-    for (int step = 0; step < 3 && QChar::isLetter(c) && QChar::decompositionTag(c) == QChar::Canonical; ++step) {
-        const QString parts = QChar::decomposition(c);
-        if (parts.isEmpty() || parts.front().isSurrogate())
-            break;
-        c = parts.front().unicode();
-    }
-    return c;
-}
-
-char16_t foldNonAscii(char16_t c, bool foldCase)
-{
-    switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: // ‘ ’ ‚ ‛ ′
-        return u'\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: // “ ” „ ‟ ″
-        return u'"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-        return u'-';
-    case 0x00A0: case 0x2007: case 0x202F: // no-break spaces look like spaces to a reader
-        return u' ';
-    default:
-        break;
-    }
-    if (QChar::isSurrogate(c))
-        return c;
-    c = withoutAccent(c);
-    return foldCase ? char16_t(QChar::toCaseFolded(char32_t(c))) : c;
-}
-
-// One UTF-16 unit to one: the folded text keeps the original's length, so offsets carry over unchanged.
-inline char16_t foldUnit(char16_t c, bool foldCase)
-{
-    if (c < 0x80)
-        return foldCase && c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c;
-    return foldNonAscii(c, foldCase);
-}
-
-void foldInto(QStringView text, bool foldCase, QString &out)
-{
-    out.resize(text.size());
-    const char16_t *src = text.utf16();
-    char16_t *dst = reinterpret_cast<char16_t *>(out.data());
-    for (qsizetype i = 0, n = text.size(); i < n; ++i)
-        dst[i] = foldUnit(src[i], foldCase);
-}
 
 bool isWordChar(QChar c)
 {
@@ -167,7 +110,7 @@ public:
         : m_options(options)
         , m_hits(hits)
     {
-        foldInto(query, !options.caseSensitive, m_needle);
+        foldForSearch(query, options.caseSensitive ? FoldCase::Keep : FoldCase::Ignore, m_needle);
     }
 
     bool full() const { return int(m_hits.size()) >= m_options.maxHits; }
@@ -186,7 +129,7 @@ private:
     {
         if (text.size() < m_needle.size())
             return;
-        foldInto(text, !m_options.caseSensitive, m_folded);
+        foldForSearch(text, m_options.caseSensitive ? FoldCase::Keep : FoldCase::Ignore, m_folded);
         const qsizetype length = m_needle.size();
         qsizetype from = 0;
         while (!full()) {

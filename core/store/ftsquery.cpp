@@ -1,5 +1,7 @@
 #include "ftsquery.h"
 
+#include "util/textfold.h"
+
 #include <QStringList>
 
 namespace marginalia {
@@ -22,32 +24,14 @@ void addTerm(std::vector<SearchTerm> &terms, QStringView text, bool prefix)
         terms.push_back({text.toString(), prefix});
 }
 
-// Lower case without diacritics, one QChar for one, so that offsets in the folded text are offsets in
-// the original: what unicode61 with remove_diacritics compares.
-QString fold(QStringView text)
-{
-    QString folded = text.toString();
-    for (QChar &c : folded) {
-        const char16_t u = c.unicode();
-        if (u < 0x80) {
-            if (u >= u'A' && u <= u'Z')
-                c = QChar(char16_t(u + (u'a' - u'A')));
-        } else if (c.decompositionTag() == QChar::Canonical) {
-            const QChar base = c.decomposition().at(0);
-            c = base.isLetter() ? base.toLower() : c.toLower();
-        } else {
-            c = c.toLower();
-        }
-    }
-    return folded;
-}
-
-// A term as a pattern over folded text: its words in order with anything but letters and digits
-// between them, starting at a word boundary and, unless it is a prefix, ending at one.
+// A term as a pattern over folded text (foldForSearch(): close to what unicode61 with remove_diacritics
+// compares, and one unit for one, so a match's offsets are the original's): its words in order with
+// anything but letters and digits between them, starting at a word boundary and, unless it is a prefix,
+// ending at one.
 QString termPattern(const SearchTerm &term)
 {
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    const QStringList words = fold(term.text).split(separators, Qt::SkipEmptyParts);
+    const QStringList words = foldForSearch(term.text).split(separators, Qt::SkipEmptyParts);
     QStringList escaped;
     for (const QString &word : words)
         escaped << QRegularExpression::escape(word);
@@ -117,10 +101,10 @@ QString SnippetMaker::snippet(const QString &text) const
         return {};
     // Most first matches are near the start: fold a head of the text before folding all of it.
     constexpr qsizetype Head = 4096;
-    QString folded = fold(QStringView(text).left(Head + After + 20));
+    QString folded = foldForSearch(QStringView(text).left(Head + After + 20));
     QRegularExpressionMatch first = m_match.match(folded);
     if ((!first.hasMatch() || first.capturedEnd() > Head) && folded.size() < text.size()) {
-        folded = fold(text);
+        folded = foldForSearch(text);
         first = m_match.match(folded);
     }
     if (!first.hasMatch())

@@ -9,6 +9,9 @@
 #include "tagbrowser.h"
 
 #include <QListView>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace marginalia;
@@ -147,4 +150,25 @@ TEST_F(Annotating, LibrarySearchFindsNotesAndTags)
     m_searchResults.search(QStringLiteral("unanimity"), {});
     EXPECT_GE(m_searchResults.annotationRowCount(), 1);
     EXPECT_GT(m_searchResults.rowCount(), m_searchResults.annotationRowCount()); // the letter's text too
+}
+
+// Issue 9: a read of the annotations that fails is shown in the status bar, instead of the document
+// looking as if it had none.
+TEST_F(Annotating, Issue9AnnotationsThatCannotBeReadAreReportedInTheStatusBar)
+{
+    ASSERT_TRUE(open(kSample));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("behind"));
+        db.setDatabaseName(m_annotations.path());
+        ASSERT_TRUE(db.open());
+        QSqlQuery query(db);
+        ASSERT_TRUE(query.exec(QStringLiteral("ALTER TABLE annotations RENAME TO annotations_gone")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("behind"));
+    m_window.statusBar()->clearMessage();
+    m_navigator.nextDocument();
+    const QString shown = m_window.statusBar()->currentMessage();
+    EXPECT_TRUE(shown.contains(QStringLiteral("could not be read"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(m_annotations.path())) << shown.toStdString();
 }

@@ -2,6 +2,7 @@
 #include "readerfixture.h"
 
 #include "pdfexportcontroller.h"
+#include "pdfexportjob.h"
 #include "support/testdata.h"
 
 #include <QDir>
@@ -47,4 +48,27 @@ TEST_F(WindowPdfExport, CancelledExportLeavesNoFile)
     EXPECT_FALSE(QFileInfo::exists(out));
     const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("volume.pdf*")}, QDir::Files);
     EXPECT_TRUE(leftovers.isEmpty()) << leftovers.join(u' ').toStdString();
+}
+
+// Issue 9: an annotation database the export cannot read fails the export, with the file named, instead
+// of writing the PDF silently without the annotations.
+TEST_F(WindowPdfExport, Issue9AnnotationDatabaseThatCannotBeReadFailsTheExport)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317")));
+    const QString notADatabase = m_dir.filePath(QStringLiteral("not-a-database.sqlite"));
+    QFile file(notADatabase);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    const QString out = m_dir.filePath(QStringLiteral("d317.pdf"));
+    PdfExportJob job(m_library.library(), notADatabase,
+                     {{{m_navigator.current().volume, m_navigator.current().document}}, {}, out});
+    QSignalSpy failed(&job, &PdfExportJob::failed);
+    QSignalSpy finished(&job, &PdfExportJob::finished);
+    job.start();
+    ASSERT_TRUE(failed.wait(30000));
+    EXPECT_TRUE(finished.isEmpty());
+    const Error error = failed.at(0).at(0).value<Error>();
+    EXPECT_TRUE(error.toString().contains(notADatabase)) << error.toString().toStdString();
+    EXPECT_FALSE(QFileInfo::exists(out));
 }
