@@ -13,7 +13,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -395,6 +398,52 @@ TEST_F(CliAnnotations, Issue8ImportedControlCharactersArePrintedVisibly)
     EXPECT_EQ(a.value(QStringLiteral("note")).toString(), note);
     EXPECT_EQ(a.value(QStringLiteral("exact")).toString(), exact);
     expectNothingLive(run({QStringLiteral("tags"), QStringLiteral("--json")}).out);
+}
+
+// Issue 8: export-annotations never replaces what is not a plain file; "-" is standard output.
+mode_t fileType(const QString &path)
+{
+    struct stat st {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & S_IFMT : 0;
+}
+
+QStringList exportW3cTo(const QString &output)
+{
+    return {QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("w3c"), QStringLiteral("-o"),
+            output};
+}
+
+TEST_F(CliAnnotations, Issue8ExportToDevicesWritesThemAndNeverReplacesThem)
+{
+    annotate({QStringLiteral("--quote"), quote});
+    const CliRun null = run(exportW3cTo(QStringLiteral("/dev/null")));
+    EXPECT_EQ(null.exitCode, 0) << null.err.toStdString();
+    EXPECT_EQ(fileType(QStringLiteral("/dev/null")), mode_t(S_IFCHR));
+    const CliRun full = run(exportW3cTo(QStringLiteral("/dev/full")));
+    EXPECT_EQ(full.exitCode, 1);
+    EXPECT_TRUE(full.err.contains(QStringLiteral("/dev/full: cannot write the file: No space left on device")))
+        << full.err.toStdString();
+    EXPECT_EQ(fileType(QStringLiteral("/dev/full")), mode_t(S_IFCHR));
+}
+
+TEST_F(CliAnnotations, Issue8DashIsStandardOutputAndAFifoGetsTheCollection)
+{
+    annotate({QStringLiteral("--quote"), quote});
+    const CliRun dash = run(exportW3cTo(QStringLiteral("-")));
+    EXPECT_EQ(dash.exitCode, 0) << dash.err.toStdString();
+    EXPECT_EQ(json(dash).object()[QStringLiteral("type")].toString(), QStringLiteral("AnnotationCollection"));
+    EXPECT_EQ(json(dash).object()[QStringLiteral("items")].toArray().size(), 1);
+
+    const QString fifo = path(QStringLiteral("export.pipe"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    auto reader = std::async(std::launch::async, [&] {
+        QFile in(fifo);
+        return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+    });
+    const CliRun piped = run(exportW3cTo(fifo));
+    EXPECT_EQ(piped.exitCode, 0) << piped.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(reader.get()).object(), json(dash).object());
+    EXPECT_EQ(fileType(fifo), mode_t(S_IFIFO));
 }
 
 } // namespace
