@@ -1,9 +1,9 @@
 #include "w3cannotations.h"
 
+#include "fileio/inputfile.h"
 #include "store/annotationstore.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -200,13 +200,17 @@ QString readSelectors(const QJsonObject &target, Annotation &a)
     return quote ? QString() : tr("it has no TextQuoteSelector with the exact text");
 }
 
-// One item as an Annotation; the error names its place in the file ("annotation 3").
+// One item as an Annotation; the error names its place in the file and its id, when it has one
+// ("annotation 3 (id urn:uuid:…)"): the parsed JSON keeps no positions to give a line.
 Result<Annotation> readAnnotation(const QJsonValue &value, int index, const QString &fileName)
 {
-    const auto problem = [&](const QString &what) {
-        return fail(fileName, 0, 0, tr("annotation %1: %2").arg(index + 1).arg(what));
-    };
     const QJsonObject item = value.toObject();
+    const QString givenId = item.value(QStringLiteral("id")).toString();
+    const auto problem = [&](const QString &what) {
+        const QString which = givenId.isEmpty() ? tr("annotation %1").arg(index + 1)
+                                                : tr("annotation %1 (id %2)").arg(index + 1).arg(givenId);
+        return fail(fileName, 0, 0, tr("%1: %2").arg(which, what));
+    };
     if (!value.isObject() || (item.contains(QStringLiteral("type")) && !hasType(item, QStringLiteral("Annotation"))))
         return problem(tr("not a W3C Annotation object"));
     const QJsonValue targetValue = asArray(item.value(QStringLiteral("target"))).at(0);
@@ -318,10 +322,10 @@ Result<std::vector<Annotation>> parseW3cAnnotations(const QByteArray &json, cons
 
 Result<ImportSummary> importW3cAnnotationsFile(const QString &path, AnnotationStore &store)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(path, 0, 0, file.errorString());
-    Result<std::vector<Annotation>> annotations = parseW3cAnnotations(file.readAll(), path);
+    Result<QByteArray> json = readInputFile(path);
+    if (!json)
+        return fail(json.error());
+    Result<std::vector<Annotation>> annotations = parseW3cAnnotations(*json, path);
     if (!annotations)
         return fail(annotations.error());
     ImportSummary summary;

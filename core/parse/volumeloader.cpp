@@ -3,6 +3,8 @@
 #include "teiparser.h"
 #include "textcopyparser.h"
 
+#include "fileio/inputfile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -29,17 +31,10 @@ Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const
 
 Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(path, 0, 0,
-                    QCoreApplication::translate("marginalia", "cannot open the file: %1").arg(file.errorString()));
-    }
-    const QByteArray data = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        return fail(path, 0, 0,
-                    QCoreApplication::translate("marginalia", "cannot read the file: %1").arg(file.errorString()));
-    }
-    return loadVolume(data, path, progress);
+    Result<QByteArray> data = readInputFile(path);
+    if (!data)
+        return fail(data.error());
+    return loadVolume(*data, path, progress);
 }
 
 } // namespace marginalia
