@@ -113,7 +113,7 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
             << Qt::endl;
         return ExitBadInput;
     }
-    OpenStore open = openStore(options.database, err);
+    OpenStore open = openStore(options.database, err, StoreAccess::Write);
     if (!open.store)
         return ExitBadInput;
 

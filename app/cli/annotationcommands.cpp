@@ -12,6 +12,7 @@
 #include "util/visiblecontrols.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -187,10 +188,15 @@ OpenStore::~OpenStore()
     database.reset();
 }
 
-OpenStore openStore(const QString &path, QTextStream &err)
+OpenStore openStore(const QString &path, QTextStream &err, StoreAccess access)
 {
     OpenStore open;
-    Result<std::unique_ptr<Database>> database = Database::open(path);
+    // MARGINALIA_DB, like --db, names a file the user chose: a typo there is reported, not read as empty.
+    const bool defaultNotYetMade = access == StoreAccess::Read && qEnvironmentVariableIsEmpty("MARGINALIA_DB")
+        && path == Database::defaultPath() && !QFileInfo::exists(path);
+    Result<std::unique_ptr<Database>> database = access == StoreAccess::Write ? Database::open(path)
+        : defaultNotYetMade                                                   ? Database::openEmpty(path)
+                                                                              : Database::openForReading(path);
     if (!database) {
         err << database.error().toString() << Qt::endl;
         return open;

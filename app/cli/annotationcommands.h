@@ -78,7 +78,12 @@ struct OpenStore {
     ~OpenStore();
 };
 
-// Opens the database at `path`; on failure prints why to `err` and returns an empty OpenStore.
-OpenStore openStore(const QString &path, QTextStream &err);
+// Reading commands never create the database nor write to it; writing ones create it when missing.
+enum class StoreAccess { Read, Write };
+
+// Opens the database at `path`; on failure prints why to `err` and returns an empty OpenStore. For
+// reading, a missing file is an error ("FILE: no such annotation database"), except the app's own
+// default database before anything was ever saved: that reads as empty, and is still not created.
+OpenStore openStore(const QString &path, QTextStream &err, StoreAccess access = StoreAccess::Read);
 
 } // namespace marginalia::cli

@@ -83,7 +83,7 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
 
 int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &out, QTextStream &err)
 {
-    OpenStore open = openStore(options.database, err);
+    OpenStore open = openStore(options.database, err, StoreAccess::Write);
     if (!open.store)
         return ExitBadInput;
     Result<ImportSummary> summary = importW3cAnnotationsFile(options.file, *open.store);

@@ -7,14 +7,6 @@ namespace marginalia {
 
 namespace {
 
-// SQLite primary result codes we explain (the low byte of an extended code).
-constexpr int SqliteLocked = 6;
-constexpr int SqliteReadOnly = 8;
-constexpr int SqliteIoErr = 10;
-constexpr int SqliteCorrupt = 11;
-constexpr int SqliteFull = 13;
-constexpr int SqliteNotADb = 26;
-
 QString explain(int code, const QString &sqliteText)
 {
     switch (code & 0xff) {
@@ -32,7 +24,10 @@ QString explain(int code, const QString &sqliteText)
         return QCoreApplication::translate("marginalia", "could not read or write the file (%1)").arg(sqliteText);
     case SqliteCorrupt:
     case SqliteNotADb:
-        return QCoreApplication::translate("marginalia", "the annotation database is damaged (%1)").arg(sqliteText);
+        return QCoreApplication::translate("marginalia", "the annotation database is damaged (%1); restore it from a "
+                                                         "backup, or move it aside to start a new one").arg(sqliteText);
+    case SqliteCantOpen:
+        return QCoreApplication::translate("marginalia", "cannot open the annotation database (%1)").arg(sqliteText);
     default:
         return QCoreApplication::translate("marginalia", "database error: %1").arg(sqliteText);
     }

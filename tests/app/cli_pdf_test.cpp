@@ -19,7 +19,6 @@
 
 #include <sys/stat.h>
 
-#include <future>
 #include <map>
 #include <memory>
 
@@ -37,7 +36,11 @@ const QString tei = test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"
 
 class CliPdf : public ::testing::Test {
 protected:
-    void SetUp() override { ASSERT_TRUE(m_dir.isValid()); }
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        test::createDatabase(m_db);
+    }
 
     PdfCliRun run(QStringList arguments) const
     {
@@ -199,10 +202,10 @@ TEST_F(CliPdf, Issue8AFifoTargetGetsTheWholePdf)
 {
     const QString fifo = path(QStringLiteral("pdf.pipe"));
     ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
-    auto reader = std::async(std::launch::async, [&] { return fileContents(fifo); });
+    test::FifoReader reader(fifo);
     const PdfCliRun r = run(exportD317To(fifo));
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-    const QByteArray pdf = reader.get();
+    const QByteArray pdf = reader.take();
     EXPECT_TRUE(pdf.startsWith("%PDF-"));
     EXPECT_TRUE(Poppler::Document::loadFromData(pdf));
     EXPECT_EQ(fileType(fifo), mode_t(S_IFIFO));

@@ -38,6 +38,13 @@ public:
     SmallFileSystem &operator=(const SmallFileSystem &) = delete;
 
     bool available() const { return m_mounted; }
+    // Makes it a read-only medium (EROFS for everyone, root too).
+    bool remountReadOnly() const
+    {
+        return m_mounted
+            && ::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+    }
+    QString path() const { return m_dir.path(); }
     // Why mounting failed, for the skip message.
     QString whyUnavailable() const { return m_why; }
     QString filePath(const QString &name) const { return m_dir.filePath(name); }
