@@ -1,12 +1,9 @@
 #include "volumeloader.h"
 
+#include "fileio/inputfile.h"
 #include "teiparser.h"
 #include "textcopyparser.h"
-
-#include "fileio/inputfile.h"
-
-#include <QCoreApplication>
-#include <QFile>
+#include "unicodeinput.h"
 
 namespace marginalia {
 
@@ -24,9 +21,14 @@ bool looksLikeXml(const QByteArray &data)
 
 Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress)
 {
-    if (looksLikeXml(data))
-        return TeiParser::parse(data, fileName, progress);
-    return TextCopyParser::parse(data, fileName);
+    // A UTF-16 or UTF-32 file (Windows editors save "Unicode" so) is read as the UTF-8 it holds, not taken
+    // for a text copy because its first byte is not "<".
+    Result<QByteArray> utf8 = asUtf8(data, fileName);
+    if (!utf8)
+        return fail(utf8.error());
+    if (looksLikeXml(*utf8))
+        return TeiParser::parse(*utf8, fileName, progress);
+    return TextCopyParser::parse(*utf8, fileName);
 }
 
 Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress)
