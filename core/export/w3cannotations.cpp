@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace marginalia {
 
@@ -80,14 +81,32 @@ QJsonObject targetOf(const Annotation &a)
 
 // ---- import ----
 
-// Where in the text a JSON parse error is: QJsonParseError gives a byte offset into the UTF-8.
-Error jsonError(const QByteArray &json, const QString &fileName, const QJsonParseError &parseError)
+// The 1-based line and column (in characters) of a byte offset into UTF-8 text.
+std::pair<qint64, qint64> lineAndColumn(const QByteArray &json, qsizetype offset)
 {
-    const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
+    offset = std::clamp<qsizetype>(offset, 0, json.size());
     const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
     const qint64 line = json.left(offset).count('\n') + 1;
     const qint64 column = QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size() + 1;
+    return {line, column};
+}
+
+// Where in the text a JSON parse error is: QJsonParseError gives a byte offset into the UTF-8.
+Error jsonError(const QByteArray &json, const QString &fileName, const QJsonParseError &parseError)
+{
+    const auto [line, column] = lineAndColumn(json, parseError.offset);
     return Error{fileName, line, column, tr("not valid JSON: %1").arg(parseError.errorString())};
+}
+
+// A refused item's place in the file: QJsonDocument keeps no positions, but an id is written as it
+// is (a "urn:uuid:…" needs no escapes), so its first occurrence is where the annotation stands.
+Error placed(Error error, const QByteArray &json, const QJsonValue &item)
+{
+    const QString id = item.toObject().value(QStringLiteral("id")).toString();
+    const qsizetype at = id.isEmpty() ? -1 : json.indexOf(QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+    if (at >= 0)
+        std::tie(error.line, error.column) = lineAndColumn(json, at);
+    return error;
 }
 
 // An array of whatever `value` holds: itself when an array, else a one-element array (null: empty).
@@ -314,7 +333,7 @@ Result<std::vector<Annotation>> parseW3cAnnotations(const QByteArray &json, cons
     for (int i = 0; i < items.size(); ++i) {
         Result<Annotation> a = readAnnotation(items.at(i), i, fileName);
         if (!a)
-            return fail(a.error());
+            return fail(placed(a.error(), json, items.at(i)));
         out.push_back(std::move(a).value());
     }
     return out;
