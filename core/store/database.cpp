@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QStringList>
 #include <QThread>
 #include <QUrl>
 
@@ -38,16 +39,6 @@ Result<QVariant> ask(const QSqlDatabase &connection, const QString &path, const 
     return Statement::scalar(connection, path, QString::fromLatin1(sql));
 }
 
-// A failure while reading the file, in the words for its cause: a full disk shows to SQLite as an I/O
-// error or a -shm it cannot create, and is said to be a full disk.
-Error readFailure(const QString &path, int code, const Error &error)
-{
-    const int primary = code & 0xff;
-    if ((primary == SqliteIoErr || primary == SqliteCantOpen || primary == SqliteFull) && diskIsFull(path))
-        return Error{path, 0, 0, tr("the disk is full; free some space and try again (%1)").arg(error.message)};
-    return error;
-}
-
 Error damaged(const QString &path, const QString &finding)
 {
     return Error{path, 0, 0, tr("the annotation database is damaged (%1); restore it from a backup, or move it "
@@ -67,11 +58,18 @@ Result<Contents> readContents(const QSqlDatabase &connection, const QString &pat
 {
     Statement quick(connection, path, QStringLiteral("PRAGMA quick_check"));
     if (auto done = quick.exec(); !done)
-        return fail(readFailure(path, quick.errorCode(), done.error()));
+        return fail(done.error());
     if (!quick.next())
         return fail(damaged(path, tr("quick_check gave no answer")));
-    if (quick.text(0) != QStringLiteral("ok"))
-        return fail(damaged(path, quick.text(0)));
+    if (quick.text(0) != QStringLiteral("ok")) {
+        // The findings, one a line (in one row or several): the first three, on one line.
+        QString text = quick.text(0);
+        while (quick.next())
+            text += QLatin1Char('\n') + quick.text(0);
+        QStringList findings = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        findings.removeAll(QStringLiteral("*** in database main ***"));
+        return fail(damaged(path, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
+    }
     Result<QVariant> application = ask(connection, path, "PRAGMA application_id");
     Result<QVariant> version = ask(connection, path, "PRAGMA user_version");
     Result<QVariant> objects = ask(connection, path, "SELECT count(*) FROM sqlite_schema");
@@ -132,12 +130,14 @@ Result<bool> openAndCheck(QSqlDatabase &connection, const DatabaseFile &file, co
         return header;
     Result<Contents> contents = Contents{};
     if (auto opened = openForChecking(connection, file); !opened)
-        contents = fail(readFailure(file.path, -1, opened.error()));
+        contents = fail(opened.error());
     else
         contents = readContents(connection, file.path);
-    // A WAL database whose -shm file is gone cannot be opened read-only in a folder we cannot write to.
-    // Immutable mode reads the main file alone; nobody can have written a WAL beside it there since.
-    if (!contents && file.walExists && !file.folderWritable) {
+    // A WAL database whose -shm file is gone cannot be opened read-only in a folder we cannot write to,
+    // nor on a full disk, where no -shm can be made. Immutable mode reads the main file alone: nobody can
+    // have written a WAL beside it there since, and on a full disk no writer gets far; at worst the
+    // commits still in a -wal are not seen, and nothing is written.
+    if (!contents && ((file.walExists && !file.folderWritable) || diskIsFull(file.path))) {
         const QString options = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000");
         if (openConnection(connection, file.path, options, uri(file.path, "mode=ro&immutable=1"))) {
             if (Result<Contents> immutable = readContents(connection, file.path))
@@ -241,7 +241,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     if (db->m_readOnly)
         return db;
     if (auto opened = openReadWrite(connection, db->m_path); !opened)
-        return fail(readFailure(db->m_path, -1, opened.error()));
+        return fail(opened.error());
     connection = QSqlDatabase(); // migrate() takes its own handles
     if (auto migrated = migrate(*db); !migrated)
         return fail(migrated.error());

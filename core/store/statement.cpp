@@ -1,5 +1,7 @@
 #include "statement.h"
 
+#include "databasefile.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 
@@ -47,7 +49,11 @@ Error sqlError(const QString &databasePath, const QSqlError &error)
     QString text = error.databaseText();
     if (text.isEmpty())
         text = error.driverText();
-    return Error{databasePath, 0, 0, explain(sqliteCode(error), text)};
+    int code = sqliteCode(error);
+    // A full disk often reaches SQLite as an I/O error, or as a -shm file it cannot create.
+    if (((code & 0xff) == SqliteIoErr || (code & 0xff) == SqliteCantOpen) && diskIsFull(databasePath))
+        code = SqliteFull;
+    return Error{databasePath, 0, 0, explain(code, text)};
 }
 
 Statement::Statement(const QSqlDatabase &connection, const QString &databasePath, const QString &sql)

@@ -407,10 +407,16 @@ TEST_F(DatabaseTest, Issue8AFullDiskSaysTheDiskIsFullAndLosesNoCommittedRow)
         EXPECT_TRUE(added.error().message.startsWith(QStringLiteral("the disk is full; free some space and try again")))
             << added.error().toString().toStdString();
     }
-    // Opening on the full disk: it works, or it says the disk is full; never "not a database".
+    // Opening to write on the full disk: it works, or it says the disk is full; never "not a database".
     if (auto full = Database::open(file); !full) {
         EXPECT_TRUE(full.error().message.startsWith(QStringLiteral("the disk is full")))
             << full.error().toString().toStdString();
+    }
+    // Reading needs no space: every committed row is listed.
+    {
+        auto reading = Database::openForReading(file);
+        ASSERT_TRUE(reading) << reading.error().toString().toStdString();
+        EXPECT_EQ(AnnotationStore(**reading).all()->size(), committed);
     }
     ASSERT_TRUE(QFile::remove(disk.filePath(QStringLiteral("filler"))));
     auto db = Database::open(file);
