@@ -366,6 +366,22 @@ TEST_F(DatabaseTest, Issue8AnImmutableFileIsReadWithoutWalOrShm)
     }
 }
 
+TEST_F(DatabaseTest, Issue8ADatabaseInAReadOnlyFolderIsReadWithoutWalOrShm)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("shelf"));
+    const QString file = folder + QStringLiteral("/marginalia.sqlite");
+    makeDatabase(file, 3);
+    const QStringList before = listing(folder);
+    test::Unwritable unwritable(folder);
+    if (unwritable.isWritable())
+        GTEST_SKIP() << "neither chmod 0555 nor chattr +i stops this user writing in the folder";
+    auto db = Database::openForReading(file);
+    ASSERT_TRUE(db) << db.error().toString().toStdString();
+    EXPECT_EQ(AnnotationStore(**db).all()->size(), 3u);
+    db->reset();
+    EXPECT_EQ(listing(folder), before);
+}
+
 TEST_F(DatabaseTest, Issue8ADatabaseOnAReadOnlyMediumIsRead)
 {
     const test::SmallFileSystem medium(4 * 1024 * 1024);
