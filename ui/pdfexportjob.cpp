@@ -43,7 +43,7 @@ void PdfExportJob::start()
         AnnotationDatabase annotations;
         std::optional<Error> unreadable;
         if (!dbPath.isEmpty()) {
-            if (Result<AnnotationDatabase> opened = AnnotationDatabase::open(dbPath))
+            if (Result<AnnotationDatabase> opened = AnnotationDatabase::open(dbPath, DatabaseAccess::Read))
                 annotations = std::move(opened).value();
             else
                 unreadable = opened.error();
