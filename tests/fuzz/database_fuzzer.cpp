@@ -24,6 +24,14 @@ namespace {
 using namespace marginalia;
 
 QString g_path;
+// How many inputs open() accepted: a fuzzer whose inputs are all refused tests only the refusal.
+std::size_t g_opened = 0;
+std::size_t g_refused = 0;
+
+void printCounts()
+{
+    std::fprintf(stderr, "database_fuzzer: %zu inputs opened and read, %zu refused\n", g_opened, g_refused);
+}
 
 [[noreturn]] void fault(const char *what)
 {
@@ -93,6 +101,7 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
         std::abort();
     }
     g_path = dir.filePath(QStringLiteral("fuzz.sqlite"));
+    std::atexit(printCounts);
     return 0;
 }
 
@@ -108,10 +117,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         }
     }
     if (!openAndRead()) {
+        ++g_refused;
         if (fileBytes() != input)
             fault("open() refused the file, and it changed");
         return 0;
     }
+    ++g_opened;
     const QByteArray upToDate = fileBytes();
     if (!openAndRead())
         fault("open() accepted the file, then refused it as it left it");
