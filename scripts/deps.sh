@@ -11,6 +11,8 @@ PACKAGES=(
     e2fsprogs # chattr: the store tests make files truly read-only for root
     # PDF export: qpdf writes highlights, links and the outline; Poppler-Qt6 and poppler-utils read them back
     libqpdf-dev libpoppler-qt6-dev poppler-utils
+    # fuzz (scripts/fuzz.sh): clang and its libFuzzer/AddressSanitizer runtime
+    clang libclang-rt-14-dev
     # run and test: a display for the GUI smoke test, the reference XML reader, fonts for rendering
     xvfb xauth libxml2-utils hyperfine fonts-dejavu-core
     # Qt's SVG icon engine, so the window shows the app icon (resources/marginalia.svg)

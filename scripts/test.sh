@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Release into build/, runs the whole suite, then starts the real
-# desktop app once on a virtual display and checks it shows its window and exits cleanly.
+# desktop app once on a virtual display and checks it shows its window and exits cleanly, then fuzzes
+# every target for 60 seconds (scripts/fuzz.sh; FUZZ_SECONDS overrides, 0 skips). Any failure fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,12 @@ if timeout 120 xvfb-run -a -s '-screen 0 1280x1024x24' \
 else
     echo "smoke test: FAILED (status $?)" >&2
     status=1
+fi
+
+fuzz_seconds=${FUZZ_SECONDS:-60}
+if ((fuzz_seconds > 0)); then
+    echo "== fuzzing: scripts/fuzz.sh $fuzz_seconds"
+    bash scripts/fuzz.sh "$fuzz_seconds" || { echo "fuzzing: FAILED" >&2; status=1; }
 fi
 
 exit $status

@@ -13,13 +13,6 @@ namespace marginalia {
 
 namespace {
 
-// Below this a second thread costs more than it saves.
-constexpr qsizetype kMinParallelBytes = 256 * 1024;
-constexpr std::size_t kMinDocuments = 8;
-// Documents are read in runs of about this many bytes: large enough that setting up a reader is
-// nothing beside the reading, small enough that the threads finish together.
-constexpr qsizetype kRunBytes = 128 * 1024;
-
 struct Run {
     std::size_t first = 0; // documents [first, last) of the split
     std::size_t last = 0;
@@ -27,14 +20,14 @@ struct Run {
     std::optional<Result<Volume>> result;
 };
 
-std::vector<Run> makeRuns(const TeiSplit &split)
+std::vector<Run> makeRuns(const TeiSplit &split, qsizetype runBytes)
 {
     std::vector<Run> runs;
     Run run;
     for (std::size_t i = 0; i < split.documents.size(); ++i) {
         run.bytes += split.documents[i].end - split.documents[i].begin;
         run.last = i + 1;
-        if (run.bytes >= kRunBytes) {
+        if (run.bytes >= runBytes) {
             runs.push_back(std::move(run));
             run = Run{i + 1, i + 1, 0, {}};
         }
@@ -164,15 +157,25 @@ private:
 std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const QString &fileName,
                                                  const TeiParser::Progress &progress)
 {
-    if (data.size() < kMinParallelBytes || QThread::idealThreadCount() < 2)
+    const TeiParallelLimits limits;
+    if (data.size() < limits.minBytes || QThread::idealThreadCount() < 2)
+        return std::nullopt;
+    return parseTeiInParallel(data, fileName, progress, limits);
+}
+
+std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const QString &fileName,
+                                                 const TeiParser::Progress &progress,
+                                                 const TeiParallelLimits &limits)
+{
+    if (data.size() < limits.minBytes)
         return std::nullopt;
     const std::optional<TeiSplit> split = splitTeiDocuments(data);
     if (split && split->crowdedTag >= 0)
         return Result<Volume>(fail(crowdedTagError(data, split->crowdedTag, fileName)));
-    if (!split || split->documents.size() < kMinDocuments)
+    if (!split || split->documents.size() < limits.minDocuments)
         return std::nullopt;
 
-    SharedWork work{data, *split, fileName, makeRuns(*split), {}, {}, {}};
+    SharedWork work{data, *split, fileName, makeRuns(*split, limits.runBytes), {}, {}, {}};
     std::atomic<bool> cancelled{false};
     std::thread helper([&work] { readRuns(work, nullptr, nullptr); });
 

@@ -15,4 +15,19 @@ namespace marginalia {
 std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const QString &fileName,
                                                  const TeiParser::Progress &progress);
 
+// When the parallel read is worth it, and how the documents are shared out among the threads.
+struct TeiParallelLimits {
+    qsizetype minBytes = 256 * 1024; // below this a second thread costs more than it saves
+    std::size_t minDocuments = 8;
+    // Documents are read in runs of about this many bytes: large enough that setting up a reader is
+    // nothing beside the reading, small enough that the threads finish together.
+    qsizetype runBytes = 128 * 1024;
+};
+
+// The same with the given limits, on any number of cores: lets the differential tests and the fuzzer
+// take the parallel path (split, skeleton, several runs, merge) with small inputs.
+std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const QString &fileName,
+                                                 const TeiParser::Progress &progress,
+                                                 const TeiParallelLimits &limits);
+
 } // namespace marginalia

@@ -4,6 +4,7 @@
 #include "parse/teisplitter.h"
 
 #include "support/testdata.h"
+#include "support/volumediff.h"
 
 #include <QRandomGenerator>
 
@@ -30,70 +31,10 @@ Volume parallel(const QByteArray &data)
     return std::move(*r).value();
 }
 
-void expectSameText(const RichText &a, const RichText &b, const QString &where)
-{
-    ASSERT_EQ(a.size(), b.size()) << where.toStdString();
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        EXPECT_EQ(a[i].kind, b[i].kind);
-        EXPECT_EQ(a[i].flags, b[i].flags);
-        EXPECT_EQ(a[i].label, b[i].label);
-        EXPECT_EQ(a[i].text, b[i].text) << where.toStdString();
-        ASSERT_EQ(a[i].anchors.size(), b[i].anchors.size()) << where.toStdString();
-        for (std::size_t k = 0; k < a[i].anchors.size(); ++k) {
-            EXPECT_EQ(a[i].anchors[k].start, b[i].anchors[k].start);
-            EXPECT_EQ(a[i].anchors[k].index, b[i].anchors[k].index);
-        }
-        EXPECT_EQ(a[i].styles.size(), b[i].styles.size());
-    }
-}
-
 void expectSameVolume(const Volume &a, const Volume &b)
 {
-    EXPECT_EQ(a.id, b.id);
-    EXPECT_EQ(a.title, b.title);
-    EXPECT_EQ(a.stats.documents, b.stats.documents);
-    EXPECT_EQ(a.stats.footnotes, b.stats.footnotes);
-    EXPECT_EQ(a.stats.pageBreaks, b.stats.pageBreaks);
-    EXPECT_EQ(a.stats.references, b.stats.references);
-    EXPECT_EQ(a.stats.internalReferences, b.stats.internalReferences);
-    EXPECT_EQ(a.stats.resolvedReferences, b.stats.resolvedReferences);
-    ASSERT_EQ(a.divisions.size(), b.divisions.size());
-    ASSERT_EQ(a.pages.size(), b.pages.size());
-    for (std::size_t i = 0; i < a.pages.size(); ++i) {
-        EXPECT_EQ(a.pages[i].n, b.pages[i].n) << i;
-        EXPECT_EQ(a.pages[i].document, b.pages[i].document) << i;
-    }
-    ASSERT_EQ(a.ids.size(), b.ids.size());
-    for (auto it = a.ids.cbegin(); it != a.ids.cend(); ++it) {
-        const IdTarget other = b.ids.value(it.key(), IdTarget{IdTarget::Other, -7, -7});
-        EXPECT_EQ(it->kind, other.kind) << it.key().toStdString();
-        EXPECT_EQ(it->document, other.document) << it.key().toStdString();
-        EXPECT_EQ(it->index, other.index) << it.key().toStdString();
-    }
-    ASSERT_EQ(a.documents.size(), b.documents.size());
-    for (std::size_t d = 0; d < a.documents.size(); ++d) {
-        const Document &x = a.documents[d];
-        const Document &y = b.documents[d];
-        EXPECT_EQ(x.id, y.id);
-        EXPECT_EQ(x.title, y.title);
-        EXPECT_EQ(x.date, y.date);
-        EXPECT_EQ(x.place, y.place);
-        EXPECT_EQ(x.firstPage, y.firstPage) << x.id.toStdString();
-        EXPECT_EQ(x.division, y.division) << x.id.toStdString();
-        expectSameText(x.body, y.body, x.id);
-        ASSERT_EQ(x.footnotes.size(), y.footnotes.size());
-        for (std::size_t f = 0; f < x.footnotes.size(); ++f) {
-            EXPECT_EQ(x.footnotes[f].id, y.footnotes[f].id);
-            EXPECT_EQ(x.footnotes[f].marker, y.footnotes[f].marker);
-            expectSameText(x.footnotes[f].content, y.footnotes[f].content, x.footnotes[f].id);
-        }
-        ASSERT_EQ(x.crossReferences.size(), y.crossReferences.size());
-        for (std::size_t r = 0; r < x.crossReferences.size(); ++r) {
-            EXPECT_EQ(x.crossReferences[r].label, y.crossReferences[r].label);
-            EXPECT_EQ(x.crossReferences[r].where, y.crossReferences[r].where);
-        }
-        ASSERT_EQ(x.pageBreaks.size(), y.pageBreaks.size());
-    }
+    const QStringList differences = test::volumeDifferences(a, b);
+    EXPECT_TRUE(differences.isEmpty()) << differences.mid(0, 20).join(QLatin1Char('\n')).toStdString();
 }
 
 } // namespace
@@ -108,6 +49,34 @@ TEST(TeiParallel, GivesTheSequentialModelOfFrus1894Nicaragua)
 {
     const QByteArray data = test::readData(QStringLiteral("frus1894Nicaragua.xml"));
     expectSameVolume(sequential(data), parallel(data));
+}
+
+// What the fuzzer (tests/fuzz/teiparallel_fuzzer.cpp) relies on: explicit limits take the parallel path
+// with a small file, one run per document, and still give the sequential model.
+TEST(TeiParallel, ExplicitLimitsReadASmallVolumeInParallel)
+{
+    const QByteArray data = test::readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    EXPECT_FALSE(parseTeiInParallel(data, QStringLiteral("v.xml"), {}).has_value());
+    const auto r = parseTeiInParallel(data, QStringLiteral("v.xml"), {}, TeiParallelLimits{0, 1, 1});
+    ASSERT_TRUE(r.has_value()) << "the parallel path declined";
+    ASSERT_TRUE(r->has_value());
+    EXPECT_EQ((*r)->documents.size(), 3u);
+    expectSameVolume(sequential(data), **r);
+}
+
+// The comparison both the test above and the fuzzer trust: it must see a change a reader would see.
+TEST(TeiParallel, VolumeDifferencesNameWhatChanged)
+{
+    const Volume original = sequential(test::readData(QStringLiteral("frus1961-63v09-d316-d318.xml")));
+    EXPECT_TRUE(test::volumeDifferences(original, original).isEmpty());
+    Volume changed = original;
+    changed.documents[1].body[2].text += QLatin1Char('x');
+    changed.pages.pop_back();
+    const QStringList differences = test::volumeDifferences(original, changed);
+    ASSERT_EQ(differences.size(), 2) << differences.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(differences[0].startsWith(QStringLiteral("pages.size: "))) << differences[0].toStdString();
+    EXPECT_TRUE(differences[1].startsWith(QStringLiteral("documents[1].body[2].text: ")))
+        << differences[1].toStdString();
 }
 
 TEST(TeiParallel, SplitterFindsEveryDocumentAndSkipsComments)

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "model/volume.h"
+
+#include <QStringList>
+
+namespace marginalia::test {
+
+// Where two models of one volume differ ("documents[3].body[2].text: \"a\" / \"b\""), one line each;
+// empty when they agree. Compares what a reader sees: text, anchors, notes, pages, ids, counts. The
+// differential test of the parallel TEI reader and its fuzzer (tests/fuzz) share it.
+QStringList volumeDifferences(const Volume &a, const Volume &b);
+
+} // namespace marginalia::test
