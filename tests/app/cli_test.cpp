@@ -45,6 +45,18 @@ TEST(CliTest, HelpAndVersionExitZero)
     EXPECT_TRUE(version.out.startsWith(QStringLiteral("marginalia-cli ")));
 }
 
+// marginalia-cli starts without Qt Gui or qpdf (its layout helper loads them): what it links, read by binutils.
+TEST(CliTest, TheCliLinksNeitherQtGuiNorQpdf)
+{
+    QProcess readelf;
+    readelf.start(QStringLiteral("readelf"), {QStringLiteral("-d"), QStringLiteral(MARGINALIA_CLI)});
+    ASSERT_TRUE(readelf.waitForFinished(30000));
+    const QString dynamic = QString::fromUtf8(readelf.readAllStandardOutput());
+    ASSERT_TRUE(dynamic.contains(QStringLiteral("libQt6Core"))) << dynamic.toStdString();
+    EXPECT_FALSE(dynamic.contains(QStringLiteral("libQt6Gui"))) << dynamic.toStdString();
+    EXPECT_FALSE(dynamic.contains(QStringLiteral("libqpdf"))) << dynamic.toStdString();
+}
+
 TEST(CliTest, WrongUsageExitsTwo)
 {
     EXPECT_EQ(cli({}).exitCode, 2);
