@@ -60,6 +60,30 @@ qsizetype skipPast(const QByteArray &data, qsizetype from, const char *terminato
     return at < 0 ? -1 : at + qsizetype(std::strlen(terminator));
 }
 
+// What a '<' at `at` opens when it is no element: a comment, CDATA or a processing instruction, skipped
+// whole (`next` is the index past it, -1 when the file ends first), or a document type declaration,
+// which both scans leave to the reader to refuse.
+enum class Markup { Element, Skipped, Doctype };
+struct MarkupAt {
+    Markup kind = Markup::Element;
+    qsizetype next = -1;
+};
+
+MarkupAt markupAt(const QByteArray &data, qsizetype at)
+{
+    const char *p = data.constData() + at;
+    const qsizetype left = data.size() - at;
+    if (left < 2 || (p[1] != '!' && p[1] != '?'))
+        return {};
+    if (p[1] == '?')
+        return {Markup::Skipped, skipPast(data, at + 2, "?>")};
+    if (left >= 4 && std::memcmp(p, "<!--", 4) == 0)
+        return {Markup::Skipped, skipPast(data, at + 4, "-->")};
+    if (left >= 9 && std::memcmp(p, "<![CDATA[", 9) == 0)
+        return {Markup::Skipped, skipPast(data, at + 9, "]]>")};
+    return {Markup::Doctype, -1};
+}
+
 bool isDocumentTag(const QByteArray &data, qsizetype begin, qsizetype end)
 {
     const QByteArray tag = QByteArray::fromRawData(data.constData() + begin, end - begin);
@@ -106,14 +130,10 @@ std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data)
         if (i + 1 >= n)
             return std::nullopt;
         const char next = p[i + 1];
-        if (next == '!' && i + 4 <= n && std::memcmp(p + i, "<!--", 4) == 0) {
-            i = skipPast(data, i + 4, "-->");
-        } else if (next == '!' && i + 9 <= n && std::memcmp(p + i, "<![CDATA[", 9) == 0) {
-            i = skipPast(data, i + 9, "]]>");
-        } else if (next == '?') {
-            i = skipPast(data, i + 2, "?>");
-        } else if (next == '!') {
-            return std::nullopt; // a document type declaration: left to the sequential reader to refuse
+        if (const MarkupAt markup = markupAt(data, i); markup.kind == Markup::Doctype) {
+            return std::nullopt; // left to the sequential reader to refuse
+        } else if (markup.kind == Markup::Skipped) {
+            i = markup.next;
         } else if (next == '/') {
             const qsizetype end = tagEnd(data, i);
             if (end < 0)
@@ -162,18 +182,13 @@ qsizetype findCrowdedStartTag(const QByteArray &data)
     const char *p = data.constData();
     const qsizetype n = data.size();
     for (qsizetype i = data.indexOf('<'); i >= 0 && i + 1 < n; i = data.indexOf('<', i)) {
-        const char next = p[i + 1];
-        if (next == '!' && i + 4 <= n && std::memcmp(p + i, "<!--", 4) == 0) {
-            i = skipPast(data, i + 4, "-->");
-        } else if (next == '!' && i + 9 <= n && std::memcmp(p + i, "<![CDATA[", 9) == 0) {
-            i = skipPast(data, i + 9, "]]>");
-        } else if (next == '?') {
-            i = skipPast(data, i + 2, "?>");
-        } else if (next == '!') {
-            return -1; // a document type declaration, which the reader refuses at once
+        if (const MarkupAt markup = markupAt(data, i); markup.kind == Markup::Doctype) {
+            return -1; // which the reader refuses at once
+        } else if (markup.kind == Markup::Skipped) {
+            i = markup.next;
         } else {
             int attributes = 0;
-            const qsizetype end = tagEnd(data, i, next == '/' ? nullptr : &attributes);
+            const qsizetype end = tagEnd(data, i, p[i + 1] == '/' ? nullptr : &attributes);
             if (attributes > kMaxAttributes)
                 return i;
             i = end;

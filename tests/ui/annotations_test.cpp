@@ -24,17 +24,6 @@ const QStringList kSample{QStringLiteral(":/sample/frus1961-63v09-d317.txt"),
 
 class Annotating : public ReaderFixture {
 protected:
-    // Selects the first occurrence of `words` in the document view.
-    void selectInView(const QString &words)
-    {
-        DocumentView *view = m_window.documentView();
-        const int at = view->toPlainText().indexOf(words);
-        ASSERT_GE(at, 0) << words.toStdString();
-        QTextCursor c(view->document());
-        c.setPosition(at);
-        c.setPosition(at + int(words.size()), QTextCursor::KeepAnchor);
-        view->setTextCursor(c);
-    }
     QString viewTextAt(int start, int end)
     {
         const RenderedText &map = m_window.documentView()->rendered();

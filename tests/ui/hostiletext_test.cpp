@@ -99,17 +99,6 @@ protected:
         (void)m_window.grab();
         QApplication::processEvents();
     }
-    // Selects the first occurrence of `words` in the document view.
-    void selectInView(const QString &words)
-    {
-        DocumentView *view = m_window.documentView();
-        const int at = view->toPlainText().indexOf(words);
-        ASSERT_GE(at, 0) << words.toStdString();
-        QTextCursor c(view->document());
-        c.setPosition(at);
-        c.setPosition(at + int(words.size()), QTextCursor::KeepAnchor);
-        view->setTextCursor(c);
-    }
 
     QString m_fifoPath;
     FifoWatch m_fifo;

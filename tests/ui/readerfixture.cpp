@@ -71,6 +71,17 @@ bool ReaderFixture::clickLink(QTextEdit *view, const QUrl &href)
     return true;
 }
 
+void ReaderFixture::selectInView(const QString &words)
+{
+    DocumentView *view = m_window.documentView();
+    const int at = view->toPlainText().indexOf(words);
+    ASSERT_GE(at, 0) << words.toStdString();
+    QTextCursor c(view->document());
+    c.setPosition(at);
+    c.setPosition(at + int(words.size()), QTextCursor::KeepAnchor);
+    view->setTextCursor(c);
+}
+
 void ReaderFixture::saveScreenshot(const QString &name)
 {
     const QString dir = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);

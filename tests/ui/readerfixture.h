@@ -34,6 +34,8 @@ protected:
     QString currentVolumeId() const;
     // Clicks the link of `href` in a text view (the document view or the notes pane).
     bool clickLink(QTextEdit *view, const QUrl &href);
+    // Selects the first occurrence of `words` in the document view (a test failure when there is none).
+    void selectInView(const QString &words);
     // Saves a screenshot of the window into the test artifacts folder.
     void saveScreenshot(const QString &name);
 
