@@ -70,8 +70,10 @@ private:
 //
 // Every run ends exactly once, on the owner's thread, in one of three ways:
 //   - finished or failed: `done` receives the Result<T> the work returned;
-//   - cancelled: cancel() was called before the result was delivered (even if the work had already
-//     finished: the user asked for nothing), and cancelled() is emitted instead of calling `done`.
+//   - cancelled: cancel() was called and the work returned an error (it stopped, or failed on its way
+//     out): cancelled() is emitted instead of calling `done`. A work that completed although cancel()
+//     came too late still delivers its value, because its effects (a written file, a committed sync)
+//     have happened; a job without effects may drop that value itself (VolumeLoadJob does).
 // Starting again while a run is under way supersedes it: the old run is told to stop and nothing of it
 // (no progress, no result, no cancelled()) is delivered any more — so a new query's results can never
 // be overtaken by an older query's. Destroying the job detaches the work rather than waiting for it:
@@ -128,7 +130,7 @@ void BackgroundJob::start(Work work, Done done)
         run->post([self, run, result, done = std::move(done)]() mutable {
             if (!self->end(run.get()))
                 return;
-            if (run->cancelled.load())
+            if (run->cancelled.load() && !*result)
                 Q_EMIT self->cancelled();
             else
                 done(std::move(*result));

@@ -61,9 +61,14 @@ VolumeLoadJob::~VolumeLoadJob() = default;
 
 void VolumeLoadJob::start()
 {
+    m_cancelRequested = false;
     m_job->start([path = m_path](JobControl &control) { return loadOnWorker(path, control); },
                  [this](Result<std::shared_ptr<const Volume>> result) {
-                     if (result)
+                     // A cancel that arrives while the volume is on its way still wins: the user asked
+                     // for nothing, and loading has no effect to report.
+                     if (m_cancelRequested)
+                         Q_EMIT failed(Error{m_path, 0, 0, TeiParser::cancelledMessage()});
+                     else if (result)
                          Q_EMIT loaded(*result);
                      else
                          Q_EMIT failed(result.error());
@@ -72,6 +77,7 @@ void VolumeLoadJob::start()
 
 void VolumeLoadJob::cancel()
 {
+    m_cancelRequested = m_job->isRunning();
     m_job->cancel();
 }
 

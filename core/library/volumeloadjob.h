@@ -33,6 +33,7 @@ Q_SIGNALS:
 
 private:
     QString m_path;
+    bool m_cancelRequested = false;
     BackgroundJob *m_job; // a child: deleting the load job detaches the work and drops its result
 };
 

@@ -131,6 +131,28 @@ TEST(BackgroundJobTest, CancelStopsTheWorkBetweenStepsAndDeliversCancelledOnce)
     EXPECT_FALSE(job.isRunning());
 }
 
+// The work had finished before it could see the cancel: what it did has happened, so its value arrives.
+TEST(BackgroundJobTest, AWorkThatCompletedBeforeTheCancelStillDeliversItsValue)
+{
+    BackgroundJob job;
+    QSignalSpy cancelled(&job, &BackgroundJob::cancelled);
+    auto finishedWork = std::make_shared<std::atomic_bool>(false);
+    Delivered delivered;
+    job.start([finishedWork](JobControl &) -> Result<int> {
+        *finishedWork = true;
+        return 7;
+    }, recordInto(delivered));
+    // No event is handled until the cancel: the result is posted but not yet delivered.
+    ASSERT_TRUE(QThreadPool::globalInstance()->waitForDone(10000));
+    ASSERT_TRUE(finishedWork->load());
+    job.cancel(); // its result is already posted, not yet delivered
+    drainJobs();
+    EXPECT_EQ(cancelled.count(), 0);
+    EXPECT_EQ(delivered.results, 1);
+    ASSERT_TRUE(delivered.last && *delivered.last);
+    EXPECT_EQ(**delivered.last, 7);
+}
+
 // Destroying the owner detaches the work: it is told to stop, nothing reaches the dead object, and
 // nothing crashes (run under AddressSanitizer too).
 TEST(BackgroundJobTest, DestroyingTheOwnerMidRunNeitherCrashesNorDelivers)
