@@ -78,7 +78,8 @@ private:
 // (no progress, no result, no cancelled()) is delivered any more — so a new query's results can never
 // be overtaken by an older query's. Destroying the job detaches the work rather than waiting for it:
 // the work is told to stop, finishes on its own at its next check, and delivers nothing. The work must
-// therefore own (by value or shared_ptr) everything it reads.
+// therefore own (by value or shared_ptr) everything it reads, and hold no QObject of the owner's.
+// What `work` and `done` capture may be destroyed on either thread, so it must not mind which.
 class BackgroundJob : public QObject {
     Q_OBJECT
 
@@ -88,7 +89,8 @@ public:
 
     template <typename Work, typename Done>
     void start(Work work, Done done);
-    // Asks the running work to stop at its next check; its end is then delivered as cancelled().
+    // Asks the running work to stop at its next check; no progress is delivered after it, and the end
+    // comes as cancelled() (or as the value, if the work had already completed).
     void cancel();
     bool isRunning() const { return m_run != nullptr; }
 
