@@ -16,7 +16,7 @@ Result<PdfExportReport> exportOnWorker(const Library &library, const QString &db
     // that cannot be opened fails the export: a PDF silently without its annotations would not do.
     AnnotationDatabase annotations;
     if (!dbPath.isEmpty()) {
-        Result<AnnotationDatabase> opened = AnnotationDatabase::open(dbPath);
+        Result<AnnotationDatabase> opened = AnnotationDatabase::open(dbPath, DatabaseAccess::Read);
         if (!opened) {
             const Error &e = opened.error();
             return fail(e.file, e.line, e.column, PdfExportJob::tr("the annotations could not be read: %1").arg(e.message));

@@ -12,6 +12,7 @@
 #include "util/visiblecontrols.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -178,9 +179,9 @@ Result<std::vector<Listed>> storedAnnotations(const AnnotationsOptions &options,
 
 } // namespace
 
-OpenStore openStore(const QString &path, QTextStream &err)
+OpenStore openStore(const QString &path, QTextStream &err, StoreAccess access)
 {
-    Result<AnnotationDatabase> opened = AnnotationDatabase::open(path);
+    Result<AnnotationDatabase> opened = AnnotationDatabase::open(path, access);
     if (!opened) {
         err << opened.error().toString() << Qt::endl;
         return {};

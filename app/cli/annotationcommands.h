@@ -73,7 +73,11 @@ int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &o
 // The database and its store, open for one command.
 using OpenStore = AnnotationDatabase;
 
-// Opens the database at `path`; on failure prints why to `err` and returns an empty OpenStore.
-OpenStore openStore(const QString &path, QTextStream &err);
+// Reading commands never create the database nor write to it; writing ones create it when missing.
+using StoreAccess = DatabaseAccess;
+
+// Opens the database at `path` (AnnotationDatabase::open); on failure prints why to `err` and returns an
+// empty OpenStore.
+OpenStore openStore(const QString &path, QTextStream &err, StoreAccess access = StoreAccess::Read);
 
 } // namespace marginalia::cli

@@ -5,12 +5,12 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/markdownexport.h"
+#include "fileio/outputfile.h"
 #include "export/w3cannotations.h"
 #include "library/library.h"
 #include "store/annotationstore.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace marginalia::cli {
@@ -50,17 +50,6 @@ QString markdownTitle(const ExportAnnotationsOptions &options)
     return Cli::tr("Annotations");
 }
 
-// All or nothing: a reader of the file never sees half an export, and an old file survives a failure.
-Result<bool> writeAtomically(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(path, 0, 0, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return fail(path, 0, 0, file.errorString());
-    return true;
-}
-
 } // namespace
 
 int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &out, QTextStream &err)
@@ -82,7 +71,10 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
         out << QString::fromUtf8(bytes);
         return ExitOk;
     }
-    if (Result<bool> written = writeAtomically(options.output, bytes); !written) {
+    // A regular file is replaced all at once (a reader never sees half an export, an old file survives a
+    // failure); a device is written, never replaced; "-" is standard output, with errors reported.
+    out.flush();
+    if (Result<bool> written = writeOutputFile(options.output, bytes); !written) {
         err << written.error().toString() << Qt::endl;
         return ExitBadInput;
     }
@@ -91,7 +83,7 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
 
 int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &out, QTextStream &err)
 {
-    OpenStore open = openStore(options.database, err);
+    OpenStore open = openStore(options.database, err, StoreAccess::Write);
     if (!open.store)
         return ExitBadInput;
     Result<ImportSummary> summary = importW3cAnnotationsFile(options.file, *open.store);

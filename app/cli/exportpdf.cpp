@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/pdf/pdfexport.h"
+#include "fileio/outputfile.h"
 #include "library/library.h"
 #include "store/annotationstore.h"
 #include "store/database.h"
@@ -78,14 +79,16 @@ int runExportPdf(const ExportPdfOptions &options, QTextStream &out, QTextStream 
         err << report.error().toString() << Qt::endl;
         return ExitBadInput;
     }
-    // Laid out like `info`: one figure a line, for people and for scripts alike.
-    out << QDir::toNativeSeparators(options.output) << Qt::endl
+    // Laid out like `info`: one figure a line, for people and for scripts alike; on stderr when the PDF
+    // itself went to standard output.
+    QTextStream &summary = OutputFile::isStandardOutput(options.output) ? err : out;
+    summary << QDir::toNativeSeparators(options.output) << Qt::endl
         << QStringLiteral("  %1 %2").arg(Cli::tr("pages:"), -12).arg(report->pages) << Qt::endl
         << QStringLiteral("  %1 %2").arg(Cli::tr("documents:"), -12).arg(report->documents) << Qt::endl
         << QStringLiteral("  %1 %2").arg(Cli::tr("highlights:"), -12).arg(report->highlights) << Qt::endl
         << QStringLiteral("  %1 %2").arg(Cli::tr("links:"), -12).arg(report->links) << Qt::endl;
     // Import warnings do not spoil the PDF, which is written; they are shown and do not fail the run.
-    (void)reportWarnings(library, out, err);
+    (void)reportWarnings(library, summary, err);
     return ExitOk;
 }
 
@@ -107,7 +110,7 @@ int runExportPdfCommand(const QStringList &arguments, QTextStream &out, QTextStr
     const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("A document to export (an id such as d317; repeat for several)."),
                                  QStringLiteral("ID"));
     const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("Only passages with this tag."), QStringLiteral("T"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Cli::tr("The PDF to write (required)."),
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Cli::tr("The PDF to write (required; - for standard output)."),
                                     QStringLiteral("OUT.pdf"));
     parser.addOptions({db, doc, tag, output});
     parser.addPositionalArgument(QStringLiteral("export-pdf"), Cli::tr("The command."), QStringLiteral("export-pdf"));

@@ -1,9 +1,9 @@
 #include "w3cannotations.h"
 
+#include "fileio/inputfile.h"
 #include "store/annotationstore.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace marginalia {
 
@@ -79,14 +80,32 @@ QJsonObject targetOf(const Annotation &a)
 
 // ---- import ----
 
-// Where in the text a JSON parse error is: QJsonParseError gives a byte offset into the UTF-8.
-Error jsonError(const QByteArray &json, const QString &fileName, const QJsonParseError &parseError)
+// The 1-based line and column (in characters) of a byte offset into UTF-8 text.
+std::pair<qint64, qint64> lineAndColumn(const QByteArray &json, qsizetype offset)
 {
-    const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
+    offset = std::clamp<qsizetype>(offset, 0, json.size());
     const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
     const qint64 line = json.left(offset).count('\n') + 1;
     const qint64 column = QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size() + 1;
+    return {line, column};
+}
+
+// Where in the text a JSON parse error is: QJsonParseError gives a byte offset into the UTF-8.
+Error jsonError(const QByteArray &json, const QString &fileName, const QJsonParseError &parseError)
+{
+    const auto [line, column] = lineAndColumn(json, parseError.offset);
     return Error{fileName, line, column, tr("not valid JSON: %1").arg(parseError.errorString())};
+}
+
+// A refused item's place in the file: QJsonDocument keeps no positions, but an id is written as it
+// is (a "urn:uuid:…" needs no escapes), so its first occurrence is where the annotation stands.
+Error placed(Error error, const QByteArray &json, const QJsonValue &item)
+{
+    const QString id = item.toObject().value(QStringLiteral("id")).toString();
+    const qsizetype at = id.isEmpty() ? -1 : json.indexOf(QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+    if (at >= 0)
+        std::tie(error.line, error.column) = lineAndColumn(json, at);
+    return error;
 }
 
 // An array of whatever `value` holds: itself when an array, else a one-element array (null: empty).
@@ -199,13 +218,17 @@ QString readSelectors(const QJsonObject &target, Annotation &a)
     return quote ? QString() : tr("it has no TextQuoteSelector with the exact text");
 }
 
-// One item as an Annotation; the error names its place in the file ("annotation 3").
+// One item as an Annotation; the error names its place in the file and its id, when it has one
+// ("annotation 3 (id urn:uuid:…)"): the parsed JSON keeps no positions to give a line.
 Result<Annotation> readAnnotation(const QJsonValue &value, int index, const QString &fileName)
 {
-    const auto problem = [&](const QString &what) {
-        return fail(fileName, 0, 0, tr("annotation %1: %2").arg(index + 1).arg(what));
-    };
     const QJsonObject item = value.toObject();
+    const QString givenId = item.value(QStringLiteral("id")).toString();
+    const auto problem = [&](const QString &what) {
+        const QString which = givenId.isEmpty() ? tr("annotation %1").arg(index + 1)
+                                                : tr("annotation %1 (id %2)").arg(index + 1).arg(givenId);
+        return fail(fileName, 0, 0, tr("%1: %2").arg(which, what));
+    };
     if (!value.isObject() || (item.contains(QStringLiteral("type")) && !hasType(item, QStringLiteral("Annotation"))))
         return problem(tr("not a W3C Annotation object"));
     const QJsonValue targetValue = asArray(item.value(QStringLiteral("target"))).at(0);
@@ -309,7 +332,7 @@ Result<std::vector<Annotation>> parseW3cAnnotations(const QByteArray &json, cons
     for (int i = 0; i < items.size(); ++i) {
         Result<Annotation> a = readAnnotation(items.at(i), i, fileName);
         if (!a)
-            return fail(a.error());
+            return fail(placed(a.error(), json, items.at(i)));
         out.push_back(std::move(a).value());
     }
     return out;
@@ -317,10 +340,10 @@ Result<std::vector<Annotation>> parseW3cAnnotations(const QByteArray &json, cons
 
 Result<ImportSummary> importW3cAnnotationsFile(const QString &path, AnnotationStore &store)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(path, 0, 0, file.errorString());
-    Result<std::vector<Annotation>> annotations = parseW3cAnnotations(file.readAll(), path);
+    Result<QByteArray> json = readInputFile(path);
+    if (!json)
+        return fail(json.error());
+    Result<std::vector<Annotation>> annotations = parseW3cAnnotations(*json, path);
     if (!annotations)
         return fail(annotations.error());
     ImportSummary summary;

@@ -1,10 +1,9 @@
 #include "volumeloader.h"
 
+#include "fileio/inputfile.h"
 #include "teiparser.h"
 #include "textcopyparser.h"
-
-#include <QCoreApplication>
-#include <QFile>
+#include "unicodeinput.h"
 
 namespace marginalia {
 
@@ -22,24 +21,22 @@ bool looksLikeXml(const QByteArray &data)
 
 Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress)
 {
-    if (looksLikeXml(data))
-        return TeiParser::parse(data, fileName, progress);
-    return TextCopyParser::parse(data, fileName);
+    // A UTF-16 or UTF-32 file (Windows editors save "Unicode" so) is read as the UTF-8 it holds, not taken
+    // for a text copy because its first byte is not "<".
+    Result<QByteArray> utf8 = asUtf8(data, fileName);
+    if (!utf8)
+        return fail(utf8.error());
+    if (looksLikeXml(*utf8))
+        return TeiParser::parse(*utf8, fileName, progress);
+    return TextCopyParser::parse(*utf8, fileName);
 }
 
 Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(path, 0, 0,
-                    QCoreApplication::translate("marginalia", "cannot open the file: %1").arg(file.errorString()));
-    }
-    const QByteArray data = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        return fail(path, 0, 0,
-                    QCoreApplication::translate("marginalia", "cannot read the file: %1").arg(file.errorString()));
-    }
-    return loadVolume(data, path, progress);
+    Result<QByteArray> data = readInputFile(path);
+    if (!data)
+        return fail(data.error());
+    return loadVolume(*data, path, progress);
 }
 
 } // namespace marginalia

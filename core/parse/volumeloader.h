@@ -9,8 +9,9 @@
 
 namespace marginalia {
 
-// Reads a file and picks the importer by content: XML (after an optional BOM and whitespace) goes to
-// the TEI importer, anything else to the text-copy importer.
+// Reads a file (a regular file only: see readInputFile) and picks the importer by content: XML (after an
+// optional BOM and whitespace; UTF-16 and UTF-32 converted to UTF-8 first) goes to the TEI importer,
+// anything else to the text-copy importer.
 // `progress` (see TeiParser::Progress) may cancel a long import.
 Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress = {});
 Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress = {});

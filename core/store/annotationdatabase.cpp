@@ -3,6 +3,8 @@
 #include "annotationstore.h"
 #include "database.h"
 
+#include <QFileInfo>
+
 namespace marginalia {
 
 AnnotationDatabase::AnnotationDatabase() = default;
@@ -22,9 +24,23 @@ AnnotationDatabase::~AnnotationDatabase()
     database.reset();
 }
 
-Result<AnnotationDatabase> AnnotationDatabase::open(const QString &path)
+namespace {
+
+Result<std::unique_ptr<Database>> openDatabase(const QString &path, DatabaseAccess access)
 {
-    Result<std::unique_ptr<Database>> db = Database::open(path);
+    if (access == DatabaseAccess::Write)
+        return Database::open(path);
+    // MARGINALIA_DB, like --db, names a file the user chose: a typo there is reported, not read as empty.
+    const bool defaultNotYetMade = qEnvironmentVariableIsEmpty("MARGINALIA_DB") && path == Database::defaultPath()
+        && !QFileInfo::exists(path);
+    return defaultNotYetMade ? Database::openEmpty(path) : Database::openForReading(path);
+}
+
+} // namespace
+
+Result<AnnotationDatabase> AnnotationDatabase::open(const QString &path, DatabaseAccess access)
+{
+    Result<std::unique_ptr<Database>> db = openDatabase(path, access);
     if (!db)
         return fail(db.error());
     AnnotationDatabase opened;

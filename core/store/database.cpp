@@ -2,6 +2,7 @@
 
 #include "util/translate.h"
 
+#include "databasefile.h"
 #include "migrations.h"
 #include "statement.h"
 
@@ -13,60 +14,13 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QStringList>
 #include <QThread>
 #include <QUrl>
 
 namespace marginalia {
 
 namespace {
-
-// What open() learns about the file before SQLite touches it.
-struct FileState {
-    bool exists = false;
-    qint64 size = 0;
-    bool fileWritable = true;
-    bool folderWritable = true;
-};
-
-Result<FileState> inspect(const QString &path)
-{
-    const QFileInfo info(path);
-    const QString folder = info.absolutePath();
-    if (!QDir().mkpath(folder))
-        return fail(path, 0, 0, tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
-    FileState state;
-    state.exists = info.exists();
-    state.folderWritable = QFileInfo(folder).isWritable();
-    if (!state.exists) {
-        if (!state.folderWritable)
-            return fail(path, 0, 0, tr("cannot create the annotation database: the folder %1 is not writable")
-                                        .arg(QDir::toNativeSeparators(folder)));
-        return state;
-    }
-    if (info.isDir())
-        return fail(path, 0, 0, tr("is a folder, not an annotation database file"));
-    state.size = info.size();
-    state.fileWritable = info.isWritable();
-    return state;
-}
-
-// Every SQLite file starts with these 16 bytes. Checked before SQLite opens the file, so that a file
-// that is something else entirely is refused without SQLite ever having it open.
-Result<bool> checkHeader(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(path, 0, 0, tr("cannot read the annotation database (%1)").arg(file.errorString()));
-    static const QByteArray magic("SQLite format 3\0", 16);
-    if (file.read(16) != magic)
-        return fail(path, 0, 0, tr("is not a Marginalia annotation database (not an SQLite file)"));
-    return true;
-}
-
-Error notOurs(const QString &path, const QString &why)
-{
-    return Error{path, 0, 0, tr("is not a Marginalia annotation database (%1)").arg(why)};
-}
 
 Result<bool> openConnection(QSqlDatabase &connection, const QString &path, const QString &options,
                             const QString &name)
@@ -85,6 +39,12 @@ Result<QVariant> ask(const QSqlDatabase &connection, const QString &path, const 
     return Statement::scalar(connection, path, QString::fromLatin1(sql));
 }
 
+Error damaged(const QString &path, const QString &finding)
+{
+    return Error{path, 0, 0, tr("the annotation database is damaged (%1); restore it from a backup, or move it "
+                                "aside to start a new one").arg(finding)};
+}
+
 // What open() reads from a file before it may write to it.
 struct Contents {
     int applicationId = 0;
@@ -92,23 +52,30 @@ struct Contents {
     int objects = 0; // tables, indexes… in sqlite_schema
 };
 
-// SQLite's quick_check, then what the file is; everything that fails here means "not ours" except a
-// lock held for longer than the busy timeout.
+// SQLite's quick_check, then what the file is. Each failure says its cause: damaged, disk full, I/O
+// error, or a lock held for longer than the busy timeout.
 Result<Contents> readContents(const QSqlDatabase &connection, const QString &path)
 {
     Statement quick(connection, path, QStringLiteral("PRAGMA quick_check"));
     if (auto done = quick.exec(); !done)
-        return (quick.errorCode() & 0xff) == SqliteBusy ? fail(done.error()) : fail(notOurs(path, done.error().message));
+        return fail(done.error());
     if (!quick.next())
-        return fail(notOurs(path, tr("quick_check gave no answer")));
-    if (quick.text(0) != QStringLiteral("ok"))
-        return fail(notOurs(path, quick.text(0)));
+        return fail(damaged(path, tr("quick_check gave no answer")));
+    if (quick.text(0) != QStringLiteral("ok")) {
+        // The findings, one a line (in one row or several): the first three, on one line.
+        QString text = quick.text(0);
+        while (quick.next())
+            text += QLatin1Char('\n') + quick.text(0);
+        QStringList findings = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        findings.removeAll(QStringLiteral("*** in database main ***"));
+        return fail(damaged(path, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
+    }
     Result<QVariant> application = ask(connection, path, "PRAGMA application_id");
     Result<QVariant> version = ask(connection, path, "PRAGMA user_version");
     Result<QVariant> objects = ask(connection, path, "SELECT count(*) FROM sqlite_schema");
     for (const Result<QVariant> *answer : {&application, &version, &objects}) {
         if (!*answer)
-            return fail(notOurs(path, answer->error().message));
+            return fail(answer->error());
     }
     return Contents{application->toInt(), version->toInt(), objects->toInt()};
 }
@@ -117,11 +84,10 @@ Result<bool> checkContents(const Contents &contents, const QString &path, const 
 {
     const bool empty = contents.applicationId == 0 && contents.version == 0 && contents.objects == 0;
     if (!empty && contents.applicationId != ApplicationId)
-        return fail(notOurs(path, tr("it is another program's SQLite database")));
+        return fail(notAnAnnotationDatabase(path, tr("it is another program's SQLite database")));
     const int current = Database::currentSchemaVersion();
     if (contents.version > current)
-        return fail(path, 0, 0, tr("was written by a newer Marginalia (schema %1; this version reads up to %2)")
-                                    .arg(contents.version).arg(current));
+        return fail(newerSchema(path, contents.version));
     if (!readOnlyReason.isEmpty() && contents.version < current) {
         const QString what = empty ? tr("is empty") : tr("needs upgrading to this version's schema");
         return fail(path, 0, 0, tr("%1, but it is read-only (%2)").arg(what, readOnlyReason));
@@ -129,28 +95,58 @@ Result<bool> checkContents(const Contents &contents, const QString &path, const 
     return true;
 }
 
-// Opens the file read-only and checks it before anything may write to it.
-Result<bool> openReadOnlyAndCheck(QSqlDatabase &connection, const QString &path, const QString &readOnlyReason,
-                                  bool folderReadOnly)
+QString uri(const QString &path, const char *query)
 {
-    const QString options = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000");
+    return QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QLatin1Char('?') + QLatin1String(query);
+}
+
+// Opens the file for checking, and for reading when it is not to be written, without leaving anything
+// beside it. A reader of a WAL database needs the -wal and -shm files, and a read-only connection that
+// creates them cannot delete them again. So:
+// - a -wal is there (another connection is open): read-only, using the files that are there;
+// - nobody can change the file (it or its folder is unwritable): immutable, the main file alone, which
+//   then holds every commit, and SQLite creates nothing;
+// - else: read-write but query_only, so that SQLite's own locking protects the reading and the last
+//   connection to close deletes the -wal and -shm it made, as after any session.
+Result<bool> openForChecking(QSqlDatabase &connection, const DatabaseFile &file)
+{
+    const QString readOnly = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000");
+    if (file.walExists)
+        return openConnection(connection, file.path, readOnly, uri(file.path, "mode=ro"));
+    if (file.isFrozen())
+        return openConnection(connection, file.path, readOnly, uri(file.path, "mode=ro&immutable=1"));
+    const QString readWrite = QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000");
+    if (auto opened = openConnection(connection, file.path, readWrite, uri(file.path, "mode=rw")); !opened)
+        return opened;
+    if (auto done = ask(connection, file.path, "PRAGMA query_only = ON"); !done)
+        return fail(done.error());
+    return true;
+}
+
+// Opens the file without writing and checks it before anything may write to it.
+Result<bool> openAndCheck(QSqlDatabase &connection, const DatabaseFile &file, const QString &readOnlyReason)
+{
+    if (auto header = checkDatabaseHeader(file); !header)
+        return header;
     Result<Contents> contents = Contents{};
-    if (auto opened = openConnection(connection, path, options, path); !opened)
-        contents = fail(notOurs(path, opened.error().message));
+    if (auto opened = openForChecking(connection, file); !opened)
+        contents = fail(opened.error());
     else
-        contents = readContents(connection, path);
-    // A WAL database whose -shm file is gone cannot be opened read-only in a folder we cannot write to.
-    // Immutable mode reads the main file alone; nobody can have written a WAL beside it there since.
-    if (!contents && folderReadOnly) {
-        const QString uri = QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1");
-        if (openConnection(connection, path, options + QStringLiteral(";QSQLITE_OPEN_URI"), uri)) {
-            if (Result<Contents> immutable = readContents(connection, path))
+        contents = readContents(connection, file.path);
+    // A WAL database whose -shm file is gone cannot be opened read-only in a folder we cannot write to,
+    // nor on a full disk, where no -shm can be made. Immutable mode reads the main file alone: nobody can
+    // have written a WAL beside it there since, and on a full disk no writer gets far; at worst the
+    // commits still in a -wal are not seen, and nothing is written.
+    if (!contents && ((file.walExists && !file.folderWritable) || diskIsFull(file.path))) {
+        const QString options = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000");
+        if (openConnection(connection, file.path, options, uri(file.path, "mode=ro&immutable=1"))) {
+            if (Result<Contents> immutable = readContents(connection, file.path))
                 contents = immutable;
         }
     }
     if (!contents)
         return fail(contents.error());
-    return checkContents(*contents, path, readOnlyReason);
+    return checkContents(*contents, file.path, readOnlyReason);
 }
 
 // Switching to WAL needs an exclusive lock, and SQLite asks for it without calling the busy handler: while
@@ -212,32 +208,34 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path)
+std::unique_ptr<Database> Database::create(const QString &path)
 {
-    if (path.isEmpty())
-        return fail(path, 0, 0, tr("no annotation database file was given"));
     static QAtomicInt serial;
     std::unique_ptr<Database> db(new Database);
     db->m_path = QFileInfo(path).absoluteFilePath();
     db->m_connectionName = QStringLiteral("marginalia-store-%1").arg(serial.fetchAndAddRelaxed(1));
-    QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+    return db;
+}
 
-    Result<FileState> state = inspect(db->m_path);
-    if (!state)
-        return fail(state.error());
-    if (state->size > 0) {
-        if (auto header = checkHeader(db->m_path); !header)
-            return fail(header.error());
-    }
-    if (!state->fileWritable)
+Result<std::unique_ptr<Database>> Database::open(const QString &path)
+{
+    if (path.isEmpty())
+        return fail(path, 0, 0, tr("no annotation database file was given"));
+    std::unique_ptr<Database> db = create(path);
+    QSqlDatabase connection = db->connection();
+
+    Result<DatabaseFile> file = inspectDatabaseFile(db->m_path, true);
+    if (!file)
+        return fail(file.error());
+    if (!file->fileWritable)
         db->m_readOnlyReason = tr("the file is not writable");
-    else if (!state->folderWritable)
+    else if (!file->folderWritable)
         db->m_readOnlyReason = tr("its folder is not writable, and SQLite needs to create files beside it");
     db->m_readOnly = !db->m_readOnlyReason.isEmpty();
 
-    if (state->exists) {
-        auto checked = openReadOnlyAndCheck(connection, db->m_path, db->m_readOnlyReason, !state->folderWritable);
-        if (!checked)
+    if (file->exists) {
+        if (auto checked = openAndCheck(connection, *file, db->m_readOnlyReason); !checked)
             return fail(checked.error());
     }
     if (db->m_readOnly)
@@ -247,6 +245,36 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     connection = QSqlDatabase(); // migrate() takes its own handles
     if (auto migrated = migrate(*db); !migrated)
         return fail(migrated.error());
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openForReading(const QString &path)
+{
+    if (path.isEmpty())
+        return fail(path, 0, 0, tr("no annotation database file was given"));
+    std::unique_ptr<Database> db = create(path);
+    Result<DatabaseFile> file = inspectDatabaseFile(db->m_path, false);
+    if (!file)
+        return fail(file.error());
+    db->m_readOnly = true;
+    db->m_readOnlyReason = tr("opened for reading only");
+    QSqlDatabase connection = db->connection();
+    if (auto checked = openAndCheck(connection, *file, db->m_readOnlyReason); !checked)
+        return fail(checked.error());
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openEmpty(const QString &path)
+{
+    std::unique_ptr<Database> db = create(path);
+    QSqlDatabase connection = db->connection();
+    if (auto opened = openConnection(connection, db->m_path, {}, QStringLiteral(":memory:")); !opened)
+        return fail(opened.error());
+    connection = QSqlDatabase();
+    if (auto migrated = migrate(*db); !migrated)
+        return fail(migrated.error());
+    db->m_readOnly = true;
+    db->m_readOnlyReason = tr("the annotation database does not exist yet");
     return db;
 }
 

@@ -11,8 +11,10 @@ namespace marginalia {
 
 // One connection to the annotation database: a SQLite file in WAL mode with foreign keys on, a busy
 // timeout so that several processes can share it, and a schema brought up to date by ordered migrations
-// (PRAGMA user_version). A file it cannot trust (not SQLite, corrupt, from a newer Marginalia) is never
-// written to: open() fails with a message naming the file. A file that cannot be written opens read-only.
+// (PRAGMA user_version). A file it cannot trust (not SQLite, another program's, damaged, from a newer
+// Marginalia) is never written to: open() fails with a message naming the file and the cause (damaged,
+// disk full, I/O error…). A file that cannot be written opens read-only; nothing is left beside a file
+// that was refused or only read (databasefile.h, openAndCheck in database.cpp).
 class Database {
 public:
     ~Database();
@@ -21,6 +23,12 @@ public:
 
     // Creates the file (and its folder) when missing. Use from the thread that opened it only.
     static Result<std::unique_ptr<Database>> open(const QString &path);
+    // For commands that only read: never creates the file or its folder ("FILE: no such annotation
+    // database"), never writes, and leaves no -wal or -shm file behind. Always isReadOnly().
+    static Result<std::unique_ptr<Database>> openForReading(const QString &path);
+    // An empty, read-only database in memory, named `path` in messages: what reading a database that
+    // does not exist yet shows.
+    static Result<std::unique_ptr<Database>> openEmpty(const QString &path);
     // MARGINALIA_DB when set, else marginalia.sqlite in QStandardPaths::AppDataLocation.
     static QString defaultPath();
     static int currentSchemaVersion();
@@ -38,6 +46,7 @@ public:
 
 private:
     Database() = default;
+    static std::unique_ptr<Database> create(const QString &path);
     Result<bool> begin();
     Result<bool> commit();
     void rollback();

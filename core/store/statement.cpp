@@ -1,19 +1,13 @@
 #include "statement.h"
 
+#include "databasefile.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 
 namespace marginalia {
 
 namespace {
-
-// SQLite primary result codes we explain (the low byte of an extended code).
-constexpr int SqliteLocked = 6;
-constexpr int SqliteReadOnly = 8;
-constexpr int SqliteIoErr = 10;
-constexpr int SqliteCorrupt = 11;
-constexpr int SqliteFull = 13;
-constexpr int SqliteNotADb = 26;
 
 QString explain(int code, const QString &sqliteText)
 {
@@ -32,7 +26,10 @@ QString explain(int code, const QString &sqliteText)
         return QCoreApplication::translate("marginalia", "could not read or write the file (%1)").arg(sqliteText);
     case SqliteCorrupt:
     case SqliteNotADb:
-        return QCoreApplication::translate("marginalia", "the annotation database is damaged (%1)").arg(sqliteText);
+        return QCoreApplication::translate("marginalia", "the annotation database is damaged (%1); restore it from a "
+                                                         "backup, or move it aside to start a new one").arg(sqliteText);
+    case SqliteCantOpen:
+        return QCoreApplication::translate("marginalia", "cannot open the annotation database (%1)").arg(sqliteText);
     default:
         return QCoreApplication::translate("marginalia", "database error: %1").arg(sqliteText);
     }
@@ -52,7 +49,11 @@ Error sqlError(const QString &databasePath, const QSqlError &error)
     QString text = error.databaseText();
     if (text.isEmpty())
         text = error.driverText();
-    return Error{databasePath, 0, 0, explain(sqliteCode(error), text)};
+    int code = sqliteCode(error);
+    // A full disk often reaches SQLite as an I/O error, or as a -shm file it cannot create.
+    if (((code & 0xff) == SqliteIoErr || (code & 0xff) == SqliteCantOpen) && diskIsFull(databasePath))
+        code = SqliteFull;
+    return Error{databasePath, 0, 0, explain(code, text)};
 }
 
 Statement::Statement(const QSqlDatabase &connection, const QString &databasePath, const QString &sql)

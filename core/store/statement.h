@@ -53,7 +53,15 @@ private:
 
 // The SQLite result code behind a Qt SQL error (SQLITE_BUSY is 5), -1 when unknown.
 int sqliteCode(const QSqlError &error);
+// SQLite primary result codes we explain (the low byte of an extended code).
 constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteIoErr = 10;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteFull = 13;
+constexpr int SqliteNotADb = 26;
 // An Error for a failed SQL call, in words a user can act on where the cause is known (locked, full disk…).
 Error sqlError(const QString &databasePath, const QSqlError &error);
 

@@ -3,6 +3,7 @@
 #include "app/clirun.h"
 #include "support/testdata.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,8 @@
 #include <QUuid>
 
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <memory>
@@ -146,7 +149,7 @@ TEST_F(CliAnnotations, QuoteNotFoundExitsOneAndWritesNothing)
     const CliRun third = run({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote,
                               QStringLiteral("--occurrence"), QStringLiteral("3")});
     EXPECT_EQ(third.exitCode, 1);
-    EXPECT_TRUE(listed({}).isEmpty());
+    EXPECT_FALSE(QFile::exists(m_db)) << "a failed annotate must not even create the database";
 }
 
 TEST_F(CliAnnotations, WrongUsageExitsTwo)
@@ -293,7 +296,10 @@ TEST_F(CliAnnotations, MarginaliaDbEnvironmentVariableChoosesTheDatabase)
     EXPECT_EQ(json(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 1);
     // --db wins over the variable.
     const QString other = path(QStringLiteral("other.sqlite"));
-    EXPECT_TRUE(json(cli(withDb({QStringLiteral("annotations"), QStringLiteral("--json")}, other), env)).array().isEmpty());
+    const CliRun fromOther = cli(withDb({QStringLiteral("annotations"), QStringLiteral("--json")}, other), env);
+    EXPECT_EQ(fromOther.exitCode, 1);
+    EXPECT_EQ(fromOther.err.trimmed(), other + QStringLiteral(": no such annotation database"));
+    EXPECT_FALSE(QFile::exists(other));
 }
 
 TEST_F(CliAnnotations, PassageGoneFromTheTextIsListedAsOrphan)
@@ -395,6 +401,146 @@ TEST_F(CliAnnotations, Issue8ImportedControlCharactersArePrintedVisibly)
     EXPECT_EQ(a.value(QStringLiteral("note")).toString(), note);
     EXPECT_EQ(a.value(QStringLiteral("exact")).toString(), exact);
     expectNothingLive(run({QStringLiteral("tags"), QStringLiteral("--json")}).out);
+}
+
+// Issue 8: export-annotations never replaces what is not a plain file; "-" is standard output.
+mode_t fileType(const QString &path)
+{
+    struct stat st {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & S_IFMT : 0;
+}
+
+QStringList exportW3cTo(const QString &output)
+{
+    return {QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("w3c"), QStringLiteral("-o"),
+            output};
+}
+
+TEST_F(CliAnnotations, Issue8ExportToDevicesWritesThemAndNeverReplacesThem)
+{
+    annotate({QStringLiteral("--quote"), quote});
+    const CliRun null = run(exportW3cTo(QStringLiteral("/dev/null")));
+    EXPECT_EQ(null.exitCode, 0) << null.err.toStdString();
+    EXPECT_EQ(fileType(QStringLiteral("/dev/null")), mode_t(S_IFCHR));
+    const CliRun full = run(exportW3cTo(QStringLiteral("/dev/full")));
+    EXPECT_EQ(full.exitCode, 1);
+    EXPECT_TRUE(full.err.contains(QStringLiteral("/dev/full: cannot write the file: No space left on device")))
+        << full.err.toStdString();
+    EXPECT_EQ(fileType(QStringLiteral("/dev/full")), mode_t(S_IFCHR));
+}
+
+TEST_F(CliAnnotations, Issue8DashIsStandardOutputAndAFifoGetsTheCollection)
+{
+    annotate({QStringLiteral("--quote"), quote});
+    const CliRun dash = run(exportW3cTo(QStringLiteral("-")));
+    EXPECT_EQ(dash.exitCode, 0) << dash.err.toStdString();
+    EXPECT_EQ(json(dash).object()[QStringLiteral("type")].toString(), QStringLiteral("AnnotationCollection"));
+    EXPECT_EQ(json(dash).object()[QStringLiteral("items")].toArray().size(), 1);
+
+    const QString fifo = path(QStringLiteral("export.pipe"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    test::FifoReader reader(fifo);
+    const CliRun piped = run(exportW3cTo(fifo));
+    EXPECT_EQ(piped.exitCode, 0) << piped.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(reader.take()).object(), json(dash).object());
+    EXPECT_EQ(fileType(fifo), mode_t(S_IFIFO));
+}
+
+// Issue 8, item 10: reading never creates anything.
+QStringList listing(const QString &folder)
+{
+    return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+}
+
+const QList<QStringList> readingCommands = {
+    {QStringLiteral("annotations")},
+    {QStringLiteral("annotations"), copy},
+    {QStringLiteral("search"), QStringLiteral("fair")},
+    {QStringLiteral("tags")},
+    {QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("w3c")},
+    {QStringLiteral("export-pdf"), copy, QStringLiteral("-o"), QStringLiteral("/dev/null")},
+};
+
+TEST_F(CliAnnotations, Issue8ReadingCommandsWithAMistypedDbFailAndCreateNothing)
+{
+    const QString typo = path(QStringLiteral("anotations/marginalia.sqlite"));
+    for (const QStringList &command : readingCommands) {
+        const CliRun r = run(command, typo);
+        EXPECT_EQ(r.exitCode, 1) << command.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.err.contains(typo + QStringLiteral(": no such annotation database\n"))) << r.err.toStdString();
+        EXPECT_TRUE(listing(m_dir.path()).isEmpty()) << command.join(QLatin1Char(' ')).toStdString();
+    }
+}
+
+TEST_F(CliAnnotations, Issue8ReadingTheDefaultDatabaseBeforeItExistsShowsNothingAndCreatesNothing)
+{
+    QProcessEnvironment env = environmentWithout(QStringLiteral("MARGINALIA_DB"));
+    env.insert(QStringLiteral("HOME"), m_dir.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("data")));
+    for (const QStringList &command : readingCommands) {
+        const CliRun r = cli(command, env);
+        EXPECT_EQ(r.exitCode, 0) << command.join(QLatin1Char(' ')).toStdString() << ": " << r.err.toStdString();
+        EXPECT_TRUE(listing(m_dir.path()).isEmpty()) << command.join(QLatin1Char(' ')).toStdString();
+    }
+    EXPECT_EQ(json(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 0);
+    EXPECT_TRUE(cli({QStringLiteral("tags")}, env).out.isEmpty());
+    // The first annotation creates it where the app keeps it.
+    ASSERT_EQ(cli({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote}, env).exitCode, 0);
+    EXPECT_TRUE(QFile::exists(path(QStringLiteral("data/Marginalia/Marginalia/marginalia.sqlite"))));
+    EXPECT_EQ(json(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 1);
+}
+
+TEST_F(CliAnnotations, Issue8ReadingCommandsLeaveNoWalOrShm)
+{
+    annotate({QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Trade")});
+    const QStringList before = listing(m_dir.path());
+    ASSERT_EQ(before, QStringList{QStringLiteral("annotations.sqlite")});
+    for (const QStringList &command : readingCommands) {
+        const CliRun r = run(command);
+        EXPECT_EQ(r.exitCode, 0) << command.join(QLatin1Char(' ')).toStdString() << ": " << r.err.toStdString();
+        EXPECT_EQ(listing(m_dir.path()), before) << command.join(QLatin1Char(' ')).toStdString();
+    }
+}
+
+TEST_F(CliAnnotations, Issue8ADamagedDatabaseSaysSoAndGetsNoWalOrShm)
+{
+    for (int i = 0; i < 30; ++i)
+        annotate({QStringLiteral("--quote"), quote, QStringLiteral("--note"), QString(300, QLatin1Char('n'))});
+    QFile file(m_db);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    const int pageSize = (quint8(bytes.at(16)) << 8) | quint8(bytes.at(17));
+    ASSERT_GT(bytes.size(), 5 * pageSize);
+    for (int page : {3, 4})
+        bytes.replace(qsizetype(page - 1) * pageSize, 64, QByteArray(64, '\x5a'));
+    ASSERT_TRUE(file.seek(0));
+    ASSERT_EQ(file.write(bytes), bytes.size());
+    file.close();
+    const QStringList before = listing(m_dir.path());
+    for (const QStringList &command : {QStringList{QStringLiteral("annotations")}, QStringList{QStringLiteral("tags")},
+                                       QStringList{QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote}}) {
+        const CliRun r = run(command);
+        EXPECT_EQ(r.exitCode, 1);
+        EXPECT_TRUE(r.err.startsWith(m_db + QStringLiteral(": the annotation database is damaged (")))
+            << r.err.toStdString();
+        EXPECT_EQ(listing(m_dir.path()), before);
+    }
+}
+
+TEST_F(CliAnnotations, Issue8AnImmutableDatabaseIsListedWithoutWalOrShm)
+{
+    annotate({QStringLiteral("--quote"), quote});
+    const QStringList before = listing(m_dir.path());
+    if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), m_db}) != 0)
+        GTEST_SKIP() << "chattr +i is not available here";
+    const CliRun listedRun = run({QStringLiteral("annotations"), QStringLiteral("--json")});
+    const CliRun annotated = run({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote});
+    QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), m_db});
+    EXPECT_EQ(listedRun.exitCode, 0) << listedRun.err.toStdString();
+    EXPECT_EQ(json(listedRun).array().size(), 1);
+    EXPECT_EQ(annotated.exitCode, 1);
+    EXPECT_TRUE(annotated.err.contains(QStringLiteral("read-only"))) << annotated.err.toStdString();
+    EXPECT_EQ(listing(m_dir.path()), before);
 }
 
 } // namespace

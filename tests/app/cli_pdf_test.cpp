@@ -2,9 +2,12 @@
 // with Poppler-Qt6 (what Okular uses).
 
 #include "app/clirun.h"
+#include "support/smallfilesystem.h"
 #include "support/testdata.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -13,6 +16,8 @@
 #include <poppler-qt6.h>
 
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 
 #include <map>
 #include <memory>
@@ -31,7 +36,11 @@ const QString tei = test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"
 
 class CliPdf : public ::testing::Test {
 protected:
-    void SetUp() override { ASSERT_TRUE(m_dir.isValid()); }
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        test::createDatabase(m_db);
+    }
 
     PdfCliRun run(QStringList arguments) const
     {
@@ -137,6 +146,90 @@ TEST_F(CliPdf, HelpSaysWhatIsExportedByDefault)
     const PdfCliRun r = runCli({QStringLiteral("export-pdf"), QStringLiteral("--help")});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.out.contains(QStringLiteral("every document of every FILE"))) << r.out.toStdString();
+}
+
+// Issue 8: exports never replace what is not a plain file.
+mode_t fileType(const QString &path)
+{
+    struct stat st {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & S_IFMT : 0;
+}
+
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList exportD317To(const QString &output)
+{
+    return {QStringLiteral("export-pdf"), tei, QStringLiteral("--doc"), QStringLiteral("d317"), QStringLiteral("-o"), output};
+}
+
+TEST_F(CliPdf, Issue8ExportToDevNullKeepsItACharacterDevice)
+{
+    const PdfCliRun r = run(exportD317To(QStringLiteral("/dev/null")));
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(fileType(QStringLiteral("/dev/null")), mode_t(S_IFCHR));
+}
+
+TEST_F(CliPdf, Issue8ExportToDevFullFailsSayingNoSpace)
+{
+    const PdfCliRun r = run(exportD317To(QStringLiteral("/dev/full")));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("/dev/full: cannot write the file: No space left on device")))
+        << r.err.toStdString();
+    EXPECT_EQ(fileType(QStringLiteral("/dev/full")), mode_t(S_IFCHR));
+}
+
+TEST_F(CliPdf, Issue8DashWritesThePdfToStandardOutputAndTheReportToStandardError)
+{
+    QProcess process;
+    process.setProcessEnvironment(test::environmentWithout(QStringLiteral("MARGINALIA_DB")));
+    process.start(QStringLiteral(MARGINALIA_CLI), exportD317To(QStringLiteral("-")) << QStringLiteral("--db") << m_db);
+    ASSERT_TRUE(process.waitForFinished(120000));
+    EXPECT_EQ(process.exitCode(), 0);
+    const QByteArray pdf = process.readAllStandardOutput();
+    EXPECT_TRUE(pdf.startsWith("%PDF-")) << pdf.left(40).toStdString();
+    EXPECT_TRUE(pdf.trimmed().endsWith("%%EOF"));
+    EXPECT_TRUE(process.readAllStandardError().contains("pages:"));
+    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
+    ASSERT_TRUE(doc);
+    EXPECT_GE(doc->numPages(), 1);
+}
+
+TEST_F(CliPdf, Issue8AFifoTargetGetsTheWholePdf)
+{
+    const QString fifo = path(QStringLiteral("pdf.pipe"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    test::FifoReader reader(fifo);
+    const PdfCliRun r = run(exportD317To(fifo));
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QByteArray pdf = reader.take();
+    EXPECT_TRUE(pdf.startsWith("%PDF-"));
+    EXPECT_TRUE(Poppler::Document::loadFromData(pdf));
+    EXPECT_EQ(fileType(fifo), mode_t(S_IFIFO));
+}
+
+TEST_F(CliPdf, Issue8ARegularFileIsReplacedAndAFullDiskLeavesTheOldOne)
+{
+    const test::SmallFileSystem disk(512 * 1024);
+    if (!disk.available())
+        GTEST_SKIP() << "cannot mount a tmpfs: " << disk.whyUnavailable().toStdString();
+    const QString output = disk.filePath(QStringLiteral("d317.pdf"));
+    ASSERT_EQ(run(exportD317To(output)).exitCode, 0);
+    const QByteArray first = fileContents(output);
+    ASSERT_TRUE(first.startsWith("%PDF-"));
+    EXPECT_EQ(fileType(output), mode_t(S_IFREG));
+    disk.fill();
+    const PdfCliRun full = run(exportD317To(output));
+    EXPECT_EQ(full.exitCode, 1);
+    EXPECT_TRUE(full.err.contains(output + QStringLiteral(": cannot write the file: No space left on device")))
+        << full.err.toStdString();
+    EXPECT_FALSE(full.err.contains(QStringLiteral("trailer"))) << full.err.toStdString();
+    EXPECT_EQ(fileContents(output), first);
+    EXPECT_EQ(QDir(QFileInfo(output).absolutePath()).entryList(QDir::Files),
+              (QStringList{QStringLiteral("d317.pdf"), QStringLiteral("filler")}));
 }
 
 } // namespace

@@ -16,6 +16,7 @@
 #include "render/documentrenderer.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QPageLayout>
@@ -219,9 +220,10 @@ bool validParts(const Library &library, const std::vector<PdfDocumentPart> &part
     });
 }
 
-Result<bool> writePages(Composition &c, const QString &path, const std::function<bool(double)> &report)
+Result<bool> writePages(Composition &c, QIODevice &device, const QString &path,
+                        const std::function<bool(double)> &report)
 {
-    QPdfWriter writer(path);
+    QPdfWriter writer(&device);
     writer.setResolution(72); // painter units are points, like the geometry's
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(),
                                      QPageLayout::Point));
@@ -292,6 +294,20 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
                                const PdfComposeOptions &options, const QString &path,
                                const std::function<bool(double)> &progress)
 {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(path, 0, 0, tr("cannot write the file: %1").arg(file.errorString()));
+    Result<PdfGeometry> geometry = composePdf(library, parts, options, file, path, progress);
+    // QPdfWriter does not say when a write failed (a full disk): the file does.
+    if (geometry && (!file.flush() || file.error() != QFileDevice::NoError))
+        return fail(path, 0, 0, tr("cannot write the file: %1").arg(file.errorString()));
+    return geometry;
+}
+
+Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocumentPart> &parts,
+                               const PdfComposeOptions &options, QIODevice &device, const QString &path,
+                               const std::function<bool(double)> &progress)
+{
     if (parts.empty())
         return fail(path, 0, 0, tr("there is no document to export"));
     if (!validParts(library, parts))
@@ -317,7 +333,7 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
         addTagIndex(c);
     describe(c);
     planPages(c);
-    if (Result<bool> written = writePages(c, path, report); !written)
+    if (Result<bool> written = writePages(c, device, path, report); !written)
         return fail(written.error());
     return std::move(c.geometry);
 }

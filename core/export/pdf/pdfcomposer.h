@@ -6,6 +6,8 @@
 
 #include <QString>
 
+class QIODevice;
+
 #include <atomic>
 #include <functional>
 #include <vector>
@@ -37,6 +39,11 @@ struct PdfComposeOptions {
 // cancel; the file is then left for the caller to delete.
 Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocumentPart> &parts,
                                const PdfComposeOptions &options, const QString &path,
+                               const std::function<bool(double)> &progress = {});
+// The same into `device` (open for writing; a QBuffer keeps the intermediate PDF off the disk); `path`
+// names it in errors.
+Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocumentPart> &parts,
+                               const PdfComposeOptions &options, QIODevice &device, const QString &path,
                                const std::function<bool(double)> &progress = {});
 
 } // namespace marginalia

@@ -2,14 +2,15 @@
 
 #include "annotation/documentkey.h"
 #include "annotation/documentlookup.h"
+#include "fileio/outputfile.h"
 #include "library/library.h"
 #include "pdfobjects.h"
 #include "store/annotationstore.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QTemporaryFile>
 
 #include <algorithm>
 #include <map>
@@ -102,24 +103,14 @@ Result<std::vector<PdfDocumentPart>> collectParts(const Library &library, const 
     return parts;
 }
 
-// A temporary file beside `output` ("<output>.partXXXXXX"), removed when it goes out of scope: on the
-// same file system as the output, so a full disk shows while writing, not at the end.
-Result<bool> openTemporary(QTemporaryFile &file, const QString &output)
-{
-    file.setFileTemplate(output + QStringLiteral(".partXXXXXX"));
-    if (!file.open())
-        return fail(output, 0, 0, translated("cannot write in the folder %1: %2")
-                                      .arg(QDir::toNativeSeparators(QFileInfo(output).absolutePath()), file.errorString()));
-    file.close(); // QPdfWriter opens it again by name; the QTemporaryFile still removes it
-    return true;
-}
-
 Result<bool> checkFolder(const QString &output)
 {
-    const QFileInfo info(output);
-    const QFileInfo folder(info.absolutePath());
     if (output.isEmpty())
         return fail(output, 0, 0, translated("no output file given"));
+    if (OutputFile::isStandardOutput(output))
+        return true;
+    const QFileInfo info(output);
+    const QFileInfo folder(info.absolutePath());
     if (!folder.isDir())
         return fail(output, 0, 0, translated("the folder %1 does not exist").arg(QDir::toNativeSeparators(folder.filePath())));
     if (info.isDir())
@@ -155,7 +146,8 @@ QString pdfExportCancelledMessage() { return translated("the export was cancelle
 Result<PdfExportReport> exportPdf(const Library &library, const AnnotationStore *store, const PdfExportRequest &request,
                                   const std::function<bool(double)> &progress)
 {
-    const QString output = QFileInfo(request.output).absoluteFilePath();
+    const QString output = OutputFile::isStandardOutput(request.output) ? request.output
+                                                                        : QFileInfo(request.output).absoluteFilePath();
     if (Result<bool> folder = checkFolder(request.output); !folder)
         return fail(folder.error());
     Result<std::vector<PdfDocumentPart>> parts = collectParts(library, store, request);
@@ -170,11 +162,12 @@ Result<PdfExportReport> exportPdf(const Library &library, const AnnotationStore 
     };
     const auto cancel = [&] { return fail(request.output, 0, 0, pdfExportCancelledMessage()); };
 
-    QTemporaryFile composed;
-    if (Result<bool> opened = openTemporary(composed, output); !opened)
-        return fail(Error{request.output, 0, 0, opened.error().message});
+    // Composed in memory, so that only the finished file touches the disk: a full disk shows as such
+    // when the output is written, not as an unreadable intermediate PDF.
+    QBuffer composed;
+    composed.open(QIODevice::WriteOnly);
     Result<PdfGeometry> geometry =
-        composePdf(library, *parts, composeOptions(request, parts->size()), composed.fileName(),
+        composePdf(library, *parts, composeOptions(request, parts->size()), composed, request.output,
                    [&](double done) { return report(done * composeShare); });
     if (cancelled)
         return cancel();
@@ -182,9 +175,10 @@ Result<PdfExportReport> exportPdf(const Library &library, const AnnotationStore 
         return fail(Error{request.output, 0, 0, geometry.error().message});
     if (!report(composeShare))
         return cancel();
-    // addPdfObjects writes through a QSaveFile: `output` is replaced only once the whole file is written.
-    if (Result<bool> added = addPdfObjects(composed.fileName(), *geometry, output); !added)
-        return fail(Error{request.output, 0, 0, added.error().message});
+    composed.close();
+    // Through an OutputFile: a regular `output` is replaced only once the whole file is written.
+    if (Result<bool> added = addPdfObjects(composed.data(), request.output, *geometry, output); !added)
+        return fail(Error{OutputFile(request.output).displayName(), 0, 0, added.error().message});
     report(1.0); // too late to cancel: the file is in place
     return reportOf(*geometry, parts->size());
 }

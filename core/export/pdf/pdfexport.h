@@ -26,10 +26,11 @@ struct PdfExportReport {
     int links = 0;
 };
 
-// The whole export: loads the annotations (store may be null: none), composes, adds the PDF objects,
-// and moves the result into place only at the end, so a failed or cancelled export leaves no file
-// (and never a half-written one at `output`). Errors name the output file and say what went wrong
-// (unwritable folder, full disk, cancelled).
+// The whole export: loads the annotations (store may be null: none), composes in memory, adds the PDF
+// objects and writes `output` through an OutputFile: a regular file is put in place only at the end, so a
+// failed or cancelled export leaves no file (and never a half-written one); a device or a FIFO is written
+// directly, never replaced; "-" is standard output. Errors name the output file and say what went wrong
+// (unwritable folder, "No space left on device", cancelled).
 Result<PdfExportReport> exportPdf(const Library &library, const AnnotationStore *store, const PdfExportRequest &request,
                                   const std::function<bool(double)> &progress = {});
 

@@ -4,10 +4,11 @@
 
 #include "pdfobjects.h"
 
+#include "fileio/outputfile.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
-#include <QSaveFile>
 
 // qpdf 11 warns unless told that no code here uses its old PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
@@ -309,35 +310,42 @@ void stripUnsafe(QPDF &pdf, const std::vector<PageSpace> &spaces)
         names.removeKey("/JavaScript");
 }
 
-// qpdf's output into a QSaveFile: the file at the path is replaced only once all of it is written.
-class SaveFilePipeline : public Pipeline {
+// qpdf's output into an OutputFile: a regular file is replaced only once all of it is written; a device
+// or standard output is written as it comes.
+class OutputPipeline : public Pipeline {
 public:
-    explicit SaveFilePipeline(QSaveFile &file) : Pipeline("marginalia output", nullptr), m_file(file) {}
+    explicit OutputPipeline(OutputFile &file) : Pipeline("marginalia output", nullptr), m_file(file) {}
     using Pipeline::write;
     void write(unsigned char const *data, size_t len) override
     {
-        if (m_file.write(reinterpret_cast<const char *>(data), qint64(len)) != qint64(len))
-            throw std::runtime_error(m_file.errorString().toStdString());
+        if (Result<bool> written = m_file.write(QByteArrayView(data, qsizetype(len))); !written)
+            throw WriteFailed{written.error()};
     }
     void finish() override {}
 
+    struct WriteFailed {
+        Error error;
+    };
+
 private:
-    QSaveFile &m_file;
+    OutputFile &m_file;
 };
 
 Result<bool> save(QPDF &pdf, const QString &output)
 {
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(output, 0, 0, QCoreApplication::translate("marginalia", "cannot write the PDF: %1").arg(file.errorString()));
-    SaveFilePipeline pipeline(file);
+    OutputFile file(output);
+    if (Result<bool> opened = file.open(); !opened)
+        return opened;
+    OutputPipeline pipeline(file);
     QPDFWriter writer(pdf);
     writer.setOutputPipeline(&pipeline);
     writer.setObjectStreamMode(qpdf_o_generate);
-    writer.write();
-    if (!file.commit())
-        return fail(output, 0, 0, QCoreApplication::translate("marginalia", "cannot write the PDF: %1").arg(file.errorString()));
-    return true;
+    try {
+        writer.write();
+    } catch (const OutputPipeline::WriteFailed &failed) {
+        return fail(failed.error);
+    }
+    return file.commit();
 }
 
 void addObjects(QPDF &pdf, const PdfGeometry &geometry)
@@ -358,18 +366,21 @@ void addObjects(QPDF &pdf, const PdfGeometry &geometry)
 
 } // namespace
 
-Result<bool> addPdfObjects(const QString &input, const PdfGeometry &geometry, const QString &output)
+namespace {
+
+template <typename Load>
+Result<bool> rewrite(const QString &inputName, Load load, const PdfGeometry &geometry, const QString &output)
 {
     // qpdf reports every problem by throwing; none of it may leave this function.
     bool writing = false;
     const auto failure = [&](const QString &detail) {
         return writing ? fail(output, 0, 0, QCoreApplication::translate("marginalia", "cannot write the PDF: %1").arg(detail))
-                       : fail(input, 0, 0, QCoreApplication::translate("marginalia", "cannot read the PDF: %1").arg(detail));
+                       : fail(inputName, 0, 0, QCoreApplication::translate("marginalia", "cannot read the PDF: %1").arg(detail));
     };
     try {
         QPDF pdf;
         pdf.setSuppressWarnings(true);
-        pdf.processFile(QFile::encodeName(input).constData());
+        load(pdf);
         addObjects(pdf, geometry);
         writing = true;
         return save(pdf, output);
@@ -380,6 +391,22 @@ Result<bool> addPdfObjects(const QString &input, const PdfGeometry &geometry, co
     } catch (...) {
         return failure(QCoreApplication::translate("marginalia", "unknown error"));
     }
+}
+
+} // namespace
+
+Result<bool> addPdfObjects(const QString &input, const PdfGeometry &geometry, const QString &output)
+{
+    const QByteArray name = QFile::encodeName(input);
+    return rewrite(input, [&](QPDF &pdf) { pdf.processFile(name.constData()); }, geometry, output);
+}
+
+Result<bool> addPdfObjects(const QByteArray &input, const QString &inputName, const PdfGeometry &geometry,
+                           const QString &output)
+{
+    const QByteArray name = inputName.toUtf8();
+    return rewrite(inputName, [&](QPDF &pdf) { pdf.processMemoryFile(name.constData(), input.constData(), size_t(input.size())); },
+                   geometry, output);
 }
 
 } // namespace marginalia

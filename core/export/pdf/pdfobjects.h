@@ -3,6 +3,7 @@
 #include "pdfgeometry.h"
 #include "util/result.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace marginalia {
@@ -12,6 +13,10 @@ namespace marginalia {
 // /Link annotations with /GoTo destinations, the outline (bookmarks), and the document information
 // (/Title, /Subject, /Keywords, /Creator "Marginalia"). Adds nothing executable: no JavaScript, no
 // launch actions, no links to files.
+// `output` is written through an OutputFile ("-" is standard output; a device is written, never replaced).
 Result<bool> addPdfObjects(const QString &input, const PdfGeometry &geometry, const QString &output);
+// The same for a PDF held in memory; `inputName` names it in errors.
+Result<bool> addPdfObjects(const QByteArray &input, const QString &inputName, const PdfGeometry &geometry,
+                           const QString &output);
 
 } // namespace marginalia

@@ -196,6 +196,20 @@ TEST(W3cAnnotations, MissingSelectorsAreRefusedNamingTheItem)
     EXPECT_TRUE(noTarget.message.contains(QStringLiteral("annotation 1")));
 }
 
+TEST(W3cAnnotations, Issue8ARefusedAnnotationIsNamedByIdAndPlacedAtItsLine)
+{
+    const Error noTarget = parseError("{\"type\": \"AnnotationCollection\", \"items\": [\n"
+                                      "  {\"type\": \"Annotation\", \"id\": \"urn:uuid:1\",\n"
+                                      "   \"target\": {\"source\": \"frus1934v05/d1\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"x\"}}},\n"
+                                      "  {\"type\": \"Annotation\",\n"
+                                      "   \"id\": \"urn:uuid:2\", \"body\": {\"value\": \"x\"}}\n"
+                                      "]}");
+    EXPECT_EQ(noTarget.line, 5);
+    EXPECT_EQ(noTarget.column, 10);
+    EXPECT_TRUE(noTarget.message.startsWith(QStringLiteral("annotation 2 (id urn:uuid:2): ")))
+        << noTarget.toString().toStdString();
+}
+
 TEST(W3cAnnotations, HostileInputIsRefusedWithoutACrash)
 {
     const QByteArray quote = R"("selector":[{"type":"TextQuoteSelector","exact":"x"},)";

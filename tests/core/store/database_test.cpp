@@ -2,9 +2,11 @@
 #include "store/database.h"
 #include "store/databasecheck.h"
 #include "storetesting.h"
+#include "support/smallfilesystem.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -155,7 +157,7 @@ TEST_F(DatabaseTest, RandomBytesAfterAnSQLiteHeaderAreRefusedAndLeftAlone)
         byte = char(generator.bounded(256));
     bytes.replace(0, 16, QByteArray("SQLite format 3\0", 16));
     ASSERT_TRUE(test::writeFile(path(), bytes));
-    expectRefused(path(), "is not a Marginalia annotation database");
+    expectRefused(path(), "the annotation database is damaged (");
 }
 
 TEST_F(DatabaseTest, TruncatedDatabaseIsRefusedAndLeftAlone)
@@ -164,7 +166,7 @@ TEST_F(DatabaseTest, TruncatedDatabaseIsRefusedAndLeftAlone)
     const QByteArray whole = fileBytes(path());
     ASSERT_GT(whole.size(), 8 * 4096) << "the database should span many pages";
     ASSERT_TRUE(test::writeFile(path(), whole.left(whole.size() / 2)));
-    expectRefused(path(), "is not a Marginalia annotation database (");
+    expectRefused(path(), "the annotation database is damaged (");
 }
 
 TEST_F(DatabaseTest, AnotherProgramsDatabaseIsRefusedAndLeftAlone)
@@ -251,6 +253,192 @@ TEST_F(DatabaseTest, DefaultPathFollowsMarginaliaDb)
     EXPECT_TRUE(Database::defaultPath().endsWith(QStringLiteral("/marginalia.sqlite")));
     if (!saved.isNull())
         qputenv("MARGINALIA_DB", saved);
+}
+
+// Issue 8, items 9 and 10: say what is really wrong; reading never creates anything.
+QStringList listing(const QString &folder)
+{
+    return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+}
+
+// Both ways of opening refuse `file` with `messagePart`, write nothing and leave nothing beside it.
+void expectRefusedLeavingNothing(const QString &file, const QString &messagePart)
+{
+    const QString folder = QFileInfo(file).absolutePath();
+    const QStringList before = listing(folder);
+    const QByteArray bytes = fileBytes(file);
+    for (const bool reading : {false, true}) {
+        auto db = reading ? Database::openForReading(file) : Database::open(file);
+        ASSERT_FALSE(db);
+        EXPECT_TRUE(db.error().message.contains(messagePart)) << db.error().toString().toStdString();
+        EXPECT_EQ(listing(folder), before) << (reading ? "openForReading" : "open");
+        EXPECT_EQ(fileBytes(file), bytes);
+    }
+}
+
+TEST_F(DatabaseTest, Issue8ReadingAMissingDatabaseCreatesNeitherItNorItsFolder)
+{
+    const QString file = path(QStringLiteral("typo/marginalia.sqlite"));
+    auto db = Database::openForReading(file);
+    ASSERT_FALSE(db);
+    EXPECT_EQ(db.error().toString(), QFileInfo(file).absoluteFilePath() + QStringLiteral(": no such annotation database"));
+    EXPECT_TRUE(listing(m_dir.path()).isEmpty());
+}
+
+TEST_F(DatabaseTest, Issue8ReadingLeavesNoWalOrShmAndWritesNothing)
+{
+    makeDatabase(path(), 5);
+    const QStringList before = listing(m_dir.path());
+    ASSERT_EQ(before, QStringList{QStringLiteral("marginalia.sqlite")});
+    const QByteArray bytes = fileBytes(path());
+    {
+        auto db = Database::openForReading(path());
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        EXPECT_TRUE((*db)->isReadOnly());
+        AnnotationStore store(**db);
+        EXPECT_EQ(store.all()->size(), 5u);
+        EXPECT_FALSE(store.add(sampleAnnotation(QStringLiteral("frus1934v05/d1"), 5)));
+    }
+    EXPECT_EQ(listing(m_dir.path()), before);
+    EXPECT_EQ(fileBytes(path()), bytes);
+}
+
+TEST_F(DatabaseTest, Issue8ReadingWhileAWriterIsOpenSeesItsCommitsAndAddsNoFile)
+{
+    makeDatabase(path(), 2);
+    auto writer = Database::open(path());
+    ASSERT_TRUE(writer);
+    AnnotationStore writing(**writer);
+    ASSERT_TRUE(writing.add(sampleAnnotation(QStringLiteral("frus1934v05/d1"), 99)));
+    const QStringList whileOpen = listing(m_dir.path()); // the writer's -wal and -shm
+    {
+        auto reader = Database::openForReading(path());
+        ASSERT_TRUE(reader) << reader.error().toString().toStdString();
+        EXPECT_EQ(AnnotationStore(**reader).all()->size(), 3u);
+    }
+    EXPECT_EQ(listing(m_dir.path()), whileOpen);
+}
+
+TEST_F(DatabaseTest, Issue8RefusedFilesGetNoWalOrShm)
+{
+    const QString newer = path(QStringLiteral("newer.sqlite"));
+    makeDatabase(newer, 3);
+    rawExec(newer, {QStringLiteral("PRAGMA user_version = 99")});
+    expectRefusedLeavingNothing(newer, QStringLiteral("was written by a newer Marginalia (schema 99; this version reads up to 1)"));
+
+    const QString foreign = path(QStringLiteral("bookmarks.sqlite"));
+    rawExec(foreign, {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("CREATE TABLE bookmarks (url TEXT)")});
+    expectRefusedLeavingNothing(foreign, QStringLiteral("is not a Marginalia annotation database (it is another program's SQLite database)"));
+
+    const QString text = path(QStringLiteral("notes.sqlite"));
+    ASSERT_TRUE(test::writeFile(text, "My notes on the Chaco war.\n"));
+    expectRefusedLeavingNothing(text, QStringLiteral("is not a Marginalia annotation database (it is not an SQLite file)"));
+}
+
+TEST_F(DatabaseTest, Issue8ADamagedPageIsReportedAsDamagedNotAsSomethingElse)
+{
+    makeDatabase(path(), 400);
+    QByteArray bytes = fileBytes(path());
+    const int pageSize = (quint8(bytes.at(16)) << 8) | quint8(bytes.at(17));
+    ASSERT_GT(bytes.size(), 6 * pageSize);
+    // Page 3 onwards hold the tables' b-trees: garbage over the start of two of them.
+    for (int page : {3, 5})
+        bytes.replace(qsizetype(page - 1) * pageSize, 64, QByteArray(64, '\x5a'));
+    ASSERT_TRUE(test::writeFile(path(), bytes));
+    expectRefusedLeavingNothing(path(), QStringLiteral("the annotation database is damaged ("));
+    EXPECT_TRUE(Database::open(path()).error().message.contains(QStringLiteral("restore it from a backup")));
+}
+
+TEST_F(DatabaseTest, Issue8AnImmutableFileIsReadWithoutWalOrShm)
+{
+    makeDatabase(path(), 4);
+    const QStringList before = listing(m_dir.path());
+    test::Unwritable unwritable(path());
+    if (unwritable.isWritable())
+        GTEST_SKIP() << "neither chmod 0444 nor chattr +i stops this user writing";
+    for (const bool reading : {false, true}) {
+        auto db = reading ? Database::openForReading(path()) : Database::open(path());
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        EXPECT_TRUE((*db)->isReadOnly());
+        EXPECT_EQ(AnnotationStore(**db).all()->size(), 4u);
+        db->reset();
+        EXPECT_EQ(listing(m_dir.path()), before) << (reading ? "openForReading" : "open");
+    }
+}
+
+TEST_F(DatabaseTest, Issue8ADatabaseInAReadOnlyFolderIsReadWithoutWalOrShm)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("shelf"));
+    const QString file = folder + QStringLiteral("/marginalia.sqlite");
+    makeDatabase(file, 3);
+    const QStringList before = listing(folder);
+    test::Unwritable unwritable(folder);
+    if (unwritable.isWritable())
+        GTEST_SKIP() << "neither chmod 0555 nor chattr +i stops this user writing in the folder";
+    auto db = Database::openForReading(file);
+    ASSERT_TRUE(db) << db.error().toString().toStdString();
+    EXPECT_EQ(AnnotationStore(**db).all()->size(), 3u);
+    db->reset();
+    EXPECT_EQ(listing(folder), before);
+}
+
+TEST_F(DatabaseTest, Issue8ADatabaseOnAReadOnlyMediumIsRead)
+{
+    const test::SmallFileSystem medium(4 * 1024 * 1024);
+    if (!medium.available())
+        GTEST_SKIP() << "cannot mount a tmpfs: " << medium.whyUnavailable().toStdString();
+    const QString file = medium.filePath(QStringLiteral("marginalia.sqlite"));
+    makeDatabase(file, 6);
+    ASSERT_TRUE(medium.remountReadOnly());
+    for (const bool reading : {false, true}) {
+        auto db = reading ? Database::openForReading(file) : Database::open(file);
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        EXPECT_TRUE((*db)->isReadOnly());
+        EXPECT_EQ(AnnotationStore(**db).all()->size(), 6u);
+    }
+    EXPECT_EQ(listing(medium.path()), QStringList{QStringLiteral("marginalia.sqlite")});
+}
+
+TEST_F(DatabaseTest, Issue8AFullDiskSaysTheDiskIsFullAndLosesNoCommittedRow)
+{
+    const test::SmallFileSystem disk(1024 * 1024);
+    if (!disk.available())
+        GTEST_SKIP() << "cannot mount a tmpfs: " << disk.whyUnavailable().toStdString();
+    const QString file = disk.filePath(QStringLiteral("marginalia.sqlite"));
+    makeDatabase(file, 20);
+    std::size_t committed = 20;
+    {
+        auto db = Database::open(file);
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        AnnotationStore store(**db);
+        disk.fill();
+        Result<bool> added = true;
+        for (int i = 0; i < 10000 && added; ++i) {
+            added = store.add(sampleAnnotation(QStringLiteral("frus1934v05/d2"), 1000 + i, QString(400, QLatin1Char('w'))));
+            if (added)
+                ++committed;
+        }
+        ASSERT_FALSE(added) << "the disk never filled";
+        EXPECT_EQ(added.error().file, file);
+        EXPECT_TRUE(added.error().message.startsWith(QStringLiteral("the disk is full; free some space and try again")))
+            << added.error().toString().toStdString();
+    }
+    // Opening to write on the full disk: it works, or it says the disk is full; never "not a database".
+    if (auto full = Database::open(file); !full) {
+        EXPECT_TRUE(full.error().message.startsWith(QStringLiteral("the disk is full")))
+            << full.error().toString().toStdString();
+    }
+    // Reading needs no space: every committed row is listed.
+    {
+        auto reading = Database::openForReading(file);
+        ASSERT_TRUE(reading) << reading.error().toString().toStdString();
+        EXPECT_EQ(AnnotationStore(**reading).all()->size(), committed);
+    }
+    ASSERT_TRUE(QFile::remove(disk.filePath(QStringLiteral("filler"))));
+    auto db = Database::open(file);
+    ASSERT_TRUE(db) << db.error().toString().toStdString();
+    EXPECT_EQ(AnnotationStore(**db).all()->size(), committed);
+    EXPECT_EQ(*integrityCheck(**db), QStringLiteral("ok"));
 }
 
 } // namespace

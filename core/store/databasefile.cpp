@@ -1,0 +1,114 @@
+#include "databasefile.h"
+
+#include "database.h"
+#include "fileio/inputfile.h"
+#include "migrations.h"
+#include "util/translate.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <sys/statvfs.h>
+
+namespace marginalia {
+
+namespace {
+
+quint32 bigEndian32(const QByteArray &bytes, int at)
+{
+    quint32 value = 0;
+    for (int i = 0; i < 4; ++i)
+        value = (value << 8) | quint8(bytes.at(at + i));
+    return value;
+}
+
+// The header's magic, and the two numbers open() checks (SQLite's file format: user_version at
+// offset 60, application_id at 68).
+Result<bool> readHeader(DatabaseFile &file)
+{
+    QFile in(file.path);
+    if (!in.open(QIODevice::ReadOnly))
+        return fail(file.path, 0, 0, tr("cannot read the annotation database (%1)").arg(in.errorString()));
+    const QByteArray header = in.read(100);
+    static const QByteArray magic("SQLite format 3\0", 16);
+    file.sqliteHeader = header.startsWith(magic);
+    if (file.sqliteHeader && header.size() == 100) {
+        file.userVersion = bigEndian32(header, 60);
+        file.applicationId = bigEndian32(header, 68);
+    }
+    return true;
+}
+
+} // namespace
+
+Error notAnAnnotationDatabase(const QString &path, const QString &why)
+{
+    return Error{path, 0, 0, tr("is not a Marginalia annotation database (%1)").arg(why)};
+}
+
+Error newerSchema(const QString &path, int version)
+{
+    return Error{path, 0, 0, tr("was written by a newer Marginalia (schema %1; this version reads up to %2)")
+                                 .arg(version).arg(Database::currentSchemaVersion())};
+}
+
+Result<DatabaseFile> inspectDatabaseFile(const QString &path, bool mayCreate)
+{
+    DatabaseFile file;
+    file.path = path;
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    file.exists = info.exists();
+    if (!file.exists) {
+        if (!mayCreate)
+            return fail(path, 0, 0, tr("no such annotation database"));
+        if (!QDir().mkpath(folder))
+            return fail(path, 0, 0, tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
+    }
+    file.folderWritable = QFileInfo(folder).isWritable();
+    if (!file.exists) {
+        if (!file.folderWritable)
+            return fail(path, 0, 0, tr("cannot create the annotation database: the folder %1 is not writable")
+                                        .arg(QDir::toNativeSeparators(folder)));
+        return file;
+    }
+    if (info.isDir())
+        return fail(path, 0, 0, tr("is a folder, not an annotation database file"));
+    if (const QString kind = nonRegularKind(path); !kind.isEmpty())
+        return fail(path, 0, 0, tr("is not an annotation database file but %1").arg(kind));
+    file.size = info.size();
+    file.fileWritable = info.isWritable();
+    file.walExists = QFileInfo::exists(path + QStringLiteral("-wal"));
+    if (file.size > 0) {
+        if (auto read = readHeader(file); !read)
+            return fail(read.error());
+    }
+    return file;
+}
+
+Result<bool> checkDatabaseHeader(const DatabaseFile &file)
+{
+    if (file.size == 0)
+        return true;
+    if (!file.sqliteHeader)
+        return fail(notAnAnnotationDatabase(file.path, tr("it is not an SQLite file")));
+    if (file.walExists)
+        return true;
+    // Another application id may be another program's database or damage: quick_check tells them apart.
+    if (file.applicationId == quint32(ApplicationId) && file.userVersion > quint32(Database::currentSchemaVersion()))
+        return fail(newerSchema(file.path, int(file.userVersion)));
+    return true;
+}
+
+bool diskIsFull(const QString &path)
+{
+    struct statvfs fs {};
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (::statvfs(folder.constData(), &fs) != 0)
+        return false;
+    // Less than SQLite needs for a -shm file (32 KiB) and a page or two: nothing more will fit.
+    return qint64(fs.f_bavail) * qint64(fs.f_frsize) < 64 * 1024;
+}
+
+} // namespace marginalia
