@@ -163,7 +163,7 @@ int main(int argc, char *argv[])
     LibraryModel libraryModel(&library);
     AnnotationService annotations;
     const Result<bool> opened = annotations.open(options.database);
-    SearchResultsModel searchResults(&library, &annotations);
+    SearchResultsModel searchResults(&library);
     QUndoStack undoStack;
     MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack});
     SessionRecorder session(&library, &navigator, &settings);

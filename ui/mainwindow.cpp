@@ -19,6 +19,7 @@
 #include "models/searchresultsmodel.h"
 #include "models/tagsmodel.h"
 #include "navigation/navigator.h"
+#include "search/librarysearchjob.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -135,7 +136,10 @@ void MainWindow::connectPanes()
     connect(m_notes, &FootnotePane::linkActivated, m_controller, &ReaderController::followLink);
     connect(m_popup, &NotePopup::linkActivated, m_controller, &ReaderController::followLink);
     connect(m_libraryPane, &LibraryPane::documentActivated, nav, [nav](int v, int d) { nav->openDocument(v, d); });
-    connect(m_searchPane, &SearchPane::searchRequested, m_services.searchResults, &SearchResultsModel::search);
+    // The search runs off the GUI thread; the model only receives the newest query's results.
+    auto *search = new LibrarySearchJob(m_services.library, m_services.annotations, this);
+    connect(m_searchPane, &SearchPane::searchRequested, search, &LibrarySearchJob::search);
+    connect(search, &LibrarySearchJob::resultsReady, m_services.searchResults, &SearchResultsModel::setResults);
     connect(m_searchPane, &SearchPane::hitActivated, m_controller, &ReaderController::showSearchHit);
     connect(m_opener, &VolumeOpener::recentFilesChanged, this, &MainWindow::updateRecentMenu);
 }

@@ -1,81 +1,72 @@
 #include "pdfexportjob.h"
 
+#include "jobs/backgroundjob.h"
 #include "store/annotationdatabase.h"
 #include "store/annotationstore.h"
 
-#include <QMetaObject>
-#include <QPointer>
-#include <QThreadPool>
-
-#include <optional>
-
 namespace marginalia {
 
-struct PdfExportJob::Shared {
-    std::atomic_bool cancelled{false};
-    QPointer<PdfExportJob> job;
-};
+namespace {
+
+// Runs on the worker thread and reads only what it was given by value.
+Result<PdfExportReport> exportOnWorker(const Library &library, const QString &dbPath, const PdfExportRequest &request,
+                                       JobControl &control)
+{
+    // The worker's own connection: a QSqlDatabase belongs to the thread that opened it. A database
+    // that cannot be opened fails the export: a PDF silently without its annotations would not do.
+    AnnotationDatabase annotations;
+    if (!dbPath.isEmpty()) {
+        Result<AnnotationDatabase> opened = AnnotationDatabase::open(dbPath, DatabaseAccess::Read);
+        if (!opened) {
+            const Error &e = opened.error();
+            return fail(e.file, e.line, e.column, PdfExportJob::tr("the annotations could not be read: %1").arg(e.message));
+        }
+        annotations = std::move(opened).value();
+    }
+    int lastPercent = -1;
+    const auto progress = [&](double fraction) {
+        const int percent = int(fraction * 100);
+        if (percent != lastPercent) {
+            lastPercent = percent;
+            control.reportProgress(percent / 100.0);
+        }
+        return !control.isCancelled();
+    };
+    return exportPdf(library, annotations.store.get(), request, progress);
+}
+
+} // namespace
 
 PdfExportJob::PdfExportJob(Library library, QString databasePath, PdfExportRequest request, QObject *parent)
     : QObject(parent), m_library(std::move(library)), m_databasePath(std::move(databasePath)),
-      m_request(std::move(request)), m_shared(std::make_shared<Shared>())
+      m_request(std::move(request)), m_job(new BackgroundJob(this))
 {
     qRegisterMetaType<PdfExportReport>();
-    m_shared->job = this;
+    connect(m_job, &BackgroundJob::progress, this, [this](double fraction) { Q_EMIT progress(qRound(fraction * 100)); });
+    connect(m_job, &BackgroundJob::cancelled, this, [this] {
+        Q_EMIT failed(Error{m_request.output, 0, 0, pdfExportCancelledMessage()});
+    });
 }
 
-PdfExportJob::~PdfExportJob()
-{
-    m_shared->cancelled = true;
-}
+PdfExportJob::~PdfExportJob() = default;
 
 void PdfExportJob::cancel()
 {
-    m_shared->cancelled = true;
+    m_job->cancel();
 }
 
 void PdfExportJob::start()
 {
-    QThreadPool::globalInstance()->start([shared = m_shared, library = m_library, dbPath = m_databasePath,
-                                          request = m_request, receiver = QPointer<QObject>(this)] {
-        // The worker's own connection: a QSqlDatabase belongs to the thread that opened it. A database
-        // that cannot be opened fails the export: a PDF silently without its annotations would not do.
-        AnnotationDatabase annotations;
-        std::optional<Error> unreadable;
-        if (!dbPath.isEmpty()) {
-            if (Result<AnnotationDatabase> opened = AnnotationDatabase::open(dbPath, DatabaseAccess::Read))
-                annotations = std::move(opened).value();
-            else
-                unreadable = opened.error();
-        }
-        int lastPercent = -1;
-        auto progress = [&](double fraction) {
-            const int percent = int(fraction * 100);
-            if (percent != lastPercent && receiver) {
-                lastPercent = percent;
-                QMetaObject::invokeMethod(receiver, [shared, percent] {
-                    if (shared->job)
-                        Q_EMIT shared->job->progress(percent);
-                });
-            }
-            return !shared->cancelled;
-        };
-        Result<PdfExportReport> result = unreadable
-            ? Result<PdfExportReport>(fail(unreadable->file, unreadable->line, unreadable->column,
-                                           PdfExportJob::tr("the annotations could not be read: %1").arg(unreadable->message)))
-            : exportPdf(library, annotations.store.get(), request, progress);
-        annotations = AnnotationDatabase();
-        if (!receiver)
-            return;
-        QMetaObject::invokeMethod(receiver, [shared, result = std::move(result)] {
-            if (!shared->job)
-                return;
+    m_job->start(
+        [library = m_library, dbPath = m_databasePath, request = m_request](JobControl &control) {
+            return exportOnWorker(library, dbPath, request, control);
+        },
+        [this](Result<PdfExportReport> result) {
             if (result)
-                Q_EMIT shared->job->finished(*result);
+                Q_EMIT finished(*result);
             else
-                Q_EMIT shared->job->failed(result.error());
+                Q_EMIT failed(result.error());
         });
-    });
 }
 
 } // namespace marginalia

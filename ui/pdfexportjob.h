@@ -5,14 +5,14 @@
 
 #include <QObject>
 
-#include <atomic>
-#include <memory>
-
 namespace marginalia {
 
-// Runs one PDF export off the GUI thread. It reads its own copy of the library (volumes are shared and
-// immutable) and its own connection to the annotation database, so the window stays responsive and
-// nothing is shared across threads. Finishes exactly once; deleting it cancels the export.
+class BackgroundJob;
+
+// Runs one PDF export off the GUI thread (a BackgroundJob). The work reads its own copy of the library
+// (volumes are shared and immutable) and its own connection to the annotation database, so the window
+// stays responsive and nothing is shared across threads. Finishes exactly once; a cancelled export fails
+// with pdfExportCancelledMessage(); deleting the job cancels the export and drops its result.
 class PdfExportJob : public QObject {
     Q_OBJECT
 
@@ -29,11 +29,10 @@ Q_SIGNALS:
     void failed(const marginalia::Error &error);
 
 private:
-    struct Shared;
     Library m_library;
     QString m_databasePath;
     PdfExportRequest m_request;
-    std::shared_ptr<Shared> m_shared;
+    BackgroundJob *m_job; // a child: deleting the export job detaches the work
 };
 
 } // namespace marginalia

@@ -6,12 +6,13 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 
 namespace marginalia {
 
-// Loads one file off the GUI thread. Reports progress in per mille and finishes exactly once with
+class BackgroundJob;
+
+// Loads one file off the GUI thread (a BackgroundJob). Reports progress in per mille and finishes exactly once with
 // the volume or the error (a cancelled load finishes with TeiParser::cancelledMessage()). The object
 // may be deleted at any time; a running load is then cancelled and its result dropped.
 class VolumeLoadJob : public QObject {
@@ -32,7 +33,8 @@ Q_SIGNALS:
 
 private:
     QString m_path;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
+    bool m_cancelRequested = false;
+    BackgroundJob *m_job; // a child: deleting the load job detaches the work and drops its result
 };
 
 } // namespace marginalia

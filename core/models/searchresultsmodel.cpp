@@ -1,14 +1,13 @@
 #include "searchresultsmodel.h"
 
-#include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
 #include "store/annotationstore.h"
 #include "util/plaintext.h"
 
 namespace marginalia {
 
-SearchResultsModel::SearchResultsModel(const OpenLibrary *library, const AnnotationService *annotations, QObject *parent)
-    : QAbstractListModel(parent), m_library(library), m_annotations(annotations)
+SearchResultsModel::SearchResultsModel(const OpenLibrary *library, QObject *parent)
+    : QAbstractListModel(parent), m_library(library)
 {
 }
 
@@ -83,19 +82,14 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     }
 }
 
-void SearchResultsModel::search(const QString &query, const SearchOptions &options)
+void SearchResultsModel::setResults(const LibrarySearchResults &results)
 {
     beginResetModel();
-    m_query = query;
-    m_hits = query.trimmed().isEmpty() ? std::vector<SearchHit>{} : searchLibrary(m_library->library(), query, options);
+    m_query = results.query;
+    m_hits = results.hits;
     m_annotationHits.clear();
-    // A failing search is announced by the service (readFailed), not taken for "no annotation matches".
-    if (m_annotations && !query.trimmed().isEmpty()) {
-        for (const StoreSearchHit &h : m_annotations->search(query)) {
-            if (h.kind == StoreSearchHit::AnnotationHit)
-                m_annotationHits.push_back({h.annotationId, h.document, h.snippet});
-        }
-    }
+    for (const StoreSearchHit &h : results.annotationHits)
+        m_annotationHits.push_back({h.annotationId, h.document, h.snippet});
     endResetModel();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "search/librarysearch.h"
+#include "search/librarysearchjob.h"
 
 #include <QAbstractListModel>
 
@@ -8,12 +8,12 @@
 
 namespace marginalia {
 
-class AnnotationService;
 class OpenLibrary;
 
 // The hits of the last library search, one row each: first the annotations whose note, quote or tags
 // match (from the annotation database's full-text index), then the passages of the open documents, each
 // with where it is ("Doc. 317, note 2") and the words around it, the hit marked for the view in bold.
+// It runs no search: it receives the results (LibrarySearchJob finds them off the GUI thread).
 class SearchResultsModel : public QAbstractListModel {
     Q_OBJECT
 
@@ -29,8 +29,7 @@ public:
         DocumentKeyRole,  // annotation rows only
     };
 
-    explicit SearchResultsModel(const OpenLibrary *library, const AnnotationService *annotations = nullptr,
-                                QObject *parent = nullptr);
+    explicit SearchResultsModel(const OpenLibrary *library, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -38,7 +37,7 @@ public:
     const QString &query() const { return m_query; }
 
 public Q_SLOTS:
-    void search(const QString &query, const marginalia::SearchOptions &options);
+    void setResults(const marginalia::LibrarySearchResults &results);
     void clear();
 
 private:
@@ -51,7 +50,6 @@ private:
     QVariant annotationData(const AnnotationRow &row, int role) const;
 
     const OpenLibrary *m_library;
-    const AnnotationService *m_annotations;
     std::vector<AnnotationRow> m_annotationHits;
     std::vector<SearchHit> m_hits;
     QString m_query;

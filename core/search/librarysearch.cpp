@@ -155,7 +155,8 @@ private:
 
 } // namespace
 
-std::vector<SearchHit> searchLibrary(const Library &library, const QString &query, const SearchOptions &options)
+std::vector<SearchHit> searchLibrary(const Library &library, const QString &query, const SearchOptions &options,
+                                     const std::function<bool()> &cancelled)
 {
     std::vector<SearchHit> hits;
     if (query.isEmpty() || options.maxHits <= 0 || options.volume >= library.size())
@@ -169,8 +170,11 @@ std::vector<SearchHit> searchLibrary(const Library &library, const QString &quer
         const int first = oneDocument ? options.document : 0;
         const int last = oneDocument ? std::min(options.document, int(documents.size()) - 1)
                                      : int(documents.size()) - 1;
-        for (int d = first; d <= last && !searcher.full(); ++d)
+        for (int d = first; d <= last && !searcher.full(); ++d) {
+            if (cancelled && cancelled())
+                return hits;
             searcher.searchDocument(v, d, documents[std::size_t(d)]);
+        }
     }
     return hits;
 }

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace marginalia {
@@ -30,6 +31,9 @@ struct SearchOptions {
 // Finds `query` in the reading text (and notes) of the library's documents, in library order. Matching
 // ignores case (unless asked) and treats curly and straight quotes and dashes alike, so that a historian
 // can type "Hodges' letter" and find "Hodges’ letter".
-std::vector<SearchHit> searchLibrary(const Library &library, const QString &query, const SearchOptions &options = {});
+// `cancelled`, when given, is asked between documents; once it says yes the search stops and returns
+// the hits found so far (a background search that was superseded throws them away).
+std::vector<SearchHit> searchLibrary(const Library &library, const QString &query, const SearchOptions &options = {},
+                                     const std::function<bool()> &cancelled = {});
 
 } // namespace marginalia

@@ -32,7 +32,7 @@ struct Window {
     Navigator navigator{&library};
     LibraryModel model{&library};
     AnnotationService annotations; // left closed: the view's cost without annotations
-    SearchResultsModel search{&library, &annotations};
+    SearchResultsModel search{&library};
     QUndoStack undoStack;
     MainWindow window{{&library, &navigator, &model, &search, &settings, &annotations, &undoStack}};
 };

@@ -119,7 +119,7 @@ TEST(ReaderWithBrokenDatabase, OpensDocumentsAndLeavesTheDatabaseFileAlone)
     const Result<bool> opened = annotations.open(dbPath);
     ASSERT_FALSE(opened.has_value());
     EXPECT_TRUE(opened.error().toString().contains(dbPath));
-    SearchResultsModel search(&library, &annotations);
+    SearchResultsModel search(&library);
     QUndoStack undo;
     MainWindow window({&library, &navigator, &model, &search, &settings, &annotations, &undo});
     window.opener()->setInteractive(false);

@@ -204,7 +204,7 @@ TEST_F(HostileText, Issue8EveryTooltipOfThePanesShowsItsTextLiterally)
     m_window.annotationController()->tagSelection({m_image});
     ASSERT_GE(m_window.documentAnnotations()->rowCount(), 1);
     m_window.annotationController()->showTag(m_image); // the tag browser lists its passages
-    m_searchResults.search(QStringLiteral("Quoted"), {});
+    ASSERT_TRUE(searchLibrary(QStringLiteral("Quoted")));
     ASSERT_GE(m_searchResults.rowCount(), 1);
     settle();
 

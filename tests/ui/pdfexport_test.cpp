@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QTest>
+#include <QThreadPool>
 
 using namespace marginalia;
 using namespace marginalia::test;
@@ -71,4 +73,30 @@ TEST_F(WindowPdfExport, Issue9AnnotationDatabaseThatCannotBeReadFailsTheExport)
     const Error error = failed.at(0).at(0).value<Error>();
     EXPECT_TRUE(error.toString().contains(notADatabase)) << error.toString().toStdString();
     EXPECT_FALSE(QFileInfo::exists(out));
+}
+
+// Issue 9: the export runs on the one background-job type, so deleting the job while it exports a whole
+// volume tells the work to stop, delivers nothing to the deleted job, and leaves no file behind.
+TEST_F(WindowPdfExport, Issue9DeletingTheJobMidExportDeliversNothingAndLeavesNoFile)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1934v05.xml"))}));
+    const QString out = m_dir.filePath(QStringLiteral("deleted.pdf"));
+    std::vector<std::pair<int, int>> all;
+    for (int d = 0; d < int(m_library.library().volume(0).documents.size()); ++d)
+        all.emplace_back(0, d);
+    QObject receiver;
+    int delivered = 0;
+    auto *job = new PdfExportJob(m_library.library(), m_annotations.path(), {all, {}, out});
+    QObject::connect(job, &PdfExportJob::finished, &receiver, [&] { ++delivered; });
+    QObject::connect(job, &PdfExportJob::failed, &receiver, [&] { ++delivered; });
+    QSignalSpy progress(job, &PdfExportJob::progress);
+    job->start();
+    ASSERT_TRUE(progress.wait(30000));
+    delete job;
+    ASSERT_TRUE(QThreadPool::globalInstance()->waitForDone(60000));
+    QTest::qWait(50);
+    EXPECT_EQ(delivered, 0);
+    EXPECT_FALSE(QFileInfo::exists(out));
+    const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("deleted.pdf*")}, QDir::Files);
+    EXPECT_TRUE(leftovers.isEmpty()) << leftovers.join(u' ').toStdString();
 }

@@ -1,6 +1,9 @@
 #include "readerfixture.h"
 
+#include "searchpane.h"
+
 #include <QDir>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
@@ -12,7 +15,7 @@ ReaderFixture::ReaderFixture()
       m_navigator(&m_library),
       m_libraryModel(&m_library),
       m_annotationsOpen(m_annotations.open(m_dir.filePath(QStringLiteral("annotations.sqlite"))).has_value()),
-      m_searchResults(&m_library, &m_annotations),
+      m_searchResults(&m_library),
       m_window({&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings, &m_annotations, &m_undoStack})
 {
     EXPECT_TRUE(m_annotationsOpen) << m_annotations.problem().toStdString();
@@ -29,6 +32,17 @@ bool ReaderFixture::open(const QStringList &files, const QString &documentId)
     QSignalSpy finished(m_window.opener(), &VolumeOpener::finished);
     m_window.opener()->open(files, documentId);
     return finished.wait(30000);
+}
+
+bool ReaderFixture::searchLibrary(const QString &query)
+{
+    QSignalSpy reset(&m_searchResults, &QAbstractItemModel::modelReset);
+    m_window.searchPane()->setQuery(query);
+    auto *box = m_window.searchPane()->findChild<QLineEdit *>();
+    if (!box)
+        return false;
+    QTest::keyClick(box, Qt::Key_Return);
+    return reset.wait(30000) && m_searchResults.query() == query;
 }
 
 const Document &ReaderFixture::currentDocument() const

@@ -30,6 +30,8 @@ protected:
 
     // Opens files through the window's opener and waits until they are in; false on a time-out.
     bool open(const QStringList &files, const QString &documentId = {});
+    // Runs a library search the way the user does (query, Return) and waits for its results.
+    bool searchLibrary(const QString &query);
     const Document &currentDocument() const;
     QString currentVolumeId() const;
     // Clicks the link of `href` in a text view (the document view or the notes pane).

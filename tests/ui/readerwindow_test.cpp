@@ -245,7 +245,7 @@ TEST_F(ReaderWindow, FindInDocumentSelectsTheWord)
 TEST_F(ReaderWindow, LibrarySearchHitOpensThePassage)
 {
     ASSERT_TRUE(open(kSample));
-    m_searchResults.search(QStringLiteral("record of action conforms"), {});
+    ASSERT_TRUE(searchLibrary(QStringLiteral("record of action conforms")));
     ASSERT_GT(m_searchResults.rowCount(), 0);
     const QModelIndex first = m_searchResults.index(0);
     m_window.controller()->showSearchHit(first.data(SearchResultsModel::VolumeRole).toInt(),

@@ -90,8 +90,8 @@ TEST_F(HostileTooltips, Issue8AnnotationListShowsQuoteAndNoteAsText)
 
 TEST_F(HostileTooltips, Issue8SearchHitShowsTheDocumentTitleAsText)
 {
-    SearchResultsModel model(&m_library, nullptr);
-    model.search(QStringLiteral("Quoted"), {});
+    SearchResultsModel model(&m_library);
+    model.setResults({QStringLiteral("Quoted"), {}, searchLibrary(m_library.library(), QStringLiteral("Quoted"))});
     ASSERT_GE(model.rowCount(), 1);
     for (int r = 0; r < model.rowCount(); ++r)
         expectShownLiterally(model.index(r).data(Qt::ToolTipRole).toString(), volume().documents.at(0).title);
