@@ -9,6 +9,23 @@ namespace marginalia {
 SearchResultsModel::SearchResultsModel(const OpenLibrary *library, QObject *parent)
     : QAbstractListModel(parent), m_library(library)
 {
+    // A reopened volume may have other documents: its hits go at once, before the search run anew for
+    // it (LibrarySearchJob) brings the new ones, so no row ever points into a document that is not there.
+    connect(library, &OpenLibrary::volumeReplaced, this, [this](int volume) {
+        beginResetModel();
+        std::erase_if(m_hits, [volume](const SearchHit &hit) { return hit.volume == volume; });
+        endResetModel();
+    });
+}
+
+const Document *SearchResultsModel::documentOf(const SearchHit &hit) const
+{
+    const Library &library = m_library->library();
+    if (hit.volume < 0 || hit.volume >= library.size())
+        return nullptr;
+    const std::vector<Document> &documents = library.volume(hit.volume).documents;
+    return hit.document >= 0 && std::size_t(hit.document) < documents.size() ? &documents[std::size_t(hit.document)]
+                                                                              : nullptr;
 }
 
 int SearchResultsModel::rowCount(const QModelIndex &parent) const
@@ -41,11 +58,13 @@ QVariant SearchResultsModel::annotationData(const AnnotationRow &row, int role) 
 
 QString SearchResultsModel::placeOf(const SearchHit &hit) const
 {
-    const Document &doc = m_library->library().volume(hit.volume).documents.at(std::size_t(hit.document));
-    const QString document = doc.number.isEmpty() ? doc.title : tr("Doc. %1").arg(doc.number);
-    if (hit.footnote < 0)
+    const Document *doc = documentOf(hit);
+    if (!doc)
+        return {};
+    const QString document = doc->number.isEmpty() ? doc->title : tr("Doc. %1").arg(doc->number);
+    if (hit.footnote < 0 || std::size_t(hit.footnote) >= doc->footnotes.size())
         return document;
-    const QString &label = doc.footnotes.at(std::size_t(hit.footnote)).label;
+    const QString &label = doc->footnotes[std::size_t(hit.footnote)].label;
     return label == QLatin1String("0") ? tr("%1, source note").arg(document) : tr("%1, note %2").arg(document, label);
 }
 
@@ -60,7 +79,9 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return QStringLiteral("%1 — %2").arg(placeOf(hit), hit.context);
     case Qt::ToolTipRole:
-        return plainTooltip(m_library->library().volume(hit.volume).documents.at(std::size_t(hit.document)).title);
+        if (const Document *doc = documentOf(hit))
+            return plainTooltip(doc->title);
+        return {};
     case ContextHtmlRole: {
         const QString &c = hit.context;
         return QStringLiteral("<span style='color:gray'>%1</span> %2<b>%3</b>%4")

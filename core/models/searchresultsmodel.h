@@ -9,6 +9,7 @@
 namespace marginalia {
 
 class OpenLibrary;
+struct Document;
 
 // The hits of the last library search, one row each: first the annotations whose note, quote or tags
 // match (from the annotation database's full-text index), then the passages of the open documents, each
@@ -46,6 +47,8 @@ private:
         QString document;
         QString snippet; // the match between « and »
     };
+    // The document a hit is in; null when the hit points past the library (never shown as such).
+    const Document *documentOf(const SearchHit &hit) const;
     QString placeOf(const SearchHit &hit) const;
     QVariant annotationData(const AnnotationRow &row, int role) const;
 

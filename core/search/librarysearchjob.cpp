@@ -9,10 +9,14 @@ namespace marginalia {
 LibrarySearchJob::LibrarySearchJob(const OpenLibrary *library, const AnnotationService *annotations, QObject *parent)
     : QObject(parent), m_library(library), m_annotations(annotations), m_job(new BackgroundJob(this))
 {
-    connect(library, &OpenLibrary::volumeReplaced, this, [this] {
-        if (m_job->isRunning())
+    // The results on show must be of the library as it is now: a volume opened or reopened is searched
+    // again with the query the user last gave, whether or not that search is still running.
+    const auto searchAgain = [this] {
+        if (!m_query.trimmed().isEmpty())
             search(m_query, m_options);
-    });
+    };
+    connect(library, &OpenLibrary::volumeReplaced, this, searchAgain);
+    connect(library, &OpenLibrary::volumeAdded, this, searchAgain);
 }
 
 LibrarySearchJob::~LibrarySearchJob() = default;

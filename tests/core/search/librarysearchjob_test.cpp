@@ -100,5 +100,51 @@ TEST_F(LibrarySearchJobTest, DestroyingTheSearchMidRunDeliversNothing)
     EXPECT_EQ(reset.count(), 0);
 }
 
+// Reopening a changed file replaces its volume in place: the rows on show go at once (they may point at
+// documents that are gone) and the last query runs again on the volume as it is now.
+TEST_F(LibrarySearchJobTest, AReopenedVolumeIsSearchedAgainAndNoRowPointsIntoTheOldOne)
+{
+    QSignalSpy ready(&m_job, &LibrarySearchJob::resultsReady);
+    m_job.search(QStringLiteral("Trujillo"), {});
+    ASSERT_TRUE(ready.wait(30000));
+    ASSERT_GT(m_model.rowCount(), 0);
+
+    // The same file (source path and volume id) now holding only its first document.
+    Volume shorter = m_library.library().volume(0);
+    shorter.documents.resize(1);
+    const int hitsInFirst = int(searchLibrary([&] {
+                                    Library one;
+                                    one.add(std::make_shared<const Volume>(shorter));
+                                    return one;
+                                }(),
+                                QStringLiteral("Trujillo"))
+                                    .size());
+    m_library.add(std::make_shared<const Volume>(std::move(shorter)));
+    EXPECT_EQ(m_model.rowCount(), 0); // at once, before the new search has run
+    for (int row = 0; row < m_model.rowCount(); ++row)
+        EXPECT_FALSE(m_model.index(row).data(Qt::DisplayRole).toString().isEmpty());
+    ASSERT_TRUE(ready.wait(30000));
+    EXPECT_EQ(m_model.query(), QStringLiteral("Trujillo"));
+    EXPECT_EQ(m_model.rowCount(), hitsInFirst);
+    for (int row = 0; row < m_model.rowCount(); ++row)
+        EXPECT_EQ(m_model.index(row).data(SearchResultsModel::DocumentRole).toInt(), 0);
+}
+
+// Hits that point past the library (a volume of fewer documents) show nothing rather than throw.
+TEST_F(LibrarySearchJobTest, AHitPastTheLibraryShowsAnEmptyRowInsteadOfThrowing)
+{
+    SearchHit stale;
+    stale.volume = 0;
+    stale.document = 100000;
+    SearchHit noVolume = stale;
+    noVolume.volume = 7;
+    m_model.setResults(LibrarySearchResults{QStringLiteral("x"), {}, {stale, noVolume}});
+    ASSERT_EQ(m_model.rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        EXPECT_NO_THROW(m_model.index(row).data(Qt::DisplayRole));
+        EXPECT_TRUE(m_model.index(row).data(Qt::ToolTipRole).toString().isEmpty());
+    }
+}
+
 } // namespace
 } // namespace marginalia
