@@ -1,6 +1,6 @@
 #pragma once
 
-#include "annotation/annotation.h"
+#include "model/annotation.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "annotation/annotation.h"
+#include "anchor/textselector.h"
 
 #include <QString>
 

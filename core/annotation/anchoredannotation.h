@@ -1,7 +1,7 @@
 #pragma once
 
 #include "anchor/anchoring.h"
-#include "annotation.h"
+#include "model/annotation.h"
 
 #include <vector>
 

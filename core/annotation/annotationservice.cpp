@@ -239,7 +239,3 @@ Result<bool> AnnotationService::indexDocumentOnce(const QString &documentKey, co
 }
 
 } // namespace marginalia
-
-// Its meta-object here, not in the target's shared moc file: that file also holds the item models', and
-// would bring Qt Gui into marginalia-cli, which uses the service but shows no model.
-#include "moc_annotationservice.cpp"

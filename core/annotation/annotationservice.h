@@ -1,6 +1,6 @@
 #pragma once
 
-#include "annotation.h"
+#include "model/annotation.h"
 #include "util/result.h"
 
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "annotation/annotation.h"
+#include "model/annotation.h"
 #include "util/result.h"
 
 #include <QByteArray>

@@ -2,7 +2,7 @@
 // document's annotations <= 5 ms, adding one durably (synchronous=FULL) <= 1 ms, and an FTS query over a
 // whole volume (frus1934v05, 639 documents) plus 10,000 notes <= 5 ms. The stores are built once per
 // run in a temporary folder, in large transactions (merge), which is not what is being measured.
-#include "annotation/annotation.h"
+#include "model/annotation.h"
 #include "model/readingtext.h"
 #include "model/richtext.h"
 #include "parse/volumeloader.h"

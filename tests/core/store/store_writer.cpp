@@ -1,7 +1,7 @@
 // A child process for the crash-safety tests: opens the database named by argv[1] and adds annotations
 // in a loop, printing each one's id on stdout (flushed) only once add() has returned, i.e. once the
 // write is durable. With argv[2] = N it stops after N; otherwise it runs until it is killed.
-#include "annotation/annotation.h"
+#include "model/annotation.h"
 #include "store/annotationstore.h"
 #include "store/database.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the store tests: sample annotations, a file's bytes, and making a path unwritable.
 
-#include "annotation/annotation.h"
+#include "model/annotation.h"
 
 #include <QByteArray>
 #include <QDateTime>
