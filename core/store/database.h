@@ -41,14 +41,15 @@ public:
     // For the stores in core/store only.
     QSqlDatabase connection() const;
     // Runs `work` in one transaction (BEGIN IMMEDIATE … COMMIT), rolling back when it fails.
+    // `work` returns Result<void>; the transaction's result is its failure, or COMMIT's.
     template <typename F>
-    Result<bool> transaction(F &&work);
+    Result<void> transaction(F &&work);
 
 private:
     Database() = default;
     static std::unique_ptr<Database> create(const QString &path);
-    Result<bool> begin();
-    Result<bool> commit();
+    Result<void> begin();
+    Result<void> commit();
     void rollback();
 
     QString m_path;
@@ -58,11 +59,11 @@ private:
 };
 
 template <typename F>
-Result<bool> Database::transaction(F &&work)
+Result<void> Database::transaction(F &&work)
 {
     if (auto started = begin(); !started)
         return started;
-    Result<bool> done = work();
+    Result<void> done = work();
     if (!done) {
         rollback();
         return done;

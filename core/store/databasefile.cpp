@@ -25,7 +25,7 @@ quint32 bigEndian32(const QByteArray &bytes, int at)
 
 // The header's magic, and the two numbers open() checks (SQLite's file format: user_version at
 // offset 60, application_id at 68).
-Result<bool> readHeader(DatabaseFile &file)
+Result<void> readHeader(DatabaseFile &file)
 {
     QFile in(file.path);
     if (!in.open(QIODevice::ReadOnly))
@@ -37,7 +37,7 @@ Result<bool> readHeader(DatabaseFile &file)
         file.userVersion = bigEndian32(header, 60);
         file.applicationId = bigEndian32(header, 68);
     }
-    return true;
+    return {};
 }
 
 } // namespace
@@ -87,18 +87,18 @@ Result<DatabaseFile> inspectDatabaseFile(const QString &path, bool mayCreate)
     return file;
 }
 
-Result<bool> checkDatabaseHeader(const DatabaseFile &file)
+Result<void> checkDatabaseHeader(const DatabaseFile &file)
 {
     if (file.size == 0)
-        return true;
+        return {};
     if (!file.sqliteHeader)
         return fail(notAnAnnotationDatabase(file.path, tr("it is not an SQLite file")));
     if (file.walExists)
-        return true;
+        return {};
     // Another application id may be another program's database or damage: quick_check tells them apart.
     if (file.applicationId == quint32(ApplicationId) && file.userVersion > quint32(Database::currentSchemaVersion()))
         return fail(newerSchema(file.path, int(file.userVersion)));
-    return true;
+    return {};
 }
 
 bool diskIsFull(const QString &path)

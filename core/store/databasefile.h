@@ -31,7 +31,7 @@ Result<DatabaseFile> inspectDatabaseFile(const QString &path, bool mayCreate);
 // Refuses, from the header alone, a file that is not SQLite or one from a newer Marginalia, so SQLite
 // never opens it. Without a -wal the header is the truth; with one, user_version may be newer there and
 // the SQL checks decide.
-Result<bool> checkDatabaseHeader(const DatabaseFile &file);
+Result<void> checkDatabaseHeader(const DatabaseFile &file);
 
 // The words for "not ours" and "newer", shared with the SQL checks.
 Error notAnAnnotationDatabase(const QString &path, const QString &why);

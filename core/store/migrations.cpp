@@ -52,25 +52,25 @@ QStringList schemaVersion1()
 
 Result<int> schemaVersion(Database &db)
 {
-    Result<QVariant> version = Statement::scalar(db.connection(), db.path(), QStringLiteral("PRAGMA user_version"));
+    Result<QVariant> version = Statement::scalar(db, QStringLiteral("PRAGMA user_version"));
     if (!version)
         return fail(version.error());
     return version->toInt();
 }
 
-Result<bool> apply(Database &db, const Migration &migration)
+Result<void> apply(Database &db, const Migration &migration)
 {
-    return db.transaction([&]() -> Result<bool> {
+    return db.transaction([&]() -> Result<void> {
         Result<int> version = schemaVersion(db);
         if (!version)
             return fail(version.error());
         if (*version >= migration.version)
-            return true; // another process got here first
+            return {}; // another process got here first
         for (const QString &sql : migration.statements) {
-            if (auto done = Statement::run(db.connection(), db.path(), sql); !done)
+            if (auto done = Statement::run(db, sql); !done)
                 return done;
         }
-        return Statement::run(db.connection(), db.path(),
+        return Statement::run(db,
                               QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
     });
 }
@@ -85,7 +85,7 @@ std::span<const Migration> migrations()
     return all;
 }
 
-Result<bool> migrate(Database &db)
+Result<void> migrate(Database &db)
 {
     Result<int> version = schemaVersion(db);
     if (!version)
@@ -96,7 +96,7 @@ Result<bool> migrate(Database &db)
         if (auto done = apply(db, migration); !done)
             return done;
     }
-    return true;
+    return {};
 }
 
 } // namespace marginalia

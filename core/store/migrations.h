@@ -27,6 +27,6 @@ constexpr int ApplicationId = 0x4d52474e; // "MRGN"
 // Brings the schema up to the current version, each migration in its own transaction that also sets
 // PRAGMA user_version. Safe when another process migrates at the same time: each step re-reads the
 // version once it holds the write lock.
-Result<bool> migrate(Database &db);
+Result<void> migrate(Database &db);
 
 } // namespace marginalia

@@ -1,5 +1,6 @@
 #include "statement.h"
 
+#include "database.h"
 #include "databasefile.h"
 
 #include <QCoreApplication>
@@ -56,8 +57,7 @@ Error sqlError(const QString &databasePath, const QSqlError &error)
     return Error{databasePath, 0, 0, explain(code, text)};
 }
 
-Statement::Statement(const QSqlDatabase &connection, const QString &databasePath, const QString &sql)
-    : m_query(connection), m_path(databasePath)
+Statement::Statement(const Database &db, const QString &sql) : m_query(db.connection()), m_path(db.path())
 {
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(sql);
@@ -69,19 +69,24 @@ Statement &Statement::bind(const QVariant &value)
     return *this;
 }
 
+QVariant Statement::notNull(const QString &text)
+{
+    return text.isNull() ? QVariant(QString::fromLatin1("")) : QVariant(text);
+}
+
 int Statement::errorCode() const
 {
     return sqliteCode(m_query.lastError());
 }
 
-Result<bool> Statement::exec()
+Result<void> Statement::exec()
 {
     if (!m_prepared || !m_query.exec())
         return fail(sqlError(m_path, m_query.lastError()));
-    return true;
+    return {};
 }
 
-Result<bool> Statement::exec(const QVariantList &values)
+Result<void> Statement::exec(const QVariantList &values)
 {
     m_bound = 0;
     for (const QVariant &value : values)
@@ -89,10 +94,9 @@ Result<bool> Statement::exec(const QVariantList &values)
     return exec();
 }
 
-Result<QVariant> Statement::scalar(const QSqlDatabase &connection, const QString &databasePath,
-                                   const QString &sql, const QVariantList &values)
+Result<QVariant> Statement::scalar(const Database &db, const QString &sql, const QVariantList &values)
 {
-    Statement statement(connection, databasePath, sql);
+    Statement statement(db, sql);
     for (const QVariant &value : values)
         statement.bind(value);
     if (auto done = statement.exec(); !done)
@@ -100,10 +104,9 @@ Result<QVariant> Statement::scalar(const QSqlDatabase &connection, const QString
     return statement.next() ? statement.value(0) : QVariant();
 }
 
-Result<bool> Statement::run(const QSqlDatabase &connection, const QString &databasePath, const QString &sql,
-                            const QVariantList &values)
+Result<void> Statement::run(const Database &db, const QString &sql, const QVariantList &values)
 {
-    Statement statement(connection, databasePath, sql);
+    Statement statement(db, sql);
     for (const QVariant &value : values)
         statement.bind(value);
     return statement.exec();

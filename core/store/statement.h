@@ -10,23 +10,27 @@
 
 namespace marginalia {
 
-// A store's connection and the file it is on, which every Error names.
-struct StoreConnection {
-    QSqlDatabase db;
-    QString path;
-};
+class Database;
 
-// One prepared statement on a store connection, forward-only, values bound by position. Every failure
-// becomes an Error naming the database file, so callers only pass results on.
+// One prepared statement on a Database's connection, forward-only, values bound by position. Every
+// failure becomes an Error naming the database file, so callers only pass results on.
+//
+// Null strings: a null QString binds SQL NULL, as Qt binds it, so the nullable text columns keep NULL
+// for "none" as they always have (a NULL reads back as an empty QString through text()). A NOT NULL text
+// column is bound with bindText(), or its value wrapped in Statement::notNull() in a value list: a null
+// QString then binds '' and never fails the constraint, and reads back as an empty QString.
 class Statement {
 public:
-    Statement(const QSqlDatabase &connection, const QString &databasePath, const QString &sql);
+    Statement(const Database &db, const QString &sql);
 
     bool isPrepared() const { return m_prepared; }
     Statement &bind(const QVariant &value);
-    Result<bool> exec();
+    // For a NOT NULL text column: a null QString binds ''.
+    Statement &bindText(const QString &text) { return bind(notNull(text)); }
+    static QVariant notNull(const QString &text);
+    Result<void> exec();
     // Binds `values` from the first placeholder on and runs again: a statement prepared once for a loop.
-    Result<bool> exec(const QVariantList &values);
+    Result<void> exec(const QVariantList &values);
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QString text(int column) const { return m_query.value(column).toString(); }
@@ -37,11 +41,9 @@ public:
     int errorCode() const;
 
     // Prepares, binds, runs and returns the first column of the first row (a null QVariant for no row).
-    static Result<QVariant> scalar(const QSqlDatabase &connection, const QString &databasePath,
-                                   const QString &sql, const QVariantList &values = {});
+    static Result<QVariant> scalar(const Database &db, const QString &sql, const QVariantList &values = {});
     // Prepares, binds and runs a statement that returns no rows.
-    static Result<bool> run(const QSqlDatabase &connection, const QString &databasePath, const QString &sql,
-                            const QVariantList &values = {});
+    static Result<void> run(const Database &db, const QString &sql, const QVariantList &values = {});
 
 private:
     QSqlQuery m_query;

@@ -33,7 +33,7 @@ protected:
         Annotation a = sampleAnnotation(document, start, exact);
         a.tags = tags;
         a.note = note;
-        const Result<bool> done = m_store->add(a);
+        const Result<void> done = m_store->add(a);
         EXPECT_TRUE(done) << done.error().toString().toStdString();
         return a;
     }

@@ -412,7 +412,7 @@ TEST_F(DatabaseTest, Issue8AFullDiskSaysTheDiskIsFullAndLosesNoCommittedRow)
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         AnnotationStore store(**db);
         disk.fill();
-        Result<bool> added = true;
+        Result<void> added;
         for (int i = 0; i < 10000 && added; ++i) {
             added = store.add(sampleAnnotation(QStringLiteral("frus1934v05/d2"), 1000 + i, QString(400, QLatin1Char('w'))));
             if (added)
