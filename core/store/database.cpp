@@ -24,13 +24,12 @@ namespace {
 
 Result<void> openConnection(const Database &db, const QString &options, const QString &name)
 {
-    const QString &path = db.path();
     QSqlDatabase connection = db.connection();
     connection.close();
     connection.setDatabaseName(name);
     connection.setConnectOptions(options);
     if (!connection.open())
-        return fail(sqlError(path, connection.lastError()));
+        return fail(sqlError(db, connection.lastError()));
     return {};
 }
 
@@ -40,10 +39,10 @@ Result<QVariant> ask(const Database &db, const char *sql)
     return Statement::scalar(db, QString::fromLatin1(sql));
 }
 
-Error damaged(const QString &path, const QString &finding)
+Error damaged(const Database &db, const QString &finding)
 {
-    return Error{path, 0, 0, tr("the annotation database is damaged (%1); restore it from a backup, or move it "
-                                "aside to start a new one").arg(finding)};
+    return Error{db.path(), 0, 0, tr("the %1 is damaged (%2); restore it from a backup, or move it "
+                                     "aside to start a new one").arg(db.schema().name, finding)};
 }
 
 // What open() reads from a file before it may write to it.
@@ -57,12 +56,11 @@ struct Contents {
 // error, or a lock held for longer than the busy timeout.
 Result<Contents> readContents(const Database &db)
 {
-    const QString &path = db.path();
     Statement quick(db, QStringLiteral("PRAGMA quick_check"));
     if (auto done = quick.exec(); !done)
         return fail(done.error());
     if (!quick.next())
-        return fail(damaged(path, tr("quick_check gave no answer")));
+        return fail(damaged(db, tr("quick_check gave no answer")));
     if (quick.text(0) != QStringLiteral("ok")) {
         // The findings, one a line (in one row or several): the first three, on one line.
         QString text = quick.text(0);
@@ -70,7 +68,7 @@ Result<Contents> readContents(const Database &db)
             text += QLatin1Char('\n') + quick.text(0);
         QStringList findings = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         findings.removeAll(QStringLiteral("*** in database main ***"));
-        return fail(damaged(path, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
+        return fail(damaged(db, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
     }
     Result<QVariant> application = ask(db, "PRAGMA application_id");
     Result<QVariant> version = ask(db, "PRAGMA user_version");
@@ -82,14 +80,15 @@ Result<Contents> readContents(const Database &db)
     return Contents{application->toInt(), version->toInt(), objects->toInt()};
 }
 
-Result<void> checkContents(const Contents &contents, const QString &path, const QString &readOnlyReason)
+Result<void> checkContents(const DatabaseSchema &schema, const Contents &contents, const QString &path,
+                           const QString &readOnlyReason)
 {
     const bool empty = contents.applicationId == 0 && contents.version == 0 && contents.objects == 0;
-    if (!empty && contents.applicationId != ApplicationId)
-        return fail(notAnAnnotationDatabase(path, tr("it is another program's SQLite database")));
-    const int current = Database::currentSchemaVersion();
+    if (!empty && contents.applicationId != schema.applicationId)
+        return fail(notOfSchema(schema, path, tr("it is another program's SQLite database")));
+    const int current = schema.currentVersion();
     if (contents.version > current)
-        return fail(newerSchema(path, contents.version));
+        return fail(newerSchema(schema, path, contents.version));
     if (!readOnlyReason.isEmpty() && contents.version < current) {
         const QString what = empty ? tr("is empty") : tr("needs upgrading to this version's schema");
         return fail(path, 0, 0, tr("%1, but it is read-only (%2)").arg(what, readOnlyReason));
@@ -128,7 +127,7 @@ Result<void> openForChecking(const Database &db, const DatabaseFile &file)
 // Opens the file without writing and checks it before anything may write to it.
 Result<void> openAndCheck(const Database &db, const DatabaseFile &file, const QString &readOnlyReason)
 {
-    if (auto header = checkDatabaseHeader(file); !header)
+    if (auto header = checkDatabaseHeader(db.schema(), file); !header)
         return header;
     Result<Contents> contents = Contents{};
     if (auto opened = openForChecking(db, file); !opened)
@@ -148,7 +147,7 @@ Result<void> openAndCheck(const Database &db, const DatabaseFile &file, const QS
     }
     if (!contents)
         return fail(contents.error());
-    return checkContents(*contents, file.path, readOnlyReason);
+    return checkContents(db.schema(), *contents, file.path, readOnlyReason);
 }
 
 // Switching to WAL needs an exclusive lock, and SQLite asks for it without calling the busy handler: while
@@ -200,33 +199,29 @@ QString Database::defaultPath()
         + QStringLiteral("/Marginalia/Marginalia/marginalia.sqlite");
 }
 
-int Database::currentSchemaVersion()
-{
-    return migrations().back().version;
-}
-
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-std::unique_ptr<Database> Database::create(const QString &path)
+std::unique_ptr<Database> Database::create(const DatabaseSchema &schema, const QString &path)
 {
     static QAtomicInt serial;
     std::unique_ptr<Database> db(new Database);
+    db->m_schema = schema;
     db->m_path = QFileInfo(path).absoluteFilePath();
     db->m_connectionName = QStringLiteral("marginalia-store-%1").arg(serial.fetchAndAddRelaxed(1));
     QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path)
+Result<std::unique_ptr<Database>> Database::open(const DatabaseSchema &schema, const QString &path)
 {
     if (path.isEmpty())
-        return fail(path, 0, 0, tr("no annotation database file was given"));
-    std::unique_ptr<Database> db = create(path);
+        return fail(path, 0, 0, tr("no %1 file was given").arg(schema.name));
+    std::unique_ptr<Database> db = create(schema, path);
 
-    Result<DatabaseFile> file = inspectDatabaseFile(db->m_path, true);
+    Result<DatabaseFile> file = inspectDatabaseFile(schema, db->m_path, true);
     if (!file)
         return fail(file.error());
     if (!file->fileWritable)
@@ -248,12 +243,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::openForReading(const QString &path)
+Result<std::unique_ptr<Database>> Database::openForReading(const DatabaseSchema &schema, const QString &path)
 {
     if (path.isEmpty())
-        return fail(path, 0, 0, tr("no annotation database file was given"));
-    std::unique_ptr<Database> db = create(path);
-    Result<DatabaseFile> file = inspectDatabaseFile(db->m_path, false);
+        return fail(path, 0, 0, tr("no %1 file was given").arg(schema.name));
+    std::unique_ptr<Database> db = create(schema, path);
+    Result<DatabaseFile> file = inspectDatabaseFile(schema, db->m_path, false);
     if (!file)
         return fail(file.error());
     db->m_readOnly = true;
@@ -263,22 +258,22 @@ Result<std::unique_ptr<Database>> Database::openForReading(const QString &path)
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::openEmpty(const QString &path)
+Result<std::unique_ptr<Database>> Database::openEmpty(const DatabaseSchema &schema, const QString &path)
 {
-    std::unique_ptr<Database> db = create(path);
+    std::unique_ptr<Database> db = create(schema, path);
     if (auto opened = openConnection(*db, {}, QStringLiteral(":memory:")); !opened)
         return fail(opened.error());
     if (auto migrated = migrate(*db); !migrated)
         return fail(migrated.error());
     db->m_readOnly = true;
-    db->m_readOnlyReason = tr("the annotation database does not exist yet");
+    db->m_readOnlyReason = tr("the %1 does not exist yet").arg(schema.name);
     return db;
 }
 
 Result<void> Database::begin()
 {
     if (m_readOnly)
-        return fail(m_path, 0, 0, tr("the annotation database is read-only (%1)").arg(m_readOnlyReason));
+        return fail(m_path, 0, 0, tr("the %1 is read-only (%2)").arg(m_schema.name, m_readOnlyReason));
     // IMMEDIATE takes the write lock now, waiting on the busy timeout, so that two writers queue here
     // instead of one of them failing at COMMIT.
     return Statement::run(*this, QStringLiteral("BEGIN IMMEDIATE"));

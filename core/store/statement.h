@@ -46,8 +46,8 @@ public:
     static Result<void> run(const Database &db, const QString &sql, const QVariantList &values = {});
 
 private:
+    const Database &m_db;
     QSqlQuery m_query;
-    QString m_path;
     bool m_prepared = false;
     int m_bound = 0;
 };
@@ -64,7 +64,8 @@ constexpr int SqliteCorrupt = 11;
 constexpr int SqliteCantOpen = 14;
 constexpr int SqliteFull = 13;
 constexpr int SqliteNotADb = 26;
-// An Error for a failed SQL call, in words a user can act on where the cause is known (locked, full disk…).
-Error sqlError(const QString &databasePath, const QSqlError &error);
+// An Error for a failed SQL call on `db`, naming its file, in words a user can act on where the cause is
+// known (locked, full disk…).
+Error sqlError(const Database &db, const QSqlError &error);
 
 } // namespace marginalia
