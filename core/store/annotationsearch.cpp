@@ -77,9 +77,8 @@ Result<QString> documentSnippet(Statement &row, const SnippetMaker &snippets, qi
 
 Result<void> AnnotationStore::indexDocument(const QString &documentKey, const QString &title, const QString &text)
 {
-    const Database &db = m_db;
     return m_db.transaction([&]() -> Result<void> {
-        Result<QVariant> id = Statement::scalar(db,
+        Result<QVariant> id = Statement::scalar(m_db,
                                                 QStringLiteral("SELECT id FROM indexed_documents WHERE key = ?"),
                                                 {documentKey});
         if (!id)
@@ -87,20 +86,20 @@ Result<void> AnnotationStore::indexDocument(const QString &documentKey, const QS
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         qint64 rowid = id->toLongLong();
         if (id->isValid()) {
-            auto done = Statement::run(db, QStringLiteral("DELETE FROM documents_fts WHERE rowid = ?"), {rowid});
+            auto done = Statement::run(m_db, QStringLiteral("DELETE FROM documents_fts WHERE rowid = ?"), {rowid});
             if (done)
-                done = Statement::run(db, QStringLiteral("UPDATE indexed_documents SET indexed = ? WHERE id = ?"),
+                done = Statement::run(m_db, QStringLiteral("UPDATE indexed_documents SET indexed = ? WHERE id = ?"),
                                       {now, rowid});
             if (!done)
                 return done;
         } else {
-            Statement insert(db, QStringLiteral("INSERT INTO indexed_documents (key, indexed) VALUES (?, ?)"));
+            Statement insert(m_db, QStringLiteral("INSERT INTO indexed_documents (key, indexed) VALUES (?, ?)"));
             insert.bind(documentKey).bind(now);
             if (auto done = insert.exec(); !done)
                 return done;
             rowid = insert.lastInsertId();
         }
-        return Statement::run(db,
+        return Statement::run(m_db,
                               QStringLiteral("INSERT INTO documents_fts (rowid, key, title, body) VALUES (?, ?, ?, ?)"),
                               {rowid, documentKey, title, text});
     });
@@ -122,12 +121,11 @@ Result<std::vector<StoreSearchHit>> AnnotationStore::search(const QString &query
     const QString match = ftsQuery(terms);
     if (match.isEmpty() || limit <= 0)
         return std::vector<StoreSearchHit>();
-    const Database &db = m_db;
     const SnippetMaker snippets(terms);
-    Result<std::vector<StoreSearchHit>> hits = searchAnnotations(db, match, limit, snippets);
+    Result<std::vector<StoreSearchHit>> hits = searchAnnotations(m_db, match, limit, snippets);
     if (!hits)
         return hits;
-    Result<std::vector<StoreSearchHit>> documents = searchDocuments(db, match, limit);
+    Result<std::vector<StoreSearchHit>> documents = searchDocuments(m_db, match, limit);
     if (!documents)
         return documents;
     hits->insert(hits->end(), documents->begin(), documents->end());
@@ -135,7 +133,7 @@ Result<std::vector<StoreSearchHit>> AnnotationStore::search(const QString &query
                      [](const StoreSearchHit &a, const StoreSearchHit &b) { return a.rank < b.rank; });
     if (hits->size() > std::size_t(limit))
         hits->resize(std::size_t(limit));
-    Statement row(db, QStringLiteral("SELECT title, body FROM documents_fts WHERE rowid = ?"));
+    Statement row(m_db, QStringLiteral("SELECT title, body FROM documents_fts WHERE rowid = ?"));
     for (StoreSearchHit &hit : *hits) {
         if (hit.kind == StoreSearchHit::DocumentHit) {
             Result<QString> snippet = documentSnippet(row, snippets, hit.snippet.toLongLong());

@@ -144,30 +144,27 @@ Result<void> AnnotationStore::add(const Annotation &annotation)
 {
     if (auto ok = checkAnnotation(m_db.path(), annotation); !ok)
         return ok;
-    const Database &db = m_db;
-    return m_db.transaction([&] { return addOne(db, annotation); });
+    return m_db.transaction([&] { return addOne(m_db, annotation); });
 }
 
 Result<void> AnnotationStore::update(const Annotation &annotation)
 {
     if (auto ok = checkAnnotation(m_db.path(), annotation); !ok)
         return ok;
-    const Database &db = m_db;
-    return m_db.transaction([&] { return writeAnnotation(db, annotation, true); });
+    return m_db.transaction([&] { return writeAnnotation(m_db, annotation, true); });
 }
 
 Result<bool> AnnotationStore::remove(const QString &id)
 {
-    const Database &db = m_db;
     bool removed = false;
     auto done = m_db.transaction([&]() -> Result<void> {
         // annotations_fts has no foreign key to cascade along; its row goes first, by the shared rowid.
-        auto unindexed = Statement::run(db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid ="
+        auto unindexed = Statement::run(m_db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid ="
                                                                      " (SELECT rowid FROM annotations WHERE id = ?)"),
                                         {id});
         if (!unindexed)
             return unindexed;
-        Statement erase(db, QStringLiteral("DELETE FROM annotations WHERE id = ?"));
+        Statement erase(m_db, QStringLiteral("DELETE FROM annotations WHERE id = ?"));
         erase.bind(id);
         if (auto erased = erase.exec(); !erased)
             return erased;
@@ -216,19 +213,18 @@ Result<int> AnnotationStore::merge(const std::vector<Annotation> &annotations)
         if (auto ok = checkAnnotation(m_db.path(), a); !ok)
             return fail(ok.error());
     }
-    const Database &db = m_db;
     int changed = 0;
     auto done = m_db.transaction([&]() -> Result<void> {
         for (const Annotation &a : annotations) {
             Result<QVariant> modified = Statement::scalar(
-                db, QStringLiteral("SELECT modified FROM annotations WHERE id = ?"), {a.id});
+                m_db, QStringLiteral("SELECT modified FROM annotations WHERE id = ?"), {a.id});
             if (!modified)
                 return fail(modified.error());
             const bool exists = modified->isValid();
             // Newer wins; an import without a modification time never replaces what is here.
             if (exists && !(a.modified.isValid() && a.modified > parseTime(modified->toString())))
                 continue;
-            if (auto written = writeAnnotation(db, a, exists); !written)
+            if (auto written = writeAnnotation(m_db, a, exists); !written)
                 return written;
             ++changed;
         }
@@ -249,12 +245,11 @@ Result<void> AnnotationStore::setTagColor(const QString &name, const QString &co
     static const QRegularExpression rgb(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
     if (!rgb.match(color).hasMatch())
         return fail(m_db.path(), 0, 0, tr("%1 is not a colour; write it as #RRGGBB").arg(color));
-    const Database &db = m_db;
     return m_db.transaction([&]() -> Result<void> {
-        Result<qint64> id = tagId(db, name, color);
+        Result<qint64> id = tagId(m_db, name, color);
         if (!id)
             return fail(id.error());
-        return Statement::run(db, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {color, *id});
+        return Statement::run(m_db, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {color, *id});
     });
 }
 
