@@ -73,7 +73,7 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
     annotation.color = *color;
     // So that `search` finds words of the documents a user works on, not only of the notes. Not being
     // able to is no reason to fail, but the user learns why the document's words are not found.
-    if (Result<bool> indexed = service.indexDocumentOnce(key, doc); !indexed)
+    if (Result<void> indexed = service.indexDocumentOnce(key, doc); !indexed)
         err << Cli::tr("warning: %1").arg(indexed.error().toString()) << Qt::endl;
     Result<Annotation> added = service.add(annotation);
     if (!added) {

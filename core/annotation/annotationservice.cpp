@@ -196,7 +196,7 @@ Result<Annotation> AnnotationService::add(const Annotation &annotation)
         written.modified = written.created.isValid() ? written.created : QDateTime::currentDateTimeUtc();
     if (!written.created.isValid())
         written.created = written.modified;
-    Result<bool> added = store()->add(written);
+    Result<void> added = store()->add(written);
     return report<Annotation>(added ? Result<Annotation>(written) : fail(added.error()), written.document);
 }
 
@@ -209,7 +209,7 @@ Result<Annotation> AnnotationService::update(const Annotation &annotation)
         return report<Annotation>(fail(stored.error()), annotation.document);
     Annotation written = annotation;
     written.modified = stampAfter(later(*stored ? (*stored)->modified : QDateTime(), annotation.modified));
-    Result<bool> updated = store()->update(written);
+    Result<void> updated = store()->update(written);
     return report<Annotation>(updated ? Result<Annotation>(written) : fail(updated.error()), written.document);
 }
 
@@ -225,13 +225,15 @@ Result<bool> AnnotationService::remove(const QString &id)
     return report(store()->remove(id), (*existing)->document);
 }
 
-Result<bool> AnnotationService::indexDocumentOnce(const QString &documentKey, const Document &doc)
+Result<void> AnnotationService::indexDocumentOnce(const QString &documentKey, const Document &doc)
 {
     if (!store())
         return fail(QString(), 0, 0, m_problem);
     Result<bool> indexed = store()->isDocumentIndexed(documentKey);
-    if (!indexed || *indexed)
-        return indexed;
+    if (!indexed)
+        return fail(indexed.error());
+    if (*indexed)
+        return {};
     QStringList text{ReadingText(doc.body).text()};
     for (const Footnote &note : doc.footnotes)
         text.append(plainText(note.content));

@@ -82,7 +82,7 @@ public:
     Result<Annotation> update(const Annotation &annotation);
     Result<bool> remove(const QString &id);
     // Puts the document's text (body and notes) in the search index unless it is there already.
-    Result<bool> indexDocumentOnce(const QString &documentKey, const Document &doc);
+    Result<void> indexDocumentOnce(const QString &documentKey, const Document &doc);
 
 Q_SIGNALS:
     void annotationsChanged(const QString &documentKey);

@@ -1,5 +1,6 @@
 #include "annotationdatabase.h"
 
+#include "annotationschema.h"
 #include "annotationstore.h"
 #include "database.h"
 
@@ -29,11 +30,12 @@ namespace {
 Result<std::unique_ptr<Database>> openDatabase(const QString &path, DatabaseAccess access)
 {
     if (access == DatabaseAccess::Write)
-        return Database::open(path);
+        return Database::open(annotationSchema(), path);
     // MARGINALIA_DB, like --db, names a file the user chose: a typo there is reported, not read as empty.
     const bool defaultNotYetMade = qEnvironmentVariableIsEmpty("MARGINALIA_DB") && path == Database::defaultPath()
         && !QFileInfo::exists(path);
-    return defaultNotYetMade ? Database::openEmpty(path) : Database::openForReading(path);
+    return defaultNotYetMade ? Database::openEmpty(annotationSchema(), path)
+                             : Database::openForReading(annotationSchema(), path);
 }
 
 } // namespace

@@ -16,10 +16,10 @@ namespace {
 // The best `limit` annotations by rank, with their snippets. FTS5 sorts by rank itself and stops at the
 // LIMIT before reading the columns; the join comes after, in an outer query, so that it cannot take the
 // ordering away from FTS5.
-Result<std::vector<StoreSearchHit>> searchAnnotations(const StoreConnection &c, const QString &match, int limit,
+Result<std::vector<StoreSearchHit>> searchAnnotations(const Database &db, const QString &match, int limit,
                                                       const SnippetMaker &snippets)
 {
-    Statement query(c.db, c.path,
+    Statement query(db,
                     QStringLiteral("SELECT a.id, a.document, f.note, f.exact, f.tags, f.rank FROM (SELECT rowid, note,"
                                    " exact, tags, rank FROM annotations_fts WHERE annotations_fts MATCH ?"
                                    " ORDER BY rank LIMIT ?) f JOIN annotations a ON a.rowid = f.rowid ORDER BY f.rank"));
@@ -39,9 +39,9 @@ Result<std::vector<StoreSearchHit>> searchAnnotations(const StoreConnection &c, 
 }
 
 // The best documents by rank, without snippets: see documentSnippet().
-Result<std::vector<StoreSearchHit>> searchDocuments(const StoreConnection &c, const QString &match, int limit)
+Result<std::vector<StoreSearchHit>> searchDocuments(const Database &db, const QString &match, int limit)
 {
-    Statement query(c.db, c.path,
+    Statement query(db,
                     QStringLiteral("SELECT rowid, key, rank FROM documents_fts WHERE documents_fts MATCH ?"
                                    " ORDER BY rank LIMIT ?"));
     query.bind(match).bind(limit);
@@ -75,11 +75,10 @@ Result<QString> documentSnippet(Statement &row, const SnippetMaker &snippets, qi
 
 } // namespace
 
-Result<bool> AnnotationStore::indexDocument(const QString &documentKey, const QString &title, const QString &text)
+Result<void> AnnotationStore::indexDocument(const QString &documentKey, const QString &title, const QString &text)
 {
-    const StoreConnection c{m_db.connection(), m_db.path()};
-    return m_db.transaction([&]() -> Result<bool> {
-        Result<QVariant> id = Statement::scalar(c.db, c.path,
+    return m_db.transaction([&]() -> Result<void> {
+        Result<QVariant> id = Statement::scalar(m_db,
                                                 QStringLiteral("SELECT id FROM indexed_documents WHERE key = ?"),
                                                 {documentKey});
         if (!id)
@@ -87,20 +86,20 @@ Result<bool> AnnotationStore::indexDocument(const QString &documentKey, const QS
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         qint64 rowid = id->toLongLong();
         if (id->isValid()) {
-            auto done = Statement::run(c.db, c.path, QStringLiteral("DELETE FROM documents_fts WHERE rowid = ?"), {rowid});
+            auto done = Statement::run(m_db, QStringLiteral("DELETE FROM documents_fts WHERE rowid = ?"), {rowid});
             if (done)
-                done = Statement::run(c.db, c.path, QStringLiteral("UPDATE indexed_documents SET indexed = ? WHERE id = ?"),
+                done = Statement::run(m_db, QStringLiteral("UPDATE indexed_documents SET indexed = ? WHERE id = ?"),
                                       {now, rowid});
             if (!done)
                 return done;
         } else {
-            Statement insert(c.db, c.path, QStringLiteral("INSERT INTO indexed_documents (key, indexed) VALUES (?, ?)"));
+            Statement insert(m_db, QStringLiteral("INSERT INTO indexed_documents (key, indexed) VALUES (?, ?)"));
             insert.bind(documentKey).bind(now);
             if (auto done = insert.exec(); !done)
                 return done;
             rowid = insert.lastInsertId();
         }
-        return Statement::run(c.db, c.path,
+        return Statement::run(m_db,
                               QStringLiteral("INSERT INTO documents_fts (rowid, key, title, body) VALUES (?, ?, ?, ?)"),
                               {rowid, documentKey, title, text});
     });
@@ -108,7 +107,7 @@ Result<bool> AnnotationStore::indexDocument(const QString &documentKey, const QS
 
 Result<bool> AnnotationStore::isDocumentIndexed(const QString &documentKey) const
 {
-    Result<QVariant> found = Statement::scalar(m_db.connection(), m_db.path(),
+    Result<QVariant> found = Statement::scalar(m_db,
                                                QStringLiteral("SELECT 1 FROM indexed_documents WHERE key = ?"),
                                                {documentKey});
     if (!found)
@@ -122,12 +121,11 @@ Result<std::vector<StoreSearchHit>> AnnotationStore::search(const QString &query
     const QString match = ftsQuery(terms);
     if (match.isEmpty() || limit <= 0)
         return std::vector<StoreSearchHit>();
-    const StoreConnection c{m_db.connection(), m_db.path()};
     const SnippetMaker snippets(terms);
-    Result<std::vector<StoreSearchHit>> hits = searchAnnotations(c, match, limit, snippets);
+    Result<std::vector<StoreSearchHit>> hits = searchAnnotations(m_db, match, limit, snippets);
     if (!hits)
         return hits;
-    Result<std::vector<StoreSearchHit>> documents = searchDocuments(c, match, limit);
+    Result<std::vector<StoreSearchHit>> documents = searchDocuments(m_db, match, limit);
     if (!documents)
         return documents;
     hits->insert(hits->end(), documents->begin(), documents->end());
@@ -135,7 +133,7 @@ Result<std::vector<StoreSearchHit>> AnnotationStore::search(const QString &query
                      [](const StoreSearchHit &a, const StoreSearchHit &b) { return a.rank < b.rank; });
     if (hits->size() > std::size_t(limit))
         hits->resize(std::size_t(limit));
-    Statement row(c.db, c.path, QStringLiteral("SELECT title, body FROM documents_fts WHERE rowid = ?"));
+    Statement row(m_db, QStringLiteral("SELECT title, body FROM documents_fts WHERE rowid = ?"));
     for (StoreSearchHit &hit : *hits) {
         if (hit.kind == StoreSearchHit::DocumentHit) {
             Result<QString> snippet = documentSnippet(row, snippets, hit.snippet.toLongLong());

@@ -26,12 +26,6 @@ QDateTime parseTime(const QString &text)
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
 
-// A null QString binds as SQL NULL, which a NOT NULL column refuses.
-QVariant notNull(const QString &text)
-{
-    return text.isNull() ? QVariant(QString::fromLatin1("")) : QVariant(text);
-}
-
 // The columns readAnnotation() expects; tags come back in the order they were given, joined by U+001F.
 const QString &selectAnnotations()
 {
@@ -61,10 +55,10 @@ Annotation readAnnotation(const Statement &row)
     return a;
 }
 
-Result<std::vector<Annotation>> queryAnnotations(const StoreConnection &c, const QString &tail,
+Result<std::vector<Annotation>> queryAnnotations(const Database &db, const QString &tail,
                                                  const QVariantList &values = {})
 {
-    Statement query(c.db, c.path, selectAnnotations() + tail);
+    Statement query(db, selectAnnotations() + tail);
     for (const QVariant &value : values)
         query.bind(value);
     if (auto done = query.exec(); !done)
@@ -75,23 +69,23 @@ Result<std::vector<Annotation>> queryAnnotations(const StoreConnection &c, const
     return found;
 }
 
-Result<bool> checkAnnotation(const QString &path, const Annotation &a)
+Result<void> checkAnnotation(const QString &path, const Annotation &a)
 {
     if (a.id.trimmed().isEmpty())
         return fail(path, 0, 0, tr("cannot save an annotation without an id"));
     if (a.document.trimmed().isEmpty())
         return fail(path, 0, 0, tr("cannot save annotation %1: it names no document").arg(a.id));
-    return true;
+    return {};
 }
 
 // Keeps the annotation's row in annotations_fts (same rowid) in step with its note, quote and tags.
-Result<bool> writeSearchRow(const StoreConnection &c, qint64 rowid, const Annotation &a, const QStringList &tags)
+Result<void> writeSearchRow(const Database &db, qint64 rowid, const Annotation &a, const QStringList &tags)
 {
-    if (auto done = Statement::run(c.db, c.path, QStringLiteral("DELETE FROM annotations_fts WHERE rowid = ?"),
+    if (auto done = Statement::run(db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid = ?"),
                                    {rowid});
         !done)
         return done;
-    return Statement::run(c.db, c.path,
+    return Statement::run(db,
                           QStringLiteral("INSERT INTO annotations_fts(rowid, note, exact, tags) VALUES (?, ?, ?, ?)"),
                           {rowid, a.note, a.selector.exact, tags.join(QLatin1Char(' '))});
 }
@@ -101,12 +95,12 @@ QVariantList columnValues(const Annotation &a)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime created = a.created.isValid() ? a.created : now;
     const QDateTime modified = a.modified.isValid() ? a.modified : created;
-    return {a.document, notNull(a.selector.footnote), a.selector.exact, a.selector.prefix, a.selector.suffix,
+    return {a.document, Statement::notNull(a.selector.footnote), a.selector.exact, a.selector.prefix, a.selector.suffix,
             a.selector.start, a.selector.end, a.color, a.note, a.author, isoTime(created), isoTime(modified), a.id};
 }
 
 // Writes the row, its tags and its search row; `replace` updates an existing row instead of adding one.
-Result<bool> writeAnnotation(const StoreConnection &c, const Annotation &a, bool replace)
+Result<void> writeAnnotation(const Database &db, const Annotation &a, bool replace)
 {
     const QString sql = replace
         ? QStringLiteral("UPDATE annotations SET document = ?, footnote = ?, exact = ?, prefix = ?, suffix = ?,"
@@ -114,80 +108,77 @@ Result<bool> writeAnnotation(const StoreConnection &c, const Annotation &a, bool
                          " WHERE id = ?")
         : QStringLiteral("INSERT INTO annotations (document, footnote, exact, prefix, suffix, start, \"end\", color,"
                          " note, author, created, modified, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement write(c.db, c.path, sql);
+    Statement write(db, sql);
     for (const QVariant &value : columnValues(a))
         write.bind(value);
     if (auto done = write.exec(); !done)
         return done;
     if (replace && write.rowsAffected() == 0)
-        return fail(c.path, 0, 0, tr("there is no annotation %1 to update").arg(a.id));
-    Result<QVariant> rowid = Statement::scalar(c.db, c.path, QStringLiteral("SELECT rowid FROM annotations WHERE id = ?"),
+        return fail(db.path(), 0, 0, tr("there is no annotation %1 to update").arg(a.id));
+    Result<QVariant> rowid = Statement::scalar(db, QStringLiteral("SELECT rowid FROM annotations WHERE id = ?"),
                                                {a.id});
     if (!rowid)
         return fail(rowid.error());
-    Result<QStringList> tags = setAnnotationTags(c, a.id, a.tags);
+    Result<QStringList> tags = setAnnotationTags(db, a.id, a.tags);
     if (!tags)
         return fail(tags.error());
-    return writeSearchRow(c, rowid->toLongLong(), a, *tags);
+    return writeSearchRow(db, rowid->toLongLong(), a, *tags);
 }
 
-Result<bool> addOne(const StoreConnection &c, const Annotation &a)
+Result<void> addOne(const Database &db, const Annotation &a)
 {
-    Result<QVariant> existing = Statement::scalar(c.db, c.path, QStringLiteral("SELECT 1 FROM annotations WHERE id = ?"),
+    Result<QVariant> existing = Statement::scalar(db, QStringLiteral("SELECT 1 FROM annotations WHERE id = ?"),
                                                   {a.id});
     if (!existing)
         return fail(existing.error());
     if (existing->isValid())
-        return fail(c.path, 0, 0, tr("an annotation with id %1 is already there").arg(a.id));
-    return writeAnnotation(c, a, false);
+        return fail(db.path(), 0, 0, tr("an annotation with id %1 is already there").arg(a.id));
+    return writeAnnotation(db, a, false);
 }
 
 } // namespace
 
 AnnotationStore::AnnotationStore(Database &db) : m_db(db) {}
 
-Result<bool> AnnotationStore::add(const Annotation &annotation)
+Result<void> AnnotationStore::add(const Annotation &annotation)
 {
     if (auto ok = checkAnnotation(m_db.path(), annotation); !ok)
         return ok;
-    const StoreConnection c{m_db.connection(), m_db.path()};
-    return m_db.transaction([&] { return addOne(c, annotation); });
+    return m_db.transaction([&] { return addOne(m_db, annotation); });
 }
 
-Result<bool> AnnotationStore::update(const Annotation &annotation)
+Result<void> AnnotationStore::update(const Annotation &annotation)
 {
     if (auto ok = checkAnnotation(m_db.path(), annotation); !ok)
         return ok;
-    const StoreConnection c{m_db.connection(), m_db.path()};
-    return m_db.transaction([&] { return writeAnnotation(c, annotation, true); });
+    return m_db.transaction([&] { return writeAnnotation(m_db, annotation, true); });
 }
 
 Result<bool> AnnotationStore::remove(const QString &id)
 {
-    const StoreConnection c{m_db.connection(), m_db.path()};
     bool removed = false;
-    auto done = m_db.transaction([&]() -> Result<bool> {
+    auto done = m_db.transaction([&]() -> Result<void> {
         // annotations_fts has no foreign key to cascade along; its row goes first, by the shared rowid.
-        auto unindexed = Statement::run(c.db, c.path, QStringLiteral("DELETE FROM annotations_fts WHERE rowid ="
+        auto unindexed = Statement::run(m_db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid ="
                                                                      " (SELECT rowid FROM annotations WHERE id = ?)"),
                                         {id});
         if (!unindexed)
             return unindexed;
-        Statement erase(c.db, c.path, QStringLiteral("DELETE FROM annotations WHERE id = ?"));
+        Statement erase(m_db, QStringLiteral("DELETE FROM annotations WHERE id = ?"));
         erase.bind(id);
         if (auto erased = erase.exec(); !erased)
             return erased;
         removed = erase.rowsAffected() > 0;
-        return true;
+        return {};
     });
     if (!done)
-        return done;
+        return fail(done.error());
     return removed;
 }
 
 Result<std::optional<Annotation>> AnnotationStore::find(const QString &id) const
 {
-    auto found = queryAnnotations({m_db.connection(), m_db.path()}, QStringLiteral("WHERE a.id = ?"), {id});
+    auto found = queryAnnotations(m_db, QStringLiteral("WHERE a.id = ?"), {id});
     if (!found)
         return fail(found.error());
     if (found->empty())
@@ -197,13 +188,13 @@ Result<std::optional<Annotation>> AnnotationStore::find(const QString &id) const
 
 Result<std::vector<Annotation>> AnnotationStore::forDocument(const QString &documentKey) const
 {
-    return queryAnnotations({m_db.connection(), m_db.path()},
+    return queryAnnotations(m_db,
                             QStringLiteral("WHERE a.document = ? ORDER BY a.start, a.\"end\", a.created"), {documentKey});
 }
 
 Result<std::vector<Annotation>> AnnotationStore::withTag(const QString &tag) const
 {
-    return queryAnnotations({m_db.connection(), m_db.path()},
+    return queryAnnotations(m_db,
                             QStringLiteral("WHERE a.id IN (SELECT x.annotation_id FROM annotation_tags x"
                                            " JOIN tags t ON t.id = x.tag_id WHERE t.folded = ?)"
                                            " ORDER BY a.document, a.start, a.\"end\""),
@@ -212,7 +203,7 @@ Result<std::vector<Annotation>> AnnotationStore::withTag(const QString &tag) con
 
 Result<std::vector<Annotation>> AnnotationStore::all() const
 {
-    return queryAnnotations({m_db.connection(), m_db.path()},
+    return queryAnnotations(m_db,
                             QStringLiteral("ORDER BY a.document, a.start, a.\"end\""));
 }
 
@@ -222,23 +213,22 @@ Result<int> AnnotationStore::merge(const std::vector<Annotation> &annotations)
         if (auto ok = checkAnnotation(m_db.path(), a); !ok)
             return fail(ok.error());
     }
-    const StoreConnection c{m_db.connection(), m_db.path()};
     int changed = 0;
-    auto done = m_db.transaction([&]() -> Result<bool> {
+    auto done = m_db.transaction([&]() -> Result<void> {
         for (const Annotation &a : annotations) {
             Result<QVariant> modified = Statement::scalar(
-                c.db, c.path, QStringLiteral("SELECT modified FROM annotations WHERE id = ?"), {a.id});
+                m_db, QStringLiteral("SELECT modified FROM annotations WHERE id = ?"), {a.id});
             if (!modified)
                 return fail(modified.error());
             const bool exists = modified->isValid();
             // Newer wins; an import without a modification time never replaces what is here.
             if (exists && !(a.modified.isValid() && a.modified > parseTime(modified->toString())))
                 continue;
-            if (auto written = writeAnnotation(c, a, exists); !written)
+            if (auto written = writeAnnotation(m_db, a, exists); !written)
                 return written;
             ++changed;
         }
-        return true;
+        return {};
     });
     if (!done)
         return fail(done.error());
@@ -247,26 +237,25 @@ Result<int> AnnotationStore::merge(const std::vector<Annotation> &annotations)
 
 Result<std::vector<Tag>> AnnotationStore::tags() const
 {
-    return listTags({m_db.connection(), m_db.path()});
+    return listTags(m_db);
 }
 
-Result<bool> AnnotationStore::setTagColor(const QString &name, const QString &color)
+Result<void> AnnotationStore::setTagColor(const QString &name, const QString &color)
 {
     static const QRegularExpression rgb(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
     if (!rgb.match(color).hasMatch())
         return fail(m_db.path(), 0, 0, tr("%1 is not a colour; write it as #RRGGBB").arg(color));
-    const StoreConnection c{m_db.connection(), m_db.path()};
-    return m_db.transaction([&]() -> Result<bool> {
-        Result<qint64> id = tagId(c, name, color);
+    return m_db.transaction([&]() -> Result<void> {
+        Result<qint64> id = tagId(m_db, name, color);
         if (!id)
             return fail(id.error());
-        return Statement::run(c.db, c.path, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {color, *id});
+        return Statement::run(m_db, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {color, *id});
     });
 }
 
 Result<QString> AnnotationStore::tagColor(const QString &name) const
 {
-    Result<QVariant> color = Statement::scalar(m_db.connection(), m_db.path(),
+    Result<QVariant> color = Statement::scalar(m_db,
                                                QStringLiteral("SELECT color FROM tags WHERE folded = ?"),
                                                {foldTagName(name)});
     if (!color)

@@ -27,8 +27,8 @@ class AnnotationStore {
 public:
     explicit AnnotationStore(Database &db);
 
-    Result<bool> add(const Annotation &annotation);
-    Result<bool> update(const Annotation &annotation); // by id; fails when there is none
+    Result<void> add(const Annotation &annotation);
+    Result<void> update(const Annotation &annotation); // by id; fails when there is none
     Result<bool> remove(const QString &id);
     Result<std::optional<Annotation>> find(const QString &id) const;
     Result<std::vector<Annotation>> forDocument(const QString &documentKey) const; // by position
@@ -40,12 +40,12 @@ public:
 
     // Tags with the number of annotations carrying each, by name; unique case-insensitively.
     Result<std::vector<Tag>> tags() const;
-    Result<bool> setTagColor(const QString &name, const QString &color);
+    Result<void> setTagColor(const QString &name, const QString &color);
     // The colour of a tag, empty when there is no such tag.
     Result<QString> tagColor(const QString &name) const;
 
     // Puts a document's reading text (and its notes) into the full-text index, replacing what was there.
-    Result<bool> indexDocument(const QString &documentKey, const QString &title, const QString &text);
+    Result<void> indexDocument(const QString &documentKey, const QString &title, const QString &text);
     Result<bool> isDocumentIndexed(const QString &documentKey) const;
     // FTS5 query over annotations and documents; words are matched as prefixes, quotes keep phrases.
     Result<std::vector<StoreSearchHit>> search(const QString &query, int limit = 200) const;

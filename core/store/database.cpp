@@ -22,27 +22,27 @@ namespace marginalia {
 
 namespace {
 
-Result<bool> openConnection(QSqlDatabase &connection, const QString &path, const QString &options,
-                            const QString &name)
+Result<void> openConnection(const Database &db, const QString &options, const QString &name)
 {
+    QSqlDatabase connection = db.connection();
     connection.close();
     connection.setDatabaseName(name);
     connection.setConnectOptions(options);
     if (!connection.open())
-        return fail(sqlError(path, connection.lastError()));
-    return true;
+        return fail(sqlError(db, connection.lastError()));
+    return {};
 }
 
 // PRAGMA and count(*) answers, read-only.
-Result<QVariant> ask(const QSqlDatabase &connection, const QString &path, const char *sql)
+Result<QVariant> ask(const Database &db, const char *sql)
 {
-    return Statement::scalar(connection, path, QString::fromLatin1(sql));
+    return Statement::scalar(db, QString::fromLatin1(sql));
 }
 
-Error damaged(const QString &path, const QString &finding)
+Error damaged(const Database &db, const QString &finding)
 {
-    return Error{path, 0, 0, tr("the annotation database is damaged (%1); restore it from a backup, or move it "
-                                "aside to start a new one").arg(finding)};
+    return Error{db.path(), 0, 0, tr("the %1 is damaged (%2); restore it from a backup, or move it "
+                                     "aside to start a new one").arg(db.schema().name, finding)};
 }
 
 // What open() reads from a file before it may write to it.
@@ -54,13 +54,13 @@ struct Contents {
 
 // SQLite's quick_check, then what the file is. Each failure says its cause: damaged, disk full, I/O
 // error, or a lock held for longer than the busy timeout.
-Result<Contents> readContents(const QSqlDatabase &connection, const QString &path)
+Result<Contents> readContents(const Database &db)
 {
-    Statement quick(connection, path, QStringLiteral("PRAGMA quick_check"));
+    Statement quick(db, QStringLiteral("PRAGMA quick_check"));
     if (auto done = quick.exec(); !done)
         return fail(done.error());
     if (!quick.next())
-        return fail(damaged(path, tr("quick_check gave no answer")));
+        return fail(damaged(db, tr("quick_check gave no answer")));
     if (quick.text(0) != QStringLiteral("ok")) {
         // The findings, one a line (in one row or several): the first three, on one line.
         QString text = quick.text(0);
@@ -68,11 +68,11 @@ Result<Contents> readContents(const QSqlDatabase &connection, const QString &pat
             text += QLatin1Char('\n') + quick.text(0);
         QStringList findings = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         findings.removeAll(QStringLiteral("*** in database main ***"));
-        return fail(damaged(path, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
+        return fail(damaged(db, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
     }
-    Result<QVariant> application = ask(connection, path, "PRAGMA application_id");
-    Result<QVariant> version = ask(connection, path, "PRAGMA user_version");
-    Result<QVariant> objects = ask(connection, path, "SELECT count(*) FROM sqlite_schema");
+    Result<QVariant> application = ask(db, "PRAGMA application_id");
+    Result<QVariant> version = ask(db, "PRAGMA user_version");
+    Result<QVariant> objects = ask(db, "SELECT count(*) FROM sqlite_schema");
     for (const Result<QVariant> *answer : {&application, &version, &objects}) {
         if (!*answer)
             return fail(answer->error());
@@ -80,19 +80,20 @@ Result<Contents> readContents(const QSqlDatabase &connection, const QString &pat
     return Contents{application->toInt(), version->toInt(), objects->toInt()};
 }
 
-Result<bool> checkContents(const Contents &contents, const QString &path, const QString &readOnlyReason)
+Result<void> checkContents(const DatabaseSchema &schema, const Contents &contents, const QString &path,
+                           const QString &readOnlyReason)
 {
     const bool empty = contents.applicationId == 0 && contents.version == 0 && contents.objects == 0;
-    if (!empty && contents.applicationId != ApplicationId)
-        return fail(notAnAnnotationDatabase(path, tr("it is another program's SQLite database")));
-    const int current = Database::currentSchemaVersion();
+    if (!empty && contents.applicationId != schema.applicationId)
+        return fail(notOfSchema(schema, path, tr("it is another program's SQLite database")));
+    const int current = schema.currentVersion();
     if (contents.version > current)
-        return fail(newerSchema(path, contents.version));
+        return fail(newerSchema(schema, path, contents.version));
     if (!readOnlyReason.isEmpty() && contents.version < current) {
         const QString what = empty ? tr("is empty") : tr("needs upgrading to this version's schema");
         return fail(path, 0, 0, tr("%1, but it is read-only (%2)").arg(what, readOnlyReason));
     }
-    return true;
+    return {};
 }
 
 QString uri(const QString &path, const char *query)
@@ -108,72 +109,72 @@ QString uri(const QString &path, const char *query)
 //   then holds every commit, and SQLite creates nothing;
 // - else: read-write but query_only, so that SQLite's own locking protects the reading and the last
 //   connection to close deletes the -wal and -shm it made, as after any session.
-Result<bool> openForChecking(QSqlDatabase &connection, const DatabaseFile &file)
+Result<void> openForChecking(const Database &db, const DatabaseFile &file)
 {
     const QString readOnly = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000");
     if (file.walExists)
-        return openConnection(connection, file.path, readOnly, uri(file.path, "mode=ro"));
+        return openConnection(db, readOnly, uri(file.path, "mode=ro"));
     if (file.isFrozen())
-        return openConnection(connection, file.path, readOnly, uri(file.path, "mode=ro&immutable=1"));
+        return openConnection(db, readOnly, uri(file.path, "mode=ro&immutable=1"));
     const QString readWrite = QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000");
-    if (auto opened = openConnection(connection, file.path, readWrite, uri(file.path, "mode=rw")); !opened)
+    if (auto opened = openConnection(db, readWrite, uri(file.path, "mode=rw")); !opened)
         return opened;
-    if (auto done = ask(connection, file.path, "PRAGMA query_only = ON"); !done)
+    if (auto done = ask(db, "PRAGMA query_only = ON"); !done)
         return fail(done.error());
-    return true;
+    return {};
 }
 
 // Opens the file without writing and checks it before anything may write to it.
-Result<bool> openAndCheck(QSqlDatabase &connection, const DatabaseFile &file, const QString &readOnlyReason)
+Result<void> openAndCheck(const Database &db, const DatabaseFile &file, const QString &readOnlyReason)
 {
-    if (auto header = checkDatabaseHeader(file); !header)
+    if (auto header = checkDatabaseHeader(db.schema(), file); !header)
         return header;
     Result<Contents> contents = Contents{};
-    if (auto opened = openForChecking(connection, file); !opened)
+    if (auto opened = openForChecking(db, file); !opened)
         contents = fail(opened.error());
     else
-        contents = readContents(connection, file.path);
+        contents = readContents(db);
     // A WAL database whose -shm file is gone cannot be opened read-only in a folder we cannot write to,
     // nor on a full disk, where no -shm can be made. Immutable mode reads the main file alone: nobody can
     // have written a WAL beside it there since, and on a full disk no writer gets far; at worst the
     // commits still in a -wal are not seen, and nothing is written.
     if (!contents && ((file.walExists && !file.folderWritable) || diskIsFull(file.path))) {
         const QString options = QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=10000");
-        if (openConnection(connection, file.path, options, uri(file.path, "mode=ro&immutable=1"))) {
-            if (Result<Contents> immutable = readContents(connection, file.path))
+        if (openConnection(db, options, uri(file.path, "mode=ro&immutable=1"))) {
+            if (Result<Contents> immutable = readContents(db))
                 contents = immutable;
         }
     }
     if (!contents)
         return fail(contents.error());
-    return checkContents(*contents, file.path, readOnlyReason);
+    return checkContents(db.schema(), *contents, file.path, readOnlyReason);
 }
 
 // Switching to WAL needs an exclusive lock, and SQLite asks for it without calling the busy handler: while
 // another process reads (two `annotate` runs creating one database, say) it fails at once. So wait here.
-Result<bool> switchToWal(const QSqlDatabase &connection, const QString &path)
+Result<void> switchToWal(const Database &db)
 {
     QDeadlineTimer deadline(10000);
     for (;;) {
-        Statement wal(connection, path, QStringLiteral("PRAGMA journal_mode = WAL"));
-        Result<bool> done = wal.exec();
+        Statement wal(db, QStringLiteral("PRAGMA journal_mode = WAL"));
+        Result<void> done = wal.exec();
         if (done || (wal.errorCode() & 0xff) != SqliteBusy || deadline.hasExpired())
             return done;
         QThread::msleep(5 + QRandomGenerator::global()->bounded(20));
     }
 }
 
-Result<bool> openReadWrite(QSqlDatabase &connection, const QString &path)
+Result<void> openReadWrite(const Database &db)
 {
-    if (auto opened = openConnection(connection, path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"), path); !opened)
+    if (auto opened = openConnection(db, QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"), db.path()); !opened)
         return opened;
     // synchronous=FULL: a write is on disk (not just in the OS cache) when add() returns, so that it
     // survives a power cut as well as a killed process.
     for (const char *pragma : {"PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
-        if (auto done = ask(connection, path, pragma); !done)
+        if (auto done = ask(db, pragma); !done)
             return fail(done.error());
     }
-    return switchToWal(connection, path);
+    return switchToWal(db);
 }
 
 } // namespace
@@ -198,34 +199,29 @@ QString Database::defaultPath()
         + QStringLiteral("/Marginalia/Marginalia/marginalia.sqlite");
 }
 
-int Database::currentSchemaVersion()
-{
-    return migrations().back().version;
-}
-
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-std::unique_ptr<Database> Database::create(const QString &path)
+std::unique_ptr<Database> Database::create(const DatabaseSchema &schema, const QString &path)
 {
     static QAtomicInt serial;
     std::unique_ptr<Database> db(new Database);
+    db->m_schema = schema;
     db->m_path = QFileInfo(path).absoluteFilePath();
     db->m_connectionName = QStringLiteral("marginalia-store-%1").arg(serial.fetchAndAddRelaxed(1));
     QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path)
+Result<std::unique_ptr<Database>> Database::open(const DatabaseSchema &schema, const QString &path)
 {
     if (path.isEmpty())
-        return fail(path, 0, 0, tr("no annotation database file was given"));
-    std::unique_ptr<Database> db = create(path);
-    QSqlDatabase connection = db->connection();
+        return fail(path, 0, 0, tr("no %1 file was given").arg(schema.name));
+    std::unique_ptr<Database> db = create(schema, path);
 
-    Result<DatabaseFile> file = inspectDatabaseFile(db->m_path, true);
+    Result<DatabaseFile> file = inspectDatabaseFile(schema, db->m_path, true);
     if (!file)
         return fail(file.error());
     if (!file->fileWritable)
@@ -235,61 +231,57 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     db->m_readOnly = !db->m_readOnlyReason.isEmpty();
 
     if (file->exists) {
-        if (auto checked = openAndCheck(connection, *file, db->m_readOnlyReason); !checked)
+        if (auto checked = openAndCheck(*db, *file, db->m_readOnlyReason); !checked)
             return fail(checked.error());
     }
     if (db->m_readOnly)
         return db;
-    if (auto opened = openReadWrite(connection, db->m_path); !opened)
+    if (auto opened = openReadWrite(*db); !opened)
         return fail(opened.error());
-    connection = QSqlDatabase(); // migrate() takes its own handles
     if (auto migrated = migrate(*db); !migrated)
         return fail(migrated.error());
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::openForReading(const QString &path)
+Result<std::unique_ptr<Database>> Database::openForReading(const DatabaseSchema &schema, const QString &path)
 {
     if (path.isEmpty())
-        return fail(path, 0, 0, tr("no annotation database file was given"));
-    std::unique_ptr<Database> db = create(path);
-    Result<DatabaseFile> file = inspectDatabaseFile(db->m_path, false);
+        return fail(path, 0, 0, tr("no %1 file was given").arg(schema.name));
+    std::unique_ptr<Database> db = create(schema, path);
+    Result<DatabaseFile> file = inspectDatabaseFile(schema, db->m_path, false);
     if (!file)
         return fail(file.error());
     db->m_readOnly = true;
     db->m_readOnlyReason = tr("opened for reading only");
-    QSqlDatabase connection = db->connection();
-    if (auto checked = openAndCheck(connection, *file, db->m_readOnlyReason); !checked)
+    if (auto checked = openAndCheck(*db, *file, db->m_readOnlyReason); !checked)
         return fail(checked.error());
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::openEmpty(const QString &path)
+Result<std::unique_ptr<Database>> Database::openEmpty(const DatabaseSchema &schema, const QString &path)
 {
-    std::unique_ptr<Database> db = create(path);
-    QSqlDatabase connection = db->connection();
-    if (auto opened = openConnection(connection, db->m_path, {}, QStringLiteral(":memory:")); !opened)
+    std::unique_ptr<Database> db = create(schema, path);
+    if (auto opened = openConnection(*db, {}, QStringLiteral(":memory:")); !opened)
         return fail(opened.error());
-    connection = QSqlDatabase();
     if (auto migrated = migrate(*db); !migrated)
         return fail(migrated.error());
     db->m_readOnly = true;
-    db->m_readOnlyReason = tr("the annotation database does not exist yet");
+    db->m_readOnlyReason = tr("the %1 does not exist yet").arg(schema.name);
     return db;
 }
 
-Result<bool> Database::begin()
+Result<void> Database::begin()
 {
     if (m_readOnly)
-        return fail(m_path, 0, 0, tr("the annotation database is read-only (%1)").arg(m_readOnlyReason));
+        return fail(m_path, 0, 0, tr("the %1 is read-only (%2)").arg(m_schema.name, m_readOnlyReason));
     // IMMEDIATE takes the write lock now, waiting on the busy timeout, so that two writers queue here
     // instead of one of them failing at COMMIT.
-    return Statement::run(connection(), m_path, QStringLiteral("BEGIN IMMEDIATE"));
+    return Statement::run(*this, QStringLiteral("BEGIN IMMEDIATE"));
 }
 
-Result<bool> Database::commit()
+Result<void> Database::commit()
 {
-    Result<bool> done = Statement::run(connection(), m_path, QStringLiteral("COMMIT"));
+    Result<void> done = Statement::run(*this, QStringLiteral("COMMIT"));
     if (!done)
         rollback();
     return done;
@@ -298,7 +290,7 @@ Result<bool> Database::commit()
 void Database::rollback()
 {
     // Fails harmlessly when SQLite already rolled back (after some errors it does so itself).
-    (void)Statement::run(connection(), m_path, QStringLiteral("ROLLBACK"));
+    (void)Statement::run(*this, QStringLiteral("ROLLBACK"));
 }
 
 } // namespace marginalia

@@ -9,7 +9,7 @@ namespace marginalia {
 
 Result<QString> integrityCheck(const Database &db)
 {
-    Statement check(db.connection(), db.path(), QStringLiteral("PRAGMA integrity_check"));
+    Statement check(db, QStringLiteral("PRAGMA integrity_check"));
     if (auto done = check.exec(); !done)
         return fail(done.error());
     QStringList findings;

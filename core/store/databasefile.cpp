@@ -1,8 +1,6 @@
 #include "databasefile.h"
 
-#include "database.h"
 #include "fileio/inputfile.h"
-#include "migrations.h"
 #include "util/translate.h"
 
 #include <QDir>
@@ -25,11 +23,11 @@ quint32 bigEndian32(const QByteArray &bytes, int at)
 
 // The header's magic, and the two numbers open() checks (SQLite's file format: user_version at
 // offset 60, application_id at 68).
-Result<bool> readHeader(DatabaseFile &file)
+Result<void> readHeader(const DatabaseSchema &schema, DatabaseFile &file)
 {
     QFile in(file.path);
     if (!in.open(QIODevice::ReadOnly))
-        return fail(file.path, 0, 0, tr("cannot read the annotation database (%1)").arg(in.errorString()));
+        return fail(file.path, 0, 0, tr("cannot read the %1 (%2)").arg(schema.name, in.errorString()));
     const QByteArray header = in.read(100);
     static const QByteArray magic("SQLite format 3\0", 16);
     file.sqliteHeader = header.startsWith(magic);
@@ -37,23 +35,23 @@ Result<bool> readHeader(DatabaseFile &file)
         file.userVersion = bigEndian32(header, 60);
         file.applicationId = bigEndian32(header, 68);
     }
-    return true;
+    return {};
 }
 
 } // namespace
 
-Error notAnAnnotationDatabase(const QString &path, const QString &why)
+Error notOfSchema(const DatabaseSchema &schema, const QString &path, const QString &why)
 {
-    return Error{path, 0, 0, tr("is not a Marginalia annotation database (%1)").arg(why)};
+    return Error{path, 0, 0, tr("is not a Marginalia %1 (%2)").arg(schema.name, why)};
 }
 
-Error newerSchema(const QString &path, int version)
+Error newerSchema(const DatabaseSchema &schema, const QString &path, int version)
 {
     return Error{path, 0, 0, tr("was written by a newer Marginalia (schema %1; this version reads up to %2)")
-                                 .arg(version).arg(Database::currentSchemaVersion())};
+                                 .arg(version).arg(schema.currentVersion())};
 }
 
-Result<DatabaseFile> inspectDatabaseFile(const QString &path, bool mayCreate)
+Result<DatabaseFile> inspectDatabaseFile(const DatabaseSchema &schema, const QString &path, bool mayCreate)
 {
     DatabaseFile file;
     file.path = path;
@@ -62,43 +60,43 @@ Result<DatabaseFile> inspectDatabaseFile(const QString &path, bool mayCreate)
     file.exists = info.exists();
     if (!file.exists) {
         if (!mayCreate)
-            return fail(path, 0, 0, tr("no such annotation database"));
+            return fail(path, 0, 0, tr("no such %1").arg(schema.name));
         if (!QDir().mkpath(folder))
             return fail(path, 0, 0, tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
     }
     file.folderWritable = QFileInfo(folder).isWritable();
     if (!file.exists) {
         if (!file.folderWritable)
-            return fail(path, 0, 0, tr("cannot create the annotation database: the folder %1 is not writable")
-                                        .arg(QDir::toNativeSeparators(folder)));
+            return fail(path, 0, 0, tr("cannot create the %1: the folder %2 is not writable")
+                                        .arg(schema.name, QDir::toNativeSeparators(folder)));
         return file;
     }
     if (info.isDir())
-        return fail(path, 0, 0, tr("is a folder, not an annotation database file"));
+        return fail(path, 0, 0, tr("is a folder, not an %1 file").arg(schema.name));
     if (const QString kind = nonRegularKind(path); !kind.isEmpty())
-        return fail(path, 0, 0, tr("is not an annotation database file but %1").arg(kind));
+        return fail(path, 0, 0, tr("is not an %1 file but %2").arg(schema.name, kind));
     file.size = info.size();
     file.fileWritable = info.isWritable();
     file.walExists = QFileInfo::exists(path + QStringLiteral("-wal"));
     if (file.size > 0) {
-        if (auto read = readHeader(file); !read)
+        if (auto read = readHeader(schema, file); !read)
             return fail(read.error());
     }
     return file;
 }
 
-Result<bool> checkDatabaseHeader(const DatabaseFile &file)
+Result<void> checkDatabaseHeader(const DatabaseSchema &schema, const DatabaseFile &file)
 {
     if (file.size == 0)
-        return true;
+        return {};
     if (!file.sqliteHeader)
-        return fail(notAnAnnotationDatabase(file.path, tr("it is not an SQLite file")));
+        return fail(notOfSchema(schema, file.path, tr("it is not an SQLite file")));
     if (file.walExists)
-        return true;
+        return {};
     // Another application id may be another program's database or damage: quick_check tells them apart.
-    if (file.applicationId == quint32(ApplicationId) && file.userVersion > quint32(Database::currentSchemaVersion()))
-        return fail(newerSchema(file.path, int(file.userVersion)));
-    return true;
+    if (file.applicationId == quint32(schema.applicationId) && file.userVersion > quint32(schema.currentVersion()))
+        return fail(newerSchema(schema, file.path, int(file.userVersion)));
+    return {};
 }
 
 bool diskIsFull(const QString &path)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "databaseschema.h"
 #include "util/result.h"
 
 #include <QString>
@@ -26,16 +27,16 @@ struct DatabaseFile {
 
 // Inspects `path`: refuses what is not a regular file, and a missing file unless `mayCreate` (then its
 // folder is created). Errors name the file.
-Result<DatabaseFile> inspectDatabaseFile(const QString &path, bool mayCreate);
+Result<DatabaseFile> inspectDatabaseFile(const DatabaseSchema &schema, const QString &path, bool mayCreate);
 
 // Refuses, from the header alone, a file that is not SQLite or one from a newer Marginalia, so SQLite
 // never opens it. Without a -wal the header is the truth; with one, user_version may be newer there and
 // the SQL checks decide.
-Result<bool> checkDatabaseHeader(const DatabaseFile &file);
+Result<void> checkDatabaseHeader(const DatabaseSchema &schema, const DatabaseFile &file);
 
 // The words for "not ours" and "newer", shared with the SQL checks.
-Error notAnAnnotationDatabase(const QString &path, const QString &why);
-Error newerSchema(const QString &path, int version);
+Error notOfSchema(const DatabaseSchema &schema, const QString &path, const QString &why);
+Error newerSchema(const DatabaseSchema &schema, const QString &path, int version);
 
 // True when the file system holding `path` has (next to) no space left: an I/O error there is a full disk.
 bool diskIsFull(const QString &path);

@@ -1,5 +1,6 @@
 #include "statement.h"
 
+#include "database.h"
 #include "databasefile.h"
 
 #include <QCoreApplication>
@@ -9,16 +10,16 @@ namespace marginalia {
 
 namespace {
 
-QString explain(int code, const QString &sqliteText)
+QString explain(int code, const QString &name, const QString &sqliteText)
 {
     switch (code & 0xff) {
     case SqliteBusy:
     case SqliteLocked:
         return QCoreApplication::translate("marginalia",
-                   "the annotation database is busy: another Marginalia process kept it locked for more "
-                   "than 10 seconds; try again (%1)").arg(sqliteText);
+                   "the %1 is busy: another Marginalia process kept it locked for more "
+                   "than 10 seconds; try again (%2)").arg(name, sqliteText);
     case SqliteReadOnly:
-        return QCoreApplication::translate("marginalia", "the annotation database is read-only (%1)").arg(sqliteText);
+        return QCoreApplication::translate("marginalia", "the %1 is read-only (%2)").arg(name, sqliteText);
     case SqliteFull:
         return QCoreApplication::translate("marginalia", "the disk is full; free some space and try again (%1)")
             .arg(sqliteText);
@@ -26,10 +27,10 @@ QString explain(int code, const QString &sqliteText)
         return QCoreApplication::translate("marginalia", "could not read or write the file (%1)").arg(sqliteText);
     case SqliteCorrupt:
     case SqliteNotADb:
-        return QCoreApplication::translate("marginalia", "the annotation database is damaged (%1); restore it from a "
-                                                         "backup, or move it aside to start a new one").arg(sqliteText);
+        return QCoreApplication::translate("marginalia", "the %1 is damaged (%2); restore it from a "
+                                                         "backup, or move it aside to start a new one").arg(name, sqliteText);
     case SqliteCantOpen:
-        return QCoreApplication::translate("marginalia", "cannot open the annotation database (%1)").arg(sqliteText);
+        return QCoreApplication::translate("marginalia", "cannot open the %1 (%2)").arg(name, sqliteText);
     default:
         return QCoreApplication::translate("marginalia", "database error: %1").arg(sqliteText);
     }
@@ -44,8 +45,9 @@ int sqliteCode(const QSqlError &error)
     return ok ? code : -1;
 }
 
-Error sqlError(const QString &databasePath, const QSqlError &error)
+Error sqlError(const Database &db, const QSqlError &error)
 {
+    const QString &databasePath = db.path();
     QString text = error.databaseText();
     if (text.isEmpty())
         text = error.driverText();
@@ -53,11 +55,10 @@ Error sqlError(const QString &databasePath, const QSqlError &error)
     // A full disk often reaches SQLite as an I/O error, or as a -shm file it cannot create.
     if (((code & 0xff) == SqliteIoErr || (code & 0xff) == SqliteCantOpen) && diskIsFull(databasePath))
         code = SqliteFull;
-    return Error{databasePath, 0, 0, explain(code, text)};
+    return Error{databasePath, 0, 0, explain(code, db.schema().name, text)};
 }
 
-Statement::Statement(const QSqlDatabase &connection, const QString &databasePath, const QString &sql)
-    : m_query(connection), m_path(databasePath)
+Statement::Statement(const Database &db, const QString &sql) : m_db(db), m_query(db.connection())
 {
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(sql);
@@ -69,19 +70,24 @@ Statement &Statement::bind(const QVariant &value)
     return *this;
 }
 
+QVariant Statement::notNull(const QString &text)
+{
+    return text.isNull() ? QVariant(QString::fromLatin1("")) : QVariant(text);
+}
+
 int Statement::errorCode() const
 {
     return sqliteCode(m_query.lastError());
 }
 
-Result<bool> Statement::exec()
+Result<void> Statement::exec()
 {
     if (!m_prepared || !m_query.exec())
-        return fail(sqlError(m_path, m_query.lastError()));
-    return true;
+        return fail(sqlError(m_db, m_query.lastError()));
+    return {};
 }
 
-Result<bool> Statement::exec(const QVariantList &values)
+Result<void> Statement::exec(const QVariantList &values)
 {
     m_bound = 0;
     for (const QVariant &value : values)
@@ -89,10 +95,9 @@ Result<bool> Statement::exec(const QVariantList &values)
     return exec();
 }
 
-Result<QVariant> Statement::scalar(const QSqlDatabase &connection, const QString &databasePath,
-                                   const QString &sql, const QVariantList &values)
+Result<QVariant> Statement::scalar(const Database &db, const QString &sql, const QVariantList &values)
 {
-    Statement statement(connection, databasePath, sql);
+    Statement statement(db, sql);
     for (const QVariant &value : values)
         statement.bind(value);
     if (auto done = statement.exec(); !done)
@@ -100,10 +105,9 @@ Result<QVariant> Statement::scalar(const QSqlDatabase &connection, const QString
     return statement.next() ? statement.value(0) : QVariant();
 }
 
-Result<bool> Statement::run(const QSqlDatabase &connection, const QString &databasePath, const QString &sql,
-                            const QVariantList &values)
+Result<void> Statement::run(const Database &db, const QString &sql, const QVariantList &values)
 {
-    Statement statement(connection, databasePath, sql);
+    Statement statement(db, sql);
     for (const QVariant &value : values)
         statement.bind(value);
     return statement.exec();

@@ -10,23 +10,27 @@
 
 namespace marginalia {
 
-// A store's connection and the file it is on, which every Error names.
-struct StoreConnection {
-    QSqlDatabase db;
-    QString path;
-};
+class Database;
 
-// One prepared statement on a store connection, forward-only, values bound by position. Every failure
-// becomes an Error naming the database file, so callers only pass results on.
+// One prepared statement on a Database's connection, forward-only, values bound by position. Every
+// failure becomes an Error naming the database file, so callers only pass results on.
+//
+// Null strings: a null QString binds SQL NULL, as Qt binds it, so the nullable text columns keep NULL
+// for "none" as they always have (a NULL reads back as an empty QString through text()). A NOT NULL text
+// column is bound with bindText(), or its value wrapped in Statement::notNull() in a value list: a null
+// QString then binds '' and never fails the constraint, and reads back as an empty QString.
 class Statement {
 public:
-    Statement(const QSqlDatabase &connection, const QString &databasePath, const QString &sql);
+    Statement(const Database &db, const QString &sql);
 
     bool isPrepared() const { return m_prepared; }
     Statement &bind(const QVariant &value);
-    Result<bool> exec();
+    // For a NOT NULL text column: a null QString binds ''.
+    Statement &bindText(const QString &text) { return bind(notNull(text)); }
+    static QVariant notNull(const QString &text);
+    Result<void> exec();
     // Binds `values` from the first placeholder on and runs again: a statement prepared once for a loop.
-    Result<bool> exec(const QVariantList &values);
+    Result<void> exec(const QVariantList &values);
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QString text(int column) const { return m_query.value(column).toString(); }
@@ -37,15 +41,13 @@ public:
     int errorCode() const;
 
     // Prepares, binds, runs and returns the first column of the first row (a null QVariant for no row).
-    static Result<QVariant> scalar(const QSqlDatabase &connection, const QString &databasePath,
-                                   const QString &sql, const QVariantList &values = {});
+    static Result<QVariant> scalar(const Database &db, const QString &sql, const QVariantList &values = {});
     // Prepares, binds and runs a statement that returns no rows.
-    static Result<bool> run(const QSqlDatabase &connection, const QString &databasePath, const QString &sql,
-                            const QVariantList &values = {});
+    static Result<void> run(const Database &db, const QString &sql, const QVariantList &values = {});
 
 private:
+    const Database &m_db;
     QSqlQuery m_query;
-    QString m_path;
     bool m_prepared = false;
     int m_bound = 0;
 };
@@ -62,7 +64,8 @@ constexpr int SqliteCorrupt = 11;
 constexpr int SqliteCantOpen = 14;
 constexpr int SqliteFull = 13;
 constexpr int SqliteNotADb = 26;
-// An Error for a failed SQL call, in words a user can act on where the cause is known (locked, full disk…).
-Error sqlError(const QString &databasePath, const QSqlError &error);
+// An Error for a failed SQL call on `db`, naming its file, in words a user can act on where the cause is
+// known (locked, full disk…).
+Error sqlError(const Database &db, const QSqlError &error);
 
 } // namespace marginalia

@@ -1,5 +1,7 @@
 #include "tagrows.h"
 
+#include "database.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -14,9 +16,9 @@ constexpr std::array<const char *, 12> Palette = {
     "#7ED3C8", "#DDBB94", "#B5D66C", "#EBA1C6", "#A9B4F2", "#C8C8C8",
 };
 
-Result<QString> nextPaletteColor(const StoreConnection &c)
+Result<QString> nextPaletteColor(const Database &db)
 {
-    Result<QVariant> count = Statement::scalar(c.db, c.path, QStringLiteral("SELECT count(*) FROM tags"));
+    Result<QVariant> count = Statement::scalar(db, QStringLiteral("SELECT count(*) FROM tags"));
     if (!count)
         return fail(count.error());
     return QString::fromLatin1(Palette.at(std::size_t(count->toLongLong()) % Palette.size()));
@@ -29,30 +31,30 @@ QString foldTagName(const QString &name)
     return name.trimmed().toCaseFolded();
 }
 
-Result<qint64> tagId(const StoreConnection &c, const QString &name, const QString &color)
+Result<qint64> tagId(const Database &db, const QString &name, const QString &color)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return fail(c.path, 0, 0, QCoreApplication::translate("marginalia", "a tag needs a name"));
-    Result<QVariant> id = Statement::scalar(c.db, c.path, QStringLiteral("SELECT id FROM tags WHERE folded = ?"),
+        return fail(db.path(), 0, 0, QCoreApplication::translate("marginalia", "a tag needs a name"));
+    Result<QVariant> id = Statement::scalar(db, QStringLiteral("SELECT id FROM tags WHERE folded = ?"),
                                             {foldTagName(trimmed)});
     if (!id)
         return fail(id.error());
     if (id->isValid())
         return id->toLongLong();
-    Result<QString> newColor = color.isEmpty() ? nextPaletteColor(c) : Result<QString>(color);
+    Result<QString> newColor = color.isEmpty() ? nextPaletteColor(db) : Result<QString>(color);
     if (!newColor)
         return fail(newColor.error());
-    Statement insert(c.db, c.path, QStringLiteral("INSERT INTO tags (name, folded, color) VALUES (?, ?, ?)"));
+    Statement insert(db, QStringLiteral("INSERT INTO tags (name, folded, color) VALUES (?, ?, ?)"));
     insert.bind(trimmed).bind(foldTagName(trimmed)).bind(*newColor);
     if (auto done = insert.exec(); !done)
         return fail(done.error());
     return insert.lastInsertId();
 }
 
-Result<QStringList> setAnnotationTags(const StoreConnection &c, const QString &annotationId, const QStringList &tags)
+Result<QStringList> setAnnotationTags(const Database &db, const QString &annotationId, const QStringList &tags)
 {
-    if (auto cleared = Statement::run(c.db, c.path, QStringLiteral("DELETE FROM annotation_tags WHERE annotation_id = ?"),
+    if (auto cleared = Statement::run(db, QStringLiteral("DELETE FROM annotation_tags WHERE annotation_id = ?"),
                                       {annotationId});
         !cleared)
         return fail(cleared.error());
@@ -61,18 +63,18 @@ Result<QStringList> setAnnotationTags(const StoreConnection &c, const QString &a
     for (const QString &tag : tags) {
         if (tag.trimmed().isEmpty())
             continue;
-        Result<qint64> id = tagId(c, tag);
+        Result<qint64> id = tagId(db, tag);
         if (!id)
             return fail(id.error());
         if (ids.contains(*id))
             continue;
         auto linked = Statement::run(
-            c.db, c.path, QStringLiteral("INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)"),
+            db, QStringLiteral("INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)"),
             {annotationId, *id, int(ids.size())});
         if (!linked)
             return fail(linked.error());
         ids << *id;
-        Result<QVariant> name = Statement::scalar(c.db, c.path, QStringLiteral("SELECT name FROM tags WHERE id = ?"), {*id});
+        Result<QVariant> name = Statement::scalar(db, QStringLiteral("SELECT name FROM tags WHERE id = ?"), {*id});
         if (!name)
             return fail(name.error());
         stored << name->toString();
@@ -80,9 +82,9 @@ Result<QStringList> setAnnotationTags(const StoreConnection &c, const QString &a
     return stored;
 }
 
-Result<std::vector<Tag>> listTags(const StoreConnection &c)
+Result<std::vector<Tag>> listTags(const Database &db)
 {
-    Statement query(c.db, c.path,
+    Statement query(db,
                     QStringLiteral("SELECT t.name, t.color, count(x.annotation_id) FROM tags t"
                                    " LEFT JOIN annotation_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.folded"));
     if (auto done = query.exec(); !done)

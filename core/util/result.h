@@ -54,6 +54,25 @@ private:
     std::variant<T, Error> m_data;
 };
 
+// Success with nothing to return, or the Error that prevented it; shaped like std::expected<void, Error>.
+// Default-constructed, or `return {};`, it is a success.
+template <>
+class [[nodiscard]] Result<void> {
+public:
+    Result() = default;
+    Result(Unexpected<Error> e) : m_error(std::move(e.error)), m_failed(true) {}
+    bool has_value() const { return !m_failed; }
+    explicit operator bool() const { return has_value(); }
+    void value() const {}
+    void operator*() const {}
+
+    const Error &error() const { return m_error; }
+
+private:
+    Error m_error;
+    bool m_failed = false;
+};
+
 } // namespace marginalia
 
 // Errors travel in queued signals (a load finishing on another thread).

@@ -7,6 +7,7 @@
 #include "model/richtext.h"
 #include "parse/volumeloader.h"
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 
 #include <QRandomGenerator>
@@ -75,7 +76,7 @@ struct BigStore {
 
     BigStore()
     {
-        auto opened = Database::open(dir.filePath(QStringLiteral("big.sqlite")));
+        auto opened = Database::open(annotationSchema(), dir.filePath(QStringLiteral("big.sqlite")));
         if (!opened) {
             error = opened.error().toString();
             return;
@@ -111,7 +112,7 @@ struct SearchStore {
     SearchStore()
     {
         Result<Volume> volume = loadVolume(QStringLiteral(MARGINALIA_TEST_DATA "/frus1934v05.xml"));
-        auto opened = Database::open(dir.filePath(QStringLiteral("search.sqlite")));
+        auto opened = Database::open(annotationSchema(), dir.filePath(QStringLiteral("search.sqlite")));
         if (!volume || !opened) {
             error = !volume ? volume.error().toString() : opened.error().toString();
             return;
@@ -189,7 +190,7 @@ void BM_OpenBigDatabase(benchmark::State &state)
         return;
     }
     for (auto _ : state) {
-        auto db = Database::open(big.db->path()); // includes PRAGMA quick_check
+        auto db = Database::open(annotationSchema(), big.db->path()); // includes PRAGMA quick_check
         if (!db) {
             state.SkipWithError(qPrintable(db.error().toString()));
             return;

@@ -5,6 +5,7 @@
 // - a file it accepts may be brought up to date once (migrations, WAL mode, as for the user), after
 //   which opening and reading it again leaves every byte as it was.
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 
 #include <QByteArray>
@@ -79,7 +80,7 @@ void readThroughStore(Database &db)
 // Opens the file, reads it, closes it; false when open() refused it.
 bool openAndRead()
 {
-    Result<std::unique_ptr<Database>> db = Database::open(g_path);
+    Result<std::unique_ptr<Database>> db = Database::open(annotationSchema(), g_path);
     if (!db) {
         (void)db.error().toString();
         return false;

@@ -1,6 +1,7 @@
 #include "export/w3cannotations.h"
 
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 
 #include <QFile>
@@ -248,7 +249,7 @@ TEST(W3cAnnotations, ImportMergesByUuidNewerWinsNeverDuplicates)
 {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
-    Result<std::unique_ptr<Database>> db = Database::open(dir.filePath(QStringLiteral("a.sqlite")));
+    Result<std::unique_ptr<Database>> db = Database::open(annotationSchema(), dir.filePath(QStringLiteral("a.sqlite")));
     ASSERT_TRUE(db.has_value()) << db.error().toString().toStdString();
     AnnotationStore store(**db);
     Annotation a = sample(QStringLiteral("old"), {QStringLiteral("Trade")});

@@ -1,4 +1,5 @@
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 #include "store/ftsquery.h"
 #include "storetesting.h"
@@ -21,7 +22,7 @@ class AnnotationStoreTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto db = Database::open(m_dir.filePath(QStringLiteral("marginalia.sqlite")));
+        auto db = Database::open(annotationSchema(), m_dir.filePath(QStringLiteral("marginalia.sqlite")));
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         m_db = std::move(*db);
         m_store = std::make_unique<AnnotationStore>(*m_db);
@@ -33,7 +34,7 @@ protected:
         Annotation a = sampleAnnotation(document, start, exact);
         a.tags = tags;
         a.note = note;
-        const Result<bool> done = m_store->add(a);
+        const Result<void> done = m_store->add(a);
         EXPECT_TRUE(done) << done.error().toString().toStdString();
         return a;
     }

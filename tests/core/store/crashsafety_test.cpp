@@ -1,6 +1,7 @@
 // Issue 4, "Must never lose data": writes reported done survive a SIGKILL, and two writer processes on
 // one database lose nothing. Real child processes (marginalia_store_writer), real files.
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 #include "store/databasecheck.h"
 
@@ -59,7 +60,7 @@ private:
 
 void expectAllPresentAndIntact(const QString &path, const QStringList &ids)
 {
-    auto db = Database::open(path);
+    auto db = Database::open(annotationSchema(), path);
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     AnnotationStore store(**db);
     int missing = 0;
@@ -120,7 +121,7 @@ TEST(CrashSafety, TwoWritersAtOnceLoseNothing)
         EXPECT_EQ(writer->ids().size(), Each);
     }
     expectAllPresentAndIntact(path, first.ids() + second.ids());
-    auto db = Database::open(path);
+    auto db = Database::open(annotationSchema(), path);
     ASSERT_TRUE(db);
     EXPECT_EQ(AnnotationStore(**db).all()->size(), std::size_t(2 * Each));
 }

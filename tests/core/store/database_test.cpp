@@ -1,4 +1,5 @@
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 #include "store/databasecheck.h"
 #include "storetesting.h"
@@ -51,7 +52,7 @@ protected:
     // A real database holding `count` annotations, closed (so checkpointed into the main file).
     void makeDatabase(const QString &file, int count)
     {
-        auto db = Database::open(file);
+        auto db = Database::open(annotationSchema(), file);
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         AnnotationStore store(**db);
         for (int i = 0; i < count; ++i)
@@ -61,7 +62,7 @@ protected:
     void expectRefused(const QString &file, const char *messagePart)
     {
         const QByteArray before = fileBytes(file);
-        auto db = Database::open(file);
+        auto db = Database::open(annotationSchema(), file);
         ASSERT_FALSE(db);
         EXPECT_EQ(db.error().file, QFileInfo(file).absoluteFilePath());
         EXPECT_TRUE(db.error().message.contains(QLatin1String(messagePart))) << db.error().toString().toStdString();
@@ -74,11 +75,11 @@ protected:
 TEST_F(DatabaseTest, CreatesFolderAndSchemaVersion1)
 {
     const QString file = m_dir.filePath(QStringLiteral("new/folder/marginalia.sqlite"));
-    auto db = Database::open(file);
+    auto db = Database::open(annotationSchema(), file);
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     EXPECT_TRUE(QFileInfo::exists(file));
     EXPECT_FALSE((*db)->isReadOnly());
-    EXPECT_EQ(Database::currentSchemaVersion(), 1);
+    EXPECT_EQ(annotationSchema().currentVersion(), 1);
     EXPECT_EQ(pragma(**db, "user_version").toInt(), 1);
     QSqlQuery tables((*db)->connection());
     ASSERT_TRUE(tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")));
@@ -91,7 +92,7 @@ TEST_F(DatabaseTest, CreatesFolderAndSchemaVersion1)
 
 TEST_F(DatabaseTest, WalForeignKeysBusyTimeoutAndFullSyncAreOn)
 {
-    auto db = Database::open(path());
+    auto db = Database::open(annotationSchema(), path());
     ASSERT_TRUE(db);
     EXPECT_EQ(pragma(**db, "journal_mode").toString(), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys").toInt(), 1);
@@ -103,11 +104,11 @@ TEST_F(DatabaseTest, ReopenKeepsData)
 {
     const Annotation a = sampleAnnotation(QStringLiteral("frus1934v05/d1"), 40);
     {
-        auto db = Database::open(path());
+        auto db = Database::open(annotationSchema(), path());
         ASSERT_TRUE(db);
         ASSERT_TRUE(AnnotationStore(**db).add(a));
     }
-    auto db = Database::open(path());
+    auto db = Database::open(annotationSchema(), path());
     ASSERT_TRUE(db);
     auto found = AnnotationStore(**db).find(a.id);
     ASSERT_TRUE(found && found->has_value());
@@ -117,8 +118,8 @@ TEST_F(DatabaseTest, ReopenKeepsData)
 
 TEST_F(DatabaseTest, TwoConnectionsInOneProcessShareTheFile)
 {
-    auto first = Database::open(path());
-    auto second = Database::open(path());
+    auto first = Database::open(annotationSchema(), path());
+    auto second = Database::open(annotationSchema(), path());
     ASSERT_TRUE(first && second);
     const Annotation a = sampleAnnotation(QStringLiteral("frus1934v05/d1"), 0);
     ASSERT_TRUE(AnnotationStore(**first).add(a));
@@ -128,7 +129,7 @@ TEST_F(DatabaseTest, TwoConnectionsInOneProcessShareTheFile)
 TEST_F(DatabaseTest, EmptyFileBecomesADatabase)
 {
     ASSERT_TRUE(test::writeFile(path(), {}));
-    auto db = Database::open(path());
+    auto db = Database::open(annotationSchema(), path());
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     EXPECT_EQ(pragma(**db, "user_version").toInt(), 1);
 }
@@ -186,7 +187,7 @@ TEST_F(DatabaseTest, NewerSchemaIsRefusedAndLeftAlone)
 TEST_F(DatabaseTest, UnwritableFileOpensReadOnly)
 {
     makeDatabase(path(), 5);
-    auto before = Database::open(path());
+    auto before = Database::open(annotationSchema(), path());
     ASSERT_TRUE(before);
     const std::vector<Annotation> stored = *AnnotationStore(**before).all();
     before->reset();
@@ -195,7 +196,7 @@ TEST_F(DatabaseTest, UnwritableFileOpensReadOnly)
     test::Unwritable unwritable(path());
     if (unwritable.isWritable())
         GTEST_SKIP() << "neither chmod 0444 nor chattr +i stops this user writing (root without ext4 attributes?)";
-    auto db = Database::open(path());
+    auto db = Database::open(annotationSchema(), path());
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     EXPECT_TRUE((*db)->isReadOnly());
     EXPECT_EQ((*db)->readOnlyReason(), QStringLiteral("the file is not writable"));
@@ -220,7 +221,7 @@ TEST_F(DatabaseTest, DatabaseInUnwritableFolderOpensReadOnly)
         test::Unwritable unwritable(folder);
         if (unwritable.isWritable())
             GTEST_SKIP() << "neither chmod 0555 nor chattr +i stops this user writing in the folder";
-        auto db = Database::open(file);
+        auto db = Database::open(annotationSchema(), file);
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         EXPECT_TRUE((*db)->isReadOnly());
         AnnotationStore store(**db);
@@ -239,7 +240,7 @@ TEST_F(DatabaseTest, NoDatabaseCanBeCreatedInAnUnwritableFolder)
     test::Unwritable unwritable(folder);
     if (unwritable.isWritable())
         GTEST_SKIP() << "cannot make a folder unwritable for this user";
-    auto db = Database::open(folder + QStringLiteral("/marginalia.sqlite"));
+    auto db = Database::open(annotationSchema(), folder + QStringLiteral("/marginalia.sqlite"));
     ASSERT_FALSE(db);
     EXPECT_TRUE(db.error().message.contains(QStringLiteral("is not writable")));
 }
@@ -268,7 +269,7 @@ void expectRefusedLeavingNothing(const QString &file, const QString &messagePart
     const QStringList before = listing(folder);
     const QByteArray bytes = fileBytes(file);
     for (const bool reading : {false, true}) {
-        auto db = reading ? Database::openForReading(file) : Database::open(file);
+        auto db = reading ? Database::openForReading(annotationSchema(), file) : Database::open(annotationSchema(), file);
         ASSERT_FALSE(db);
         EXPECT_TRUE(db.error().message.contains(messagePart)) << db.error().toString().toStdString();
         EXPECT_EQ(listing(folder), before) << (reading ? "openForReading" : "open");
@@ -279,7 +280,7 @@ void expectRefusedLeavingNothing(const QString &file, const QString &messagePart
 TEST_F(DatabaseTest, Issue8ReadingAMissingDatabaseCreatesNeitherItNorItsFolder)
 {
     const QString file = path(QStringLiteral("typo/marginalia.sqlite"));
-    auto db = Database::openForReading(file);
+    auto db = Database::openForReading(annotationSchema(), file);
     ASSERT_FALSE(db);
     EXPECT_EQ(db.error().toString(), QFileInfo(file).absoluteFilePath() + QStringLiteral(": no such annotation database"));
     EXPECT_TRUE(listing(m_dir.path()).isEmpty());
@@ -292,7 +293,7 @@ TEST_F(DatabaseTest, Issue8ReadingLeavesNoWalOrShmAndWritesNothing)
     ASSERT_EQ(before, QStringList{QStringLiteral("marginalia.sqlite")});
     const QByteArray bytes = fileBytes(path());
     {
-        auto db = Database::openForReading(path());
+        auto db = Database::openForReading(annotationSchema(), path());
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         EXPECT_TRUE((*db)->isReadOnly());
         AnnotationStore store(**db);
@@ -306,13 +307,13 @@ TEST_F(DatabaseTest, Issue8ReadingLeavesNoWalOrShmAndWritesNothing)
 TEST_F(DatabaseTest, Issue8ReadingWhileAWriterIsOpenSeesItsCommitsAndAddsNoFile)
 {
     makeDatabase(path(), 2);
-    auto writer = Database::open(path());
+    auto writer = Database::open(annotationSchema(), path());
     ASSERT_TRUE(writer);
     AnnotationStore writing(**writer);
     ASSERT_TRUE(writing.add(sampleAnnotation(QStringLiteral("frus1934v05/d1"), 99)));
     const QStringList whileOpen = listing(m_dir.path()); // the writer's -wal and -shm
     {
-        auto reader = Database::openForReading(path());
+        auto reader = Database::openForReading(annotationSchema(), path());
         ASSERT_TRUE(reader) << reader.error().toString().toStdString();
         EXPECT_EQ(AnnotationStore(**reader).all()->size(), 3u);
     }
@@ -346,7 +347,7 @@ TEST_F(DatabaseTest, Issue8ADamagedPageIsReportedAsDamagedNotAsSomethingElse)
         bytes.replace(qsizetype(page - 1) * pageSize, 64, QByteArray(64, '\x5a'));
     ASSERT_TRUE(test::writeFile(path(), bytes));
     expectRefusedLeavingNothing(path(), QStringLiteral("the annotation database is damaged ("));
-    EXPECT_TRUE(Database::open(path()).error().message.contains(QStringLiteral("restore it from a backup")));
+    EXPECT_TRUE(Database::open(annotationSchema(), path()).error().message.contains(QStringLiteral("restore it from a backup")));
 }
 
 TEST_F(DatabaseTest, Issue8AnImmutableFileIsReadWithoutWalOrShm)
@@ -357,7 +358,7 @@ TEST_F(DatabaseTest, Issue8AnImmutableFileIsReadWithoutWalOrShm)
     if (unwritable.isWritable())
         GTEST_SKIP() << "neither chmod 0444 nor chattr +i stops this user writing";
     for (const bool reading : {false, true}) {
-        auto db = reading ? Database::openForReading(path()) : Database::open(path());
+        auto db = reading ? Database::openForReading(annotationSchema(), path()) : Database::open(annotationSchema(), path());
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         EXPECT_TRUE((*db)->isReadOnly());
         EXPECT_EQ(AnnotationStore(**db).all()->size(), 4u);
@@ -375,7 +376,7 @@ TEST_F(DatabaseTest, Issue8ADatabaseInAReadOnlyFolderIsReadWithoutWalOrShm)
     test::Unwritable unwritable(folder);
     if (unwritable.isWritable())
         GTEST_SKIP() << "neither chmod 0555 nor chattr +i stops this user writing in the folder";
-    auto db = Database::openForReading(file);
+    auto db = Database::openForReading(annotationSchema(), file);
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     EXPECT_EQ(AnnotationStore(**db).all()->size(), 3u);
     db->reset();
@@ -391,7 +392,7 @@ TEST_F(DatabaseTest, Issue8ADatabaseOnAReadOnlyMediumIsRead)
     makeDatabase(file, 6);
     ASSERT_TRUE(medium.remountReadOnly());
     for (const bool reading : {false, true}) {
-        auto db = reading ? Database::openForReading(file) : Database::open(file);
+        auto db = reading ? Database::openForReading(annotationSchema(), file) : Database::open(annotationSchema(), file);
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         EXPECT_TRUE((*db)->isReadOnly());
         EXPECT_EQ(AnnotationStore(**db).all()->size(), 6u);
@@ -408,11 +409,11 @@ TEST_F(DatabaseTest, Issue8AFullDiskSaysTheDiskIsFullAndLosesNoCommittedRow)
     makeDatabase(file, 20);
     std::size_t committed = 20;
     {
-        auto db = Database::open(file);
+        auto db = Database::open(annotationSchema(), file);
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         AnnotationStore store(**db);
         disk.fill();
-        Result<bool> added = true;
+        Result<void> added;
         for (int i = 0; i < 10000 && added; ++i) {
             added = store.add(sampleAnnotation(QStringLiteral("frus1934v05/d2"), 1000 + i, QString(400, QLatin1Char('w'))));
             if (added)
@@ -424,18 +425,18 @@ TEST_F(DatabaseTest, Issue8AFullDiskSaysTheDiskIsFullAndLosesNoCommittedRow)
             << added.error().toString().toStdString();
     }
     // Opening to write on the full disk: it works, or it says the disk is full; never "not a database".
-    if (auto full = Database::open(file); !full) {
+    if (auto full = Database::open(annotationSchema(), file); !full) {
         EXPECT_TRUE(full.error().message.startsWith(QStringLiteral("the disk is full")))
             << full.error().toString().toStdString();
     }
     // Reading needs no space: every committed row is listed.
     {
-        auto reading = Database::openForReading(file);
+        auto reading = Database::openForReading(annotationSchema(), file);
         ASSERT_TRUE(reading) << reading.error().toString().toStdString();
         EXPECT_EQ(AnnotationStore(**reading).all()->size(), committed);
     }
     ASSERT_TRUE(QFile::remove(disk.filePath(QStringLiteral("filler"))));
-    auto db = Database::open(file);
+    auto db = Database::open(annotationSchema(), file);
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     EXPECT_EQ(AnnotationStore(**db).all()->size(), committed);
     EXPECT_EQ(*integrityCheck(**db), QStringLiteral("ok"));

@@ -3,6 +3,7 @@
 // write is durable. With argv[2] = N it stops after N; otherwise it runs until it is killed.
 #include "model/annotation.h"
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: marginalia_store_writer DATABASE [COUNT]\n");
         return 2;
     }
-    auto db = Database::open(QString::fromLocal8Bit(argv[1]));
+    auto db = Database::open(annotationSchema(), QString::fromLocal8Bit(argv[1]));
     if (!db) {
         std::fprintf(stderr, "%s\n", qPrintable(db.error().toString()));
         return 1;

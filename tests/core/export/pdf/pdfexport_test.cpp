@@ -9,6 +9,7 @@
 #include "model/readingtext.h"
 #include "parse/volumeloader.h"
 #include "store/annotationstore.h"
+#include "store/annotationschema.h"
 #include "store/database.h"
 #include "support/testdata.h"
 
@@ -80,7 +81,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
-        Result<std::unique_ptr<Database>> db = Database::open(m_dir.filePath(QStringLiteral("annotations.sqlite")));
+        Result<std::unique_ptr<Database>> db = Database::open(annotationSchema(), m_dir.filePath(QStringLiteral("annotations.sqlite")));
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         m_db = std::move(db).value();
         m_store = std::make_unique<AnnotationStore>(*m_db);

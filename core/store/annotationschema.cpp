@@ -1,0 +1,58 @@
+#include "annotationschema.h"
+
+#include "util/translate.h"
+
+namespace marginalia {
+
+namespace {
+
+// Version 1: annotations with their selectors, tags, and the full-text indexes. annotations_fts rows
+// share the rowid of their annotation (the store keeps them in step; nothing here runs VACUUM, which
+// could renumber the rowids of a table without an INTEGER PRIMARY KEY). documents_fts rows share the
+// id of their indexed_documents row, so that re-indexing a document finds its old row without a scan.
+// tags.folded is the Unicode case-folded name: NOCASE alone only folds ASCII ("Émigré" vs "émigré").
+QStringList schemaVersion1()
+{
+    return {
+        QStringLiteral("CREATE TABLE annotations ("
+                       " id TEXT PRIMARY KEY,"
+                       " document TEXT NOT NULL,"
+                       " footnote TEXT NOT NULL DEFAULT '',"
+                       " exact TEXT, prefix TEXT, suffix TEXT,"
+                       " start INTEGER, \"end\" INTEGER,"
+                       " color TEXT, note TEXT, author TEXT,"
+                       " created TEXT, modified TEXT)"),
+        QStringLiteral("CREATE INDEX annotations_by_document ON annotations(document, start)"),
+        QStringLiteral("CREATE TABLE tags ("
+                       " id INTEGER PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                       " folded TEXT NOT NULL UNIQUE,"
+                       " color TEXT)"),
+        QStringLiteral("CREATE TABLE annotation_tags ("
+                       " annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,"
+                       " tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (annotation_id, tag_id))"),
+        QStringLiteral("CREATE INDEX annotation_tags_by_tag ON annotation_tags(tag_id)"),
+        QStringLiteral("CREATE VIRTUAL TABLE annotations_fts USING fts5("
+                       " note, exact, tags, tokenize = 'unicode61 remove_diacritics 2')"),
+        QStringLiteral("CREATE TABLE indexed_documents ("
+                       " id INTEGER PRIMARY KEY,"
+                       " key TEXT NOT NULL UNIQUE,"
+                       " indexed TEXT)"),
+        QStringLiteral("CREATE VIRTUAL TABLE documents_fts USING fts5("
+                       " key UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"),
+        // PRAGMA takes no bound values; the number is ours, not user input.
+        QStringLiteral("PRAGMA application_id = %1").arg(AnnotationApplicationId),
+    };
+}
+
+} // namespace
+
+const DatabaseSchema &annotationSchema()
+{
+    static const DatabaseSchema schema{AnnotationApplicationId, tr("annotation database"), {{1, schemaVersion1()}}};
+    return schema;
+}
+
+} // namespace marginalia

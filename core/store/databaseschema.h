@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace marginalia {
+
+// One step of a schema: the statements that take a database from version - 1 to `version`.
+struct Migration {
+    int version = 0;
+    QStringList statements;
+};
+
+// What a Database holds and how it is recognised, so that one Database class serves every SQLite file
+// of the project (the annotations now, the catalog next): Database::open refuses a file with another
+// application id, or with a newer version than the last migration, and runs the missing migrations.
+struct DatabaseSchema {
+    // PRAGMA application_id of the files: another program's SQLite file is never taken for an empty one.
+    int applicationId = 0;
+    // The kind of file in messages, translated: "annotation database" ("FILE: no such annotation database").
+    QString name;
+    // In order. Append only: a migration that shipped is never edited, since files out there already ran it.
+    std::vector<Migration> migrations;
+
+    int currentVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
+};
+
+} // namespace marginalia

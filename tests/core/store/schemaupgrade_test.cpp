@@ -1,0 +1,136 @@
+#include "store/annotationdatabase.h"
+#include "store/annotationschema.h"
+#include "store/annotationstore.h"
+#include "store/database.h"
+#include "store/databasecheck.h"
+#include "store/statement.h"
+#include "storetesting.h"
+#include "support/testdata.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace marginalia {
+namespace {
+
+// tests/data/annotations-v1.sqlite is a schema-version-1 annotation database as version 1 of the code
+// wrote it: three `marginalia-cli annotate` runs (issue 9), on the d317 letter (a footnote, two tags, one
+// "Émigré") and twice on frus1934v05 d2. Today version 1 is the current schema, so this test is the guard
+// for the first migration beyond it: that migration must open this file, bring it to the new version and
+// keep every value below.
+QString copyOfVersion1(const QTemporaryDir &dir)
+{
+    const QString copy = dir.filePath(QStringLiteral("annotations-v1.sqlite"));
+    EXPECT_TRUE(QFile::copy(test::dataPath(QStringLiteral("annotations-v1.sqlite")), copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    return copy;
+}
+
+QDateTime at(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs);
+}
+
+void expectVersion1Annotations(AnnotationStore &store)
+{
+    Result<std::vector<Annotation>> all = store.all();
+    ASSERT_TRUE(all) << all.error().toString().toStdString();
+    ASSERT_EQ(all->size(), 3u);
+    const Annotation &the = (*all)[0];
+    EXPECT_EQ(the.id, QStringLiteral("64a03c3d-9ceb-4e66-b466-c50a3df54a4b"));
+    EXPECT_EQ(the.document, QStringLiteral("frus1934v05/d2"));
+    EXPECT_EQ(the.selector.exact, QStringLiteral("the"));
+    EXPECT_EQ(the.selector.prefix, QStringLiteral("he Department is not clear what "));
+    EXPECT_EQ(the.selector.suffix, QStringLiteral(" scope of the Chilean proposal i"));
+    EXPECT_EQ(the.selector.start, 209);
+    EXPECT_EQ(the.selector.end, 212);
+    EXPECT_TRUE(the.selector.footnote.isEmpty());
+    EXPECT_EQ(the.note, QStringLiteral("second"));
+    EXPECT_EQ(the.color, QStringLiteral("#9BD39B"));
+    EXPECT_EQ(the.author, QStringLiteral("root"));
+    EXPECT_EQ(the.created, at("2026-12-01T23:17:05.168Z"));
+    EXPECT_EQ(the.modified, at("2026-12-01T23:17:05.168Z"));
+    EXPECT_EQ(the.tags, QStringList{QStringLiteral("Cuba")});
+
+    const Annotation &government = (*all)[1];
+    EXPECT_EQ(government.id, QStringLiteral("551a7595-67f2-4c40-90dd-0bc2e2d942bb"));
+    EXPECT_EQ(government.selector.exact, QStringLiteral("Government"));
+    EXPECT_EQ(government.selector.start, 923);
+    EXPECT_EQ(government.selector.end, 933);
+    EXPECT_EQ(government.color, QStringLiteral("#FFE08C"));
+    EXPECT_TRUE(government.note.isEmpty());
+    EXPECT_TRUE(government.tags.isEmpty());
+    EXPECT_EQ(government.created, at("2026-12-01T23:17:05.265Z"));
+
+    const Annotation &letter = (*all)[2];
+    EXPECT_EQ(letter.id, QStringLiteral("110e3b42-3f87-421f-9dbe-7134337a49dd"));
+    EXPECT_EQ(letter.document, QStringLiteral("frus1961-63v09/d317"));
+    EXPECT_EQ(letter.selector.footnote, QStringLiteral("d317fn2"));
+    EXPECT_EQ(letter.selector.exact, QStringLiteral("Document 316"));
+    EXPECT_EQ(letter.selector.suffix, QStringLiteral("."));
+    EXPECT_EQ(letter.selector.start, 0);
+    EXPECT_EQ(letter.selector.end, 12);
+    EXPECT_EQ(letter.note, QStringLiteral("Letter points back to 316"));
+    EXPECT_EQ(letter.tags, (QStringList{QStringLiteral("Émigré"), QStringLiteral("Cuba")}));
+    EXPECT_EQ(letter.created, at("2026-12-01T23:17:05.032Z"));
+
+    Result<std::vector<Tag>> tags = store.tags();
+    ASSERT_TRUE(tags);
+    ASSERT_EQ(tags->size(), 2u);
+    EXPECT_EQ((*tags)[0].name, QStringLiteral("Cuba"));
+    EXPECT_EQ((*tags)[0].count, 2);
+    EXPECT_EQ((*tags)[1].name, QStringLiteral("Émigré"));
+    // The full-text rows written by version 1 are found: "emigre" without accents, and a document's text.
+    Result<std::vector<StoreSearchHit>> hits = store.search(QStringLiteral("emigre"));
+    ASSERT_TRUE(hits);
+    ASSERT_EQ(hits->size(), 1u);
+    EXPECT_EQ(hits->front().annotationId, letter.id);
+    EXPECT_EQ(store.isDocumentIndexed(QStringLiteral("frus1934v05/d2")).value(), true);
+}
+
+TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseOpensUpgradedWithItsAnnotations)
+{
+    QTemporaryDir dir;
+    const QString file = copyOfVersion1(dir);
+    {
+        Result<AnnotationDatabase> db = AnnotationDatabase::open(file, DatabaseAccess::Write);
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        EXPECT_EQ(Statement::scalar(*db->database, QStringLiteral("PRAGMA user_version"))->toInt(),
+                  annotationSchema().currentVersion())
+            << "opening for writing runs every migration after version 1";
+        EXPECT_EQ(Statement::scalar(*db->database, QStringLiteral("PRAGMA application_id"))->toInt(),
+                  AnnotationApplicationId);
+        expectVersion1Annotations(*db->store);
+        EXPECT_EQ(integrityCheck(*db->database).value(), QStringLiteral("ok"));
+    }
+    // Upgraded, it reads as any current database.
+    Result<AnnotationDatabase> reread = AnnotationDatabase::open(file, DatabaseAccess::Read);
+    ASSERT_TRUE(reread) << reread.error().toString().toStdString();
+    expectVersion1Annotations(*reread->store);
+}
+
+// Reading never writes, so it never upgrades: while version 1 is current the file reads as it is; once a
+// later migration exists, reading it is refused in words that say why (open it for writing first).
+TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseReadsWithoutBeingChanged)
+{
+    QTemporaryDir dir;
+    const QString file = copyOfVersion1(dir);
+    const QByteArray before = test::fileBytes(file);
+    {
+        Result<AnnotationDatabase> db = AnnotationDatabase::open(file, DatabaseAccess::Read);
+        if (annotationSchema().currentVersion() == 1) {
+            ASSERT_TRUE(db) << db.error().toString().toStdString();
+            expectVersion1Annotations(*db->store);
+        } else {
+            ASSERT_FALSE(db);
+            EXPECT_TRUE(db.error().message.startsWith(QStringLiteral("needs upgrading to this version's schema")))
+                << db.error().toString().toStdString();
+        }
+    }
+    EXPECT_EQ(test::fileBytes(file), before);
+}
+
+} // namespace
+} // namespace marginalia
