@@ -11,6 +11,7 @@
 #include "plaintext.h"
 #include "sessionrecorder.h"
 #include "volumeopener.h"
+#include "util/translate.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,11 +34,6 @@ namespace {
 
 using namespace marginalia;
 
-// The translation context of this file's messages (lupdate reads Main::tr).
-struct Main {
-    Q_DECLARE_TR_FUNCTIONS(Main)
-};
-
 // The seed letter first, so a first run opens it, then the TEI its "Document 316" resolves in.
 const QStringList &bundledSample()
 {
@@ -57,23 +53,23 @@ struct Options {
 Options parseArguments(const QApplication &app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Main::tr("Reader for footnoted historical documents (FRUS)."));
+    parser.setApplicationDescription(marginalia::Tr::tr("Reader for footnoted historical documents (FRUS)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 Main::tr("TEI volumes (.xml) or text copies (.txt) to open; "
+                                 marginalia::Tr::tr("TEI volumes (.xml) or text copies (.txt) to open; "
                                     "without one, the bundled sample."),
-                                 Main::tr("[FILE...]"));
-    const QCommandLineOption docOption(QStringLiteral("doc"), Main::tr("Show the document with this id (d317)."),
-                                       Main::tr("ID"));
+                                 marginalia::Tr::tr("[FILE...]"));
+    const QCommandLineOption docOption(QStringLiteral("doc"), marginalia::Tr::tr("Show the document with this id (d317)."),
+                                       marginalia::Tr::tr("ID"));
     const QCommandLineOption quitOption(QStringLiteral("quit-after-show"),
-                                        Main::tr("Quit with status 0 once the window is on screen (smoke test)."));
+                                        marginalia::Tr::tr("Quit with status 0 once the window is on screen (smoke test)."));
     const QCommandLineOption shotOption(QStringLiteral("screenshot"),
-                                        Main::tr("Save an image of the window once shown, then quit."), Main::tr("PNG"));
+                                        marginalia::Tr::tr("Save an image of the window once shown, then quit."), marginalia::Tr::tr("PNG"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      Main::tr("The annotation database (default: $MARGINALIA_DB, else %1).")
+                                      marginalia::Tr::tr("The annotation database (default: $MARGINALIA_DB, else %1).")
                                           .arg(Database::defaultPath()),
-                                      Main::tr("FILE"));
+                                      marginalia::Tr::tr("FILE"));
     parser.addOptions({docOption, quitOption, shotOption, dbOption});
     parser.process(app); // exits with status 1 on a bad option, 0 after --help / --version
 
@@ -117,16 +113,16 @@ void showUnattended(MainWindow &window, const QString &screenshot)
     window.show();
     new ExposeWatcher(window.windowHandle(), [&window, screenshot] {
         if (!screenshot.isEmpty() && !window.grab().save(screenshot)) {
-            std::fprintf(stderr, "%s\n", qUtf8Printable(Main::tr("cannot save the screenshot %1").arg(screenshot)));
+            std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("cannot save the screenshot %1").arg(screenshot)));
             QCoreApplication::exit(1);
             return;
         }
-        std::printf("%s\n", qUtf8Printable(Main::tr("shown: %1").arg(window.windowTitle())));
+        std::printf("%s\n", qUtf8Printable(marginalia::Tr::tr("shown: %1").arg(window.windowTitle())));
         QCoreApplication::quit();
     });
     // A window that is never exposed is a failure, not a hang.
     QTimer::singleShot(30000, &window, [] {
-        std::fprintf(stderr, "%s\n", qUtf8Printable(Main::tr("the window was not shown within 30 s")));
+        std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("the window was not shown within 30 s")));
         QCoreApplication::exit(2);
     });
 }
@@ -172,7 +168,7 @@ int main(int argc, char *argv[])
     VolumeOpener *opener = window.opener();
     if (options.quitAfterShow) {
         if (!opened)
-            std::fprintf(stderr, "%s\n", qUtf8Printable(Main::tr("annotations unavailable: %1").arg(opened.error().toString())));
+            std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("annotations unavailable: %1").arg(opened.error().toString())));
         // Unattended: a message box would wait forever, so problems go to stderr and fail the run.
         opener->setInteractive(false);
         int failures = 0;
@@ -193,8 +189,8 @@ int main(int argc, char *argv[])
     window.show();
     if (!opened) {
         // The reader works without annotations; the user learns why they cannot be made.
-        showPlainMessage(&window, QMessageBox::Warning, Main::tr("Annotations unavailable"),
-                         Main::tr("Your annotations could not be opened, so none can be shown or made now. "
+        showPlainMessage(&window, QMessageBox::Warning, marginalia::Tr::tr("Annotations unavailable"),
+                         marginalia::Tr::tr("Your annotations could not be opened, so none can be shown or made now. "
                                   "The database was left as it is.\n\n%1")
                              .arg(opened.error().toString()));
     }

@@ -17,6 +17,8 @@ PACKAGES=(
     xvfb xauth libxml2-utils hyperfine fonts-dejavu-core
     # Qt's SVG icon engine, so the window shows the app icon (resources/marginalia.svg)
     libqt6svg6
+    # Qt 6's lupdate, for the test that every user-visible string is translatable (scripts/check-translations.sh)
+    qt6-l10n-tools
 )
 
 missing=()

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "library/library.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -14,10 +15,6 @@
 namespace marginalia::cli {
 
 namespace {
-
-struct Cli {
-    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
-};
 
 // Tags as typed, once each (tag names are unique case-insensitively), without blanks.
 QStringList cleanTags(const QStringList &tags)
@@ -34,8 +31,8 @@ QStringList cleanTags(const QStringList &tags)
 QString quoteMissing(const Document &doc, const QString &quote, int occurrence, int seen)
 {
     if (seen == 0)
-        return Cli::tr("the quote \"%1\" is not in %2").arg(quote, doc.id);
-    return Cli::tr("the quote \"%1\" occurs %n time(s) in %2, not %3", nullptr, seen)
+        return Tr::tr("the quote \"%1\" is not in %2").arg(quote, doc.id);
+    return Tr::tr("the quote \"%1\" occurs %n time(s) in %2, not %3", nullptr, seen)
         .arg(quote, doc.id)
         .arg(occurrence);
 }
@@ -74,7 +71,7 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
     // So that `search` finds words of the documents a user works on, not only of the notes. Not being
     // able to is no reason to fail, but the user learns why the document's words are not found.
     if (Result<void> indexed = service.indexDocumentOnce(key, doc); !indexed)
-        err << Cli::tr("warning: %1").arg(indexed.error().toString()) << Qt::endl;
+        err << Tr::tr("warning: %1").arg(indexed.error().toString()) << Qt::endl;
     Result<Annotation> added = service.add(annotation);
     if (!added) {
         err << added.error().toString() << Qt::endl;

@@ -6,6 +6,7 @@
 #include "cli/annotationcommands.h"
 #include "cli/cli.h"
 #include "store/database.h"
+#include "util/translate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,24 +17,20 @@ namespace marginalia::cli {
 
 namespace {
 
-struct Cli {
-    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
-};
-
 // A subcommand's parser with the options every annotation command has (--db, --help).
 class CommandLine {
 public:
     CommandLine(const QString &command, const QString &description, const QString &positional,
                 const QString &positionalHelp)
         : m_help(m_parser.addHelpOption())
-        , m_db(QStringLiteral("db"), Cli::tr("The annotation database (default: %1; set MARGINALIA_DB to change it).")
+        , m_db(QStringLiteral("db"), Tr::tr("The annotation database (default: %1; set MARGINALIA_DB to change it).")
                                          .arg(Database::defaultPath()),
                QStringLiteral("FILE"))
     {
         m_parser.setApplicationDescription(description);
         m_parser.addOption(m_db);
         // Listed so that the usage line reads "marginalia-cli [options] annotate FILE...".
-        m_parser.addPositionalArgument(command, Cli::tr("The command."), command);
+        m_parser.addPositionalArgument(command, Tr::tr("The command."), command);
         if (!positional.isEmpty())
             m_parser.addPositionalArgument(positional, positionalHelp, positional);
     }
@@ -72,40 +69,40 @@ private:
 
 QCommandLineOption jsonOption()
 {
-    return QCommandLineOption(QStringLiteral("json"), Cli::tr("Print JSON."));
+    return QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON."));
 }
 
 int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandLine line(QStringLiteral("annotate"),
-                     Cli::tr("Annotates a quoted passage of one document (default: the first of the first FILE) and "
+                     Tr::tr("Annotates a quoted passage of one document (default: the first of the first FILE) and "
                              "prints the new annotation's id on its last line once it is saved."),
-                     QStringLiteral("FILE..."), Cli::tr("A FRUS TEI volume or a plain-text copy of a document page."));
-    const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("The document (an id such as d317)."), QStringLiteral("ID"));
-    const QCommandLineOption quote(QStringLiteral("quote"), Cli::tr("The passage, as the text reads (required)."),
+                     QStringLiteral("FILE..."), Tr::tr("A FRUS TEI volume or a plain-text copy of a document page."));
+    const QCommandLineOption doc(QStringLiteral("doc"), Tr::tr("The document (an id such as d317)."), QStringLiteral("ID"));
+    const QCommandLineOption quote(QStringLiteral("quote"), Tr::tr("The passage, as the text reads (required)."),
                                    QStringLiteral("TEXT"));
     const QCommandLineOption occurrence(QStringLiteral("occurrence"),
-                                        Cli::tr("Which occurrence of the quote (1 = the first)."), QStringLiteral("N"),
+                                        Tr::tr("Which occurrence of the quote (1 = the first)."), QStringLiteral("N"),
                                         QStringLiteral("1"));
-    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("A tag (repeat for several)."), QStringLiteral("T"));
-    const QCommandLineOption note(QStringLiteral("note"), Cli::tr("A note on the passage."), QStringLiteral("TEXT"));
-    const QCommandLineOption color(QStringLiteral("color"), Cli::tr("Highlight colour (default: the first tag's)."),
+    const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("A tag (repeat for several)."), QStringLiteral("T"));
+    const QCommandLineOption note(QStringLiteral("note"), Tr::tr("A note on the passage."), QStringLiteral("TEXT"));
+    const QCommandLineOption color(QStringLiteral("color"), Tr::tr("Highlight colour (default: the first tag's)."),
                                    QStringLiteral("#RRGGBB"));
     line.parser().addOptions({doc, quote, occurrence, tag, note, color});
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     if (line.positional().isEmpty())
-        return line.usage(Cli::tr("missing FILE argument"), err);
+        return line.usage(Tr::tr("missing FILE argument"), err);
     if (line.parser().value(quote).isEmpty())
-        return line.usage(Cli::tr("missing --quote TEXT"), err);
+        return line.usage(Tr::tr("missing --quote TEXT"), err);
     bool ok = false;
     const int n = line.parser().value(occurrence).toInt(&ok);
     if (!ok || n < 1)
-        return line.usage(Cli::tr("--occurrence takes a whole number from 1"), err);
+        return line.usage(Tr::tr("--occurrence takes a whole number from 1"), err);
     static const QRegularExpression hexColor(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
     const QString colorValue = line.parser().value(color);
     if (line.parser().isSet(color) && !hexColor.match(colorValue).hasMatch())
-        return line.usage(Cli::tr("--color takes a colour as #RRGGBB, not \"%1\"").arg(colorValue), err);
+        return line.usage(Tr::tr("--color takes a colour as #RRGGBB, not \"%1\"").arg(colorValue), err);
     return runAnnotate(AnnotateOptions{line.database(), line.positional(), line.parser().value(doc),
                                        line.parser().value(quote), n, line.parser().values(tag),
                                        line.parser().value(note), colorValue.toUpper()},
@@ -115,13 +112,13 @@ int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int annotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandLine line(QStringLiteral("annotations"),
-                     Cli::tr("Lists annotations. With FILEs, those of the files' documents, found again in the text "
+                     Tr::tr("Lists annotations. With FILEs, those of the files' documents, found again in the text "
                              "as it reads now (an orphan is one that is no longer there)."),
-                     QStringLiteral("[FILE...]"), Cli::tr("Documents to re-anchor the annotations in."));
+                     QStringLiteral("[FILE...]"), Tr::tr("Documents to re-anchor the annotations in."));
     const QCommandLineOption doc(QStringLiteral("doc"),
-                                 Cli::tr("Only this document: a key such as frus1961-63v09/d317, or with FILEs an id."),
+                                 Tr::tr("Only this document: a key such as frus1961-63v09/d317, or with FILEs an id."),
                                  QStringLiteral("KEY"));
-    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("Only annotations with this tag."), QStringLiteral("T"));
+    const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only annotations with this tag."), QStringLiteral("T"));
     const QCommandLineOption json = jsonOption();
     line.parser().addOptions({doc, tag, json});
     if (const int code = line.parse(arguments, out, err); code >= 0)
@@ -134,50 +131,50 @@ int annotations(const QStringList &arguments, QTextStream &out, QTextStream &err
 int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandLine line(QStringLiteral("search"),
-                     Cli::tr("Searches notes, quotes, tags and indexed documents. Words match as prefixes; "
+                     Tr::tr("Searches notes, quotes, tags and indexed documents. Words match as prefixes; "
                              "\"quoted words\" as a phrase."),
-                     QStringLiteral("QUERY"), Cli::tr("What to look for."));
+                     QStringLiteral("QUERY"), Tr::tr("What to look for."));
     const QCommandLineOption json = jsonOption();
     line.parser().addOption(json);
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     const QString query = line.positional().join(QLatin1Char(' ')).trimmed();
     if (query.isEmpty())
-        return line.usage(Cli::tr("missing QUERY argument"), err);
+        return line.usage(Tr::tr("missing QUERY argument"), err);
     return runAnnotationSearch(AnnotationSearchOptions{line.database(), query, line.parser().isSet(json)}, out, err);
 }
 
 int tags(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    CommandLine line(QStringLiteral("tags"), Cli::tr("Lists the tags: name, number of annotations, colour."), {}, {});
+    CommandLine line(QStringLiteral("tags"), Tr::tr("Lists the tags: name, number of annotations, colour."), {}, {});
     const QCommandLineOption json = jsonOption();
     line.parser().addOption(json);
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     if (!line.positional().isEmpty())
-        return line.usage(Cli::tr("tags takes no arguments"), err);
+        return line.usage(Tr::tr("tags takes no arguments"), err);
     return runTags(TagsOptions{line.database(), line.parser().isSet(json)}, out, err);
 }
 
 int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandLine line(QStringLiteral("export-annotations"),
-                     Cli::tr("Exports annotations as W3C Web Annotation JSON-LD or as Markdown. Markdown cites the "
+                     Tr::tr("Exports annotations as W3C Web Annotation JSON-LD or as Markdown. Markdown cites the "
                              "pages of the documents in the FILEs given."),
-                     QStringLiteral("[FILE...]"), Cli::tr("Documents to cite pages from (Markdown)."));
-    const QCommandLineOption format(QStringLiteral("format"), Cli::tr("w3c (default) or markdown."),
+                     QStringLiteral("[FILE...]"), Tr::tr("Documents to cite pages from (Markdown)."));
+    const QCommandLineOption format(QStringLiteral("format"), Tr::tr("w3c (default) or markdown."),
                                     QStringLiteral("FORMAT"), QStringLiteral("w3c"));
-    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("Only annotations with this tag."), QStringLiteral("T"));
-    const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("Only this document (a key, or an id such as d317)."),
+    const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only annotations with this tag."), QStringLiteral("T"));
+    const QCommandLineOption doc(QStringLiteral("doc"), Tr::tr("Only this document (a key, or an id such as d317)."),
                                  QStringLiteral("KEY"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    Cli::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+                                    Tr::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
     line.parser().addOptions({format, tag, doc, output});
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     const QString formatName = line.parser().value(format);
     if (formatName != QLatin1String("w3c") && formatName != QLatin1String("markdown"))
-        return line.usage(Cli::tr("unknown format \"%1\"; use w3c or markdown").arg(formatName), err);
+        return line.usage(Tr::tr("unknown format \"%1\"; use w3c or markdown").arg(formatName), err);
     return runExportAnnotations(ExportAnnotationsOptions{line.database(), formatName == QLatin1String("markdown"),
                                                          line.parser().value(tag), line.parser().value(doc),
                                                          line.parser().value(output), line.positional()},
@@ -187,13 +184,13 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
 int importAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandLine line(QStringLiteral("import-annotations"),
-                     Cli::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
+                     Tr::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
                              "older ones, nothing is duplicated."),
-                     QStringLiteral("FILE"), Cli::tr("The JSON-LD file."));
+                     QStringLiteral("FILE"), Tr::tr("The JSON-LD file."));
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     if (line.positional().size() != 1)
-        return line.usage(Cli::tr("import-annotations takes one FILE"), err);
+        return line.usage(Tr::tr("import-annotations takes one FILE"), err);
     return runImportAnnotations(ImportAnnotationsOptions{line.database(), line.positional().first()}, out, err);
 }
 
@@ -213,7 +210,7 @@ int runAnnotationCommand(const QString &command, const QStringList &arguments, Q
     static const Runner runners[] = {annotate, annotations, search, tags, exportAnnotations, importAnnotations};
     const qsizetype index = annotationCommands().indexOf(command);
     if (index < 0) {
-        err << Cli::tr("unknown command \"%1\"").arg(command) << Qt::endl;
+        err << Tr::tr("unknown command \"%1\"").arg(command) << Qt::endl;
         return ExitUsage;
     }
     return runners[index](arguments, out, err);

@@ -9,6 +9,7 @@
 #include "library/library.h"
 #include "store/annotationstore.h"
 #include "store/database.h"
+#include "util/translate.h"
 #include "util/visiblecontrols.h"
 
 #include <QCoreApplication>
@@ -24,10 +25,6 @@
 namespace marginalia::cli {
 
 namespace {
-
-struct Cli {
-    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
-};
 
 // An annotation as listed: where it is now when its document was given, else where it was stored.
 struct Listed {
@@ -92,7 +89,7 @@ QString listedText(const Listed &l)
     QString place = a.selector.footnote.isEmpty() ? a.document : a.document + QLatin1Char('#') + a.selector.footnote;
     QString out = QStringLiteral("%1  %2 [%3\u2013%4]").arg(field(a.id), field(place)).arg(start).arg(end);
     if (l.anchor && !l.anchor->found())
-        out += QLatin1Char(' ') + Cli::tr("(orphaned: not found in the text)");
+        out += QLatin1Char(' ') + Tr::tr("(orphaned: not found in the text)");
     out += QStringLiteral("\n  \u201C%1\u201D\n").arg(visibleControls(a.selector.exact));
     if (!a.tags.isEmpty())
         out += QStringLiteral("  #") + field(a.tags.join(QStringLiteral(" #"))) + QLatin1Char('\n');
@@ -143,7 +140,7 @@ Result<std::vector<Listed>> anchoredInFiles(const AnnotationsOptions &options, c
     const QHash<QString, DocumentPosition> documents = documentsByKey(library);
     const QStringList keys = chosenKeys(documents, library, options.document);
     if (keys.isEmpty() && !options.document.isEmpty())
-        return fail(options.files.value(0), 0, 0, Cli::tr("no document \"%1\" in the files").arg(options.document));
+        return fail(options.files.value(0), 0, 0, Tr::tr("no document \"%1\" in the files").arg(options.document));
     std::vector<Listed> out;
     for (const QString &key : keys) {
         Result<std::vector<Annotation>> stored = store.forDocument(key);

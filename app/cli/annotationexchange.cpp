@@ -9,6 +9,7 @@
 #include "export/w3cannotations.h"
 #include "library/library.h"
 #include "store/annotationstore.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -16,10 +17,6 @@
 namespace marginalia::cli {
 
 namespace {
-
-struct Cli {
-    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
-};
 
 bool matchesDocument(const Annotation &a, const QString &doc)
 {
@@ -46,8 +43,8 @@ Result<std::vector<Annotation>> chosenAnnotations(const ExportAnnotationsOptions
 QString markdownTitle(const ExportAnnotationsOptions &options)
 {
     if (!options.tag.isEmpty())
-        return Cli::tr("Annotations tagged %1").arg(options.tag);
-    return Cli::tr("Annotations");
+        return Tr::tr("Annotations tagged %1").arg(options.tag);
+    return Tr::tr("Annotations");
 }
 
 } // namespace
@@ -92,7 +89,7 @@ int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &o
         return ExitBadInput;
     }
     const int unchanged = summary->read - summary->added - summary->updated;
-    out << Cli::tr("%1 added, %2 updated, %3 unchanged").arg(summary->added).arg(summary->updated).arg(unchanged)
+    out << Tr::tr("%1 added, %2 updated, %3 unchanged").arg(summary->added).arg(summary->updated).arg(unchanged)
         << Qt::endl;
     return ExitOk;
 }

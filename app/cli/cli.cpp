@@ -3,6 +3,7 @@
 #include "cli/annotationcli.h"
 #include "cli/commands.h"
 #include "cli/layout.h"
+#include "util/translate.h"
 #include "util/visiblecontrols.h"
 
 #include <QCommandLineParser>
@@ -16,19 +17,14 @@ namespace marginalia::cli {
 
 namespace {
 
-// The translation context of the command line's messages (lupdate reads Cli::tr).
-struct Cli {
-    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
-};
-
 // Parses a subcommand's arguments; prints help or a usage error. Returns -1 to go on, else an exit code.
 int parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
                  QTextStream &out, QTextStream &err)
 {
     const QCommandLineOption help = parser.addHelpOption();
     // Listed only so that the usage line reads "marginalia-cli [options] info FILE...".
-    parser.addPositionalArgument(command, Cli::tr("The command."), command);
-    parser.addPositionalArgument(QStringLiteral("FILE"), Cli::tr("A FRUS TEI volume or a plain-text copy of a document page."),
+    parser.addPositionalArgument(command, Tr::tr("The command."), command);
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("A FRUS TEI volume or a plain-text copy of a document page."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl;
@@ -39,7 +35,7 @@ int parseCommand(QCommandLineParser &parser, const QString &command, const QStri
         return ExitOk;
     }
     if (parser.positionalArguments().isEmpty()) {
-        err << Cli::tr("missing FILE argument") << Qt::endl << parser.helpText();
+        err << Tr::tr("missing FILE argument") << Qt::endl << parser.helpText();
         return ExitUsage;
     }
     return -1;
@@ -54,8 +50,8 @@ const QStringList &showFormats()
 int info(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("Counts the documents, footnotes, page breaks and cross-references of each FILE."));
-    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print JSON."));
+    parser.setApplicationDescription(Tr::tr("Counts the documents, footnotes, page breaks and cross-references of each FILE."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON."));
     parser.addOption(json);
     if (const int code = parseCommand(parser, QStringLiteral("info"), arguments, out, err); code >= 0)
         return code;
@@ -66,18 +62,18 @@ int show(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Cli::tr("Prints one document with its footnotes. All FILEs form one library, so references between them resolve."));
-    const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("The document to show (default: the first of the first FILE)."),
+        Tr::tr("Prints one document with its footnotes. All FILEs form one library, so references between them resolve."));
+    const QCommandLineOption doc(QStringLiteral("doc"), Tr::tr("The document to show (default: the first of the first FILE)."),
                                  QStringLiteral("ID"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    Cli::tr("Output format: text (default), json, or html (the text as the reader renders it)."),
+                                    Tr::tr("Output format: text (default), json, or html (the text as the reader renders it)."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     parser.addOptions({doc, format});
     if (const int code = parseCommand(parser, QStringLiteral("show"), arguments, out, err); code >= 0)
         return code;
     const QString formatName = parser.value(format);
     if (!showFormats().contains(formatName)) {
-        err << Cli::tr("unknown format \"%1\"; use text, json or html").arg(formatName) << Qt::endl;
+        err << Tr::tr("unknown format \"%1\"; use text, json or html").arg(formatName) << Qt::endl;
         return ExitUsage;
     }
     const ShowOptions options{parser.positionalArguments(), parser.value(doc), formatName == QLatin1String("json"),
@@ -88,10 +84,10 @@ int show(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("Reads FRUS documents (TEI volumes and plain-text copies) without a display."));
+    parser.setApplicationDescription(Tr::tr("Reads FRUS documents (TEI volumes and plain-text copies) without a display."));
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        Cli::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
+        Tr::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
                 "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
                 "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF. "
                 "See COMMAND --help."),
@@ -125,7 +121,7 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runAnnotationCommand(command, commandArguments, out, err);
     if (command == QLatin1String("export-pdf"))
         return runExportPdf(commandArguments, out, err);
-    err << Cli::tr("unknown command \"%1\"; use info, show, %2, export-pdf (see --help)")
+    err << Tr::tr("unknown command \"%1\"; use info, show, %2, export-pdf (see --help)")
                .arg(command, annotationCommands().join(QStringLiteral(", ")))
         << Qt::endl;
     return ExitUsage;
@@ -143,9 +139,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     try {
         code = dispatch(arguments, out, collected);
     } catch (const std::exception &e) {
-        collected << Cli::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())) << Qt::endl;
+        collected << Tr::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())) << Qt::endl;
     } catch (...) {
-        collected << Cli::tr("internal error") << Qt::endl;
+        collected << Tr::tr("internal error") << Qt::endl;
     }
     out.flush();
     collected.flush();

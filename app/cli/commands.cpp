@@ -6,6 +6,7 @@
 #include "export/volumeinfo.h"
 #include "library/library.h"
 #include "parse/volumeloader.h"
+#include "util/translate.h"
 #include "util/visiblecontrols.h"
 
 #include <QCoreApplication>
@@ -74,8 +75,8 @@ DocumentPosition loadDocument(const QStringList &files, const QString &id, QText
     const DocumentPosition at = findDocument(library, id);
     if (at.volume < 0) {
         const QString message = id.isEmpty()
-            ? QCoreApplication::translate("MarginaliaCli", "no document in the files")
-            : QCoreApplication::translate("MarginaliaCli", "no document with id \"%1\"").arg(id);
+            ? Tr::tr("no document in the files")
+            : Tr::tr("no document with id \"%1\"").arg(id);
         err << Error{files.value(0), 0, 0, message}.toString() << Qt::endl;
     }
     return at;

@@ -10,6 +10,7 @@
 #include "library/library.h"
 #include "store/annotationstore.h"
 #include "store/database.h"
+#include "util/translate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,10 +20,6 @@
 namespace marginalia::cli {
 
 namespace {
-
-struct Cli {
-    Q_DECLARE_TR_FUNCTIONS(MarginaliaCli)
-};
 
 struct ExportPdfOptions {
     QString database;
@@ -50,7 +47,7 @@ bool findDocuments(const Library &library, const ExportPdfOptions &options, std:
     for (const QString &id : options.documentIds) {
         const DocumentPosition at = findDocument(library, id);
         if (at.volume < 0) {
-            err << Error{options.files.value(0), 0, 0, Cli::tr("no document with id \"%1\"").arg(id)}.toString()
+            err << Error{options.files.value(0), 0, 0, Tr::tr("no document with id \"%1\"").arg(id)}.toString()
                 << Qt::endl;
             return false;
         }
@@ -83,10 +80,10 @@ int runExportPdf(const ExportPdfOptions &options, QTextStream &out, QTextStream 
     // itself went to standard output.
     QTextStream &summary = OutputFile::isStandardOutput(options.output) ? err : out;
     summary << QDir::toNativeSeparators(options.output) << Qt::endl
-        << QStringLiteral("  %1 %2").arg(Cli::tr("pages:"), -12).arg(report->pages) << Qt::endl
-        << QStringLiteral("  %1 %2").arg(Cli::tr("documents:"), -12).arg(report->documents) << Qt::endl
-        << QStringLiteral("  %1 %2").arg(Cli::tr("highlights:"), -12).arg(report->highlights) << Qt::endl
-        << QStringLiteral("  %1 %2").arg(Cli::tr("links:"), -12).arg(report->links) << Qt::endl;
+        << QStringLiteral("  %1 %2").arg(Tr::tr("pages:"), -12).arg(report->pages) << Qt::endl
+        << QStringLiteral("  %1 %2").arg(Tr::tr("documents:"), -12).arg(report->documents) << Qt::endl
+        << QStringLiteral("  %1 %2").arg(Tr::tr("highlights:"), -12).arg(report->highlights) << Qt::endl
+        << QStringLiteral("  %1 %2").arg(Tr::tr("links:"), -12).arg(report->links) << Qt::endl;
     // Import warnings do not spoil the PDF, which is written; they are shown and do not fail the run.
     (void)reportWarnings(library, summary, err);
     return ExitOk;
@@ -98,23 +95,23 @@ int runExportPdfCommand(const QStringList &arguments, QTextStream &out, QTextStr
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Cli::tr("Exports documents as a PDF with their annotations as real PDF highlights (with notes, tags, "
+        Tr::tr("Exports documents as a PDF with their annotations as real PDF highlights (with notes, tags, "
                 "author), footnote links, bookmarks and a table of contents. Without --doc and --tag: every "
                 "document of every FILE (a whole volume). With --tag alone: the open documents holding passages "
                 "with that tag, showing only those passages."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"),
-                                Cli::tr("The annotation database (default: %1; set MARGINALIA_DB to change it).")
+                                Tr::tr("The annotation database (default: %1; set MARGINALIA_DB to change it).")
                                     .arg(Database::defaultPath()),
                                 QStringLiteral("FILE"));
-    const QCommandLineOption doc(QStringLiteral("doc"), Cli::tr("A document to export (an id such as d317; repeat for several)."),
+    const QCommandLineOption doc(QStringLiteral("doc"), Tr::tr("A document to export (an id such as d317; repeat for several)."),
                                  QStringLiteral("ID"));
-    const QCommandLineOption tag(QStringLiteral("tag"), Cli::tr("Only passages with this tag."), QStringLiteral("T"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Cli::tr("The PDF to write (required; - for standard output)."),
+    const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only passages with this tag."), QStringLiteral("T"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Tr::tr("The PDF to write (required; - for standard output)."),
                                     QStringLiteral("OUT.pdf"));
     parser.addOptions({db, doc, tag, output});
-    parser.addPositionalArgument(QStringLiteral("export-pdf"), Cli::tr("The command."), QStringLiteral("export-pdf"));
-    parser.addPositionalArgument(QStringLiteral("FILE"), Cli::tr("A FRUS TEI volume or a plain-text copy of a document page."),
+    parser.addPositionalArgument(QStringLiteral("export-pdf"), Tr::tr("The command."), QStringLiteral("export-pdf"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("A FRUS TEI volume or a plain-text copy of a document page."),
                                  QStringLiteral("FILE..."));
     const auto usage = [&](const QString &message) {
         err << message << Qt::endl << parser.helpText();
@@ -127,9 +124,9 @@ int runExportPdfCommand(const QStringList &arguments, QTextStream &out, QTextStr
         return ExitOk;
     }
     if (parser.positionalArguments().isEmpty())
-        return usage(Cli::tr("missing FILE argument"));
+        return usage(Tr::tr("missing FILE argument"));
     if (parser.value(output).isEmpty())
-        return usage(Cli::tr("missing -o OUT.pdf"));
+        return usage(Tr::tr("missing -o OUT.pdf"));
     const QString database = parser.isSet(db) ? parser.value(db) : Database::defaultPath();
     return runExportPdf(ExportPdfOptions{database, parser.positionalArguments(), parser.values(doc), parser.value(tag),
                                          parser.value(output)},

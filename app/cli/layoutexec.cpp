@@ -4,6 +4,7 @@
 #include "cli/layout.h"
 
 #include "cli/cli.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,7 +34,7 @@ int becomeHelper(QTextStream &out, QTextStream &err)
 {
     const QString helper = helperPath();
     if (helper.isEmpty()) {
-        err << QCoreApplication::translate("MarginaliaCli", "cannot find marginalia-layout, which lays out PDF and HTML; "
+        err << Tr::tr("cannot find marginalia-layout, which lays out PDF and HTML; "
                                                             "reinstall Marginalia")
             << Qt::endl;
         return ExitBadInput;
@@ -50,7 +51,7 @@ int becomeHelper(QTextStream &out, QTextStream &err)
         argv.push_back(a.data());
     argv.push_back(nullptr);
     ::execv(argv[0], argv.data());
-    err << QCoreApplication::translate("MarginaliaCli", "cannot start %1").arg(helper) << Qt::endl;
+    err << Tr::tr("cannot start %1").arg(helper) << Qt::endl;
     return ExitBadInput;
 }
 

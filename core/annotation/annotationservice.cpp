@@ -58,7 +58,7 @@ Result<bool> AnnotationService::open(const QString &path)
     }
     m_database = std::make_unique<AnnotationDatabase>(std::move(opened).value());
     const Database &db = *m_database->database;
-    m_problem = db.isReadOnly() ? marginalia::tr("Annotations are read-only: %1").arg(db.readOnlyReason()) : QString();
+    m_problem = db.isReadOnly() ? marginalia::Tr::tr("Annotations are read-only: %1").arg(db.readOnlyReason()) : QString();
     Q_EMIT tagsChanged();
     return true;
 }
@@ -221,7 +221,7 @@ Result<bool> AnnotationService::remove(const QString &id)
     if (!existing)
         return report<bool>(fail(existing.error()), {});
     if (!*existing)
-        return report<bool>(fail(path(), 0, 0, marginalia::tr("there is no annotation %1 to delete").arg(id)), {});
+        return report<bool>(fail(path(), 0, 0, marginalia::Tr::tr("there is no annotation %1 to delete").arg(id)), {});
     return report(store()->remove(id), (*existing)->document);
 }
 

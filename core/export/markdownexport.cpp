@@ -5,6 +5,7 @@
 #include "library/citationlabel.h"
 #include "library/library.h"
 #include "model/readingtext.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -17,11 +18,6 @@
 namespace marginalia {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("marginalia::MarkdownExport", text);
-}
 
 // Where a key's document is open, and what to cite it as.
 struct OpenDocument {
@@ -65,7 +61,7 @@ QString citation(const Library &library, const OpenDocument &open, const Anchore
 {
     const Document &doc = open.doc(library);
     if (!anchored.anchor.found())
-        return citationLabel(open.volumeId, open.volumeTitle, doc, {}) + tr(" (passage not found in the text)");
+        return citationLabel(open.volumeId, open.volumeTitle, doc, {}) + Tr::tr(" (passage not found in the text)");
     const RichText &flow = anchored.footnote < 0 ? doc.body : doc.footnotes.at(std::size_t(anchored.footnote)).content;
     // A note's plain text is laid out like the body's reading text, so the same mapping serves both.
     Location where = ReadingText(flow).locationOf(anchored.anchor.start);
@@ -73,7 +69,7 @@ QString citation(const Library &library, const OpenDocument &open, const Anchore
     QString label = citationLabel(open.volumeId, open.volumeTitle, doc,
                                   pageAt(library, open.volume, open.document, where));
     if (anchored.footnote >= 0)
-        label += tr(", n. %1").arg(doc.footnotes.at(std::size_t(anchored.footnote)).label);
+        label += Tr::tr(", n. %1").arg(doc.footnotes.at(std::size_t(anchored.footnote)).label);
     return label;
 }
 

@@ -2,6 +2,7 @@
 
 #include "library/library.h"
 #include "model/readingtext.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 
@@ -29,7 +30,7 @@ std::vector<Insertion> insertions(const Document &doc, const ReadingText &readin
     for (const PageBreak &pb : doc.pageBreaks) {
         const int at = reading.offsetOf(pb.where);
         if (at >= 0) {
-            out.push_back({at, 1, QCoreApplication::translate("marginalia", "[Page %1]").arg(pb.n), true});
+            out.push_back({at, 1, Tr::tr("[Page %1]").arg(pb.n), true});
         }
     }
     std::stable_sort(out.begin(), out.end(), [](const Insertion &a, const Insertion &b) {

@@ -1,6 +1,7 @@
 #include "volumeinfo.h"
 
 #include "library/library.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -74,22 +75,22 @@ QString volumeInfoText(const Library &library, int volumeIndex)
     const QString id = library.volumeIdOf(volumeIndex);
 
     QString out = v.sourcePath + QLatin1Char('\n');
-    out += QCoreApplication::translate("marginalia", "  volume:           %1\n").arg(id.isEmpty() ? QCoreApplication::translate("marginalia", "(unknown)") : id);
+    out += Tr::tr("  volume:           %1\n").arg(id.isEmpty() ? Tr::tr("(unknown)") : id);
     const QString title = titleOf(library, volumeIndex);
     if (!title.isEmpty())
-        out += QCoreApplication::translate("marginalia", "  title:            %1\n").arg(title);
-    out += QCoreApplication::translate("marginalia", "  format:           %1\n")
-               .arg(v.format == SourceFormat::Tei ? QCoreApplication::translate("marginalia", "TEI") : QCoreApplication::translate("marginalia", "plain-text copy"));
-    out += QCoreApplication::translate("marginalia", "  documents:        %1\n").arg(s.documents);
-    out += QCoreApplication::translate("marginalia", "  footnotes:        %1\n").arg(s.footnotes);
-    out += QCoreApplication::translate("marginalia", "  page breaks:      %1\n").arg(s.pageBreaks);
-    out += QCoreApplication::translate("marginalia", "  cross-references: %1 (%2 internal, %3 of them resolved; %4 external)\n")
+        out += Tr::tr("  title:            %1\n").arg(title);
+    out += Tr::tr("  format:           %1\n")
+               .arg(v.format == SourceFormat::Tei ? Tr::tr("TEI") : Tr::tr("plain-text copy"));
+    out += Tr::tr("  documents:        %1\n").arg(s.documents);
+    out += Tr::tr("  footnotes:        %1\n").arg(s.footnotes);
+    out += Tr::tr("  page breaks:      %1\n").arg(s.pageBreaks);
+    out += Tr::tr("  cross-references: %1 (%2 internal, %3 of them resolved; %4 external)\n")
                .arg(s.references)
                .arg(s.internalReferences)
                .arg(s.resolvedReferences)
                .arg(s.references - s.internalReferences);
     if (!v.warnings.empty())
-        out += QCoreApplication::translate("marginalia", "  warnings:         %1\n").arg(v.warnings.size());
+        out += Tr::tr("  warnings:         %1\n").arg(v.warnings.size());
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "fileio/inputfile.h"
 #include "store/annotationstore.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,11 +22,6 @@ namespace {
 
 const QLatin1String historyBase("https://history.state.gov/historicaldocuments/");
 const QLatin1String urnUuid("urn:uuid:");
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("marginalia::W3cAnnotations", text);
-}
 
 QString isoUtc(const QDateTime &time)
 {
@@ -94,7 +90,7 @@ std::pair<qint64, qint64> lineAndColumn(const QByteArray &json, qsizetype offset
 Error jsonError(const QByteArray &json, const QString &fileName, const QJsonParseError &parseError)
 {
     const auto [line, column] = lineAndColumn(json, parseError.offset);
-    return Error{fileName, line, column, tr("not valid JSON: %1").arg(parseError.errorString())};
+    return Error{fileName, line, column, Tr::tr("not valid JSON: %1").arg(parseError.errorString())};
 }
 
 // A refused item's place in the file: QJsonDocument keeps no positions, but an id is written as it
@@ -212,10 +208,10 @@ QString readSelectors(const QJsonObject &target, Annotation &a)
             if (!readPosition(selector.value(QStringLiteral("start")), a.selector.start)
                 || !readPosition(selector.value(QStringLiteral("end")), a.selector.end)
                 || a.selector.end < a.selector.start)
-                return tr("its TextPositionSelector needs whole numbers 0 \u2264 start \u2264 end");
+                return Tr::tr("its TextPositionSelector needs whole numbers 0 \u2264 start \u2264 end");
         }
     }
-    return quote ? QString() : tr("it has no TextQuoteSelector with the exact text");
+    return quote ? QString() : Tr::tr("it has no TextQuoteSelector with the exact text");
 }
 
 // One item as an Annotation; the error names its place in the file and its id, when it has one
@@ -225,19 +221,19 @@ Result<Annotation> readAnnotation(const QJsonValue &value, int index, const QStr
     const QJsonObject item = value.toObject();
     const QString givenId = item.value(QStringLiteral("id")).toString();
     const auto problem = [&](const QString &what) {
-        const QString which = givenId.isEmpty() ? tr("annotation %1").arg(index + 1)
-                                                : tr("annotation %1 (id %2)").arg(index + 1).arg(givenId);
-        return fail(fileName, 0, 0, tr("%1: %2").arg(which, what));
+        const QString which = givenId.isEmpty() ? Tr::tr("annotation %1").arg(index + 1)
+                                                : Tr::tr("annotation %1 (id %2)").arg(index + 1).arg(givenId);
+        return fail(fileName, 0, 0, Tr::tr("%1: %2").arg(which, what));
     };
     if (!value.isObject() || (item.contains(QStringLiteral("type")) && !hasType(item, QStringLiteral("Annotation"))))
-        return problem(tr("not a W3C Annotation object"));
+        return problem(Tr::tr("not a W3C Annotation object"));
     const QJsonValue targetValue = asArray(item.value(QStringLiteral("target"))).at(0);
     const QJsonObject target = targetValue.toObject();
     Annotation a;
     a.id = idOf(item);
     a.document = targetValue.isString() ? targetValue.toString() : documentOf(target);
     if (a.document.isEmpty())
-        return problem(tr("its target names no document"));
+        return problem(Tr::tr("its target names no document"));
     if (const QString wrong = readSelectors(target, a); !wrong.isEmpty())
         return problem(wrong);
     a.selector.footnote = target.value(QStringLiteral("marginalia:footnote")).toString();
@@ -307,7 +303,7 @@ QJsonObject w3cAnnotationCollection(const std::vector<Annotation> &annotations)
     return QJsonObject{
         {QStringLiteral("@context"), QStringLiteral("http://www.w3.org/ns/anno.jsonld")},
         {QStringLiteral("type"), QStringLiteral("AnnotationCollection")},
-        {QStringLiteral("label"), tr("Marginalia annotations")},
+        {QStringLiteral("label"), Tr::tr("Marginalia annotations")},
         {QStringLiteral("total"), int(annotations.size())},
         {QStringLiteral("items"), items},
     };
@@ -325,7 +321,7 @@ Result<std::vector<Annotation>> parseW3cAnnotations(const QByteArray &json, cons
     if (parseError.error != QJsonParseError::NoError)
         return fail(jsonError(json, fileName, parseError));
     if (!doc.isArray() && !doc.isObject())
-        return fail(fileName, 0, 0, tr("not W3C annotations: expected an object or an array"));
+        return fail(fileName, 0, 0, Tr::tr("not W3C annotations: expected an object or an array"));
     const QJsonArray items = itemsOf(doc);
     std::vector<Annotation> out;
     out.reserve(std::size_t(items.size()));

@@ -17,16 +17,16 @@ namespace {
 QString kindOf(mode_t mode)
 {
     if (S_ISDIR(mode))
-        return tr("a folder");
+        return Tr::tr("a folder");
     if (S_ISFIFO(mode))
-        return tr("a FIFO");
+        return Tr::tr("a FIFO");
     if (S_ISCHR(mode))
-        return tr("a character device");
+        return Tr::tr("a character device");
     if (S_ISBLK(mode))
-        return tr("a block device");
+        return Tr::tr("a block device");
     if (S_ISSOCK(mode))
-        return tr("a socket");
-    return S_ISREG(mode) ? QString() : tr("not a file");
+        return Tr::tr("a socket");
+    return S_ISREG(mode) ? QString() : Tr::tr("not a file");
 }
 
 // Qt resources (":/sample/…", the bundled sample) are compiled in: regular files with no inode to stat.
@@ -57,22 +57,22 @@ Result<QByteArray> readInputFile(const QString &path, qint64 limit)
         st.st_mode = S_IFREG;
         st.st_size = QFileInfo(path).size();
     } else if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
-        return fail(path, 0, 0, tr("cannot open the file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return fail(path, 0, 0, Tr::tr("cannot open the file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     }
     if (const QString kind = kindOf(st.st_mode); !kind.isEmpty())
-        return fail(path, 0, 0, tr("not a regular file (%1)").arg(kind));
+        return fail(path, 0, 0, Tr::tr("not a regular file (%1)").arg(kind));
     const auto tooLarge = [&](qint64 size) {
-        return fail(path, 0, 0, tr("the file is too large (%1 MB; at most %2 MB is read)").arg(megabytes(size), megabytes(limit)));
+        return fail(path, 0, 0, Tr::tr("the file is too large (%1 MB; at most %2 MB is read)").arg(megabytes(size), megabytes(limit)));
     };
     if (st.st_size > limit)
         return tooLarge(st.st_size);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(path, 0, 0, tr("cannot open the file: %1").arg(file.errorString()));
+        return fail(path, 0, 0, Tr::tr("cannot open the file: %1").arg(file.errorString()));
     // One byte more than the limit tells a file that grew past it from one that is exactly at it.
     QByteArray data = file.read(limit + 1);
     if (file.error() != QFileDevice::NoError)
-        return fail(path, 0, 0, tr("cannot read the file: %1").arg(file.errorString()));
+        return fail(path, 0, 0, Tr::tr("cannot read the file: %1").arg(file.errorString()));
     if (data.size() > limit)
         return tooLarge(data.size());
     return data;

@@ -53,18 +53,18 @@ OutputFile::~OutputFile() = default; // a QSaveFile not committed removes its te
 
 QString OutputFile::displayName() const
 {
-    return isStandardOutput(m_path) ? tr("standard output") : m_path;
+    return isStandardOutput(m_path) ? Tr::tr("standard output") : m_path;
 }
 
 Error OutputFile::failure(const QString &reason) const
 {
-    return Error{displayName(), 0, 0, tr("cannot write the file: %1").arg(reason)};
+    return Error{displayName(), 0, 0, Tr::tr("cannot write the file: %1").arg(reason)};
 }
 
 Result<bool> OutputFile::open()
 {
     if (m_path.isEmpty())
-        return fail(m_path, 0, 0, tr("no output file given"));
+        return fail(m_path, 0, 0, Tr::tr("no output file given"));
     if (isStandardOutput(m_path)) {
         std::fflush(stdout); // what stdio holds goes first
         auto out = std::make_unique<QFile>();
@@ -76,9 +76,9 @@ Result<bool> OutputFile::open()
     const QString target = resolved(m_path);
     switch (kindOf(target)) {
     case Kind::Folder:
-        return fail(m_path, 0, 0, tr("is a folder; give the name of a file to write"));
+        return fail(m_path, 0, 0, Tr::tr("is a folder; give the name of a file to write"));
     case Kind::Socket:
-        return fail(m_path, 0, 0, tr("is a socket; an export cannot be written to it"));
+        return fail(m_path, 0, 0, Tr::tr("is a socket; an export cannot be written to it"));
     case Kind::Device: {
         // Renaming a temporary file over /dev/null would replace the device with a plain file. Unbuffered,
         // so that each write reports its own error (ENOSPC from /dev/full) at once.
@@ -104,7 +104,7 @@ Result<bool> OutputFile::open()
 Result<bool> OutputFile::write(QByteArrayView bytes)
 {
     if (!m_file)
-        return fail(failure(tr("the file is not open")));
+        return fail(failure(Tr::tr("the file is not open")));
     qint64 done = 0;
     while (done < bytes.size()) {
         const qint64 written = m_file->write(bytes.data() + done, bytes.size() - done);
@@ -118,7 +118,7 @@ Result<bool> OutputFile::write(QByteArrayView bytes)
 Result<bool> OutputFile::commit()
 {
     if (!m_file)
-        return fail(failure(tr("the file is not open")));
+        return fail(failure(Tr::tr("the file is not open")));
     if (auto *save = qobject_cast<QSaveFile *>(m_file.get())) {
         if (!save->commit())
             return fail(failure(save->errorString()));

@@ -2,6 +2,7 @@
 
 #include "library/library.h"
 #include "model/volume.h"
+#include "util/translate.h"
 
 #include "model/document.h"
 
@@ -12,11 +13,6 @@
 namespace marginalia {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("marginalia::CitationLabel", text);
-}
 
 QString roman(int n)
 {
@@ -55,15 +51,15 @@ bool describeParts(const QString &rest, QStringList &parts)
         const bool word = m.hasCaptured(6) || m.hasCaptured(7);
         QString part;
         if (m.hasCaptured(1))
-            part = tr("vol. E\u2013%1").arg(m.captured(1).toInt());
+            part = Tr::tr("vol. E\u2013%1").arg(m.captured(1).toInt());
         else if (m.hasCaptured(2))
-            part = tr("vol. %1").arg(roman(m.captured(2).toInt()));
+            part = Tr::tr("vol. %1").arg(roman(m.captured(2).toInt()));
         else if (m.hasCaptured(3))
-            part = tr("pt. %1").arg(m.captured(3).toInt());
+            part = Tr::tr("pt. %1").arg(m.captured(3).toInt());
         else if (m.hasCaptured(4))
-            part = tr("app. %1").arg(m.captured(4).toInt());
+            part = Tr::tr("app. %1").arg(m.captured(4).toInt());
         else if (m.hasCaptured(5))
-            part = m.captured(5).isEmpty() ? tr("Supplement") : tr("Supplement %1").arg(m.captured(5).toInt());
+            part = m.captured(5).isEmpty() ? Tr::tr("Supplement") : Tr::tr("Supplement %1").arg(m.captured(5).toInt());
         else
             part = m.captured(word && m.hasCaptured(6) ? 6 : 7);
         if (word && lastWasWord)
@@ -87,7 +83,7 @@ QString shortVolumeName(const QString &volumeId, const QString &title)
     QString years = m.captured(1);
     if (m.hasCaptured(2))
         years += QChar(0x2013) + m.captured(2);
-    QStringList parts{tr("FRUS %1").arg(years)};
+    QStringList parts{Tr::tr("FRUS %1").arg(years)};
     if (!describeParts(m.captured(3), parts))
         return title.isEmpty() ? volumeId : title;
     return parts.join(QStringLiteral(", "));
@@ -100,9 +96,9 @@ QString citationLabel(const QString &volumeId, const QString &volumeTitle, const
     if (!volume.isEmpty())
         parts.append(volume);
     if (!doc.number.isEmpty())
-        parts.append(tr("Doc. %1").arg(doc.number));
+        parts.append(Tr::tr("Doc. %1").arg(doc.number));
     if (!page.isEmpty())
-        parts.append(tr("p. %1").arg(page));
+        parts.append(Tr::tr("p. %1").arg(page));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -8,10 +8,10 @@
 
 namespace marginalia {
 
-// Reads a large TEI file on every core: the documents side by side, the rest (front matter, chapter
-// heads, index) as a skeleton, then merges them into the Volume a sequential read gives. Returns
-// nothing when the file is small, the machine has one core, or any part fails to read: the caller
-// then reads the file sequentially, which also gives exact error positions.
+// Reads a large TEI file on two threads: one reads the documents, the other the rest (front matter,
+// chapter heads, index) as a skeleton and then helps with the documents; the parts are merged into the
+// Volume a sequential read gives. Returns nothing when the file is small, the machine has one core, or any
+// part fails to read: the caller then reads the file sequentially, which also gives exact error positions.
 std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const QString &fileName,
                                                  const TeiParser::Progress &progress);
 
@@ -24,7 +24,7 @@ struct TeiParallelLimits {
     qsizetype runBytes = 128 * 1024;
 };
 
-// The same with the given limits, on any number of cores: lets the differential tests and the fuzzer
+// The same with the given limits, whatever the machine's core count: lets the differential tests and the fuzzer
 // take the parallel path (split, skeleton, several runs, merge) with small inputs.
 std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const QString &fileName,
                                                  const TeiParser::Progress &progress,

@@ -3,6 +3,7 @@
 #include "teiparallel.h"
 #include "teireader.h"
 #include "teisplitter.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 
@@ -21,7 +22,7 @@ Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName,
 
 QString TeiParser::cancelledMessage()
 {
-    return QCoreApplication::translate("marginalia", "the import was cancelled");
+    return Tr::tr("the import was cancelled");
 }
 
 } // namespace marginalia

@@ -105,21 +105,21 @@ Result<Volume> TeiReader::read()
     // Checked up front: the stream reader notices bad bytes only a buffer later, at the wrong line.
     if (const Utf8Problem bad = declaresUtf8(m_data) ? findInvalidUtf8(m_data) : Utf8Problem{}; !bad.valid()) {
         return fail(m_fileName, bad.line, bad.column,
-                    tr("the file is not valid UTF-8 (byte %1)").arg(bad.offset + 1));
+                    Tr::tr("the file is not valid UTF-8 (byte %1)").arg(bad.offset + 1));
     }
     bool sawRoot = false;
     while (!m_xml.atEnd()) {
         switch (m_xml.readNext()) {
         case QXmlStreamReader::DTD:
-            return fail(errorHere(tr("document type declarations are not accepted: FRUS TEI needs none, "
+            return fail(errorHere(Tr::tr("document type declarations are not accepted: FRUS TEI needs none, "
                                      "and they can load outside files or expand entities without bound")));
         case QXmlStreamReader::EntityReference:
-            return fail(errorHere(tr("unknown entity &%1;").arg(m_xml.name())));
+            return fail(errorHere(Tr::tr("unknown entity &%1;").arg(m_xml.name())));
         case QXmlStreamReader::StartElement:
             if (!sawRoot) {
                 sawRoot = true;
                 if (m_xml.name() != QLatin1String("TEI")) {
-                    return fail(errorHere(tr("not a TEI file: the root element is <%1>, expected <TEI>")
+                    return fail(errorHere(Tr::tr("not a TEI file: the root element is <%1>, expected <TEI>")
                                               .arg(m_xml.qualifiedName())));
                 }
             }
@@ -141,7 +141,7 @@ Result<Volume> TeiReader::read()
     }
     if (m_xml.hasError()) {
         if (m_xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && !sawRoot)
-            return fail(m_fileName, 0, 0, tr("the file is empty or holds no XML element"));
+            return fail(m_fileName, 0, 0, Tr::tr("the file is empty or holds no XML element"));
         return fail(errorHere(m_xml.errorString()));
     }
     if (m_volume.id.isEmpty())

@@ -1,6 +1,7 @@
 #include "textcopyfootnotes.h"
 
 #include "textcopytext.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 
@@ -132,7 +133,7 @@ void TextCopyFootnotes::placeSourceMarker(int titleStart, std::vector<Error> &wa
         heading.chop(1);
     } else {
         warnings.push_back(Error{m_fileName, m_blockLines.front(), 0,
-                                 QCoreApplication::translate("marginalia",
+                                 Tr::tr(
                                                              "the footnote list starts with a source note, but the "
                                                              "title line does not end in its marker 0")});
     }
@@ -150,7 +151,7 @@ void TextCopyFootnotes::placeBodyMarkers(const TextCopyNoteList &list, int offse
         const TextCopyNoteItem &unmatched = list.items[std::size_t(found + offset)];
         warnings.push_back(Error{
             m_fileName, unmatched.line, 1,
-            QCoreApplication::translate("marginalia",
+            Tr::tr(
                                         "the footnote list has %1 items but only %2 markers were found in the "
                                         "text; the first unmatched is list item %3 (marker %4), so the footnotes "
                                         "are shown without their places in the text")
@@ -166,7 +167,7 @@ void TextCopyFootnotes::placeBodyMarkers(const TextCopyNoteList &list, int offse
     if (!extra.empty()) {
         warnings.push_back(Error{
             m_fileName, m_blockLines[std::size_t(extra.front().block)], 0,
-            QCoreApplication::translate("marginalia",
+            Tr::tr(
                                         "the text has what looks like footnote marker %1, but the footnote list "
                                         "ends with list item %2; it was left in the text")
                 .arg(needed + 1)

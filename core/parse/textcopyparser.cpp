@@ -2,6 +2,7 @@
 
 #include "textcopyfootnotes.h"
 #include "textcopytext.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -56,7 +57,7 @@ qsizetype firstInvalidUtf8(const QByteArray &data)
 Error invalidUtf8Error(const QByteArray &data, const QString &fileName)
 {
     const qsizetype bad = firstInvalidUtf8(data);
-    const QString message = QCoreApplication::translate("marginalia", "the file is not valid UTF-8 text");
+    const QString message = Tr::tr("the file is not valid UTF-8 text");
     if (bad < 0)
         return Error{fileName, 0, 0, message};
     const qsizetype lineStart = bad > 0 ? data.lastIndexOf('\n', bad - 1) + 1 : 0;
@@ -64,7 +65,7 @@ Error invalidUtf8Error(const QByteArray &data, const QString &fileName)
     // Columns count characters, as an editor shows them; the bytes before `bad` are valid.
     const qsizetype column = QString::fromUtf8(data.mid(lineStart + skip, bad - lineStart - skip)).size() + 1;
     return Error{fileName, data.left(bad).count('\n') + 1, column,
-                 QCoreApplication::translate("marginalia", "the file is not valid UTF-8 text (byte 0x%1)")
+                 Tr::tr("the file is not valid UTF-8 text (byte 0x%1)")
                      .arg(uint(uchar(data[bad])), 2, 16, QLatin1Char('0'))};
 }
 
@@ -122,7 +123,7 @@ Result<Volume> TextCopyReader::read()
     const int titleLine = int(first - m_lines.cbegin());
     if (!readTitle(titleLine)) {
         return fail(m_fileName, titleLine + 1, 1,
-                    QCoreApplication::translate("marginalia",
+                    Tr::tr(
                                                 "the text does not start with a document title such as "
                                                 "\u201C317. Letter From \u2026\u201D"));
     }
@@ -134,7 +135,7 @@ Result<Volume> TextCopyReader::read()
     } else {
         m_volume.warnings.push_back(Error{
             m_fileName, 0, 0,
-            QCoreApplication::translate("marginalia",
+            Tr::tr(
                                         "a text copy with no footnote list: the text does not end in lines "
                                         "numbered 1., 2., \u2026, so the document opens without footnotes")});
     }
@@ -273,7 +274,7 @@ void TextCopyReader::finish()
 
 Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &fileName)
 {
-    const QString empty = QCoreApplication::translate("marginalia", "the file is empty");
+    const QString empty = Tr::tr("the file is empty");
     if (data.trimmed().isEmpty())
         return fail(fileName, 0, 0, empty);
     QStringDecoder decoder(QStringConverter::Utf8); // skips a leading BOM

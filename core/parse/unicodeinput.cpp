@@ -70,7 +70,7 @@ Result<QByteArray> asUtf8(const QByteArray &data, const QString &fileName)
     QString text = decoder.decode(QByteArrayView(data).sliced(found->bomSize));
     // Qt passes a lone surrogate through; the text would then hold one the UTF-8 cannot.
     if (decoder.hasError() || !QStringView(text).isValidUtf16())
-        return fail(fileName, 0, 0, tr("the file starts as %1 but is not valid %1; save it as UTF-8").arg(QLatin1String(found->name)));
+        return fail(fileName, 0, 0, Tr::tr("the file starts as %1 but is not valid %1; save it as UTF-8").arg(QLatin1String(found->name)));
     declareUtf8(text);
     return text.toUtf8();
 }

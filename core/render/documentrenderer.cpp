@@ -5,6 +5,7 @@
 #include "inlinewalk.h"
 #include "links.h"
 #include "model/volume.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QTextDocument>
@@ -45,7 +46,7 @@ QTextCharFormat backLinkFormat(const RenderStyle &style, int footnote)
     format.setForeground(QBrush(style.link));
     format.setAnchor(true);
     format.setAnchorHref(linkUrl({LinkTarget::Back, footnote, {}}).toString());
-    format.setToolTip(QCoreApplication::translate("marginalia", "Back to the text"));
+    format.setToolTip(Tr::tr("Back to the text"));
     return format;
 }
 
@@ -61,7 +62,7 @@ void writeNote(FlowWriter &writer, const Document &doc, int index, const QString
         QTextCharFormat headingChars = mutedFormat(baseCharFormat(style), style, 0.9);
         headingChars.setFontCapitalization(QFont::SmallCaps);
         writer.startBlock(heading, headingChars);
-        writer.insertAdded(QCoreApplication::translate("marginalia", "Source"), headingChars);
+        writer.insertAdded(Tr::tr("Source"), headingChars);
     } else {
         label = sanitizedForTextDocument(note.label.isEmpty() ? QStringLiteral("*") : note.label) + QLatin1Char('.');
     }
@@ -79,7 +80,7 @@ void writeNote(FlowWriter &writer, const Document &doc, int index, const QString
         block.setLeftMargin(label.isEmpty() ? 0 : noteLabelWidth(style));
         const QTextCharFormat muted = mutedFormat(baseCharFormat(style), style, 0.9);
         writer.startBlock(block, muted);
-        writer.insertAdded(QCoreApplication::translate("marginalia", "Ibid. = %1").arg(sanitizedForTextDocument(citation)), muted);
+        writer.insertAdded(Tr::tr("Ibid. = %1").arg(sanitizedForTextDocument(citation)), muted);
     }
     writer.insertAdded(QStringLiteral(" "), baseCharFormat(style));
     writer.insertAdded(QStringLiteral("\u21a9"), backLinkFormat(style, index));
@@ -127,7 +128,7 @@ QString glossaryTooltip(const Volume &volume, const EntityRef &entity)
         return {};
     if (it->description.isEmpty())
         return it->name;
-    return QCoreApplication::translate("marginalia", "%1, %2").arg(it->name, it->description);
+    return Tr::tr("%1, %2").arg(it->name, it->description);
 }
 
 } // namespace marginalia

@@ -6,6 +6,7 @@
 #include "links.h"
 #include "model/volume.h"
 #include "util/plaintext.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 
@@ -109,7 +110,7 @@ QString footnoteHtml(const Volume &volume, const Document &doc, int footnote, co
         html += QStringLiteral("<p><b>") + escaped(note.label) + QStringLiteral(".</b></p>");
     if (!citation.isEmpty() && saysIbid(note.content)) {
         html += QStringLiteral("<p><i>")
-            + escaped(QCoreApplication::translate("marginalia", "Ibid. = %1").arg(citation))
+            + escaped(Tr::tr("Ibid. = %1").arg(citation))
             + QStringLiteral("</i></p>");
     }
     return html;

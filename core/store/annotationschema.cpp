@@ -51,7 +51,7 @@ QStringList schemaVersion1()
 
 const DatabaseSchema &annotationSchema()
 {
-    static const DatabaseSchema schema{AnnotationApplicationId, tr("annotation database"), {{1, schemaVersion1()}}};
+    static const DatabaseSchema schema{AnnotationApplicationId, Tr::tr("annotation database"), {{1, schemaVersion1()}}};
     return schema;
 }
 

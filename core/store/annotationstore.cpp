@@ -72,9 +72,9 @@ Result<std::vector<Annotation>> queryAnnotations(const Database &db, const QStri
 Result<void> checkAnnotation(const QString &path, const Annotation &a)
 {
     if (a.id.trimmed().isEmpty())
-        return fail(path, 0, 0, tr("cannot save an annotation without an id"));
+        return fail(path, 0, 0, Tr::tr("cannot save an annotation without an id"));
     if (a.document.trimmed().isEmpty())
-        return fail(path, 0, 0, tr("cannot save annotation %1: it names no document").arg(a.id));
+        return fail(path, 0, 0, Tr::tr("cannot save annotation %1: it names no document").arg(a.id));
     return {};
 }
 
@@ -114,7 +114,7 @@ Result<void> writeAnnotation(const Database &db, const Annotation &a, bool repla
     if (auto done = write.exec(); !done)
         return done;
     if (replace && write.rowsAffected() == 0)
-        return fail(db.path(), 0, 0, tr("there is no annotation %1 to update").arg(a.id));
+        return fail(db.path(), 0, 0, Tr::tr("there is no annotation %1 to update").arg(a.id));
     Result<QVariant> rowid = Statement::scalar(db, QStringLiteral("SELECT rowid FROM annotations WHERE id = ?"),
                                                {a.id});
     if (!rowid)
@@ -132,7 +132,7 @@ Result<void> addOne(const Database &db, const Annotation &a)
     if (!existing)
         return fail(existing.error());
     if (existing->isValid())
-        return fail(db.path(), 0, 0, tr("an annotation with id %1 is already there").arg(a.id));
+        return fail(db.path(), 0, 0, Tr::tr("an annotation with id %1 is already there").arg(a.id));
     return writeAnnotation(db, a, false);
 }
 
@@ -244,7 +244,7 @@ Result<void> AnnotationStore::setTagColor(const QString &name, const QString &co
 {
     static const QRegularExpression rgb(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
     if (!rgb.match(color).hasMatch())
-        return fail(m_db.path(), 0, 0, tr("%1 is not a colour; write it as #RRGGBB").arg(color));
+        return fail(m_db.path(), 0, 0, Tr::tr("%1 is not a colour; write it as #RRGGBB").arg(color));
     return m_db.transaction([&]() -> Result<void> {
         Result<qint64> id = tagId(m_db, name, color);
         if (!id)

@@ -41,7 +41,7 @@ Result<QVariant> ask(const Database &db, const char *sql)
 
 Error damaged(const Database &db, const QString &finding)
 {
-    return Error{db.path(), 0, 0, tr("the %1 is damaged (%2); restore it from a backup, or move it "
+    return Error{db.path(), 0, 0, Tr::tr("the %1 is damaged (%2); restore it from a backup, or move it "
                                      "aside to start a new one").arg(db.schema().name, finding)};
 }
 
@@ -60,7 +60,7 @@ Result<Contents> readContents(const Database &db)
     if (auto done = quick.exec(); !done)
         return fail(done.error());
     if (!quick.next())
-        return fail(damaged(db, tr("quick_check gave no answer")));
+        return fail(damaged(db, Tr::tr("quick_check gave no answer")));
     if (quick.text(0) != QStringLiteral("ok")) {
         // The findings, one a line (in one row or several): the first three, on one line.
         QString text = quick.text(0);
@@ -85,13 +85,13 @@ Result<void> checkContents(const DatabaseSchema &schema, const Contents &content
 {
     const bool empty = contents.applicationId == 0 && contents.version == 0 && contents.objects == 0;
     if (!empty && contents.applicationId != schema.applicationId)
-        return fail(notOfSchema(schema, path, tr("it is another program's SQLite database")));
+        return fail(notOfSchema(schema, path, Tr::tr("it is another program's SQLite database")));
     const int current = schema.currentVersion();
     if (contents.version > current)
         return fail(newerSchema(schema, path, contents.version));
     if (!readOnlyReason.isEmpty() && contents.version < current) {
-        const QString what = empty ? tr("is empty") : tr("needs upgrading to this version's schema");
-        return fail(path, 0, 0, tr("%1, but it is read-only (%2)").arg(what, readOnlyReason));
+        const QString what = empty ? Tr::tr("is empty") : Tr::tr("needs upgrading to this version's schema");
+        return fail(path, 0, 0, Tr::tr("%1, but it is read-only (%2)").arg(what, readOnlyReason));
     }
     return {};
 }
@@ -218,16 +218,16 @@ std::unique_ptr<Database> Database::create(const DatabaseSchema &schema, const Q
 Result<std::unique_ptr<Database>> Database::open(const DatabaseSchema &schema, const QString &path)
 {
     if (path.isEmpty())
-        return fail(path, 0, 0, tr("no %1 file was given").arg(schema.name));
+        return fail(path, 0, 0, Tr::tr("no %1 file was given").arg(schema.name));
     std::unique_ptr<Database> db = create(schema, path);
 
     Result<DatabaseFile> file = inspectDatabaseFile(schema, db->m_path, true);
     if (!file)
         return fail(file.error());
     if (!file->fileWritable)
-        db->m_readOnlyReason = tr("the file is not writable");
+        db->m_readOnlyReason = Tr::tr("the file is not writable");
     else if (!file->folderWritable)
-        db->m_readOnlyReason = tr("its folder is not writable, and SQLite needs to create files beside it");
+        db->m_readOnlyReason = Tr::tr("its folder is not writable, and SQLite needs to create files beside it");
     db->m_readOnly = !db->m_readOnlyReason.isEmpty();
 
     if (file->exists) {
@@ -246,13 +246,13 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseSchema &schema, c
 Result<std::unique_ptr<Database>> Database::openForReading(const DatabaseSchema &schema, const QString &path)
 {
     if (path.isEmpty())
-        return fail(path, 0, 0, tr("no %1 file was given").arg(schema.name));
+        return fail(path, 0, 0, Tr::tr("no %1 file was given").arg(schema.name));
     std::unique_ptr<Database> db = create(schema, path);
     Result<DatabaseFile> file = inspectDatabaseFile(schema, db->m_path, false);
     if (!file)
         return fail(file.error());
     db->m_readOnly = true;
-    db->m_readOnlyReason = tr("opened for reading only");
+    db->m_readOnlyReason = Tr::tr("opened for reading only");
     if (auto checked = openAndCheck(*db, *file, db->m_readOnlyReason); !checked)
         return fail(checked.error());
     return db;
@@ -266,14 +266,14 @@ Result<std::unique_ptr<Database>> Database::openEmpty(const DatabaseSchema &sche
     if (auto migrated = migrate(*db); !migrated)
         return fail(migrated.error());
     db->m_readOnly = true;
-    db->m_readOnlyReason = tr("the %1 does not exist yet").arg(schema.name);
+    db->m_readOnlyReason = Tr::tr("the %1 does not exist yet").arg(schema.name);
     return db;
 }
 
 Result<void> Database::begin()
 {
     if (m_readOnly)
-        return fail(m_path, 0, 0, tr("the %1 is read-only (%2)").arg(m_schema.name, m_readOnlyReason));
+        return fail(m_path, 0, 0, Tr::tr("the %1 is read-only (%2)").arg(m_schema.name, m_readOnlyReason));
     // IMMEDIATE takes the write lock now, waiting on the busy timeout, so that two writers queue here
     // instead of one of them failing at COMMIT.
     return Statement::run(*this, QStringLiteral("BEGIN IMMEDIATE"));

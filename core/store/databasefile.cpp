@@ -27,7 +27,7 @@ Result<void> readHeader(const DatabaseSchema &schema, DatabaseFile &file)
 {
     QFile in(file.path);
     if (!in.open(QIODevice::ReadOnly))
-        return fail(file.path, 0, 0, tr("cannot read the %1 (%2)").arg(schema.name, in.errorString()));
+        return fail(file.path, 0, 0, Tr::tr("cannot read the %1 (%2)").arg(schema.name, in.errorString()));
     const QByteArray header = in.read(100);
     static const QByteArray magic("SQLite format 3\0", 16);
     file.sqliteHeader = header.startsWith(magic);
@@ -42,12 +42,12 @@ Result<void> readHeader(const DatabaseSchema &schema, DatabaseFile &file)
 
 Error notOfSchema(const DatabaseSchema &schema, const QString &path, const QString &why)
 {
-    return Error{path, 0, 0, tr("is not a Marginalia %1 (%2)").arg(schema.name, why)};
+    return Error{path, 0, 0, Tr::tr("is not a Marginalia %1 (%2)").arg(schema.name, why)};
 }
 
 Error newerSchema(const DatabaseSchema &schema, const QString &path, int version)
 {
-    return Error{path, 0, 0, tr("was written by a newer Marginalia (schema %1; this version reads up to %2)")
+    return Error{path, 0, 0, Tr::tr("was written by a newer Marginalia (schema %1; this version reads up to %2)")
                                  .arg(version).arg(schema.currentVersion())};
 }
 
@@ -60,21 +60,21 @@ Result<DatabaseFile> inspectDatabaseFile(const DatabaseSchema &schema, const QSt
     file.exists = info.exists();
     if (!file.exists) {
         if (!mayCreate)
-            return fail(path, 0, 0, tr("no such %1").arg(schema.name));
+            return fail(path, 0, 0, Tr::tr("no such %1").arg(schema.name));
         if (!QDir().mkpath(folder))
-            return fail(path, 0, 0, tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
+            return fail(path, 0, 0, Tr::tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
     }
     file.folderWritable = QFileInfo(folder).isWritable();
     if (!file.exists) {
         if (!file.folderWritable)
-            return fail(path, 0, 0, tr("cannot create the %1: the folder %2 is not writable")
+            return fail(path, 0, 0, Tr::tr("cannot create the %1: the folder %2 is not writable")
                                         .arg(schema.name, QDir::toNativeSeparators(folder)));
         return file;
     }
     if (info.isDir())
-        return fail(path, 0, 0, tr("is a folder, not an %1 file").arg(schema.name));
+        return fail(path, 0, 0, Tr::tr("is a folder, not an %1 file").arg(schema.name));
     if (const QString kind = nonRegularKind(path); !kind.isEmpty())
-        return fail(path, 0, 0, tr("is not an %1 file but %2").arg(schema.name, kind));
+        return fail(path, 0, 0, Tr::tr("is not an %1 file but %2").arg(schema.name, kind));
     file.size = info.size();
     file.fileWritable = info.isWritable();
     file.walExists = QFileInfo::exists(path + QStringLiteral("-wal"));
@@ -90,7 +90,7 @@ Result<void> checkDatabaseHeader(const DatabaseSchema &schema, const DatabaseFil
     if (file.size == 0)
         return {};
     if (!file.sqliteHeader)
-        return fail(notOfSchema(schema, file.path, tr("it is not an SQLite file")));
+        return fail(notOfSchema(schema, file.path, Tr::tr("it is not an SQLite file")));
     if (file.walExists)
         return {};
     // Another application id may be another program's database or damage: quick_check tells them apart.

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "databasefile.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -15,24 +16,24 @@ QString explain(int code, const QString &name, const QString &sqliteText)
     switch (code & 0xff) {
     case SqliteBusy:
     case SqliteLocked:
-        return QCoreApplication::translate("marginalia",
+        return Tr::tr(
                    "the %1 is busy: another Marginalia process kept it locked for more "
                    "than 10 seconds; try again (%2)").arg(name, sqliteText);
     case SqliteReadOnly:
-        return QCoreApplication::translate("marginalia", "the %1 is read-only (%2)").arg(name, sqliteText);
+        return Tr::tr("the %1 is read-only (%2)").arg(name, sqliteText);
     case SqliteFull:
-        return QCoreApplication::translate("marginalia", "the disk is full; free some space and try again (%1)")
+        return Tr::tr("the disk is full; free some space and try again (%1)")
             .arg(sqliteText);
     case SqliteIoErr:
-        return QCoreApplication::translate("marginalia", "could not read or write the file (%1)").arg(sqliteText);
+        return Tr::tr("could not read or write the file (%1)").arg(sqliteText);
     case SqliteCorrupt:
     case SqliteNotADb:
-        return QCoreApplication::translate("marginalia", "the %1 is damaged (%2); restore it from a "
+        return Tr::tr("the %1 is damaged (%2); restore it from a "
                                                          "backup, or move it aside to start a new one").arg(name, sqliteText);
     case SqliteCantOpen:
-        return QCoreApplication::translate("marginalia", "cannot open the %1 (%2)").arg(name, sqliteText);
+        return Tr::tr("cannot open the %1 (%2)").arg(name, sqliteText);
     default:
-        return QCoreApplication::translate("marginalia", "database error: %1").arg(sqliteText);
+        return Tr::tr("database error: %1").arg(sqliteText);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "tagrows.h"
 
 #include "database.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 
@@ -35,7 +36,7 @@ Result<qint64> tagId(const Database &db, const QString &name, const QString &col
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return fail(db.path(), 0, 0, QCoreApplication::translate("marginalia", "a tag needs a name"));
+        return fail(db.path(), 0, 0, Tr::tr("a tag needs a name"));
     Result<QVariant> id = Statement::scalar(db, QStringLiteral("SELECT id FROM tags WHERE folded = ?"),
                                             {foldTagName(trimmed)});
     if (!id)

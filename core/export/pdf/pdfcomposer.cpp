@@ -1,6 +1,4 @@
 // Composes the PDF in two steps: everything is rendered, laid out and placed on pages first (so that
-
-#include "util/translate.h"
 // the contents know every page number and every link its target), then the pages are painted in order
 // with QPdfWriter. Notes go after each document, as endnotes: FRUS notes are often long (a source note,
 // a memorandum summarised over half a page), and at the foot of the page they would push the letter's
@@ -14,6 +12,8 @@
 #include "model/readingtext.h"
 #include "pdfcomposition.h"
 #include "render/documentrenderer.h"
+
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -41,7 +41,7 @@ constexpr double kHeadingGap = 4;
 
 Error cancelled(const QString &path)
 {
-    return Error{path, 0, 0, tr("%1 was not written: cancelled").arg(QFileInfo(path).fileName())};
+    return Error{path, 0, 0, Tr::tr("%1 was not written: cancelled").arg(QFileInfo(path).fileName())};
 }
 
 // Body passages first in reading order, then those in the notes in the order the notes are listed,
@@ -67,14 +67,14 @@ QString passageCitation(const Library &library, const PdfDocumentPart &part, con
 {
     const Document &doc = library.volume(part.volume).documents.at(std::size_t(part.document));
     if (!a.anchor.found())
-        return citationLabel(volumeId, volumeTitle, doc, {}) + tr(" (passage not found in the text)");
+        return citationLabel(volumeId, volumeTitle, doc, {}) + Tr::tr(" (passage not found in the text)");
     const RichText &flow = a.footnote < 0 ? doc.body : doc.footnotes.at(std::size_t(a.footnote)).content;
     // A note's plain text is laid out like the body's reading text, so the same mapping serves both.
     Location where = ReadingText(flow).locationOf(a.anchor.start);
     where.footnote = a.footnote;
     QString label = citationLabel(volumeId, volumeTitle, doc, pageAt(library, part.volume, part.document, where));
     if (a.footnote >= 0)
-        label += tr(", n. %1").arg(doc.footnotes.at(std::size_t(a.footnote)).label);
+        label += Tr::tr(", n. %1").arg(doc.footnotes.at(std::size_t(a.footnote)).label);
     return label;
 }
 
@@ -104,7 +104,7 @@ PartLayout renderPart(Composition &c, const PdfDocumentPart &part)
     const QString volumeTitle = c.library.volume(home >= 0 ? home : part.volume).title;
     p.citation = citationLabel(volumeId, volumeTitle, *p.doc, {});
     p.volumeName = shortVolumeName(volumeId, volumeTitle);
-    p.outlineTitle = p.doc->number.isEmpty() ? p.doc->title : tr("%1. %2").arg(p.doc->number, p.doc->title);
+    p.outlineTitle = p.doc->number.isEmpty() ? p.doc->title : Tr::tr("%1. %2").arg(p.doc->number, p.doc->title);
     if (p.outlineTitle.isEmpty())
         p.outlineTitle = p.citation;
     p.body = renderDocument(volume, *p.doc, c.style);
@@ -132,7 +132,7 @@ void placePart(Composition &c, PartLayout &p, int owner)
     const bool first = owner == 0;
     QString caption = p.citation;
     if (!c.options.tagFilter.isEmpty())
-        caption = tr("%1 \u00b7 passages tagged \u201c%2\u201d").arg(p.citation, c.options.tagFilter);
+        caption = Tr::tr("%1 \u00b7 passages tagged \u201c%2\u201d").arg(p.citation, c.options.tagFilter);
     p.caption = &c.add(captionDocument(caption, c.style), owner);
     p.bodySection = &c.add(std::move(p.body.document), owner);
     c.paginator.place(*p.caption, first ? 0 : kDocumentGap,
@@ -145,10 +145,10 @@ void placePart(Composition &c, PartLayout &p, int owner)
     };
     if (p.notes.document && !p.notes.document->isEmpty()) {
         p.notesSection = &c.add(std::move(p.notes.document), owner);
-        placeUnder(p.notesHeading, tr("Notes"), p.notesSection);
+        placeUnder(p.notesHeading, Tr::tr("Notes"), p.notesSection);
     }
     if (p.annotationsSection)
-        placeUnder(p.annotationsHeading, tr("Annotations"), p.annotationsSection);
+        placeUnder(p.annotationsHeading, Tr::tr("Annotations"), p.annotationsSection);
 }
 
 void addContents(Composition &c, const std::vector<PdfDocumentPart> &parts)
@@ -160,12 +160,12 @@ void addContents(Composition &c, const std::vector<PdfDocumentPart> &parts)
         const int home = c.library.homeVolume(part.volume);
         const QString group = shortVolumeName(c.library.volumeIdOf(part.volume),
                                               c.library.volume(home >= 0 ? home : part.volume).title);
-        const QString title = doc.number.isEmpty() ? doc.title : tr("%1. %2").arg(doc.number, doc.title);
+        const QString title = doc.number.isEmpty() ? doc.title : Tr::tr("%1. %2").arg(doc.number, doc.title);
         entries.push_back({group, title});
     }
-    QString heading = tr("Contents");
+    QString heading = Tr::tr("Contents");
     if (!c.options.tagFilter.isEmpty())
-        heading = tr("Passages tagged \u201c%1\u201d").arg(c.options.tagFilter);
+        heading = Tr::tr("Passages tagged \u201c%1\u201d").arg(c.options.tagFilter);
     ListDocument list = contentsDocument(heading, entries, c.style);
     c.contentsEntries = std::move(list.labels);
     c.contents = &c.add(std::move(list.document));
@@ -180,7 +180,7 @@ void describe(Composition &c)
     g.pageCount = c.paginator.pageCount();
     g.title = c.options.title;
     if (g.title.isEmpty())
-        g.title = c.parts.size() == 1 ? c.parts.front().outlineTitle : tr("Marginalia export");
+        g.title = c.parts.size() == 1 ? c.parts.front().outlineTitle : Tr::tr("Marginalia export");
     QStringList volumes;
     for (const PartLayout &p : c.parts) {
         if (!volumes.contains(p.volumeName))
@@ -195,7 +195,7 @@ void describe(Composition &c)
     g.keywords.sort(Qt::CaseInsensitive);
     g.subject = c.parts.size() == 1 ? c.parts.front().citation : volumes.join(QStringLiteral("; "));
     if (!c.options.tagFilter.isEmpty())
-        g.subject = tr("Passages tagged \u201c%1\u201d, %2").arg(c.options.tagFilter, g.subject);
+        g.subject = Tr::tr("Passages tagged \u201c%1\u201d, %2").arg(c.options.tagFilter, g.subject);
 }
 
 // Every slice goes into its page's plan; each page's footer names the document at its top.
@@ -231,7 +231,7 @@ Result<bool> writePages(Composition &c, QIODevice &device, const QString &path,
     writer.setCreator(QStringLiteral("Marginalia"));
     QPainter painter;
     if (!painter.begin(&writer))
-        return fail(path, 0, 0, tr("%1 could not be written").arg(path));
+        return fail(path, 0, 0, Tr::tr("%1 could not be written").arg(path));
     const int pages = c.geometry.pageCount;
     for (int page = 0; page < pages; ++page) {
         if (!report(kLayoutShare + (1 - kLayoutShare) * page / pages)) {
@@ -243,7 +243,7 @@ Result<bool> writePages(Composition &c, QIODevice &device, const QString &path,
         paintPage(painter, c, page);
     }
     if (!painter.end())
-        return fail(path, 0, 0, tr("%1 could not be written").arg(path));
+        return fail(path, 0, 0, Tr::tr("%1 could not be written").arg(path));
     return true;
 }
 
@@ -296,11 +296,11 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(path, 0, 0, tr("cannot write the file: %1").arg(file.errorString()));
+        return fail(path, 0, 0, Tr::tr("cannot write the file: %1").arg(file.errorString()));
     Result<PdfGeometry> geometry = composePdf(library, parts, options, file, path, progress);
     // QPdfWriter does not say when a write failed (a full disk): the file does.
     if (geometry && (!file.flush() || file.error() != QFileDevice::NoError))
-        return fail(path, 0, 0, tr("cannot write the file: %1").arg(file.errorString()));
+        return fail(path, 0, 0, Tr::tr("cannot write the file: %1").arg(file.errorString()));
     return geometry;
 }
 
@@ -309,9 +309,9 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
                                const std::function<bool(double)> &progress)
 {
     if (parts.empty())
-        return fail(path, 0, 0, tr("there is no document to export"));
+        return fail(path, 0, 0, Tr::tr("there is no document to export"));
     if (!validParts(library, parts))
-        return fail(path, 0, 0, tr("a document to export is no longer open"));
+        return fail(path, 0, 0, Tr::tr("a document to export is no longer open"));
     const auto report = [&](double done) { return !progress || progress(done); };
     Composition c(library, options);
     for (std::size_t i = 0; i < parts.size(); ++i)

@@ -6,6 +6,7 @@
 #include "library/library.h"
 #include "pdfobjects.h"
 #include "store/annotationstore.h"
+#include "util/translate.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -22,8 +23,6 @@ namespace {
 
 // The share of the progress bar composing takes; adding the PDF objects takes the rest.
 constexpr double composeShare = 0.9;
-
-QString translated(const char *text) { return QCoreApplication::translate("marginalia", text); }
 
 bool isDocument(const Library &library, int volume, int document)
 {
@@ -74,7 +73,7 @@ Result<std::vector<std::pair<int, int>>> documentsWithTag(const Library &library
     }
     std::sort(documents.begin(), documents.end());
     if (documents.empty())
-        return fail(output, 0, 0, translated("no open document has passages tagged \"%1\"").arg(tag));
+        return fail(output, 0, 0, Tr::tr("no open document has passages tagged \"%1\"").arg(tag));
     return documents;
 }
 
@@ -89,11 +88,11 @@ Result<std::vector<PdfDocumentPart>> collectParts(const Library &library, const 
         documents = std::move(tagged).value();
     }
     if (documents.empty())
-        return fail(request.output, 0, 0, translated("there is no document to export"));
+        return fail(request.output, 0, 0, Tr::tr("there is no document to export"));
     std::vector<PdfDocumentPart> parts;
     for (const auto &[volume, document] : documents) {
         if (!isDocument(library, volume, document))
-            return fail(request.output, 0, 0, translated("the document to export is not open"));
+            return fail(request.output, 0, 0, Tr::tr("the document to export is not open"));
         Result<std::vector<Annotation>> annotations = annotationsOf(library, store, volume, document, request.tag);
         if (!annotations)
             return fail(annotations.error());
@@ -106,15 +105,15 @@ Result<std::vector<PdfDocumentPart>> collectParts(const Library &library, const 
 Result<bool> checkFolder(const QString &output)
 {
     if (output.isEmpty())
-        return fail(output, 0, 0, translated("no output file given"));
+        return fail(output, 0, 0, Tr::tr("no output file given"));
     if (OutputFile::isStandardOutput(output))
         return true;
     const QFileInfo info(output);
     const QFileInfo folder(info.absolutePath());
     if (!folder.isDir())
-        return fail(output, 0, 0, translated("the folder %1 does not exist").arg(QDir::toNativeSeparators(folder.filePath())));
+        return fail(output, 0, 0, Tr::tr("the folder %1 does not exist").arg(QDir::toNativeSeparators(folder.filePath())));
     if (info.isDir())
-        return fail(output, 0, 0, translated("%1 is a folder").arg(QDir::toNativeSeparators(output)));
+        return fail(output, 0, 0, Tr::tr("%1 is a folder").arg(QDir::toNativeSeparators(output)));
     return true;
 }
 
@@ -125,7 +124,7 @@ PdfComposeOptions composeOptions(const PdfExportRequest &request, std::size_t pa
     options.tableOfContents = parts > 1;
     options.tagIndex = parts > 1;
     if (!request.tag.isEmpty())
-        options.title = translated("Passages tagged \u201c%1\u201d").arg(request.tag);
+        options.title = Tr::tr("Passages tagged \u201c%1\u201d").arg(request.tag);
     return options;
 }
 
@@ -141,7 +140,7 @@ PdfExportReport reportOf(const PdfGeometry &geometry, std::size_t parts)
 
 } // namespace
 
-QString pdfExportCancelledMessage() { return translated("the export was cancelled"); }
+QString pdfExportCancelledMessage() { return Tr::tr("the export was cancelled"); }
 
 Result<PdfExportReport> exportPdf(const Library &library, const AnnotationStore *store, const PdfExportRequest &request,
                                   const std::function<bool(double)> &progress)

@@ -45,7 +45,7 @@ QString highlightContents(const Annotation &a)
     if (!a.note.trimmed().isEmpty())
         parts.append(a.note.trimmed());
     if (!a.tags.isEmpty())
-        parts.append(tr("Tags: %1").arg(a.tags.join(QStringLiteral(", "))));
+        parts.append(Tr::tr("Tags: %1").arg(a.tags.join(QStringLiteral(", "))));
     return parts.join(QLatin1Char('\n'));
 }
 
@@ -160,7 +160,7 @@ void markPageBreaks(Composition &c, const PartLayout &p, const RenderedText &tex
     for (std::size_t i = 0; i < text.pageBreaks.size() && i < p.doc->pageBreaks.size(); ++i) {
         if (text.pageBreaks[i] < 0)
             continue;
-        const QString label = tr("[Page %1]").arg(p.doc->pageBreaks[i].n);
+        const QString label = Tr::tr("[Page %1]").arg(p.doc->pageBreaks[i].n);
         const auto [page, baseline] = section->baseline(text.pageBreaks[i]);
         const double width = c.textWidth(label, font);
         QRectF box = textBox(font, c.frame.text.left() - kMarginGap - width, baseline, width);
@@ -175,9 +175,9 @@ void addOutline(Composition &c, const PartLayout &p)
 {
     c.geometry.outline.push_back({p.outlineTitle, p.caption->start(), 0});
     if (p.notesHeading)
-        c.geometry.outline.push_back({tr("Notes"), p.notesHeading->start(), 1});
+        c.geometry.outline.push_back({Tr::tr("Notes"), p.notesHeading->start(), 1});
     if (p.annotationsHeading)
-        c.geometry.outline.push_back({tr("Annotations"), p.annotationsHeading->start(), 1});
+        c.geometry.outline.push_back({Tr::tr("Annotations"), p.annotationsHeading->start(), 1});
 }
 
 } // namespace
@@ -234,7 +234,7 @@ void addTagIndex(Composition &c)
     }
     IndexDocument index = indexDocument(entries, c.style);
     c.paginator.breakPage();
-    FlowSection &heading = c.add(headingDocument(tr("Index of tags"), c.style, 1.4));
+    FlowSection &heading = c.add(headingDocument(Tr::tr("Index of tags"), c.style, 1.4));
     FlowSection &list = c.add(std::move(index.document));
     c.paginator.place(heading, 0);
     c.paginator.place(list, 8);

@@ -5,6 +5,7 @@
 #include "pdfobjects.h"
 
 #include "fileio/outputfile.h"
+#include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -374,8 +375,8 @@ Result<bool> rewrite(const QString &inputName, Load load, const PdfGeometry &geo
     // qpdf reports every problem by throwing; none of it may leave this function.
     bool writing = false;
     const auto failure = [&](const QString &detail) {
-        return writing ? fail(output, 0, 0, QCoreApplication::translate("marginalia", "cannot write the PDF: %1").arg(detail))
-                       : fail(inputName, 0, 0, QCoreApplication::translate("marginalia", "cannot read the PDF: %1").arg(detail));
+        return writing ? fail(output, 0, 0, Tr::tr("cannot write the PDF: %1").arg(detail))
+                       : fail(inputName, 0, 0, Tr::tr("cannot read the PDF: %1").arg(detail));
     };
     try {
         QPDF pdf;
@@ -389,7 +390,7 @@ Result<bool> rewrite(const QString &inputName, Load load, const PdfGeometry &geo
     } catch (const std::exception &e) {
         return failure(QString::fromLocal8Bit(e.what()));
     } catch (...) {
-        return failure(QCoreApplication::translate("marginalia", "unknown error"));
+        return failure(Tr::tr("unknown error"));
     }
 }
 

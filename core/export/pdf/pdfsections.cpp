@@ -81,14 +81,14 @@ void addEntry(QTextCursor &cursor, int number, const AnnotationEntry &entry, Lis
     out.labels.push_back({start, cursor.position()});
     cursor.insertText(QStringLiteral("\t"), base);
     if (entry.quote.isEmpty())
-        cursor.insertText(tr("(the whole document)"), mutedFormat(base, style, 1.0));
+        cursor.insertText(Tr::tr("(the whole document)"), mutedFormat(base, style, 1.0));
     else
         cursor.insertText(QStringLiteral("\u201c%1\u201d").arg(plain(shortened(entry.quote))), styledFormat(base, Italic));
     if (!entry.note.trimmed().isEmpty())
         addDetail(cursor, entry.note.trimmed(), base, style);
     const QTextCharFormat muted = mutedFormat(base, style, 0.9);
     if (!entry.tags.isEmpty())
-        addDetail(cursor, tr("Tags: %1").arg(entry.tags.join(QStringLiteral(", "))), muted, style);
+        addDetail(cursor, Tr::tr("Tags: %1").arg(entry.tags.join(QStringLiteral(", "))), muted, style);
     addDetail(cursor, entry.citation, muted, style);
     QTextBlockFormat last = cursor.blockFormat();
     last.setBottomMargin(emPixels(style) * 0.8);
