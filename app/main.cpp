@@ -58,7 +58,7 @@ Options parseArguments(const QApplication &app)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  marginalia::Tr::tr("TEI volumes (.xml) or text copies (.txt) to open; "
-                                    "without one, the bundled sample."),
+                                                    "without one, the bundled sample."),
                                  marginalia::Tr::tr("[FILE...]"));
     const QCommandLineOption docOption(QStringLiteral("doc"), marginalia::Tr::tr("Show the document with this id (d317)."),
                                        marginalia::Tr::tr("ID"));
@@ -191,7 +191,7 @@ int main(int argc, char *argv[])
         // The reader works without annotations; the user learns why they cannot be made.
         showPlainMessage(&window, QMessageBox::Warning, marginalia::Tr::tr("Annotations unavailable"),
                          marginalia::Tr::tr("Your annotations could not be opened, so none can be shown or made now. "
-                                  "The database was left as it is.\n\n%1")
+                                            "The database was left as it is.\n\n%1")
                              .arg(opened.error().toString()));
     }
     opener->open(files, documentId);

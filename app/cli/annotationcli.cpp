@@ -76,7 +76,7 @@ int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandLine line(QStringLiteral("annotate"),
                      Tr::tr("Annotates a quoted passage of one document (default: the first of the first FILE) and "
-                             "prints the new annotation's id on its last line once it is saved."),
+                            "prints the new annotation's id on its last line once it is saved."),
                      QStringLiteral("FILE..."), Tr::tr("A FRUS TEI volume or a plain-text copy of a document page."));
     const QCommandLineOption doc(QStringLiteral("doc"), Tr::tr("The document (an id such as d317)."), QStringLiteral("ID"));
     const QCommandLineOption quote(QStringLiteral("quote"), Tr::tr("The passage, as the text reads (required)."),
@@ -113,7 +113,7 @@ int annotations(const QStringList &arguments, QTextStream &out, QTextStream &err
 {
     CommandLine line(QStringLiteral("annotations"),
                      Tr::tr("Lists annotations. With FILEs, those of the files' documents, found again in the text "
-                             "as it reads now (an orphan is one that is no longer there)."),
+                            "as it reads now (an orphan is one that is no longer there)."),
                      QStringLiteral("[FILE...]"), Tr::tr("Documents to re-anchor the annotations in."));
     const QCommandLineOption doc(QStringLiteral("doc"),
                                  Tr::tr("Only this document: a key such as frus1961-63v09/d317, or with FILEs an id."),
@@ -132,7 +132,7 @@ int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandLine line(QStringLiteral("search"),
                      Tr::tr("Searches notes, quotes, tags and indexed documents. Words match as prefixes; "
-                             "\"quoted words\" as a phrase."),
+                            "\"quoted words\" as a phrase."),
                      QStringLiteral("QUERY"), Tr::tr("What to look for."));
     const QCommandLineOption json = jsonOption();
     line.parser().addOption(json);
@@ -160,7 +160,7 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
 {
     CommandLine line(QStringLiteral("export-annotations"),
                      Tr::tr("Exports annotations as W3C Web Annotation JSON-LD or as Markdown. Markdown cites the "
-                             "pages of the documents in the FILEs given."),
+                            "pages of the documents in the FILEs given."),
                      QStringLiteral("[FILE...]"), Tr::tr("Documents to cite pages from (Markdown)."));
     const QCommandLineOption format(QStringLiteral("format"), Tr::tr("w3c (default) or markdown."),
                                     QStringLiteral("FORMAT"), QStringLiteral("w3c"));
@@ -185,7 +185,7 @@ int importAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
 {
     CommandLine line(QStringLiteral("import-annotations"),
                      Tr::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
-                             "older ones, nothing is duplicated."),
+                            "older ones, nothing is duplicated."),
                      QStringLiteral("FILE"), Tr::tr("The JSON-LD file."));
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;

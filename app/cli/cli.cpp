@@ -88,9 +88,9 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addPositionalArgument(
         QStringLiteral("command"),
         Tr::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
-                "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
-                "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF. "
-                "See COMMAND --help."),
+               "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
+               "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF. "
+               "See COMMAND --help."),
         QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations|export-pdf "
                        "[options] ..."));
     const QCommandLineOption help = parser.addHelpOption();

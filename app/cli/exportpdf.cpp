@@ -96,9 +96,9 @@ int runExportPdfCommand(const QStringList &arguments, QTextStream &out, QTextStr
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Tr::tr("Exports documents as a PDF with their annotations as real PDF highlights (with notes, tags, "
-                "author), footnote links, bookmarks and a table of contents. Without --doc and --tag: every "
-                "document of every FILE (a whole volume). With --tag alone: the open documents holding passages "
-                "with that tag, showing only those passages."));
+               "author), footnote links, bookmarks and a table of contents. Without --doc and --tag: every "
+               "document of every FILE (a whole volume). With --tag alone: the open documents holding passages "
+               "with that tag, showing only those passages."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"),
                                 Tr::tr("The annotation database (default: %1; set MARGINALIA_DB to change it).")

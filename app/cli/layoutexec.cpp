@@ -35,7 +35,7 @@ int becomeHelper(QTextStream &out, QTextStream &err)
     const QString helper = helperPath();
     if (helper.isEmpty()) {
         err << Tr::tr("cannot find marginalia-layout, which lays out PDF and HTML; "
-                                                            "reinstall Marginalia")
+                      "reinstall Marginalia")
             << Qt::endl;
         return ExitBadInput;
     }

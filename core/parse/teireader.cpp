@@ -112,7 +112,7 @@ Result<Volume> TeiReader::read()
         switch (m_xml.readNext()) {
         case QXmlStreamReader::DTD:
             return fail(errorHere(Tr::tr("document type declarations are not accepted: FRUS TEI needs none, "
-                                     "and they can load outside files or expand entities without bound")));
+                                         "and they can load outside files or expand entities without bound")));
         case QXmlStreamReader::EntityReference:
             return fail(errorHere(Tr::tr("unknown entity &%1;").arg(m_xml.name())));
         case QXmlStreamReader::StartElement:

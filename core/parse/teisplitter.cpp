@@ -208,7 +208,7 @@ Error crowdedTagError(const QByteArray &data, qsizetype at, const QString &fileN
     const Utf8Problem where = positionOfByte(data, at);
     return Error{fileName, where.line, where.column,
                  Tr::tr("the element <%1> has more than %2 attributes; no FRUS volume has an element with more than "
-                    "a few, so the file is damaged or not a FRUS volume, and reading it would take minutes")
+                        "a few, so the file is damaged or not a FRUS volume, and reading it would take minutes")
                      .arg(name)
                      .arg(kMaxAttributes)};
 }

@@ -134,8 +134,8 @@ void TextCopyFootnotes::placeSourceMarker(int titleStart, std::vector<Error> &wa
     } else {
         warnings.push_back(Error{m_fileName, m_blockLines.front(), 0,
                                  Tr::tr(
-                                                             "the footnote list starts with a source note, but the "
-                                                             "title line does not end in its marker 0")});
+                                     "the footnote list starts with a source note, but the "
+                                     "title line does not end in its marker 0")});
     }
     m_doc.footnotes.front().marker = Location{-1, 0, int(heading.size())};
 }
@@ -152,9 +152,9 @@ void TextCopyFootnotes::placeBodyMarkers(const TextCopyNoteList &list, int offse
         warnings.push_back(Error{
             m_fileName, unmatched.line, 1,
             Tr::tr(
-                                        "the footnote list has %1 items but only %2 markers were found in the "
-                                        "text; the first unmatched is list item %3 (marker %4), so the footnotes "
-                                        "are shown without their places in the text")
+                "the footnote list has %1 items but only %2 markers were found in the "
+                "text; the first unmatched is list item %3 (marker %4), so the footnotes "
+                "are shown without their places in the text")
                 .arg(items)
                 .arg(found + offset)
                 .arg(found + offset + 1)
@@ -168,8 +168,8 @@ void TextCopyFootnotes::placeBodyMarkers(const TextCopyNoteList &list, int offse
         warnings.push_back(Error{
             m_fileName, m_blockLines[std::size_t(extra.front().block)], 0,
             Tr::tr(
-                                        "the text has what looks like footnote marker %1, but the footnote list "
-                                        "ends with list item %2; it was left in the text")
+                "the text has what looks like footnote marker %1, but the footnote list "
+                "ends with list item %2; it was left in the text")
                 .arg(needed + 1)
                 .arg(items)});
     }

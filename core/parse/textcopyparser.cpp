@@ -124,8 +124,8 @@ Result<Volume> TextCopyReader::read()
     if (!readTitle(titleLine)) {
         return fail(m_fileName, titleLine + 1, 1,
                     Tr::tr(
-                                                "the text does not start with a document title such as "
-                                                "\u201C317. Letter From \u2026\u201D"));
+                        "the text does not start with a document title such as "
+                        "\u201C317. Letter From \u2026\u201D"));
     }
     const std::optional<TextCopyNoteList> notes = findNoteList(m_lines, titleLine + 1);
     readBody(titleLine + 1, notes ? notes->firstLine : int(m_lines.size()));
@@ -136,8 +136,8 @@ Result<Volume> TextCopyReader::read()
         m_volume.warnings.push_back(Error{
             m_fileName, 0, 0,
             Tr::tr(
-                                        "a text copy with no footnote list: the text does not end in lines "
-                                        "numbered 1., 2., \u2026, so the document opens without footnotes")});
+                "a text copy with no footnote list: the text does not end in lines "
+                "numbered 1., 2., \u2026, so the document opens without footnotes")});
     }
     m_doc.title = m_doc.body.front().text.mid(m_titleStart);
     readDateline();

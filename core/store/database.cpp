@@ -42,7 +42,7 @@ Result<QVariant> ask(const Database &db, const char *sql)
 Error damaged(const Database &db, const QString &finding)
 {
     return Error{db.path(), 0, 0, Tr::tr("the %1 is damaged (%2); restore it from a backup, or move it "
-                                     "aside to start a new one").arg(db.schema().name, finding)};
+                                         "aside to start a new one").arg(db.schema().name, finding)};
 }
 
 // What open() reads from a file before it may write to it.

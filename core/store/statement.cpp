@@ -17,8 +17,8 @@ QString explain(int code, const QString &name, const QString &sqliteText)
     case SqliteBusy:
     case SqliteLocked:
         return Tr::tr(
-                   "the %1 is busy: another Marginalia process kept it locked for more "
-                   "than 10 seconds; try again (%2)").arg(name, sqliteText);
+            "the %1 is busy: another Marginalia process kept it locked for more "
+            "than 10 seconds; try again (%2)").arg(name, sqliteText);
     case SqliteReadOnly:
         return Tr::tr("the %1 is read-only (%2)").arg(name, sqliteText);
     case SqliteFull:
@@ -29,7 +29,7 @@ QString explain(int code, const QString &name, const QString &sqliteText)
     case SqliteCorrupt:
     case SqliteNotADb:
         return Tr::tr("the %1 is damaged (%2); restore it from a "
-                                                         "backup, or move it aside to start a new one").arg(name, sqliteText);
+                      "backup, or move it aside to start a new one").arg(name, sqliteText);
     case SqliteCantOpen:
         return Tr::tr("cannot open the %1 (%2)").arg(name, sqliteText);
     default:
