@@ -117,17 +117,20 @@ public:
         s.internalReferences += run.stats.internalReferences;
     }
 
-    Volume finish()
+    // The merged volume, or nothing when the file gives an id both inside a document and between
+    // documents: which of the two the sequential reader keeps depends on their order in the file, which
+    // the merge does not know, so such a file is left to the sequential reader.
+    std::optional<Volume> finish()
     {
         takeSkeletonPages(m_skeletonPages.size());
-        // The skeleton names its pages by skeleton index. A document's own id is in the skeleton too (as
-        // Other, from its start tag); the run's entry for it, already in, is the one that counts.
+        // The skeleton names its pages by skeleton index.
         for (auto it = m_skeletonIds.begin(); it != m_skeletonIds.end(); ++it) {
             IdTarget t = it.value();
             if (t.kind == IdTarget::Page && t.index >= 0 && std::size_t(t.index) < m_skeletonPageMap.size())
                 t.index = m_skeletonPageMap[std::size_t(t.index)];
-            if (!m_out.ids.contains(it.key()))
-                m_out.ids.insert(it.key(), t);
+            if (m_out.ids.contains(it.key()))
+                return std::nullopt;
+            m_out.ids.insert(it.key(), t);
         }
         finishVolume(m_out);
         return std::move(m_out);
@@ -197,7 +200,10 @@ std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const Q
     Merger merger(std::move(skeleton).value(), documentSlots);
     for (Run &run : work.runs)
         merger.add(run.result->value());
-    return Result<Volume>(merger.finish());
+    std::optional<Volume> merged = merger.finish();
+    if (!merged)
+        return std::nullopt;
+    return Result<Volume>(std::move(*merged));
 }
 
 } // namespace marginalia

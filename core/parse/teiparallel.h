@@ -10,8 +10,9 @@ namespace marginalia {
 
 // Reads a large TEI file on two threads: one reads the documents, the other the rest (front matter,
 // chapter heads, index) as a skeleton and then helps with the documents; the parts are merged into the
-// Volume a sequential read gives. Returns nothing when the file is small, the machine has one core, or any
-// part fails to read: the caller then reads the file sequentially, which also gives exact error positions.
+// Volume a sequential read gives. Returns nothing when the file is small, the machine has one core, any
+// part fails to read, or an id stands both in a document and between documents: the caller then reads
+// the file sequentially, which also gives exact error positions and keeps the id the file gives last.
 std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const QString &fileName,
                                                  const TeiParser::Progress &progress);
 

@@ -162,8 +162,11 @@ void TeiReader::startElement()
 {
     const Element e = tei::elementFor(m_xml.name());
     const QXmlStreamAttributes attrs = m_xml.attributes();
-    // Every id counts for resolving references; the handlers below refine what it names.
-    registerId(attrs, {IdTarget::Other, m_inDocument ? int(m_volume.documents.size()) : -1, -1});
+    // Every id counts for resolving references; the handlers below refine what it names. A skeleton
+    // leaves a document's own id to the reader of that document, so that an id the two both hold is
+    // always one the file gives twice (teiparallel.cpp then leaves the file to the sequential reader).
+    if (!(m_slots && e == Element::Div && attrs.value(QLatin1String("type")) == QLatin1String("document")))
+        registerId(attrs, {IdTarget::Other, m_inDocument ? int(m_volume.documents.size()) : -1, -1});
     std::uint32_t undo = 0;
     if (m_inDocument) {
         undo = startInDocument(e, attrs);

@@ -65,6 +65,24 @@ TEST(TeiParallel, ExplicitLimitsReadASmallVolumeInParallel)
 }
 
 // The comparison both the test above and the fuzzer trust: it must see a change a reader would see.
+// Found by fuzz_teiparallel: an id given in a document and again between documents. The sequential
+// reader keeps the one the file gives last; the merge cannot know which that is, so it declines.
+TEST(TeiParallel, Issue8AnIdInADocumentAndBetweenDocumentsIsLeftToTheSequentialReader)
+{
+    QByteArray data = test::readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const qsizetype page = data.indexOf("<pb n=\"703\"");
+    ASSERT_GT(page, 0);
+    data.insert(page, "<milestone unit=\"x\" xml:id=\"d316fn2\"/>");
+    const Volume expected = sequential(data);
+    ASSERT_EQ(expected.ids.value(QStringLiteral("d316fn2")).kind, IdTarget::Other);
+    EXPECT_FALSE(parseTeiInParallel(data, QStringLiteral("v.xml"), {}, TeiParallelLimits{0, 1, 1}).has_value());
+    // Without the second id the same file is read in parallel, and the id names the footnote.
+    const QByteArray plain = test::readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const auto r = parseTeiInParallel(plain, QStringLiteral("v.xml"), {}, TeiParallelLimits{0, 1, 1});
+    ASSERT_TRUE(r.has_value() && r->has_value());
+    EXPECT_EQ((*r)->ids.value(QStringLiteral("d316fn2")).kind, IdTarget::Footnote);
+}
+
 TEST(TeiParallel, VolumeDifferencesNameWhatChanged)
 {
     const Volume original = sequential(test::readData(QStringLiteral("frus1961-63v09-d316-d318.xml")));
