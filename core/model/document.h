@@ -63,6 +63,10 @@ struct Document {
     QString title;     // head without "NNN. " and without markers
     QString place;     // dateline place
     QString date;      // ISO 8601 as in date/@when (or frus:doc-dateTime-min), may be empty
+    // The span the document's date covers, as the file gives it (frus:doc-dateTime-min/max, else the
+    // dateline's date/@when, @from/@to or @notBefore/@notAfter): what date filters compare. May be empty.
+    QString dateFrom;
+    QString dateTo;
     QString subtype;   // "historical-document", "editorial-note", …
     QString firstPage; // the printed page the document starts on
     int division = -1; // index into Volume::divisions

@@ -53,6 +53,7 @@ struct VolumeStats {
 struct Volume {
     QString id;            // "frus1961-63v09"; empty when unknown (a text copy on its own)
     QString title;
+    QString subseries;     // the header's title type="subseries": "1961–1963", "1934"
     QString sourcePath;
     SourceFormat format = SourceFormat::Tei;
     std::vector<Division> divisions;

@@ -38,6 +38,23 @@ enum Undo : std::uint32_t {
 const QString kXmlNs = QStringLiteral("http://www.w3.org/XML/1998/namespace");
 const QString kFrusNs = QStringLiteral("http://history.state.gov/frus/ns/1.0");
 
+// The span a dateline's date gives: @when alone, else @from/@to, else @notBefore/@notAfter (TEI's
+// dating attributes; a one-sided range keeps its open end empty).
+void datelineRange(const QXmlStreamAttributes &attrs, QString &from, QString &to)
+{
+    const QStringView when = attrs.value(QLatin1String("when"));
+    if (!when.isEmpty()) {
+        from = to = when.toString();
+        return;
+    }
+    for (const auto &[first, last] : {std::pair{"from", "to"}, std::pair{"notBefore", "notAfter"}}) {
+        from = attrs.value(QLatin1String(first)).toString();
+        to = attrs.value(QLatin1String(last)).toString();
+        if (!from.isEmpty() || !to.isEmpty())
+            return;
+    }
+}
+
 QString xmlId(const QXmlStreamAttributes &attrs)
 {
     return attrs.value(kXmlNs, QLatin1String("id")).toString();
@@ -188,6 +205,10 @@ std::uint32_t TeiReader::startOutsideDocument(Element e, const QXmlStreamAttribu
             m_headerField = &m_volume.title;
             return EndHeaderField;
         }
+        if (inHeader && m_volume.subseries.isEmpty() && attrs.value(QLatin1String("type")) == QLatin1String("subseries")) {
+            m_headerField = &m_volume.subseries;
+            return EndHeaderField;
+        }
         return 0;
     case Element::Idno:
         if (inHeader && attrs.value(QLatin1String("type")) == QLatin1String("frus")) {
@@ -259,8 +280,9 @@ std::uint32_t TeiReader::startDocument(const QXmlStreamAttributes &attrs)
     m_doc.subtype = attrs.value(QLatin1String("subtype")).toString();
     m_doc.firstPage = m_documentRun ? QString() : m_lastPage;
     m_doc.division = m_divisions.empty() ? -1 : m_divisions.back();
-    m_doc.date = sameDayDate(attrs.value(kFrusNs, QLatin1String("doc-dateTime-min")),
-                             attrs.value(kFrusNs, QLatin1String("doc-dateTime-max")));
+    m_doc.dateFrom = attrs.value(kFrusNs, QLatin1String("doc-dateTime-min")).toString();
+    m_doc.dateTo = attrs.value(kFrusNs, QLatin1String("doc-dateTime-max")).toString();
+    m_doc.date = sameDayDate(m_doc.dateFrom, m_doc.dateTo);
     m_flows.clear();
     m_flows.push_back(std::make_unique<FlowBuilder>(&m_doc, -1));
     m_titleBlock = -1;
@@ -323,6 +345,8 @@ std::uint32_t TeiReader::startInDocument(Element e, const QXmlStreamAttributes &
             const QStringView when = attrs.value(QLatin1String("when"));
             if (!when.isEmpty())
                 m_doc.date = when.toString();
+            if (m_doc.dateFrom.isEmpty() && m_doc.dateTo.isEmpty())
+                datelineRange(attrs, m_doc.dateFrom, m_doc.dateTo);
         }
         break;
     case Element::List:

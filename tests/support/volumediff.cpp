@@ -68,6 +68,10 @@ void compareDocument(Differences &d, const Document &x, const Document &y, const
     d.same(x.id, y.id, where + QStringLiteral(".id"));
     d.same(x.title, y.title, where + QStringLiteral(".title"));
     d.same(x.date, y.date, where + QStringLiteral(".date"));
+    d.same(x.dateFrom, y.dateFrom, where + QStringLiteral(".dateFrom"));
+    d.same(x.dateTo, y.dateTo, where + QStringLiteral(".dateTo"));
+    d.same(x.number, y.number, where + QStringLiteral(".number"));
+    d.same(x.subtype, y.subtype, where + QStringLiteral(".subtype"));
     d.same(x.place, y.place, where + QStringLiteral(".place"));
     d.same(x.firstPage, y.firstPage, where + QStringLiteral(".firstPage"));
     d.same(x.division, y.division, where + QStringLiteral(".division"));
@@ -110,6 +114,7 @@ QStringList volumeDifferences(const Volume &a, const Volume &b)
     Differences d;
     d.same(a.id, b.id, QStringLiteral("id"));
     d.same(a.title, b.title, QStringLiteral("title"));
+    d.same(a.subseries, b.subseries, QStringLiteral("subseries"));
     d.same(a.stats.documents, b.stats.documents, QStringLiteral("stats.documents"));
     d.same(a.stats.footnotes, b.stats.footnotes, QStringLiteral("stats.footnotes"));
     d.same(a.stats.pageBreaks, b.stats.pageBreaks, QStringLiteral("stats.pageBreaks"));

@@ -298,3 +298,30 @@ TEST(TeiParser, ReportsProgressAndCanBeCancelled)
     ASSERT_FALSE(cancelled.has_value());
     EXPECT_EQ(cancelled.error().message, TeiParser::cancelledMessage());
 }
+
+TEST(TeiParser, Issue10ReadsTheDateRangeAndTheSubseries)
+{
+    const Volume v = extract();
+    EXPECT_EQ(d317(v).dateFrom, QStringLiteral("1962-09-05T00:00:00-05:00"));
+    EXPECT_EQ(d317(v).dateTo, QStringLiteral("1962-09-05T23:59:59-05:00"));
+    Result<Volume> v1934 = TeiParser::parse(test::readData(QStringLiteral("frus1934v05.xml")),
+                                            QStringLiteral("frus1934v05.xml"));
+    ASSERT_TRUE(v1934.has_value());
+    EXPECT_EQ(v1934->subseries, QStringLiteral("1934"));
+}
+
+TEST(TeiParser, Issue10TakesTheDateRangeFromTheDatelineWithoutFrusAttributes)
+{
+    Result<Volume> v = parseText(R"(<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+        <div type="document" xml:id="d1" n="1"><head>One</head><dateline><date when="1934-08-24">Aug 24</date></dateline><p>a</p></div>
+        <div type="document" xml:id="d2" n="2"><head>Two</head><dateline><date notBefore="1934-09" notAfter="1934-10-15">Autumn</date></dateline><p>b</p></div>
+        <div type="document" xml:id="d3" n="3"><head>Three</head><p>c</p></div>
+        </body></text></TEI>)");
+    ASSERT_TRUE(v.has_value()) << v.error().toString().toStdString();
+    ASSERT_EQ(v->documents.size(), 3u);
+    EXPECT_EQ(v->documents[0].dateFrom, QStringLiteral("1934-08-24"));
+    EXPECT_EQ(v->documents[0].dateTo, QStringLiteral("1934-08-24"));
+    EXPECT_EQ(v->documents[1].dateFrom, QStringLiteral("1934-09"));
+    EXPECT_EQ(v->documents[1].dateTo, QStringLiteral("1934-10-15"));
+    EXPECT_TRUE(v->documents[2].dateFrom.isEmpty());
+}
