@@ -7,6 +7,9 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "library/library.h"
+#include "store/catalogschema.h"
+#include "store/database.h"
+#include "store/documenttextstore.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -35,6 +38,15 @@ QString quoteMissing(const Document &doc, const QString &quote, int occurrence, 
     return Tr::tr("the quote \"%1\" occurs %n time(s) in %2, not %3", nullptr, seen)
         .arg(quote, doc.id)
         .arg(occurrence);
+}
+
+// The document's text goes to the library index, which holds what is derived from the files.
+Result<void> indexDocumentText(const QString &libraryPath, const QString &key, const Document &doc)
+{
+    Result<std::unique_ptr<Database>> catalog = Database::open(catalogSchema(), libraryPath);
+    if (!catalog)
+        return fail(catalog.error());
+    return DocumentTextStore(**catalog).indexDocumentOnce(key, doc);
 }
 
 } // namespace
@@ -70,7 +82,7 @@ int runAnnotate(const AnnotateOptions &options, QTextStream &out, QTextStream &e
     annotation.color = *color;
     // So that `search` finds words of the documents a user works on, not only of the notes. Not being
     // able to is no reason to fail, but the user learns why the document's words are not found.
-    if (Result<void> indexed = service.indexDocumentOnce(key, doc); !indexed)
+    if (Result<void> indexed = indexDocumentText(options.library, key, doc); !indexed)
         err << Tr::tr("warning: %1").arg(indexed.error().toString()) << Qt::endl;
     Result<Annotation> added = service.add(annotation);
     if (!added) {

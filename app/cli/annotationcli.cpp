@@ -5,6 +5,7 @@
 
 #include "cli/annotationcommands.h"
 #include "cli/cli.h"
+#include "store/catalogschema.h"
 #include "store/database.h"
 #include "util/translate.h"
 
@@ -12,6 +13,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
+
+#include <memory>
 
 namespace marginalia::cli {
 
@@ -37,6 +40,19 @@ public:
 
     QCommandLineParser &parser() { return m_parser; }
     QStringList positional() const { return m_parser.positionalArguments(); }
+    // --library FILE, for the commands that use the library index.
+    void addLibraryOption()
+    {
+        m_library = std::make_unique<QCommandLineOption>(
+            QStringLiteral("library"),
+            Tr::tr("The library index (default: %1; set MARGINALIA_LIBRARY to change it).").arg(defaultCatalogPath()),
+            QStringLiteral("FILE"));
+        m_parser.addOption(*m_library);
+    }
+    QString library() const
+    {
+        return m_library && m_parser.isSet(*m_library) ? m_parser.value(*m_library) : defaultCatalogPath();
+    }
     QString database() const
     {
         // Database::defaultPath() reads MARGINALIA_DB itself; --db overrides both.
@@ -65,6 +81,7 @@ private:
     QCommandLineParser m_parser;
     QCommandLineOption m_help;
     QCommandLineOption m_db;
+    std::unique_ptr<QCommandLineOption> m_library;
 };
 
 QCommandLineOption jsonOption()
@@ -89,6 +106,7 @@ int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QCommandLineOption color(QStringLiteral("color"), Tr::tr("Highlight colour (default: the first tag's)."),
                                    QStringLiteral("#RRGGBB"));
     line.parser().addOptions({doc, quote, occurrence, tag, note, color});
+    line.addLibraryOption();
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     if (line.positional().isEmpty())
@@ -105,7 +123,7 @@ int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return line.usage(Tr::tr("--color takes a colour as #RRGGBB, not \"%1\"").arg(colorValue), err);
     return runAnnotate(AnnotateOptions{line.database(), line.positional(), line.parser().value(doc),
                                        line.parser().value(quote), n, line.parser().values(tag),
-                                       line.parser().value(note), colorValue.toUpper()},
+                                       line.parser().value(note), colorValue.toUpper(), line.library()},
                        out, err);
 }
 
@@ -136,12 +154,13 @@ int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
                      QStringLiteral("QUERY"), Tr::tr("What to look for."));
     const QCommandLineOption json = jsonOption();
     line.parser().addOption(json);
+    line.addLibraryOption();
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     const QString query = line.positional().join(QLatin1Char(' ')).trimmed();
     if (query.isEmpty())
         return line.usage(Tr::tr("missing QUERY argument"), err);
-    return runAnnotationSearch(AnnotationSearchOptions{line.database(), query, line.parser().isSet(json)}, out, err);
+    return runAnnotationSearch(AnnotationSearchOptions{line.database(), query, line.parser().isSet(json), line.library()}, out, err);
 }
 
 int tags(const QStringList &arguments, QTextStream &out, QTextStream &err)

@@ -8,7 +8,9 @@
 #include "cli/commands.h"
 #include "library/library.h"
 #include "store/annotationstore.h"
+#include "store/catalogschema.h"
 #include "store/database.h"
+#include "store/documenttextstore.h"
 #include "util/translate.h"
 #include "util/visiblecontrols.h"
 
@@ -21,6 +23,8 @@
 #include <QTextStream>
 
 #include <algorithm>
+
+#include <optional>
 
 namespace marginalia::cli {
 
@@ -216,7 +220,19 @@ int runAnnotationSearch(const AnnotationSearchOptions &options, QTextStream &out
     OpenStore open = openStore(options.database, err);
     if (!open.store)
         return ExitBadInput;
-    Result<std::vector<StoreSearchHit>> hits = open.store->search(options.query);
+    // The annotated documents' text is in the library index; without one, only the annotations are searched.
+    std::unique_ptr<Database> catalog;
+    if (QFileInfo::exists(options.library)) {
+        Result<std::unique_ptr<Database>> opened = Database::openForReading(catalogSchema(), options.library);
+        if (!opened) {
+            err << opened.error().toString() << Qt::endl;
+            return ExitBadInput;
+        }
+        catalog = std::move(opened).value();
+    }
+    const std::optional<DocumentTextStore> documents = catalog ? std::optional<DocumentTextStore>(std::in_place, *catalog)
+                                                               : std::nullopt;
+    Result<std::vector<StoreSearchHit>> hits = open.store->search(options.query, 200, documents ? &*documents : nullptr);
     if (!hits) {
         err << hits.error().toString() << Qt::endl;
         return ExitBadInput;

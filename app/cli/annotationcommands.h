@@ -26,6 +26,7 @@ struct AnnotateOptions {
     QStringList tags;
     QString note;
     QString color;      // empty: the first tag's colour, else the default highlight
+    QString library;    // the library index, where the annotated document's text is put for `search`
 };
 
 struct AnnotationsOptions {
@@ -40,6 +41,7 @@ struct AnnotationSearchOptions {
     QString database;
     QString query;
     bool json = false;
+    QString library;    // the library index: the annotated documents' text (none when it does not exist)
 };
 
 struct TagsOptions {

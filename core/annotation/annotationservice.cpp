@@ -225,19 +225,4 @@ Result<bool> AnnotationService::remove(const QString &id)
     return report(store()->remove(id), (*existing)->document);
 }
 
-Result<void> AnnotationService::indexDocumentOnce(const QString &documentKey, const Document &doc)
-{
-    if (!store())
-        return fail(QString(), 0, 0, m_problem);
-    Result<bool> indexed = store()->isDocumentIndexed(documentKey);
-    if (!indexed)
-        return fail(indexed.error());
-    if (*indexed)
-        return {};
-    QStringList text{ReadingText(doc.body).text()};
-    for (const Footnote &note : doc.footnotes)
-        text.append(plainText(note.content));
-    return store()->indexDocument(documentKey, doc.title, text.join(QStringLiteral("\n\n")));
-}
-
 } // namespace marginalia

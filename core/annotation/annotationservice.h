@@ -56,7 +56,7 @@ public:
     std::vector<Annotation> withTag(const QString &tag) const;
     std::optional<Annotation> find(const QString &id) const;
     std::vector<Tag> tags() const;
-    // The full-text search over annotations and documents' text (AnnotationStore::search).
+    // The full-text search over the annotations (AnnotationStore::search).
     std::vector<StoreSearchHit> search(const QString &query) const;
     // The colour to paint an annotation in: its first tag's colour when it has tags, else its own.
     QString paintColor(const Annotation &annotation) const;
@@ -81,8 +81,6 @@ public:
     Result<Annotation> add(const Annotation &annotation);
     Result<Annotation> update(const Annotation &annotation);
     Result<bool> remove(const QString &id);
-    // Puts the document's text (body and notes) in the search index unless it is there already.
-    Result<void> indexDocumentOnce(const QString &documentKey, const Document &doc);
 
 Q_SIGNALS:
     void annotationsChanged(const QString &documentKey);

@@ -47,11 +47,26 @@ QStringList schemaVersion1()
     };
 }
 
+// Version 2: the documents' text leaves the annotation database for the library index (catalog.sqlite):
+// it is derived from the files and can always be made again, while this file holds only what the user
+// wrote and stays small enough to back up. Nothing that reads annotations used these tables, so a
+// version-1 file still reads as it is (readableFrom).
+QStringList schemaVersion2()
+{
+    return {
+        QStringLiteral("DROP TABLE documents_fts"),
+        QStringLiteral("DROP TABLE indexed_documents"),
+    };
+}
+
 } // namespace
 
 const DatabaseSchema &annotationSchema()
 {
-    static const DatabaseSchema schema{AnnotationApplicationId, Tr::tr("annotation database"), {{1, schemaVersion1()}}};
+    static const DatabaseSchema schema{AnnotationApplicationId,
+                                       Tr::tr("annotation database"),
+                                       {{1, schemaVersion1()}, {2, schemaVersion2()}},
+                                       1};
     return schema;
 }
 

@@ -11,6 +11,7 @@
 namespace marginalia {
 
 class Database;
+class DocumentTextStore;
 
 // A hit of a full-text search (SQLite FTS5) over annotations (note, quote, tags) and documents' text.
 struct StoreSearchHit {
@@ -44,11 +45,10 @@ public:
     // The colour of a tag, empty when there is no such tag.
     Result<QString> tagColor(const QString &name) const;
 
-    // Puts a document's reading text (and its notes) into the full-text index, replacing what was there.
-    Result<void> indexDocument(const QString &documentKey, const QString &title, const QString &text);
-    Result<bool> isDocumentIndexed(const QString &documentKey) const;
-    // FTS5 query over annotations and documents; words are matched as prefixes, quotes keep phrases.
-    Result<std::vector<StoreSearchHit>> search(const QString &query, int limit = 200) const;
+    // FTS5 query over the annotations and, when given, the documents' text in the library index; words
+    // are matched as prefixes, quotes keep phrases.
+    Result<std::vector<StoreSearchHit>> search(const QString &query, int limit = 200,
+                                               const DocumentTextStore *documents = nullptr) const;
 
 private:
     Database &m_db;

@@ -89,7 +89,7 @@ Result<void> checkContents(const DatabaseSchema &schema, const Contents &content
     const int current = schema.currentVersion();
     if (contents.version > current)
         return fail(newerSchema(schema, path, contents.version));
-    if (!readOnlyReason.isEmpty() && contents.version < current) {
+    if (!readOnlyReason.isEmpty() && contents.version < schema.oldestReadable()) {
         const QString what = empty ? Tr::tr("is empty") : Tr::tr("needs upgrading to this version's schema");
         return fail(path, 0, 0, Tr::tr("%1, but it is read-only (%2)").arg(what, readOnlyReason));
     }

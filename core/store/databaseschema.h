@@ -23,8 +23,13 @@ struct DatabaseSchema {
     QString name;
     // In order. Append only: a migration that shipped is never edited, since files out there already ran it.
     std::vector<Migration> migrations;
+    // The oldest version this code reads as it is, without its migrations (0: the current one only). A
+    // read-only file of such a version opens for reading: a backup on a DVD, or a file the user may not
+    // write, stays readable when a later migration only took something away that the reader no longer uses.
+    int readableFrom = 0;
 
     int currentVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
+    int oldestReadable() const { return readableFrom > 0 ? readableFrom : currentVersion(); }
 };
 
 } // namespace marginalia

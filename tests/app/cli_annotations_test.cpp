@@ -5,10 +5,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -257,6 +260,40 @@ TEST_F(CliAnnotations, SearchFindsTagsAndNotes)
     const QJsonArray inText = json(run({QStringLiteral("search"), QStringLiteral("Breaux"), QStringLiteral("--json")})).array();
     ASSERT_EQ(inText.size(), 1) << QJsonDocument(inText).toJson().toStdString();
     EXPECT_EQ(inText.at(0)[QStringLiteral("kind")].toString(), QStringLiteral("document"));
+}
+
+// Issue 9: the document's text goes to the library index named by --library, never into the annotation
+// database; `search` finds it there, and without that index finds the annotation alone.
+TEST_F(CliAnnotations, Issue9TheAnnotatedDocumentsTextGoesToTheLibraryIndex)
+{
+    const QString library = path(QStringLiteral("catalog.sqlite"));
+    const QString id = annotate({QStringLiteral("--quote"), quote, QStringLiteral("--note"), QStringLiteral("Breaux too"),
+                                 QStringLiteral("--library"), library});
+    ASSERT_FALSE(id.isEmpty());
+    ASSERT_TRUE(QFileInfo::exists(library));
+    const auto kinds = [&](const QString &index) {
+        const CliRun r = run({QStringLiteral("search"), QStringLiteral("Breaux"), QStringLiteral("--json"),
+                              QStringLiteral("--library"), index});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        QStringList found;
+        for (const QJsonValue &hit : json(r).array())
+            found << hit[QStringLiteral("kind")].toString();
+        found.sort();
+        return found;
+    };
+    EXPECT_EQ(kinds(library), (QStringList{QStringLiteral("annotation"), QStringLiteral("document")}));
+    EXPECT_EQ(kinds(path(QStringLiteral("no-such-index.sqlite"))), QStringList{QStringLiteral("annotation")});
+    EXPECT_FALSE(QFileInfo::exists(path(QStringLiteral("no-such-index.sqlite")))) << "search never creates an index";
+    QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("issue9-raw"));
+    raw.setDatabaseName(m_db);
+    ASSERT_TRUE(raw.open());
+    QSqlQuery tables(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%documents%'"), raw);
+    ASSERT_TRUE(tables.next());
+    EXPECT_EQ(tables.value(0).toInt(), 0) << "no document table in the annotation database";
+    tables = QSqlQuery();
+    raw.close();
+    raw = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("issue9-raw"));
 }
 
 TEST_F(CliAnnotations, FourAnnotateProcessesAtOnceAllSucceed)

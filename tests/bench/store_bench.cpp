@@ -8,7 +8,9 @@
 #include "parse/volumeloader.h"
 #include "store/annotationstore.h"
 #include "store/annotationschema.h"
+#include "store/catalogschema.h"
 #include "store/database.h"
+#include "store/documenttextstore.h"
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -107,6 +109,8 @@ struct SearchStore {
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
     std::unique_ptr<AnnotationStore> store;
+    std::unique_ptr<Database> catalog;
+    std::unique_ptr<DocumentTextStore> documents;
     QString error;
 
     SearchStore()
@@ -119,12 +123,19 @@ struct SearchStore {
         }
         db = std::move(*opened);
         store = std::make_unique<AnnotationStore>(*db);
+        auto catalogOpened = Database::open(catalogSchema(), dir.filePath(QStringLiteral("catalog.sqlite")));
+        if (!catalogOpened) {
+            error = catalogOpened.error().toString();
+            return;
+        }
+        catalog = std::move(*catalogOpened);
+        documents = std::make_unique<DocumentTextStore>(*catalog);
         for (const Document &document : volume->documents) {
             QString text = ReadingText(document.body).text();
             for (const Footnote &footnote : document.footnotes)
                 text += QStringLiteral("\n\n") + plainText(footnote.content);
             const QString key = volume->id + QLatin1Char('/') + document.id;
-            if (!store->indexDocument(key, document.title, text))
+            if (!documents->indexDocument(key, document.title, text))
                 error = QStringLiteral("indexing failed");
         }
         QRandomGenerator random(1961);
@@ -210,7 +221,7 @@ void BM_SearchVolumePlusNotes(benchmark::State &state, const char *query)
     std::size_t hits = 0;
     std::size_t documents = 0;
     for (auto _ : state) {
-        auto found = search.store->search(text);
+        auto found = search.store->search(text, 200, search.documents.get());
         if (!found) {
             state.SkipWithError(qPrintable(found.error().toString()));
             return;

@@ -74,7 +74,6 @@ void readThroughStore(Database &db)
     }
     (void)store.tags();
     (void)store.search(QStringLiteral("soviet \"foreign relations\""), 20);
-    (void)store.isDocumentIndexed(QStringLiteral("frus1961-63v09/d317"));
 }
 
 // Opens the file, reads it, closes it; false when open() refused it.

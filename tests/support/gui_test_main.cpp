@@ -1,6 +1,7 @@
 // Main of the tests that lay text out (rendering, PDF): fonts need a QGuiApplication, which the shared
 // QCoreApplication main cannot give. Offscreen, so no display is needed.
 #include <QGuiApplication>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,11 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
+    // The app's default databases (annotations, library index) live under XDG_DATA_HOME: a test, or a
+    // marginalia-cli it starts, must never read or write the user's own.
+    QTemporaryDir dataHome;
+    qputenv("XDG_DATA_HOME", dataHome.path().toUtf8());
+    qunsetenv("MARGINALIA_LIBRARY");
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

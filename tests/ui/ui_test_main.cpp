@@ -1,5 +1,6 @@
 // Main of the widget tests: a real QApplication on the offscreen platform (unless another is named).
 #include <QApplication>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,11 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // The app's default databases (annotations, library index) live under XDG_DATA_HOME: a test, or a
+    // marginalia-cli it starts, must never read or write the user's own.
+    QTemporaryDir dataHome;
+    qputenv("XDG_DATA_HOME", dataHome.path().toUtf8());
+    qunsetenv("MARGINALIA_LIBRARY");
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -1,7 +1,10 @@
 #include "store/annotationstore.h"
 #include "store/annotationschema.h"
+#include "store/catalogschema.h"
 #include "store/database.h"
+#include "store/documenttextstore.h"
 #include "store/ftsquery.h"
+#include "store/statement.h"
 #include "storetesting.h"
 
 #include <QTemporaryDir>
@@ -26,6 +29,11 @@ protected:
         ASSERT_TRUE(db) << db.error().toString().toStdString();
         m_db = std::move(*db);
         m_store = std::make_unique<AnnotationStore>(*m_db);
+        // The documents' text lives in the library index, a file of its own (issue 9).
+        auto catalog = Database::open(catalogSchema(), m_dir.filePath(QStringLiteral("catalog.sqlite")));
+        ASSERT_TRUE(catalog) << catalog.error().toString().toStdString();
+        m_catalog = std::move(*catalog);
+        m_documents = std::make_unique<DocumentTextStore>(*m_catalog);
     }
 
     Annotation added(const QString &document, int start, const QStringList &tags = {},
@@ -41,7 +49,7 @@ protected:
 
     std::vector<StoreSearchHit> search(const QString &query)
     {
-        auto hits = m_store->search(query);
+        auto hits = m_store->search(query, 200, m_documents.get());
         EXPECT_TRUE(hits) << query.toStdString() << ": " << hits.error().toString().toStdString();
         return hits ? *hits : std::vector<StoreSearchHit>();
     }
@@ -49,6 +57,8 @@ protected:
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<AnnotationStore> m_store;
+    std::unique_ptr<Database> m_catalog;
+    std::unique_ptr<DocumentTextStore> m_documents;
 };
 
 TEST_F(AnnotationStoreTest, AddFindUpdateRemove)
@@ -179,7 +189,7 @@ TEST_F(AnnotationStoreTest, SearchFindsNotesQuotesTagsAndDocuments)
     const Annotation note = added(D1, 0, {}, QStringLiteral("Ask about Bullitt's remark"));
     const Annotation quote = added(D1, 40, {}, QStringLiteral("x"), QStringLiteral("silver purchase program"));
     const Annotation tagged = added(D2, 0, {QStringLiteral("Leticia")}, QStringLiteral("y"));
-    ASSERT_TRUE(m_store->indexDocument(QStringLiteral("frus1934v05/d300"), QStringLiteral("The Chaco dispute"),
+    ASSERT_TRUE(m_documents->indexDocument(QStringLiteral("frus1934v05/d300"), QStringLiteral("The Chaco dispute"),
                                        QStringLiteral("The Minister in Paraguay reported on the Chaco war.")));
 
     auto hits = search(QStringLiteral("bullit"));
@@ -206,7 +216,7 @@ TEST_F(AnnotationStoreTest, SearchFindsNotesQuotesTagsAndDocuments)
 TEST_F(AnnotationStoreTest, SearchRanksAnnotationsAndDocumentsTogether)
 {
     added(D1, 0, {}, QStringLiteral("exchange exchange exchange"));
-    ASSERT_TRUE(m_store->indexDocument(D2, QStringLiteral("Title"),
+    ASSERT_TRUE(m_documents->indexDocument(D2, QStringLiteral("Title"),
                                        QStringLiteral("Exchange control, once, among many other words of a long text")));
     auto hits = search(QStringLiteral("exchange"));
     ASSERT_EQ(hits.size(), 2u);
@@ -219,7 +229,7 @@ TEST_F(AnnotationStoreTest, HostileQueryTextIsSearchedNotParsed)
     for (const char *query : {"\"NEAR( AND * ^", "NOT", ")(", "\"", "\"\"", "note:x", "*", "a OR", "^start",
                               "'; DROP TABLE annotations; --", "NEAR(a b, 3)", "{note exact}: x", "-", "\\"}) {
         const QString text = QString::fromUtf8(query);
-        auto hits = m_store->search(text);
+        auto hits = m_store->search(text, 200, m_documents.get());
         EXPECT_TRUE(hits) << query << ": " << hits.error().toString().toStdString();
     }
     EXPECT_EQ(search(QStringLiteral("NEAR( AND")).size(), 1u) << "operators are words like any other";
@@ -228,10 +238,10 @@ TEST_F(AnnotationStoreTest, HostileQueryTextIsSearchedNotParsed)
 
 TEST_F(AnnotationStoreTest, ReindexingADocumentReplacesItsText)
 {
-    EXPECT_FALSE(*m_store->isDocumentIndexed(D1));
-    ASSERT_TRUE(m_store->indexDocument(D1, QStringLiteral("One"), QStringLiteral("tariff negotiations")));
-    ASSERT_TRUE(m_store->indexDocument(D1, QStringLiteral("One"), QStringLiteral("reciprocal trade")));
-    EXPECT_TRUE(*m_store->isDocumentIndexed(D1));
+    EXPECT_FALSE(*m_documents->isDocumentIndexed(D1));
+    ASSERT_TRUE(m_documents->indexDocument(D1, QStringLiteral("One"), QStringLiteral("tariff negotiations")));
+    ASSERT_TRUE(m_documents->indexDocument(D1, QStringLiteral("One"), QStringLiteral("reciprocal trade")));
+    EXPECT_TRUE(*m_documents->isDocumentIndexed(D1));
     EXPECT_TRUE(search(QStringLiteral("tariff")).empty());
     EXPECT_EQ(search(QStringLiteral("reciprocal")).size(), 1u);
 }
@@ -267,6 +277,26 @@ TEST(StoreSnippet, MarksEveryMatchAroundTheFirstIgnoringCaseAndAccents)
     EXPECT_TRUE(around.contains(QStringLiteral("«Peru»")));
     EXPECT_TRUE(around.endsWith(QStringLiteral("word…"))) << around.toStdString();
     EXPECT_LT(around.size(), 220);
+}
+
+TEST_F(AnnotationStoreTest, Issue9TheDocumentsTextIsInTheLibraryIndexNotTheAnnotationDatabase)
+{
+    ASSERT_TRUE(m_documents->indexDocument(D1, QStringLiteral("One"), QStringLiteral("reciprocal trade")));
+    const auto tablesOf = [](const Database &db) {
+        QStringList names;
+        Statement tables(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table'"));
+        EXPECT_TRUE(tables.exec());
+        while (tables.next())
+            names << tables.text(0);
+        return names;
+    };
+    EXPECT_FALSE(tablesOf(*m_db).contains(QStringLiteral("documents_fts")));
+    EXPECT_TRUE(tablesOf(*m_catalog).contains(QStringLiteral("annotated_documents_fts")));
+    EXPECT_EQ(search(QStringLiteral("reciprocal")).size(), 1u);
+    // Without the index, the annotations are still searched and the document is not.
+    auto alone = m_store->search(QStringLiteral("reciprocal"));
+    ASSERT_TRUE(alone);
+    EXPECT_TRUE(alone->empty());
 }
 
 } // namespace

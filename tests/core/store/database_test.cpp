@@ -72,22 +72,25 @@ protected:
     QTemporaryDir m_dir;
 };
 
-TEST_F(DatabaseTest, CreatesFolderAndSchemaVersion1)
+TEST_F(DatabaseTest, CreatesFolderAndTheCurrentSchema)
 {
     const QString file = m_dir.filePath(QStringLiteral("new/folder/marginalia.sqlite"));
     auto db = Database::open(annotationSchema(), file);
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     EXPECT_TRUE(QFileInfo::exists(file));
     EXPECT_FALSE((*db)->isReadOnly());
-    EXPECT_EQ(annotationSchema().currentVersion(), 1);
-    EXPECT_EQ(pragma(**db, "user_version").toInt(), 1);
+    EXPECT_EQ(annotationSchema().currentVersion(), 2);
+    EXPECT_EQ(pragma(**db, "user_version").toInt(), 2);
     QSqlQuery tables((*db)->connection());
     ASSERT_TRUE(tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")));
     QStringList names;
     while (tables.next())
         names << tables.value(0).toString();
-    for (const char *table : {"annotations", "tags", "annotation_tags", "annotations_fts", "documents_fts"})
+    for (const char *table : {"annotations", "tags", "annotation_tags", "annotations_fts"})
         EXPECT_TRUE(names.contains(QLatin1String(table))) << table;
+    // Version 2 moved the documents' text to the library index (issue 9).
+    for (const char *table : {"documents_fts", "indexed_documents"})
+        EXPECT_FALSE(names.contains(QLatin1String(table))) << table;
 }
 
 TEST_F(DatabaseTest, WalForeignKeysBusyTimeoutAndFullSyncAreOn)
@@ -131,7 +134,7 @@ TEST_F(DatabaseTest, EmptyFileBecomesADatabase)
     ASSERT_TRUE(test::writeFile(path(), {}));
     auto db = Database::open(annotationSchema(), path());
     ASSERT_TRUE(db) << db.error().toString().toStdString();
-    EXPECT_EQ(pragma(**db, "user_version").toInt(), 1);
+    EXPECT_EQ(pragma(**db, "user_version").toInt(), annotationSchema().currentVersion());
 }
 
 TEST_F(DatabaseTest, TextFileIsRefusedAndLeftAlone)
@@ -181,7 +184,7 @@ TEST_F(DatabaseTest, NewerSchemaIsRefusedAndLeftAlone)
 {
     makeDatabase(path(), 3);
     rawExec(path(), {QStringLiteral("PRAGMA user_version = 99")});
-    expectRefused(path(), "was written by a newer Marginalia (schema 99; this version reads up to 1)");
+    expectRefused(path(), "was written by a newer Marginalia (schema 99; this version reads up to 2)");
 }
 
 TEST_F(DatabaseTest, UnwritableFileOpensReadOnly)
@@ -206,7 +209,7 @@ TEST_F(DatabaseTest, UnwritableFileOpensReadOnly)
     ASSERT_FALSE(added);
     EXPECT_EQ(added.error().message, QStringLiteral("the annotation database is read-only (the file is not writable)"));
     EXPECT_FALSE(store.remove(stored.front().id));
-    EXPECT_FALSE(store.indexDocument(QStringLiteral("frus1934v05/d1"), QStringLiteral("t"), QStringLiteral("x")));
+    EXPECT_FALSE(store.setTagColor(QStringLiteral("Cuba"), QStringLiteral("#112233")));
     db->reset();
     EXPECT_EQ(fileBytes(path()), bytes);
 }
@@ -325,7 +328,7 @@ TEST_F(DatabaseTest, Issue8RefusedFilesGetNoWalOrShm)
     const QString newer = path(QStringLiteral("newer.sqlite"));
     makeDatabase(newer, 3);
     rawExec(newer, {QStringLiteral("PRAGMA user_version = 99")});
-    expectRefusedLeavingNothing(newer, QStringLiteral("was written by a newer Marginalia (schema 99; this version reads up to 1)"));
+    expectRefusedLeavingNothing(newer, QStringLiteral("was written by a newer Marginalia (schema 99; this version reads up to 2)"));
 
     const QString foreign = path(QStringLiteral("bookmarks.sqlite"));
     rawExec(foreign, {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("CREATE TABLE bookmarks (url TEXT)")});

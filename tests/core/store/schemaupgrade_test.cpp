@@ -17,9 +17,9 @@ namespace {
 
 // tests/data/annotations-v1.sqlite is a schema-version-1 annotation database as version 1 of the code
 // wrote it: three `marginalia-cli annotate` runs (issue 9), on the d317 letter (a footnote, two tags, one
-// "Émigré") and twice on frus1934v05 d2. Today version 1 is the current schema, so this test is the guard
-// for the first migration beyond it: that migration must open this file, bring it to the new version and
-// keep every value below.
+// "Émigré") and twice on frus1934v05 d2. Migration 2 (issue 9) took the documents' text out of it, to the
+// library index; every migration must open this file, bring it to the new version and keep every value
+// below.
 QString copyOfVersion1(const QTemporaryDir &dir)
 {
     const QString copy = dir.filePath(QStringLiteral("annotations-v1.sqlite"));
@@ -82,12 +82,21 @@ void expectVersion1Annotations(AnnotationStore &store)
     EXPECT_EQ((*tags)[0].name, QStringLiteral("Cuba"));
     EXPECT_EQ((*tags)[0].count, 2);
     EXPECT_EQ((*tags)[1].name, QStringLiteral("Émigré"));
-    // The full-text rows written by version 1 are found: "emigre" without accents, and a document's text.
+    // The full-text rows written by version 1 are found: "emigre" without accents.
     Result<std::vector<StoreSearchHit>> hits = store.search(QStringLiteral("emigre"));
     ASSERT_TRUE(hits);
     ASSERT_EQ(hits->size(), 1u);
     EXPECT_EQ(hits->front().annotationId, letter.id);
-    EXPECT_EQ(store.isDocumentIndexed(QStringLiteral("frus1934v05/d2")).value(), true);
+}
+
+QStringList tablesOf(const Database &db)
+{
+    QStringList names;
+    Statement tables(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+    EXPECT_TRUE(tables.exec());
+    while (tables.next())
+        names << tables.text(0);
+    return names;
 }
 
 TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseOpensUpgradedWithItsAnnotations)
@@ -104,6 +113,10 @@ TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseOpensUpgradedWithItsAnnotati
                   AnnotationApplicationId);
         expectVersion1Annotations(*db->store);
         EXPECT_EQ(integrityCheck(*db->database).value(), QStringLiteral("ok"));
+        const QStringList tables = tablesOf(*db->database);
+        EXPECT_FALSE(tables.contains(QStringLiteral("documents_fts"))) << "migration 2 moved it to the library index";
+        EXPECT_FALSE(tables.contains(QStringLiteral("indexed_documents")));
+        EXPECT_TRUE(tables.contains(QStringLiteral("annotations_fts")));
     }
     // Upgraded, it reads as any current database.
     Result<AnnotationDatabase> reread = AnnotationDatabase::open(file, DatabaseAccess::Read);
@@ -111,25 +124,34 @@ TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseOpensUpgradedWithItsAnnotati
     expectVersion1Annotations(*reread->store);
 }
 
-// Reading never writes, so it never upgrades: while version 1 is current the file reads as it is; once a
-// later migration exists, reading it is refused in words that say why (open it for writing first).
+// Reading never writes, so it never upgrades: a version-1 file reads as it is, since version 2 only took
+// away tables the reader no longer uses (annotationSchema().readableFrom).
 TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseReadsWithoutBeingChanged)
 {
     QTemporaryDir dir;
     const QString file = copyOfVersion1(dir);
     const QByteArray before = test::fileBytes(file);
     {
+        ASSERT_GT(annotationSchema().currentVersion(), 1);
         Result<AnnotationDatabase> db = AnnotationDatabase::open(file, DatabaseAccess::Read);
-        if (annotationSchema().currentVersion() == 1) {
-            ASSERT_TRUE(db) << db.error().toString().toStdString();
-            expectVersion1Annotations(*db->store);
-        } else {
-            ASSERT_FALSE(db);
-            EXPECT_TRUE(db.error().message.startsWith(QStringLiteral("needs upgrading to this version's schema")))
-                << db.error().toString().toStdString();
-        }
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        expectVersion1Annotations(*db->store);
+        EXPECT_EQ(Statement::scalar(*db->database, QStringLiteral("PRAGMA user_version"))->toInt(), 1);
     }
     EXPECT_EQ(test::fileBytes(file), before);
+}
+
+// A version older than the schema reads from is still refused for reading, in words that say why.
+TEST(SchemaUpgradeTest, Issue9AVersionOlderThanTheReadableOnesIsRefusedForReading)
+{
+    QTemporaryDir dir;
+    const QString file = copyOfVersion1(dir);
+    DatabaseSchema strict = annotationSchema();
+    strict.readableFrom = 0; // the current version only
+    Result<std::unique_ptr<Database>> db = Database::openForReading(strict, file);
+    ASSERT_FALSE(db);
+    EXPECT_TRUE(db.error().message.startsWith(QStringLiteral("needs upgrading to this version's schema")))
+        << db.error().toString().toStdString();
 }
 
 } // namespace

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "databaseschema.h"
+
+#include <QString>
+
+namespace marginalia {
+
+// Marks a file as Marginalia's library index (PRAGMA application_id).
+constexpr int CatalogApplicationId = 0x4d52474c; // "MRGL"
+
+// The library index (catalog.sqlite): derived from the files, so it can always be made again.
+const DatabaseSchema &catalogSchema();
+
+// MARGINALIA_LIBRARY when set, else catalog.sqlite beside the app's annotation database (in its
+// AppDataLocation), for the window and marginalia-cli alike.
+QString defaultCatalogPath();
+
+} // namespace marginalia
