@@ -1,7 +1,9 @@
-// decodeVolumeOutline: the binary form volumeoutline.cpp writes (its layout is described there), read
-// back with every count and index checked, since the bytes come from a database that may be damaged.
+// decodeVolumeOutline: the fields volumeoutline.cpp writes (its layout is described there), read back
+// once outlineframe.cpp has checked and uncompressed them, with every count and index checked: the
+// bytes come from a database that may be damaged.
 #include "volumeoutline.h"
 
+#include "outlineframe.h"
 #include "util/translate.h"
 
 #include <QDataStream>
@@ -176,18 +178,10 @@ QString damagedMessage()
 
 Result<VolumeOutline> decodeVolumeOutline(const QByteArray &encoded, const QString &sourcePath)
 {
-    OutlineReader in(encoded);
-    const auto magic = in.number<quint32>();
-    const auto version = in.number<quint32>();
-    if (!in.ok() || magic != kVolumeOutlineMagic)
-        return fail(sourcePath, 0, 0, Tr::tr("the library holds no outline of this volume it can read; re-index the volume"));
-    if (version != kVolumeOutlineVersion) {
-        return fail(sourcePath, 0, 0,
-                    Tr::tr("the library's outline of this volume has format %1, this Marginalia reads format %2; "
-                           "re-index the volume")
-                        .arg(version)
-                        .arg(kVolumeOutlineVersion));
-    }
+    const Result<QByteArray> fields = outlineFields(encoded, sourcePath);
+    if (!fields)
+        return fail(fields.error());
+    OutlineReader in(*fields);
     VolumeOutline outline;
     outline.volume.sourcePath = sourcePath;
     readStructure(in, outline.volume);

@@ -1,7 +1,7 @@
 #include "volumeoutline.h"
 
+#include "outlineframe.h"
 #include "parse/teisplitter.h"
-#include "util/translate.h"
 
 #include <QDataStream>
 #include <QIODevice>
@@ -12,8 +12,8 @@
 
 namespace marginalia {
 
-// Layout, version 1 (QDataStream, Qt 6.0 rules, big-endian; a string is its UTF-8 as a QByteArray):
-//   magic, version (quint32 each)
+// Layout of the fields, version 1 (QDataStream, Qt 6.0 rules, big-endian; a string is its UTF-8 as a
+// QByteArray), framed and compressed by outlineframe.cpp:
 //   volume: id, title, subseries, format (quint8)
 //   divisions: count, then id, type, title, parent, depth
 //   pages: count, then n, id, document
@@ -166,18 +166,17 @@ Parts partsOf(const Volume &volume, const QByteArray &data)
 
 QByteArray encodeVolumeOutline(const Volume &volume, const QByteArray &fileData)
 {
-    QByteArray encoded;
-    encoded.reserve(4096 + qsizetype(volume.ids.size()) * 24 + qsizetype(volume.documents.size()) * 160);
-    QDataStream out(&encoded, QIODevice::WriteOnly);
+    QByteArray fields;
+    fields.reserve(4096 + qsizetype(volume.ids.size()) * 24 + qsizetype(volume.documents.size()) * 200);
+    QDataStream out(&fields, QIODevice::WriteOnly);
     out.setVersion(kStreamVersion);
-    out << kVolumeOutlineMagic << kVolumeOutlineVersion;
     putVolume(out, volume);
     const Parts parts = partsOf(volume, fileData);
     out << quint32(parts.spans.size());
     for (const DocumentSpan &s : parts.spans)
         out << qint64(s.begin) << qint64(s.end) << qint64(s.line) << qint64(s.column);
     out << parts.namespaces << qint64(fileData.size());
-    return encoded;
+    return framedOutline(fields);
 }
 
 Document documentStub(const Document &d)

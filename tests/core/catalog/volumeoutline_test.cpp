@@ -2,6 +2,8 @@
 // byte span, is the document a whole-volume read gives; the outline itself keeps the rest of the volume.
 #include "catalog/volumeoutline.h"
 
+#include "catalog/outlineframe.h"
+
 #include "parse/volumeloader.h"
 
 #include "support/testdata.h"
@@ -200,18 +202,31 @@ TEST(VolumeOutline, RandomBytesAnotherVersionAndDamagedBytesAreRefused)
     const Result<VolumeOutline> o = decodeVolumeOutline(newer, path);
     ASSERT_FALSE(o.has_value());
     EXPECT_TRUE(o.error().message.contains(QLatin1String("format 2"))) << o.error().message.toStdString();
-    // Damage past the header: whatever is accepted must hold only indexes that name something.
-    for (int i = 0; i < 2000; ++i) {
+    // Damage to the compressed bytes: zlib's checksum refuses it.
+    for (int i = 0; i < 200; ++i) {
         QByteArray damaged = encoded;
-        damaged[qsizetype(8 + random.bounded(int(encoded.size() - 8)))] = char(random.bounded(256));
-        const Result<VolumeOutline> d = decodeVolumeOutline(damaged, path);
+        damaged[qsizetype(12 + random.bounded(int(encoded.size() - 12)))] ^= char(1 + random.bounded(255));
+        EXPECT_FALSE(decodeVolumeOutline(damaged, path).has_value());
+    }
+    // Damage to the fields themselves, framed anew: whatever is accepted holds only indexes that name
+    // something.
+    const Result<QByteArray> fields = outlineFields(encoded, path);
+    ASSERT_TRUE(fields.has_value());
+    int accepted = 0;
+    for (int i = 0; i < 2000; ++i) {
+        QByteArray damaged = *fields;
+        damaged[qsizetype(random.bounded(int(damaged.size())))] = char(random.bounded(256));
+        const Result<VolumeOutline> d = decodeVolumeOutline(framedOutline(damaged), path);
         if (!d)
             continue;
+        ++accepted;
         for (const Document &doc : d->volume.documents)
             EXPECT_LT(doc.division, int(d->volume.divisions.size()));
         for (const VolumePage &p : d->volume.pages)
             EXPECT_LT(p.document, int(d->volume.documents.size()));
     }
+    EXPECT_GT(accepted, 0) << "no damaged outline got past the frame: the loop checks nothing";
+    EXPECT_LT(accepted, 2000);
 }
 
 TEST(VolumeOutline, ASplitThatDoesNotMatchTheDocumentsGivesNoSpans)
@@ -293,5 +308,29 @@ TEST(VolumeOutline, AnErrorInTheSpanNamesTheFilesOwnLineAndColumn)
             EXPECT_EQ(lazy.error().column, whole.error().column) << lazy.error().toString().toStdString() << " / "
                                                                  << whole.error().toString().toStdString();
         }
+    }
+}
+
+// The seed of fuzz_volumeoutline (tests/fuzz) is the outline of d316-d318 in the current format, so that
+// the fuzzer starts from an outline it accepts. MARGINALIA_WRITE_FUZZ_SEED=1 writes it anew.
+TEST(VolumeOutline, TheFuzzSeedIsTheCurrentOutlineOfD316ToD318)
+{
+    const QString name = QStringLiteral("frus1961-63v09-d316-d318.xml");
+    const QByteArray encoded = encodeVolumeOutline(wholeRead(test::dataPath(name)), test::readData(name));
+    const Result<QByteArray> fields = outlineFields(encoded, name);
+    ASSERT_TRUE(fields.has_value());
+    // The outline as stored, and its fields uncompressed, which the fuzzer also frames itself.
+    for (const auto &[seedName, bytes] : {std::pair{"outline-frus1961-63v09-d316-d318.bin", encoded},
+                                          std::pair{"outline-fields-frus1961-63v09-d316-d318.bin", *fields}}) {
+        const QString seed = test::dataPath(QStringLiteral("../fuzz/seeds/") + QLatin1String(seedName));
+        QFile file(seed);
+        if (qEnvironmentVariableIsSet("MARGINALIA_WRITE_FUZZ_SEED")) {
+            ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            ASSERT_EQ(file.write(bytes), bytes.size());
+            continue;
+        }
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << seed.toStdString();
+        EXPECT_TRUE(file.readAll() == bytes) << seedName << ": the outline format changed: run this test with "
+                                                "MARGINALIA_WRITE_FUZZ_SEED=1 to write the seeds anew";
     }
 }
