@@ -146,14 +146,9 @@ Parts partsOf(const Volume &volume, const QByteArray &data)
     qsizetype counted = 0;   // newlines counted up to here
     qsizetype lineStart = 0; // just after the last newline before `counted`
     for (const TeiSplit::Span &s : split->documents) {
-        for (const char *q = p + counted;;) {
-            const auto *nl = static_cast<const char *>(std::memchr(q, '\n', std::size_t(p + s.begin - q)));
-            if (!nl)
-                break;
-            ++line;
-            lineStart = nl + 1 - p;
-            q = nl + 1;
-        }
+        line += std::count(p + counted, p + s.begin, '\n');
+        if (const void *nl = memrchr(p + counted, '\n', std::size_t(s.begin - counted)))
+            lineStart = static_cast<const char *>(nl) + 1 - p;
         counted = s.begin;
         // Characters, not bytes: UTF-8 continuation bytes do not start one.
         const qint64 column = std::count_if(p + lineStart, p + s.begin, [](char c) { return (uchar(c) & 0xC0) != 0x80; });

@@ -47,8 +47,10 @@ QByteArray encodeVolumeOutline(const Volume &volume, const QByteArray &fileData)
 Result<VolumeOutline> decodeVolumeOutline(const QByteArray &encoded, const QString &sourcePath);
 
 // Document `index` read from its span of the file named outline.volume.sourcePath, equal to the same
-// document of a whole-volume read (division and firstPage from the outline). Fails with FILE:0:0 and a
-// message when the file changed size since it was indexed or the span does not parse.
+// document of a whole-volume read (division and firstPage from the outline). Reads the span's bytes and
+// nothing else of the file. Fails with FILE:0:0 and a message when the outline has no spans (read the
+// file whole instead) or the file changed size since it was indexed; with the file's own LINE:COLUMN
+// when the span does not parse; and when the span holds another document than the outline's.
 Result<Document> readOutlinedDocument(const VolumeOutline &outline, int index);
 
 // The outline's volume with the given documents (index, document) in place of their stubs: a whole Volume
