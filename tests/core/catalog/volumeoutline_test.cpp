@@ -15,6 +15,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace marginalia;
 
 namespace {
@@ -333,4 +335,45 @@ TEST(VolumeOutline, TheFuzzSeedIsTheCurrentOutlineOfD316ToD318)
         EXPECT_TRUE(file.readAll() == bytes) << seedName << ": the outline format changed: run this test with "
                                                 "MARGINALIA_WRITE_FUZZ_SEED=1 to write the seeds anew";
     }
+}
+
+// The test volumes have no glossaries; real ones open with lists of persons and terms, which the
+// outline keeps whole (the window shows them beside any document) and documents point into.
+TEST(VolumeOutline, TheGlossariesOfPersonsAndTermsAreKept)
+{
+    QByteArray data = test::readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const qsizetype body = data.indexOf("<body>");
+    ASSERT_GT(body, 0);
+    data.insert(body + 6, "\n<div type=\"section\" xml:id=\"persons\"><head>Persons</head><list>"
+                          "<item><persName xml:id=\"p_RD1\">Rusk, Dean</persName>, Secretary of State</item>"
+                          "<item><persName xml:id=\"p_HLH1\">Hodges, Luther H.</persName>, Secretary of Commerce</item>"
+                          "</list></div>\n<div type=\"section\" xml:id=\"terms\"><head>Terms</head><list>"
+                          "<item><term xml:id=\"t_COCOM1\">COCOM</term>, Coordinating Committee</item></list></div>\n");
+    const qsizetype text = data.indexOf("<p>", data.indexOf("xml:id=\"d317\""));
+    data.insert(text + 3, "<persName corresp=\"#p_RD1\">Rusk</persName> and <gloss target=\"#t_COCOM1\">COCOM</gloss> ");
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, data);
+    const Volume whole = wholeRead(path);
+    ASSERT_EQ(whole.persons.size(), 2);
+    ASSERT_EQ(whole.terms.size(), 1);
+    const VolumeOutline outline = outlineOf(whole, data, path);
+    EXPECT_TRUE(test::volumeDifferences(stubbed(whole), outline.volume).isEmpty());
+    for (const auto &[a, b] : {std::pair{&whole.persons, &outline.volume.persons}, std::pair{&whole.terms, &outline.volume.terms}}) {
+        ASSERT_EQ(a->size(), b->size());
+        for (auto it = a->cbegin(); it != a->cend(); ++it) {
+            EXPECT_EQ(b->value(it.key()).name, it->name);
+            EXPECT_EQ(b->value(it.key()).description, it->description);
+        }
+    }
+    EXPECT_EQ(outline.volume.persons.value(QStringLiteral("p_HLH1")).description, QStringLiteral("Secretary of Commerce"));
+    EXPECT_EQ(outline.volume.ids.value(QStringLiteral("t_COCOM1")).kind, IdTarget::Term);
+    const Result<Document> d317 = readOutlinedDocument(outline, 1);
+    ASSERT_TRUE(d317.has_value()) << d317.error().toString().toStdString();
+    EXPECT_TRUE(test::documentDifferences(whole.documents[1], *d317).isEmpty());
+    const auto names = [&](const char *id) {
+        return std::any_of(d317->entities.cbegin(), d317->entities.cend(),
+                           [id](const EntityRef &e) { return e.id == QLatin1String(id); });
+    };
+    EXPECT_TRUE(names("p_RD1"));
+    EXPECT_TRUE(names("t_COCOM1"));
 }
