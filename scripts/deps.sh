@@ -8,6 +8,7 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libgtest-dev libgmock-dev libbenchmark-dev
+    zlib1g-dev # compresses the library's volume outlines (core/catalog)
     e2fsprogs # chattr: the store tests make files truly read-only for root
     # PDF export: qpdf writes highlights, links and the outline; Poppler-Qt6 and poppler-utils read them back
     libqpdf-dev libpoppler-qt6-dev poppler-utils

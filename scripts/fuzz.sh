@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes the importers, the parallel TEI reader, the annotation import and opening a database with
-# libFuzzer + AddressSanitizer (tests/fuzz). Builds only marginalia_core and the fuzz targets, with clang
-# (no PDF code: qpdf 11.3's headers do not compile with clang 14 as C++20), and runs two targets at a time.
+# Fuzzes the importers, the parallel TEI reader, the annotation import, opening a database and decoding a
+# volume's outline from the library with libFuzzer + AddressSanitizer (tests/fuzz). Builds only
+# marginalia_core and the fuzz targets, with clang (no PDF code: qpdf 11.3's headers do not compile with
+# clang 14 as C++20), and runs two targets at a time.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]   (default 60 seconds, every target)
 # Seeds come from tests/data and tests/fuzz/seeds. Exits non-zero when a target finds a crash, a leak,
 # a timeout or a disagreement, and names the input that shows it (under build-fuzz/artifacts/).
@@ -28,6 +29,7 @@ targets=(
     "fuzz_w3cimport w3c-*.json tests/fuzz/w3c.dict"
     "fuzz_hypothesisimport hypothesis-*.json tests/fuzz/hypothesis.dict"
     "fuzz_database *.sqlite tests/fuzz/database.dict"
+    "fuzz_volumeoutline outline-*.bin -"
 )
 if (($# > 0)); then
     wanted=" $* "

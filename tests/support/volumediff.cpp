@@ -94,6 +94,38 @@ void compareDocument(Differences &d, const Document &x, const Document &y, const
     d.sameSize(x.pageBreaks.size(), y.pageBreaks.size(), where + QStringLiteral(".pageBreaks"));
 }
 
+void compareDetails(Differences &d, const Document &x, const Document &y)
+{
+    if (d.sameSize(x.pageBreaks.size(), y.pageBreaks.size(), QStringLiteral("pageBreaks"))) {
+        for (std::size_t i = 0; i < x.pageBreaks.size(); ++i) {
+            d.same(x.pageBreaks[i].n, y.pageBreaks[i].n, at(QStringLiteral("pageBreaks"), i, "n"));
+            d.same(x.pageBreaks[i].id, y.pageBreaks[i].id, at(QStringLiteral("pageBreaks"), i, "id"));
+            d.same(x.pageBreaks[i].where, y.pageBreaks[i].where, at(QStringLiteral("pageBreaks"), i, "where"));
+        }
+    }
+    if (d.sameSize(x.entities.size(), y.entities.size(), QStringLiteral("entities"))) {
+        for (std::size_t i = 0; i < x.entities.size(); ++i) {
+            d.same(int(x.entities[i].kind), int(y.entities[i].kind), at(QStringLiteral("entities"), i, "kind"));
+            d.same(x.entities[i].id, y.entities[i].id, at(QStringLiteral("entities"), i, "id"));
+        }
+    }
+    if (x.footnotes.size() == y.footnotes.size()) {
+        for (std::size_t i = 0; i < x.footnotes.size(); ++i)
+            d.same(x.footnotes[i].label, y.footnotes[i].label, at(QStringLiteral("footnotes"), i, "label"));
+    }
+    if (x.crossReferences.size() == y.crossReferences.size()) {
+        for (std::size_t i = 0; i < x.crossReferences.size(); ++i) {
+            const CrossReference &a = x.crossReferences[i];
+            const CrossReference &b = y.crossReferences[i];
+            const QString where = at(QStringLiteral("crossReferences"), i, "");
+            d.same(a.raw, b.raw, where + QStringLiteral("raw"));
+            d.same(a.volume, b.volume, where + QStringLiteral("volume"));
+            d.same(a.target, b.target, where + QStringLiteral("target"));
+            d.same(int(a.kind), int(b.kind), where + QStringLiteral("kind"));
+        }
+    }
+}
+
 void compareIds(Differences &d, const Volume &a, const Volume &b)
 {
     if (!d.sameSize(std::size_t(a.ids.size()), std::size_t(b.ids.size()), QStringLiteral("ids")))
@@ -133,6 +165,14 @@ QStringList volumeDifferences(const Volume &a, const Volume &b)
         for (std::size_t i = 0; i < a.documents.size(); ++i)
             compareDocument(d, a.documents[i], b.documents[i], QStringLiteral("documents[%1]").arg(i));
     }
+    return d.lines();
+}
+
+QStringList documentDifferences(const Document &a, const Document &b)
+{
+    Differences d;
+    compareDocument(d, a, b, QStringLiteral("document"));
+    compareDetails(d, a, b);
     return d.lines();
 }
 
