@@ -5,96 +5,34 @@
 
 #include "cli/annotationcommands.h"
 #include "cli/cli.h"
-#include "store/catalogschema.h"
-#include "store/database.h"
+#include "cli/commandline.h"
 #include "util/translate.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
-
-#include <memory>
 
 namespace marginalia::cli {
 
 namespace {
 
-// A subcommand's parser with the options every annotation command has (--db, --help).
-class CommandLine {
+// An annotation command's parser: --help and --db FILE.
+class AnnotationCommandLine : public CommandLine {
 public:
-    CommandLine(const QString &command, const QString &description, const QString &positional,
-                const QString &positionalHelp)
-        : m_help(m_parser.addHelpOption())
-        , m_db(QStringLiteral("db"), Tr::tr("The annotation database (default: %1; set MARGINALIA_DB to change it).")
-                                         .arg(Database::defaultPath()),
-               QStringLiteral("FILE"))
+    AnnotationCommandLine(const QString &command, const QString &description, const QString &positional,
+                          const QString &positionalHelp)
+        : CommandLine(command, description, positional, positionalHelp)
     {
-        m_parser.setApplicationDescription(description);
-        m_parser.addOption(m_db);
-        // Listed so that the usage line reads "marginalia-cli [options] annotate FILE...".
-        m_parser.addPositionalArgument(command, Tr::tr("The command."), command);
-        if (!positional.isEmpty())
-            m_parser.addPositionalArgument(positional, positionalHelp, positional);
+        addDatabaseOption();
     }
-
-    QCommandLineParser &parser() { return m_parser; }
-    QStringList positional() const { return m_parser.positionalArguments(); }
-    // --library FILE, for the commands that use the library index.
-    void addLibraryOption()
-    {
-        m_library = std::make_unique<QCommandLineOption>(
-            QStringLiteral("library"),
-            Tr::tr("The library index (default: %1; set MARGINALIA_LIBRARY to change it).").arg(defaultCatalogPath()),
-            QStringLiteral("FILE"));
-        m_parser.addOption(*m_library);
-    }
-    QString library() const
-    {
-        return m_library && m_parser.isSet(*m_library) ? m_parser.value(*m_library) : defaultCatalogPath();
-    }
-    QString database() const
-    {
-        // Database::defaultPath() reads MARGINALIA_DB itself; --db overrides both.
-        return m_parser.isSet(m_db) ? m_parser.value(m_db) : Database::defaultPath();
-    }
-
-    // Returns -1 to go on, else the exit code (help printed, or a usage error).
-    int parse(const QStringList &arguments, QTextStream &out, QTextStream &err)
-    {
-        if (!m_parser.parse(arguments))
-            return usage(m_parser.errorText(), err);
-        if (m_parser.isSet(m_help)) {
-            out << m_parser.helpText();
-            return ExitOk;
-        }
-        return -1;
-    }
-
-    int usage(const QString &message, QTextStream &err) const
-    {
-        err << message << Qt::endl << m_parser.helpText();
-        return ExitUsage;
-    }
-
-private:
-    QCommandLineParser m_parser;
-    QCommandLineOption m_help;
-    QCommandLineOption m_db;
-    std::unique_ptr<QCommandLineOption> m_library;
 };
-
-QCommandLineOption jsonOption()
-{
-    return QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON."));
-}
 
 int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    CommandLine line(QStringLiteral("annotate"),
-                     Tr::tr("Annotates a quoted passage of one document (default: the first of the first FILE) and "
-                            "prints the new annotation's id on its last line once it is saved."),
-                     QStringLiteral("FILE..."), Tr::tr("A FRUS TEI volume or a plain-text copy of a document page."));
+    AnnotationCommandLine line(QStringLiteral("annotate"),
+                               Tr::tr("Annotates a quoted passage of one document (default: the first of the first FILE) and "
+                                      "prints the new annotation's id on its last line once it is saved."),
+                               QStringLiteral("FILE..."), Tr::tr("A FRUS TEI volume or a plain-text copy of a document page."));
     const QCommandLineOption doc(QStringLiteral("doc"), Tr::tr("The document (an id such as d317)."), QStringLiteral("ID"));
     const QCommandLineOption quote(QStringLiteral("quote"), Tr::tr("The passage, as the text reads (required)."),
                                    QStringLiteral("TEXT"));
@@ -129,10 +67,10 @@ int annotate(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int annotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    CommandLine line(QStringLiteral("annotations"),
-                     Tr::tr("Lists annotations. With FILEs, those of the files' documents, found again in the text "
-                            "as it reads now (an orphan is one that is no longer there)."),
-                     QStringLiteral("[FILE...]"), Tr::tr("Documents to re-anchor the annotations in."));
+    AnnotationCommandLine line(QStringLiteral("annotations"),
+                               Tr::tr("Lists annotations. With FILEs, those of the files' documents, found again in the text "
+                                      "as it reads now (an orphan is one that is no longer there)."),
+                               QStringLiteral("[FILE...]"), Tr::tr("Documents to re-anchor the annotations in."));
     const QCommandLineOption doc(QStringLiteral("doc"),
                                  Tr::tr("Only this document: a key such as frus1961-63v09/d317, or with FILEs an id."),
                                  QStringLiteral("KEY"));
@@ -148,10 +86,10 @@ int annotations(const QStringList &arguments, QTextStream &out, QTextStream &err
 
 int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    CommandLine line(QStringLiteral("search"),
-                     Tr::tr("Searches notes, quotes, tags and indexed documents. Words match as prefixes; "
-                            "\"quoted words\" as a phrase."),
-                     QStringLiteral("QUERY"), Tr::tr("What to look for."));
+    AnnotationCommandLine line(QStringLiteral("search"),
+                               Tr::tr("Searches notes, quotes, tags and indexed documents. Words match as prefixes; "
+                                      "\"quoted words\" as a phrase."),
+                               QStringLiteral("QUERY"), Tr::tr("What to look for."));
     const QCommandLineOption json = jsonOption();
     line.parser().addOption(json);
     line.addLibraryOption();
@@ -165,7 +103,7 @@ int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int tags(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    CommandLine line(QStringLiteral("tags"), Tr::tr("Lists the tags: name, number of annotations, colour."), {}, {});
+    AnnotationCommandLine line(QStringLiteral("tags"), Tr::tr("Lists the tags: name, number of annotations, colour."), {}, {});
     const QCommandLineOption json = jsonOption();
     line.parser().addOption(json);
     if (const int code = line.parse(arguments, out, err); code >= 0)
@@ -177,10 +115,10 @@ int tags(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    CommandLine line(QStringLiteral("export-annotations"),
-                     Tr::tr("Exports annotations as W3C Web Annotation JSON-LD or as Markdown. Markdown cites the "
-                            "pages of the documents in the FILEs given."),
-                     QStringLiteral("[FILE...]"), Tr::tr("Documents to cite pages from (Markdown)."));
+    AnnotationCommandLine line(QStringLiteral("export-annotations"),
+                               Tr::tr("Exports annotations as W3C Web Annotation JSON-LD or as Markdown. Markdown cites the "
+                                      "pages of the documents in the FILEs given."),
+                               QStringLiteral("[FILE...]"), Tr::tr("Documents to cite pages from (Markdown)."));
     const QCommandLineOption format(QStringLiteral("format"), Tr::tr("w3c (default) or markdown."),
                                     QStringLiteral("FORMAT"), QStringLiteral("w3c"));
     const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only annotations with this tag."), QStringLiteral("T"));
@@ -202,10 +140,10 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
 
 int importAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    CommandLine line(QStringLiteral("import-annotations"),
-                     Tr::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
-                            "older ones, nothing is duplicated."),
-                     QStringLiteral("FILE"), Tr::tr("The JSON-LD file."));
+    AnnotationCommandLine line(QStringLiteral("import-annotations"),
+                               Tr::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
+                                      "older ones, nothing is duplicated."),
+                               QStringLiteral("FILE"), Tr::tr("The JSON-LD file."));
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     if (line.positional().size() != 1)

@@ -3,6 +3,7 @@
 #include "cli/annotationcli.h"
 #include "cli/commands.h"
 #include "cli/layout.h"
+#include "cli/librarycli.h"
 #include "util/translate.h"
 #include "util/visiblecontrols.h"
 
@@ -81,7 +82,7 @@ int show(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return options.html ? runShowHtml(options, out, err) : runShow(options, out, err);
 }
 
-int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &progress)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Reads FRUS documents (TEI volumes and plain-text copies) without a display."));
@@ -89,10 +90,10 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QStringLiteral("command"),
         Tr::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
                "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
-               "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF. "
-               "See COMMAND --help."),
-        QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations|export-pdf "
-                       "[options] ..."));
+               "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF; "
+               "library add|list|remove|reindex|status|show|search: the library index. See COMMAND --help."),
+        QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations|export-pdf|"
+                       "library [options] ..."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     // Everything after the command belongs to the command's own parser.
@@ -121,7 +122,9 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runAnnotationCommand(command, commandArguments, out, err);
     if (command == QLatin1String("export-pdf"))
         return runExportPdf(commandArguments, out, err);
-    err << Tr::tr("unknown command \"%1\"; use info, show, %2, export-pdf (see --help)")
+    if (command == QLatin1String("library"))
+        return runLibraryCommand(commandArguments, out, err, progress);
+    err << Tr::tr("unknown command \"%1\"; use info, show, %2, export-pdf, library (see --help)")
                .arg(command, annotationCommands().join(QStringLiteral(", ")))
         << Qt::endl;
     return ExitUsage;
@@ -137,7 +140,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QTextStream collected(&messages);
     int code = ExitBadInput;
     try {
-        code = dispatch(arguments, out, collected);
+        code = dispatch(arguments, out, collected, err);
     } catch (const std::exception &e) {
         collected << Tr::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())) << Qt::endl;
     } catch (...) {
