@@ -9,12 +9,62 @@ namespace marginalia {
 
 namespace {
 
+// Version 1. No foreign keys: a volume's rows are deleted by the store in one go (catalogwrite.cpp), and
+// checking every inserted row against its parent would slow the bulk load. volumes.state is
+// CatalogVolumeInfo::State (0 indexed, 1 missing, 2 failed); volumes.id is NULL for a file that failed
+// before its id was known. documents_fts is contentless (content=''): the text is kept once, compressed,
+// in document_text (same rowid as documents), which keeps the index at about half the size of the TEI;
+// deleting a row of it takes the 'delete' command with the original values, read back from there.
+// The title weighs ten times the text and the notes in bm25 (the rank configuration is stored in the
+// table, so every MATCH … ORDER BY rank uses it).
 QStringList schemaVersion1()
 {
-    QStringList statements = documentTextTables();
-    // PRAGMA takes no bound values; the number is ours, not user input.
-    statements << QStringLiteral("PRAGMA application_id = %1").arg(CatalogApplicationId);
-    return statements;
+    return documentTextTables() + QStringList{
+        QStringLiteral("CREATE TABLE sources ("
+                       " path TEXT PRIMARY KEY,"
+                       " added TEXT NOT NULL,"
+                       " excluded INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE volumes ("
+                       " rowid INTEGER PRIMARY KEY,"
+                       " id TEXT UNIQUE,"
+                       " title TEXT, subseries TEXT, year_from INTEGER, year_to INTEGER,"
+                       " path TEXT NOT NULL UNIQUE,"
+                       " size INTEGER, mtime INTEGER, hash TEXT, index_version INTEGER,"
+                       " state INTEGER NOT NULL DEFAULT 0, error TEXT,"
+                       " outline BLOB,"
+                       " documents INTEGER NOT NULL DEFAULT 0, footnotes INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE documents ("
+                       " rowid INTEGER PRIMARY KEY,"
+                       " volume INTEGER NOT NULL,"
+                       " id TEXT NOT NULL, number TEXT, title TEXT, kind TEXT,"
+                       " date_from TEXT, date_to TEXT, place TEXT, first_page TEXT,"
+                       " division TEXT, chapter TEXT, ordinal INTEGER NOT NULL, footnotes INTEGER)"),
+        QStringLiteral("CREATE INDEX documents_by_volume ON documents(volume, id)"),
+        QStringLiteral("CREATE INDEX documents_by_date ON documents(date_from)"),
+        QStringLiteral("CREATE TABLE document_text (rowid INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE persons ("
+                       " volume INTEGER NOT NULL, id TEXT NOT NULL, name TEXT, description TEXT,"
+                       " PRIMARY KEY (volume, id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE terms ("
+                       " volume INTEGER NOT NULL, id TEXT NOT NULL, name TEXT, description TEXT,"
+                       " PRIMARY KEY (volume, id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE document_persons ("
+                       " document INTEGER NOT NULL, person TEXT NOT NULL,"
+                       " PRIMARY KEY (document, person)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX document_persons_by_person ON document_persons(person)"),
+        QStringLiteral("CREATE TABLE cross_references ("
+                       " document INTEGER NOT NULL, ordinal INTEGER NOT NULL,"
+                       " target_volume TEXT NOT NULL, target TEXT NOT NULL,"
+                       " label TEXT, sentence TEXT, in_note INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (document, ordinal)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX cross_references_by_target ON cross_references(target_volume, target)"),
+        QStringLiteral("CREATE VIRTUAL TABLE documents_fts USING fts5("
+                       " title, text, notes, content = '',"
+                       " tokenize = 'porter unicode61 remove_diacritics 2')"),
+        QStringLiteral("INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 1.0)')"),
+        // PRAGMA takes no bound values; the number is ours, not user input.
+        QStringLiteral("PRAGMA application_id = %1").arg(CatalogApplicationId),
+    };
 }
 
 } // namespace

@@ -9,7 +9,8 @@ namespace marginalia {
 // Marks a file as Marginalia's library index (PRAGMA application_id).
 constexpr int CatalogApplicationId = 0x4d52474c; // "MRGL"
 
-// The library index (catalog.sqlite): derived from the files, so it can always be made again.
+// The library index: sources, volumes, documents, glossaries, cross-references and the full-text index.
+// Also the text of the annotated documents outside the library (DocumentTextStore).
 const DatabaseSchema &catalogSchema();
 
 // MARGINALIA_LIBRARY when set, else catalog.sqlite beside the app's annotation database (in its

@@ -1,136 +1,128 @@
-// Issue 10 item 3: opening one document of an indexed volume from its outline (core/catalog) against
-// reading the whole file as today, and what the outline costs: its size beside the TEI's, encoding it
-// (once per volume while indexing) and decoding it (once per volume opened from the library).
-#include "catalog/volumeoutline.h"
-#include "parse/volumeloader.h"
+// Issue 10: the library index's speed and size. Indexing copies of frus1934v05.xml with distinct volume
+// ids (goal: >= 40 MB/s of TEI on 2 cores, index <= 0.6 x the TEI), and searching them with the first 50
+// results and their snippets (goal: median <= 10 ms). The copies and, for the searches, the index are made
+// once per run in a temporary folder.
+#include "catalog/catalog.h"
+#include "catalog/catalogindexer.h"
+#include "support/testdata.h"
 
-#include <QByteArray>
+#include <QDir>
 #include <QFile>
-#include <QString>
+#include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
+
+#include <memory>
 
 namespace marginalia {
 namespace {
 
-QString dataPath(const char *name)
-{
-    return QStringLiteral(MARGINALIA_TEST_DATA "/") + QString::fromUtf8(name);
-}
+constexpr int Copies = 12;
 
-struct Indexed {
-    QByteArray data;
-    Volume whole;
-    QByteArray encoded;
-    VolumeOutline outline;
+struct Corpus {
+    QTemporaryDir dir;
+    QString volumes;
+    qint64 bytes = 0;
+
+    Corpus()
+    {
+        volumes = dir.filePath(QStringLiteral("volumes"));
+        QDir().mkpath(volumes);
+        const QByteArray original = test::readData(QStringLiteral("frus1934v05.xml"));
+        for (int i = 0; i < Copies; ++i) {
+            QByteArray data = original;
+            const QString id = QStringLiteral("frus1934v%1").arg(50 + i);
+            data.replace("frus1934v05", id.toUtf8());
+            QFile file(QDir(volumes).filePath(id + QStringLiteral(".xml")));
+            if (file.open(QIODevice::WriteOnly))
+                bytes += file.write(data);
+        }
+    }
+    static Corpus &shared()
+    {
+        static Corpus corpus;
+        return corpus;
+    }
 };
 
-// Read once per benchmark, outside the timed loop. Null (and the benchmark skipped) on any failure.
-std::unique_ptr<Indexed> indexed(benchmark::State &state, const char *name)
+bool buildIndex(const QString &library, const Corpus &corpus, int threads)
 {
-    auto out = std::make_unique<Indexed>();
-    QFile file(dataPath(name));
-    if (!file.open(QIODevice::ReadOnly)) {
-        state.SkipWithError("test data missing");
-        return nullptr;
+    (void)Catalog::discard(library);
+    {
+        auto catalog = Catalog::open(library, DatabaseAccess::Write);
+        if (!catalog || !(*catalog)->addSources({corpus.volumes}))
+            return false;
     }
-    out->data = file.readAll();
-    Result<Volume> whole = loadVolume(out->data, dataPath(name));
-    if (!whole) {
-        state.SkipWithError(qPrintable(whole.error().toString()));
-        return nullptr;
-    }
-    out->whole = std::move(whole).value();
-    out->encoded = encodeVolumeOutline(out->whole, out->data);
-    Result<VolumeOutline> outline = decodeVolumeOutline(out->encoded, dataPath(name));
-    if (!outline || !outline->readableByParts()) {
-        state.SkipWithError("the outline cannot be read by parts");
-        return nullptr;
-    }
-    out->outline = std::move(outline).value();
-    state.counters["tei_bytes"] = double(out->data.size());
-    state.counters["outline_bytes"] = double(out->encoded.size());
-    state.counters["outline_per_tei"] = double(out->encoded.size()) / double(out->data.size());
-    return out;
+    IndexOptions options;
+    options.threads = threads;
+    auto report = indexCatalog(library, options);
+    return report && report->indexed == Copies;
 }
 
-void BM_EncodeVolumeOutline(benchmark::State &state, const char *name)
+void BM_CatalogIndex(benchmark::State &state)
 {
-    const auto v = indexed(state, name);
-    if (!v)
-        return;
-    for (auto _ : state)
-        benchmark::DoNotOptimize(encodeVolumeOutline(v->whole, v->data).size());
-    state.SetBytesProcessed(std::int64_t(state.iterations()) * v->data.size());
-}
-
-void BM_DecodeVolumeOutline(benchmark::State &state, const char *name)
-{
-    const auto v = indexed(state, name);
-    if (!v)
-        return;
+    Corpus &corpus = Corpus::shared();
+    const QString library = corpus.dir.filePath(QStringLiteral("index-bench.sqlite"));
     for (auto _ : state) {
-        Result<VolumeOutline> o = decodeVolumeOutline(v->encoded, v->outline.volume.sourcePath);
-        benchmark::DoNotOptimize(o.has_value());
-    }
-}
-
-// Document `which` of the volume: 0 the first, 1 the middle one, 2 the largest (the worst case).
-std::size_t documentFor(const VolumeOutline &o, int which)
-{
-    if (which == 0)
-        return 0;
-    if (which == 1)
-        return o.spans.size() / 2;
-    std::size_t largest = 0;
-    for (std::size_t i = 0; i < o.spans.size(); ++i) {
-        if (o.spans[i].end - o.spans[i].begin > o.spans[largest].end - o.spans[largest].begin)
-            largest = i;
-    }
-    return largest;
-}
-
-// Open, seek, read the span, parse it: what opening a document from the library costs.
-void BM_ReadOutlinedDocument(benchmark::State &state, const char *name)
-{
-    const auto v = indexed(state, name);
-    if (!v)
-        return;
-    const std::size_t index = documentFor(v->outline, int(state.range(0)));
-    for (auto _ : state) {
-        Result<Document> d = readOutlinedDocument(v->outline, int(index));
-        if (!d) {
-            state.SkipWithError(qPrintable(d.error().toString()));
+        if (!buildIndex(library, corpus, int(state.range(0)))) {
+            state.SkipWithError("indexing failed");
             return;
         }
-        benchmark::DoNotOptimize(d->body.data());
     }
-    state.counters["span_bytes"] = double(v->outline.spans[index].end - v->outline.spans[index].begin);
+    state.SetBytesProcessed(state.iterations() * corpus.bytes);
+    state.counters["index_per_tei"] = double(QFileInfo(library).size()) / double(corpus.bytes);
+}
+BENCHMARK(BM_CatalogIndex)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+const Catalog &searchCatalog()
+{
+    static std::unique_ptr<Catalog> catalog = [] {
+        Corpus &corpus = Corpus::shared();
+        const QString library = corpus.dir.filePath(QStringLiteral("search-bench.sqlite"));
+        std::unique_ptr<Catalog> opened;
+        if (buildIndex(library, corpus, 2)) {
+            if (auto c = Catalog::open(library, DatabaseAccess::Read))
+                opened = std::move(c).value();
+        }
+        return opened;
+    }();
+    return *catalog;
 }
 
-// Today's way to the same document: read and parse the whole file.
-void BM_LoadVolume(benchmark::State &state, const char *name)
+void runSearch(benchmark::State &state, const QString &text, const QString &from = {}, const QString &to = {})
 {
+    const Catalog &catalog = searchCatalog();
+    CatalogQuery query;
+    query.text = text;
+    query.from = from;
+    query.to = to;
+    int total = 0;
     for (auto _ : state) {
-        Result<Volume> volume = loadVolume(dataPath(name));
-        if (!volume) {
-            state.SkipWithError(qPrintable(volume.error().toString()));
+        auto found = catalog.search(query);
+        if (!found) {
+            state.SkipWithError(found.error().toString().toStdString().c_str());
             return;
         }
-        benchmark::DoNotOptimize(volume->documents.data());
+        total = found->total;
+        benchmark::DoNotOptimize(found->results.data());
     }
+    state.counters["total"] = total;
 }
 
-BENCHMARK_CAPTURE(BM_EncodeVolumeOutline, frus1934v05, "frus1934v05.xml")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_EncodeVolumeOutline, frus1894Nicaragua, "frus1894Nicaragua.xml")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodeVolumeOutline, frus1934v05, "frus1934v05.xml")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodeVolumeOutline, frus1894Nicaragua, "frus1894Nicaragua.xml")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_ReadOutlinedDocument, frus1934v05, "frus1934v05.xml")->Arg(0)->Arg(1)->Arg(2)
-    ->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_ReadOutlinedDocument, frus1894Nicaragua, "frus1894Nicaragua.xml")->Arg(0)->Arg(1)->Arg(2)
-    ->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_LoadVolume, frus1934v05, "frus1934v05.xml")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_LoadVolume, frus1894Nicaragua, "frus1894Nicaragua.xml")->Unit(benchmark::kMillisecond);
+void BM_CatalogSearchCommonWord(benchmark::State &state) { runSearch(state, QStringLiteral("government")); }
+void BM_CatalogSearchRareWord(benchmark::State &state) { runSearch(state, QStringLiteral("Tegucigalpa")); }
+void BM_CatalogSearchPhrase(benchmark::State &state) { runSearch(state, QStringLiteral("\"trade agreement\"")); }
+void BM_CatalogSearchPrefix(benchmark::State &state) { runSearch(state, QStringLiteral("negotiat*")); }
+void BM_CatalogSearchCommonWordInAMonth(benchmark::State &state)
+{
+    runSearch(state, QStringLiteral("government"), QStringLiteral("1934-05"), QStringLiteral("1934-05"));
+}
+BENCHMARK(BM_CatalogSearchCommonWord)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CatalogSearchRareWord)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CatalogSearchPhrase)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CatalogSearchPrefix)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CatalogSearchCommonWordInAMonth)->Unit(benchmark::kMillisecond);
 
 } // namespace
 } // namespace marginalia

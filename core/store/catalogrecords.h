@@ -1,0 +1,114 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace marginalia {
+
+// The library index's values as the catalog (core/catalog/catalog.h) hands them out. They live here,
+// below the catalog, because the store reads and writes them.
+
+struct CatalogVolumeInfo {
+    QString id, title, subseries;
+    int yearFrom = 0, yearTo = 0;
+    QString path;
+    qint64 size = 0;
+    QDateTime modified;
+    QString hash;
+    int documents = 0, footnotes = 0;
+    enum class State { Indexed, Missing, Failed } state = State::Indexed;
+    QString error; // FILE:LINE:COLUMN: … when Failed
+};
+
+struct CatalogStatus {
+    int volumes = 0, documents = 0, footnotes = 0, missing = 0, failed = 0;
+    bool indexing = false;
+};
+
+struct CatalogQuery {
+    QString text;
+    QString from, to; // ISO dates (yyyy, yyyy-mm or yyyy-mm-dd), inclusive, either may be empty
+    QString volume, subseries, person, kind;
+    enum class Sort { Relevance, Date } sort = Sort::Relevance;
+    int limit = 50;
+    int offset = 0;
+};
+
+struct CatalogHit {
+    QString volume, id, number, title, date, kind;
+    double score = 0; // bm25: lower is better
+    QString snippet;  // hits marked «…» like StoreSearchHit
+};
+
+struct CatalogSearchResults {
+    int total = 0;
+    std::vector<CatalogHit> results;
+};
+
+struct CitingDocument {
+    QString volume, id, number, title, sentence;
+    bool inNote = false;
+};
+
+// What the indexer writes for one document. `packed` is title, text and notes compressed (see
+// packDocumentText), made on the parsing thread so that the writer only writes.
+struct CatalogDocumentRecord {
+    QString id, number, title, kind, dateFrom, dateTo, place, firstPage, division, chapter;
+    QString text, notes;
+    QByteArray packed;
+    int footnotes = 0;
+    QStringList persons; // glossary ids mentioned
+};
+
+struct CatalogReferenceRecord {
+    int document = 0;     // index into CatalogVolumeRecord::documents
+    QString targetVolume; // never empty: the citing document's own volume when the file leaves it out
+    QString target;       // a document id for document and footnote references
+    QString label, sentence;
+    bool inNote = false;
+};
+
+struct CatalogGlossaryRecord {
+    QString id, name, description;
+};
+
+struct CatalogVolumeRecord {
+    QString id, title, subseries;
+    int yearFrom = 0, yearTo = 0;
+    int footnotes = 0;
+    std::vector<CatalogDocumentRecord> documents;
+    std::vector<CatalogReferenceRecord> references;
+    std::vector<CatalogGlossaryRecord> persons, terms;
+    QByteArray outline;
+};
+
+// A file as the index last saw it: what tells an unchanged file from a changed one without reading it.
+struct CatalogFileStamp {
+    QString path;
+    qint64 size = -1;
+    qint64 mtime = -1; // ms since the epoch
+    QString hash;
+    int indexVersion = 0;
+};
+
+struct CatalogFileState {
+    CatalogFileStamp stamp;
+    QString volumeId;
+    CatalogVolumeInfo::State state = CatalogVolumeInfo::State::Indexed;
+};
+
+struct CatalogSource {
+    QString path;
+    bool excluded = false; // a file removed from inside a folder that stays a source
+};
+
+// Title, text and notes in one zlib-compressed blob, and back: the FTS5 table keeps no copy of the text
+// (content=''), so snippets and deletions read it from here.
+QByteArray packDocumentText(const QString &title, const QString &text, const QString &notes);
+bool unpackDocumentText(const QByteArray &packed, QString &title, QString &text, QString &notes);
+
+} // namespace marginalia

@@ -1,0 +1,145 @@
+// CatalogStore's search: the library index's FTS5 table with the catalog's filters.
+#include "catalogstore.h"
+
+#include "catalogquery.h"
+#include "database.h"
+#include "statement.h"
+#include "util/translate.h"
+
+#include <QRegularExpression>
+
+namespace marginalia {
+
+namespace {
+
+// The WHERE clause of a query and its values, in order. Every value is bound; the SQL is ours.
+struct Filter {
+    QString from;
+    QStringList conditions;
+    QVariantList values;
+};
+
+Result<QString> isoDate(const QString &date, bool end)
+{
+    static const QRegularExpression iso(QStringLiteral("^\\d{4}(-\\d{2}(-\\d{2})?)?$"));
+    const QString trimmed = date.trimmed();
+    if (!iso.match(trimmed).hasMatch())
+        return fail(QString(), 0, 0, Tr::tr("not a date: \"%1\"; give yyyy, yyyy-mm or yyyy-mm-dd").arg(date));
+    // ISO dates compare as text. The end of a range takes in every day it names: "1962" ends after
+    // "1962-12-31", since '~' sorts after the digits and '-'.
+    return end ? trimmed + QLatin1Char('~') : trimmed;
+}
+
+Result<Filter> filterFor(const CatalogQuery &query, const QString &match)
+{
+    Filter filter;
+    if (match.isEmpty()) {
+        filter.from = QStringLiteral("documents d");
+    } else {
+        filter.from = QStringLiteral("documents_fts JOIN documents d ON d.rowid = documents_fts.rowid");
+        filter.conditions << QStringLiteral("documents_fts MATCH ?");
+        filter.values << match;
+    }
+    filter.from += QStringLiteral(" JOIN volumes v ON v.rowid = d.volume");
+    // Missing volumes keep their rows for the annotations' sake, but their files cannot be opened.
+    filter.conditions << QStringLiteral("v.state = ?");
+    filter.values << int(CatalogVolumeInfo::State::Indexed);
+    // A document whose [date_from, date_to] overlaps [from, to].
+    if (!query.from.trimmed().isEmpty()) {
+        Result<QString> from = isoDate(query.from, false);
+        if (!from)
+            return fail(from.error());
+        filter.conditions << QStringLiteral("d.date_to >= ?");
+        filter.values << *from;
+    }
+    if (!query.to.trimmed().isEmpty()) {
+        Result<QString> to = isoDate(query.to, true);
+        if (!to)
+            return fail(to.error());
+        filter.conditions << QStringLiteral("d.date_from <= ?") << QStringLiteral("d.date_from <> ''");
+        filter.values << *to;
+    }
+    const std::pair<const QString *, const char *> equal[] = {
+        {&query.volume, "v.id = ?"}, {&query.subseries, "v.subseries = ?"}, {&query.kind, "d.kind = ?"},
+        {&query.person, "EXISTS (SELECT 1 FROM document_persons p WHERE p.document = d.rowid AND p.person = ?)"}};
+    for (const auto &[value, condition] : equal) {
+        if (!value->isEmpty()) {
+            filter.conditions << QString::fromLatin1(condition);
+            filter.values << *value;
+        }
+    }
+    return filter;
+}
+
+QString dateOf(const QString &from, const QString &to)
+{
+    return to.isEmpty() || to == from ? from : from + QLatin1Char('/') + to;
+}
+
+// The text around the first hit, from the document's stored text: its body, else its notes, else its title.
+Result<QString> snippetFor(Statement &row, const SnippetMaker &snippets, qint64 rowid)
+{
+    if (auto done = row.exec({rowid}); !done)
+        return fail(done.error());
+    QString title, text, notes;
+    if (!row.next() || !unpackDocumentText(row.value(0).toByteArray(), title, text, notes))
+        return QString();
+    for (const QString *part : {&text, &notes, &title}) {
+        QString snippet = snippets.snippet(*part);
+        if (!snippet.isEmpty())
+            return snippet;
+    }
+    // FTS5 matched what the C++ matcher does not see (or nothing was asked): the opening instead.
+    const qsizetype titleEnd = text.indexOf(QLatin1Char('\n'));
+    const QString opening = text.mid(titleEnd < 0 ? 0 : titleEnd).simplified();
+    return QString(opening.left(150) + (opening.size() > 150 ? QStringLiteral("…") : QString()));
+}
+
+} // namespace
+
+Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) const
+{
+    Result<CatalogMatch> match = parseCatalogQuery(query.text);
+    if (!match)
+        return fail(match.error());
+    Result<Filter> filter = filterFor(query, match->match);
+    if (!filter)
+        return fail(filter.error());
+    const QString where = QStringLiteral(" FROM ") + filter->from + QStringLiteral(" WHERE ")
+        + filter->conditions.join(QStringLiteral(" AND "));
+    Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + where, filter->values);
+    if (!total)
+        return fail(total.error());
+    CatalogSearchResults results;
+    results.total = total->toInt();
+    if (query.limit <= 0 || results.total <= query.offset)
+        return results;
+
+    const bool byRank = query.sort == CatalogQuery::Sort::Relevance && !match->match.isEmpty();
+    const QString order = byRank ? QStringLiteral(" ORDER BY documents_fts.rank")
+                                 : QStringLiteral(" ORDER BY d.date_from = '', d.date_from, v.id, d.ordinal");
+    Statement hits(m_db, QStringLiteral("SELECT d.rowid, v.id, d.id, d.number, d.title, d.date_from, d.date_to, d.kind, ")
+                             + (match->match.isEmpty() ? QStringLiteral("0") : QStringLiteral("documents_fts.rank"))
+                             + where + order + QStringLiteral(" LIMIT ? OFFSET ?"));
+    QVariantList values = filter->values;
+    values << query.limit << std::max(0, query.offset);
+    if (auto done = hits.exec(values); !done)
+        return fail(done.error());
+    std::vector<qint64> rowids;
+    while (hits.next()) {
+        rowids.push_back(hits.value(0).toLongLong());
+        results.results.push_back({hits.text(1), hits.text(2), hits.text(3), hits.text(4),
+                                   dateOf(hits.text(5), hits.text(6)), hits.text(7), hits.value(8).toDouble(), {}});
+    }
+    const SnippetMaker snippets(match->highlight);
+    Statement row(m_db, QStringLiteral("SELECT data FROM document_text WHERE rowid = ?"));
+    for (std::size_t i = 0; i < rowids.size(); ++i) {
+        Result<QString> snippet = snippetFor(row, snippets, rowids[i]);
+        if (!snippet)
+            return fail(snippet.error());
+        results.results[i].snippet = *snippet;
+    }
+    return results;
+}
+
+} // namespace marginalia

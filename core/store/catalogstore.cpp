@@ -1,0 +1,137 @@
+#include "catalogstore.h"
+
+#include "database.h"
+#include "statement.h"
+#include "util/translate.h"
+
+namespace marginalia {
+
+namespace {
+
+constexpr char PackSeparator = '\x1f'; // the unit separator: in no FRUS text (the readers drop controls)
+
+using State = CatalogVolumeInfo::State;
+
+} // namespace
+
+QByteArray packDocumentText(const QString &title, const QString &text, const QString &notes)
+{
+    QByteArray plain = title.toUtf8();
+    plain += PackSeparator;
+    plain += text.toUtf8();
+    plain += PackSeparator;
+    plain += notes.toUtf8();
+    return qCompress(plain, 6);
+}
+
+bool unpackDocumentText(const QByteArray &packed, QString &title, QString &text, QString &notes)
+{
+    const QByteArray plain = qUncompress(packed);
+    const qsizetype first = plain.indexOf(PackSeparator);
+    const qsizetype second = first < 0 ? -1 : plain.indexOf(PackSeparator, first + 1);
+    if (second < 0)
+        return false;
+    title = QString::fromUtf8(plain.constData(), first);
+    text = QString::fromUtf8(plain.constData() + first + 1, second - first - 1);
+    notes = QString::fromUtf8(plain.constData() + second + 1, plain.size() - second - 1);
+    return true;
+}
+
+CatalogStore::CatalogStore(Database &db) : m_db(db) {}
+
+Result<std::vector<CatalogVolumeInfo>> CatalogStore::volumes() const
+{
+    Statement query(m_db, QStringLiteral("SELECT id, title, subseries, year_from, year_to, path, size, mtime, hash,"
+                                         " documents, footnotes, state, error FROM volumes"
+                                         " ORDER BY id IS NULL, id, path"));
+    if (auto done = query.exec(); !done)
+        return fail(done.error());
+    std::vector<CatalogVolumeInfo> volumes;
+    while (query.next()) {
+        CatalogVolumeInfo v;
+        v.id = query.text(0);
+        v.title = query.text(1);
+        v.subseries = query.text(2);
+        v.yearFrom = query.integer(3);
+        v.yearTo = query.integer(4);
+        v.path = query.text(5);
+        v.size = query.value(6).toLongLong();
+        v.modified = QDateTime::fromMSecsSinceEpoch(query.value(7).toLongLong(), Qt::UTC);
+        v.hash = query.text(8);
+        v.documents = query.integer(9);
+        v.footnotes = query.integer(10);
+        v.state = State(query.integer(11));
+        v.error = query.text(12);
+        volumes.push_back(std::move(v));
+    }
+    return volumes;
+}
+
+Result<CatalogStatus> CatalogStore::status() const
+{
+    Statement query(m_db, QStringLiteral("SELECT state, count(*), total(documents), total(footnotes) FROM volumes"
+                                         " GROUP BY state"));
+    if (auto done = query.exec(); !done)
+        return fail(done.error());
+    CatalogStatus status;
+    while (query.next()) {
+        const int count = query.integer(1);
+        switch (State(query.integer(0))) {
+        case State::Indexed:
+            status.volumes = count;
+            status.documents = int(query.value(2).toLongLong());
+            status.footnotes = int(query.value(3).toLongLong());
+            break;
+        case State::Missing:
+            status.missing = count;
+            break;
+        case State::Failed:
+            status.failed = count;
+            break;
+        }
+    }
+    return status;
+}
+
+Result<QByteArray> CatalogStore::volumeOutline(const QString &volumeId) const
+{
+    Statement query(m_db, QStringLiteral("SELECT outline FROM volumes WHERE id = ?"));
+    if (auto done = query.exec({volumeId}); !done)
+        return fail(done.error());
+    if (!query.next())
+        return fail(m_db.path(), 0, 0, Tr::tr("no volume %1 in the library").arg(volumeId));
+    return query.value(0).toByteArray();
+}
+
+Result<QString> CatalogStore::volumePath(const QString &volumeId) const
+{
+    Result<QVariant> path = Statement::scalar(m_db, QStringLiteral("SELECT path FROM volumes WHERE id = ?"), {volumeId});
+    if (!path)
+        return fail(path.error());
+    if (!path->isValid())
+        return fail(m_db.path(), 0, 0, Tr::tr("no volume %1 in the library").arg(volumeId));
+    return path->toString();
+}
+
+Result<std::vector<CitingDocument>> CatalogStore::citedBy(const QString &volumeId, const QString &documentId) const
+{
+    // A document citing another several times is listed once, with its first citing sentence.
+    Statement query(m_db, QStringLiteral("SELECT v.id, d.id, d.number, d.title, r.sentence, r.in_note"
+                                         " FROM cross_references r JOIN documents d ON d.rowid = r.document"
+                                         " JOIN volumes v ON v.rowid = d.volume"
+                                         " WHERE r.target_volume = ? AND r.target = ? AND v.state = ?"
+                                         " ORDER BY v.id, d.ordinal, r.ordinal"));
+    if (auto done = query.exec({volumeId, documentId, int(State::Indexed)}); !done)
+        return fail(done.error());
+    std::vector<CitingDocument> citing;
+    while (query.next()) {
+        const QString volume = query.text(0);
+        const QString id = query.text(1);
+        if (!citing.empty() && citing.back().volume == volume && citing.back().id == id)
+            continue;
+        citing.push_back({volume, id, query.text(2), query.text(3), query.text(4), query.integer(5) != 0});
+    }
+    return citing;
+}
+
+} // namespace marginalia

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "catalogrecords.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace marginalia {
+
+class Database;
+
+// The library index's rows (catalogschema.cpp). Reads from any connection; writes come from one writer
+// at a time (the indexer holds a lock file), each volume in one transaction, so that an interrupted run
+// leaves whole volumes only. Missing volumes keep their rows (annotations refer to their documents) and
+// are left out of search and cited-by.
+class CatalogStore {
+public:
+    explicit CatalogStore(Database &db);
+
+    Database &database() const { return m_db; }
+
+    // Sources: files and folders the user added. Adding clears a path's exclusion.
+    Result<void> addSource(const QString &path);
+    // Keeps `path` out of the folder sources that hold it.
+    Result<void> excludeSource(const QString &path);
+    Result<bool> removeSource(const QString &path);
+    Result<std::vector<CatalogSource>> sourceEntries() const;
+
+    // The indexer's side (catalogwrite.cpp).
+    Result<std::vector<CatalogFileState>> fileStates() const;
+    // The file holding volume `id` (any state), if any.
+    Result<std::optional<CatalogFileState>> fileOfVolume(const QString &id) const;
+    // Replaces whatever the index held for the file `stamp.path` with `volume`; a Missing file that held
+    // the same volume id elsewhere (the volume moved) gives its rows up. One transaction.
+    Result<void> writeVolume(const CatalogFileStamp &stamp, const CatalogVolumeRecord &volume);
+    // The file did not give a volume: its old rows go, the row says why.
+    Result<void> writeFailure(const CatalogFileStamp &stamp, const QString &message);
+    // The file's content is what was indexed (same hash): new size and mtime, state Indexed.
+    Result<void> updateStamp(const CatalogFileStamp &stamp);
+    Result<void> markMissing(const QString &path);
+    // Deletes the volumes of these files with all their rows. Returns how many there were.
+    Result<int> removeFiles(const QStringList &paths);
+
+    // Readers.
+    Result<std::vector<CatalogVolumeInfo>> volumes() const; // by id, then path
+    Result<CatalogStatus> status() const;                   // without `indexing`
+    Result<QByteArray> volumeOutline(const QString &volumeId) const;
+    Result<QString> volumePath(const QString &volumeId) const;
+    Result<std::vector<CitingDocument>> citedBy(const QString &volumeId, const QString &documentId) const;
+    // catalogsearch.cpp
+    Result<CatalogSearchResults> search(const CatalogQuery &query) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace marginalia

@@ -1,0 +1,465 @@
+// Issue 10: the library index built from the real volumes of tests/data, kept up to date run after run,
+// and whole whatever happens to the files or the run.
+#include "catalogfixture.h"
+
+#include "store/catalogschema.h"
+
+#include <QCoreApplication>
+#include <QLockFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <unistd.h>
+
+namespace marginalia::test {
+namespace {
+
+using State = CatalogVolumeInfo::State;
+
+class CatalogIndexer : public CatalogFixture {};
+
+std::vector<CatalogVolumeInfo> volumesOf(Catalog &catalog)
+{
+    auto volumes = catalog.volumes();
+    EXPECT_TRUE(volumes) << volumes.error().toString().toStdString();
+    return volumes ? *volumes : std::vector<CatalogVolumeInfo>{};
+}
+
+// How many document rows the index holds for a volume, through the search (an empty query lists them).
+int documentRows(Catalog &catalog, const QString &volume)
+{
+    CatalogQuery query;
+    query.volume = volume;
+    query.limit = 0;
+    auto found = catalog.search(query);
+    EXPECT_TRUE(found) << found.error().toString().toStdString();
+    return found ? found->total : -1;
+}
+
+void setMtime(const QString &path, const QDateTime &when)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(file.setFileTime(when, QFileDevice::FileModificationTime));
+}
+
+TEST_F(CatalogIndexer, Issue10IndexesTheTestVolumesWithTheCountsOfLoadVolume)
+{
+    indexTestVolumes();
+    auto catalog = open(DatabaseAccess::Read);
+    ASSERT_TRUE(catalog);
+    const auto volumes = volumesOf(*catalog);
+    ASSERT_EQ(volumes.size(), 3u);
+    int documents = 0, footnotes = 0;
+    for (const QString &name : {QStringLiteral("frus1934v05.xml"), QStringLiteral("frus1894Nicaragua.xml"),
+                               QStringLiteral("frus1961-63v09-d316-d318.xml")}) {
+        const Volume volume = load(name);
+        const CatalogVolumeInfo *info = findVolume(volumes, volume.id);
+        ASSERT_TRUE(info) << volume.id.toStdString();
+        EXPECT_EQ(info->state, State::Indexed);
+        EXPECT_EQ(info->documents, int(volume.documents.size())) << volume.id.toStdString();
+        EXPECT_EQ(info->footnotes, volume.stats.footnotes) << volume.id.toStdString();
+        EXPECT_EQ(documentRows(*catalog, volume.id), int(volume.documents.size()));
+        EXPECT_EQ(info->title, volume.title);
+        EXPECT_EQ(info->path, QDir(volumesPath()).filePath(name));
+        EXPECT_FALSE(info->hash.isEmpty());
+        documents += info->documents;
+        footnotes += info->footnotes;
+    }
+    EXPECT_EQ(findVolume(volumes, QStringLiteral("frus1961-63v09"))->yearFrom, 1961);
+    EXPECT_EQ(findVolume(volumes, QStringLiteral("frus1961-63v09"))->yearTo, 1963);
+    EXPECT_EQ(findVolume(volumes, QStringLiteral("frus1894Nicaragua"))->yearTo, 1894);
+    EXPECT_EQ(findVolume(volumes, QStringLiteral("frus1934v05"))->yearFrom, 1934);
+    auto status = catalog->status();
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->volumes, 3);
+    EXPECT_EQ(status->documents, documents);
+    EXPECT_EQ(status->footnotes, footnotes);
+    EXPECT_EQ(status->missing, 0);
+    EXPECT_EQ(status->failed, 0);
+    EXPECT_FALSE(status->indexing);
+    auto sources = catalog->sources();
+    ASSERT_TRUE(sources);
+    EXPECT_EQ(*sources, QStringList{volumesPath()});
+}
+
+TEST_F(CatalogIndexer, Issue10ReindexSkipsUnchangedFilesWithoutReadingThem)
+{
+    indexTestVolumes();
+    const IndexReport again = index();
+    EXPECT_EQ(again.read, 0);
+    EXPECT_EQ(again.unchanged, 3);
+    EXPECT_EQ(again.indexed, 0);
+}
+
+TEST_F(CatalogIndexer, Issue10ATouchedFileIsReadOnceAndNotReindexed)
+{
+    indexTestVolumes();
+    setMtime(QDir(volumesPath()).filePath(QStringLiteral("frus1894Nicaragua.xml")),
+             QDateTime::currentDateTimeUtc().addSecs(-3600));
+    const IndexReport touched = index();
+    EXPECT_EQ(touched.read, 1);
+    EXPECT_EQ(touched.indexed, 0);
+    EXPECT_EQ(touched.unchanged, 3);
+    EXPECT_EQ(index().read, 0);
+}
+
+TEST_F(CatalogIndexer, Issue10AChangedFileIsReindexed)
+{
+    indexTestVolumes();
+    QByteArray data = readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const Volume before = load(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const QByteArray head = "<head>318. Letter From";
+    ASSERT_TRUE(data.contains(head));
+    data.replace(head, "<head>318. Zanzibarish Letter From");
+    write(QStringLiteral("frus1961-63v09-d316-d318.xml"), data);
+    const IndexReport changed = index();
+    EXPECT_EQ(changed.read, 1);
+    EXPECT_EQ(changed.indexed, 1);
+    auto catalog = open(DatabaseAccess::Read);
+    CatalogQuery query;
+    query.text = QStringLiteral("Zanzibarish");
+    auto found = catalog->search(query);
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->total, 1);
+    EXPECT_EQ(found->results[0].id, QStringLiteral("d318"));
+    EXPECT_TRUE(found->results[0].title.startsWith(QStringLiteral("Zanzibarish Letter")));
+    EXPECT_EQ(documentRows(*catalog, before.id), int(before.documents.size()));
+}
+
+TEST_F(CatalogIndexer, Issue10AVanishedFileIsMissingAndComesBack)
+{
+    indexTestVolumes();
+    const QString path = QDir(volumesPath()).filePath(QStringLiteral("frus1894Nicaragua.xml"));
+    const QString aside = tempPath(QStringLiteral("aside.xml"));
+    ASSERT_TRUE(QFile::rename(path, aside));
+    EXPECT_EQ(index().missing, 1);
+    {
+        auto catalog = open(DatabaseAccess::Read);
+        const auto volumes = volumesOf(*catalog);
+        ASSERT_TRUE(findVolume(volumes, QStringLiteral("frus1894Nicaragua")));
+        EXPECT_EQ(findVolume(volumes, QStringLiteral("frus1894Nicaragua"))->state, State::Missing);
+        // Its rows stay (the annotations refer to them), but search does not show them.
+        EXPECT_EQ(findVolume(volumes, QStringLiteral("frus1894Nicaragua"))->documents,
+                  int(load(QStringLiteral("frus1894Nicaragua.xml")).documents.size()));
+        CatalogQuery query;
+        query.text = QStringLiteral("Zelaya");
+        EXPECT_EQ(catalog->search(query)->total, 0);
+        EXPECT_EQ(catalog->status()->missing, 1);
+        EXPECT_EQ(catalog->status()->volumes, 2);
+    }
+    ASSERT_TRUE(QFile::rename(aside, path));
+    const IndexReport back = index();
+    EXPECT_EQ(back.missing, 0);
+    EXPECT_EQ(back.read, 0); // rename keeps size and time: back without reading
+    auto catalog = open(DatabaseAccess::Read);
+    EXPECT_EQ(findVolume(volumesOf(*catalog), QStringLiteral("frus1894Nicaragua"))->state, State::Indexed);
+    CatalogQuery query;
+    query.text = QStringLiteral("Zelaya");
+    EXPECT_GT(catalog->search(query)->total, 0);
+}
+
+TEST_F(CatalogIndexer, Issue10ABrokenFileFailsWithItsLineAndColumnAndTheOthersIndex)
+{
+    copy(QStringLiteral("frus1934v05.xml"));
+    copy(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    QByteArray broken = readData(QStringLiteral("frus1894Nicaragua.xml"));
+    broken.truncate(broken.size() / 2);
+    const QString brokenPath = write(QStringLiteral("broken.xml"), broken);
+    addVolumesFolder();
+    const IndexReport report = index();
+    EXPECT_EQ(report.indexed, 2);
+    EXPECT_EQ(report.failed, 1);
+    ASSERT_EQ(report.errors.size(), 1u);
+    EXPECT_EQ(report.errors[0].file, brokenPath);
+    auto catalog = open(DatabaseAccess::Read);
+    const auto volumes = volumesOf(*catalog);
+    ASSERT_EQ(volumes.size(), 3u);
+    const CatalogVolumeInfo &failed = volumes.back(); // no id: listed last
+    EXPECT_EQ(failed.state, State::Failed);
+    EXPECT_TRUE(failed.id.isEmpty());
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("^") + QRegularExpression::escape(brokenPath) + QStringLiteral(":\\d+:\\d+: "))
+                    .match(failed.error).hasMatch())
+        << failed.error.toStdString();
+    EXPECT_EQ(catalog->status()->failed, 1);
+    EXPECT_EQ(catalog->status()->volumes, 2);
+}
+
+TEST_F(CatalogIndexer, Issue10NonTeiFilesAreSkippedQuietly)
+{
+    copy(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    write(QStringLiteral("page.xml"), "<?xml version=\"1.0\"?>\n<!-- a page -->\n<html><body>Zelaya</body></html>");
+    write(QStringLiteral("notes.txt"), "Zelaya");
+    write(QStringLiteral("empty.xml"), "");
+    copy(QStringLiteral("frus1961-63v09-d317.txt"));
+    addVolumesFolder();
+    const IndexReport report = index();
+    EXPECT_EQ(report.indexed, 1);
+    EXPECT_EQ(report.failed, 0);
+    EXPECT_TRUE(report.errors.empty());
+}
+
+TEST_F(CatalogIndexer, Issue10TwoFilesWithOneVolumeIdTheIndexedOneKeepsIt)
+{
+    const QString first = copy(QStringLiteral("frus1894Nicaragua.xml"));
+    addVolumesFolder();
+    ASSERT_EQ(index().indexed, 1);
+    const QString second = copy(QStringLiteral("frus1894Nicaragua.xml"), QStringLiteral("a-copy/again.xml"));
+    const IndexReport report = index();
+    EXPECT_EQ(report.indexed, 0);
+    EXPECT_EQ(report.failed, 1);
+    ASSERT_EQ(report.errors.size(), 1u);
+    EXPECT_TRUE(report.errors[0].message.contains(first)) << report.errors[0].message.toStdString();
+    {
+        auto catalog = open(DatabaseAccess::Read);
+        auto path = catalog->volumePath(QStringLiteral("frus1894Nicaragua"));
+        ASSERT_TRUE(path);
+        EXPECT_EQ(*path, first);
+    }
+    // The file that held the id is gone: the copy takes it over.
+    ASSERT_TRUE(QFile::remove(first));
+    const IndexReport moved = index();
+    EXPECT_EQ(moved.indexed, 1);
+    auto catalog = open(DatabaseAccess::Read);
+    EXPECT_EQ(*catalog->volumePath(QStringLiteral("frus1894Nicaragua")), second);
+    const auto volumes = volumesOf(*catalog);
+    ASSERT_EQ(volumes.size(), 1u);
+    EXPECT_EQ(volumes[0].state, State::Indexed);
+}
+
+TEST_F(CatalogIndexer, Issue10ASymlinkLoopIsFollowedOnce)
+{
+    copy(QStringLiteral("frus1961-63v09-d316-d318.xml"), QStringLiteral("sub/d316.xml"));
+    ASSERT_TRUE(QFile::link(volumesPath(), QDir(volumesPath()).filePath(QStringLiteral("sub/loop"))));
+    ASSERT_TRUE(QFile::link(QDir(volumesPath()).filePath(QStringLiteral("sub")),
+                            QDir(volumesPath()).filePath(QStringLiteral("again"))));
+    addVolumesFolder();
+    const IndexReport report = index();
+    EXPECT_EQ(report.indexed, 1);
+    EXPECT_EQ(report.failed, 0);
+    auto catalog = open(DatabaseAccess::Read);
+    ASSERT_EQ(volumesOf(*catalog).size(), 1u);
+}
+
+TEST_F(CatalogIndexer, Issue10AnUnreadableFileIsAFailureWithAMessage)
+{
+    if (geteuid() == 0)
+        GTEST_SKIP() << "root reads any file";
+    const QString path = copy(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    copy(QStringLiteral("frus1894Nicaragua.xml"));
+    ASSERT_TRUE(QFile::setPermissions(path, QFileDevice::Permissions()));
+    addVolumesFolder();
+    const IndexReport report = index();
+    EXPECT_EQ(report.indexed, 1);
+    EXPECT_EQ(report.failed, 1);
+    ASSERT_FALSE(report.errors.empty());
+    EXPECT_EQ(report.errors[0].file, path);
+}
+
+TEST_F(CatalogIndexer, Issue10AVolumeOfAnOlderIndexVersionIsReadAgain)
+{
+    indexTestVolumes();
+    {
+        // What an index made by an older version looks like (core/store holds the app's SQL; this is
+        // the test standing in for an old file).
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old-version"));
+        db.setDatabaseName(libraryPath());
+        ASSERT_TRUE(db.open());
+        QSqlQuery(db).exec(QStringLiteral("UPDATE volumes SET index_version = 0 WHERE id = 'frus1934v05'"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old-version"));
+    const IndexReport report = index();
+    EXPECT_EQ(report.read, 1);
+    EXPECT_EQ(report.indexed, 1);
+    EXPECT_EQ(index().read, 0);
+}
+
+TEST_F(CatalogIndexer, Issue10ForceReadsEveryFile)
+{
+    indexTestVolumes();
+    IndexOptions options;
+    options.force = true;
+    const IndexReport report = index(options);
+    EXPECT_EQ(report.read, 3);
+    EXPECT_EQ(report.indexed, 3);
+}
+
+class CatalogIndexerRuns : public CatalogFixture {
+protected:
+    QStringList makeCopies(int count)
+    {
+        QStringList ids;
+        for (int i = 1; i <= count; ++i) {
+            const QString id = QStringLiteral("frus1934v9%1").arg(i);
+            copyWithId(QStringLiteral("frus1934v05.xml"), QStringLiteral("frus1934v05"), id);
+            ids << id;
+        }
+        return ids;
+    }
+    // Each volume's id, state, counts and hash; and the ids found for two queries.
+    QStringList snapshot()
+    {
+        auto catalog = open(DatabaseAccess::Read);
+        QStringList out;
+        for (const CatalogVolumeInfo &v : volumesOf(*catalog)) {
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6").arg(v.id).arg(int(v.state)).arg(v.documents).arg(v.footnotes)
+                       .arg(v.hash).arg(documentRows(*catalog, v.id));
+        }
+        for (const QString &text : {QStringLiteral("Tegucigalpa"), QStringLiteral("\"most-favored-nation\"")}) {
+            CatalogQuery query;
+            query.text = text;
+            query.limit = 1000;
+            auto found = catalog->search(query);
+            EXPECT_TRUE(found);
+            for (const CatalogHit &hit : found->results)
+                out << hit.volume + QLatin1Char('#') + hit.id;
+        }
+        return out;
+    }
+};
+
+TEST_F(CatalogIndexerRuns, Issue10ACancelledRunKeepsWholeVolumesAndTheNextRunFinishesIt)
+{
+    makeCopies(4);
+    addVolumesFolder();
+    IndexOptions options;
+    options.threads = 2;
+    auto cancelled = indexCatalog(libraryPath(), options, [](const IndexProgress &p) { return p.volumesDone < 1; });
+    ASSERT_TRUE(cancelled) << cancelled.error().toString().toStdString();
+    EXPECT_TRUE(cancelled->cancelled);
+    EXPECT_EQ(cancelled->indexed, 1);
+    {
+        auto catalog = open(DatabaseAccess::Read);
+        EXPECT_EQ(catalog->status()->volumes, 1);
+    }
+    const IndexReport resumed = index(options);
+    EXPECT_EQ(resumed.indexed, 3);
+    EXPECT_EQ(resumed.unchanged, 1);
+    const QStringList afterResume = snapshot();
+
+    IndexOptions fresh = options;
+    fresh.force = true;
+    EXPECT_EQ(index(fresh).indexed, 4);
+    EXPECT_EQ(snapshot(), afterResume);
+}
+
+TEST_F(CatalogIndexerRuns, Issue10ProgressCountsVolumesAndBytes)
+{
+    makeCopies(2);
+    addVolumesFolder();
+    std::vector<IndexProgress> seen;
+    auto report = indexCatalog(libraryPath(), {}, [&](const IndexProgress &p) {
+        seen.push_back(p);
+        return true;
+    });
+    ASSERT_TRUE(report);
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen.front().volumesDone, 0);
+    EXPECT_EQ(seen.back().volumesDone, 2);
+    EXPECT_EQ(seen.back().volumesTotal, 2);
+    EXPECT_EQ(seen.back().bytesDone, seen.back().bytesTotal);
+    EXPECT_EQ(seen.back().bytesTotal, 2 * QFileInfo(dataPath(QStringLiteral("frus1934v05.xml"))).size());
+    EXPECT_FALSE(seen.back().currentFile.isEmpty());
+}
+
+TEST_F(CatalogIndexerRuns, Issue10ASecondConcurrentRunFailsWithAClearMessage)
+{
+    makeCopies(1);
+    addVolumesFolder();
+    QLockFile lock(libraryPath() + QStringLiteral(".lock"));
+    ASSERT_TRUE(lock.tryLock(0));
+    EXPECT_TRUE(open(DatabaseAccess::Read)->status()->indexing);
+    auto second = indexCatalog(libraryPath(), {});
+    ASSERT_FALSE(second);
+    EXPECT_TRUE(second.error().message.contains(QStringLiteral("already being indexed")))
+        << second.error().toString().toStdString();
+    EXPECT_FALSE(Catalog::discard(libraryPath()));
+    lock.unlock();
+    EXPECT_FALSE(open(DatabaseAccess::Read)->status()->indexing);
+    EXPECT_TRUE(indexCatalog(libraryPath(), {}));
+}
+
+TEST_F(CatalogIndexerRuns, Issue10KillDuringIndexingLeavesNoHalfVolumeAndTheNextRunResumes)
+{
+    const QStringList ids = makeCopies(5);
+    addVolumesFolder();
+    QProcess child;
+    child.setProgram(QStringLiteral(MARGINALIA_CATALOG_INDEXER));
+    child.setArguments({libraryPath()});
+    child.start();
+    ASSERT_TRUE(child.waitForStarted());
+    QByteArray out;
+    while (!out.contains("committed 1\n")) {
+        ASSERT_TRUE(child.waitForReadyRead(60000)) << out.toStdString() << child.readAllStandardError().toStdString();
+        out += child.readAllStandardOutput();
+    }
+    child.kill(); // SIGKILL, mid-way through the next volume
+    ASSERT_TRUE(child.waitForFinished());
+    {
+        auto catalog = open(DatabaseAccess::Read);
+        const auto volumes = volumesOf(*catalog);
+        ASSERT_GE(volumes.size(), 1u);
+        ASSERT_LT(volumes.size(), 5u) << "the child finished before it was killed";
+        for (const CatalogVolumeInfo &v : volumes) {
+            EXPECT_EQ(v.state, State::Indexed);
+            EXPECT_EQ(documentRows(*catalog, v.id), v.documents) << v.id.toStdString();
+        }
+    }
+    const IndexReport resumed = index();
+    auto catalog = open(DatabaseAccess::Read);
+    const auto volumes = volumesOf(*catalog);
+    ASSERT_EQ(volumes.size(), 5u);
+    EXPECT_EQ(resumed.indexed + resumed.unchanged, 5);
+    EXPECT_GE(resumed.unchanged, 1);
+    for (const CatalogVolumeInfo &v : volumes)
+        EXPECT_EQ(documentRows(*catalog, v.id), v.documents) << v.id.toStdString();
+}
+
+TEST_F(CatalogIndexer, Issue10RemovingAVolumeKeepsItOutOfItsFolder)
+{
+    indexTestVolumes();
+    auto catalog = open();
+    auto removed = catalog->remove(QStringLiteral("frus1894Nicaragua"));
+    ASSERT_TRUE(removed) << removed.error().toString().toStdString();
+    EXPECT_EQ(*removed, 1);
+    EXPECT_EQ(catalog->status()->volumes, 2);
+    EXPECT_EQ(index().indexed, 0);
+    EXPECT_EQ(catalog->status()->volumes, 2);
+    EXPECT_FALSE(catalog->remove(QStringLiteral("frus1999nothing")));
+    // Adding the file again brings it back.
+    ASSERT_TRUE(catalog->addSources({QDir(volumesPath()).filePath(QStringLiteral("frus1894Nicaragua.xml"))}));
+    EXPECT_EQ(index().indexed, 1);
+    auto folder = catalog->remove(volumesPath());
+    ASSERT_TRUE(folder);
+    EXPECT_EQ(*folder, 2); // the file added on its own stays
+    EXPECT_EQ(catalog->status()->volumes, 1);
+}
+
+TEST_F(CatalogIndexer, Issue10ADamagedIndexIsReportedAndCanBeDiscarded)
+{
+    QFile garbage(libraryPath());
+    ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(8192, 'x'));
+    garbage.close();
+    auto opened = Catalog::open(libraryPath(), DatabaseAccess::Write);
+    ASSERT_FALSE(opened);
+    EXPECT_TRUE(opened.error().message.contains(QStringLiteral("library index"))) << opened.error().toString().toStdString();
+    EXPECT_FALSE(indexCatalog(libraryPath(), {}));
+    ASSERT_TRUE(Catalog::discard(libraryPath()));
+    EXPECT_FALSE(QFile::exists(libraryPath()));
+    indexTestVolumes();
+}
+
+TEST_F(CatalogIndexer, Issue10ReadingAnIndexThatDoesNotExistShowsAnEmptyLibrary)
+{
+    auto catalog = open(DatabaseAccess::Read);
+    ASSERT_TRUE(catalog);
+    EXPECT_EQ(catalog->status()->volumes, 0);
+    EXPECT_FALSE(QFile::exists(libraryPath()));
+}
+
+} // namespace
+} // namespace marginalia::test

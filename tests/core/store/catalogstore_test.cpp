@@ -1,0 +1,95 @@
+// Issue 10: the library index's query language, made safe for FTS5, and its stored text.
+#include "store/catalogquery.h"
+#include "store/catalogrecords.h"
+
+#include <gtest/gtest.h>
+
+namespace marginalia {
+namespace {
+
+QString matchOf(const QString &text)
+{
+    auto parsed = parseCatalogQuery(text);
+    EXPECT_TRUE(parsed) << text.toStdString() << ": " << (parsed ? "" : parsed.error().message.toStdString());
+    return parsed ? parsed->match : QString();
+}
+
+QString errorOf(const QString &text)
+{
+    auto parsed = parseCatalogQuery(text);
+    EXPECT_FALSE(parsed) << text.toStdString() << " gave " << (parsed ? parsed->match.toStdString() : "");
+    return parsed ? QString() : parsed.error().message;
+}
+
+TEST(CatalogQuery, Issue10WordsArePassedOnQuotedAndAnded)
+{
+    EXPECT_EQ(matchOf(QStringLiteral("treaty Cuba")), QStringLiteral("(\"treaty\" AND \"Cuba\")"));
+    EXPECT_EQ(matchOf(QStringLiteral("treaty AND Cuba")), QStringLiteral("(\"treaty\" AND \"Cuba\")"));
+    // Lower-case operators are words; FTS5 punctuation inside a word is no syntax.
+    EXPECT_EQ(matchOf(QStringLiteral("war and peace")), QStringLiteral("((\"war\" AND \"and\") AND \"peace\")"));
+    EXPECT_EQ(matchOf(QStringLiteral("col:umn ^start a+b")), QStringLiteral("((\"col:umn\" AND \"^start\") AND \"a+b\")"));
+    EXPECT_EQ(matchOf(QStringLiteral("say\"\"")), QStringLiteral("\"say\""));
+}
+
+TEST(CatalogQuery, Issue10PhrasesPrefixesAndOperators)
+{
+    EXPECT_EQ(matchOf(QStringLiteral("\"good neighbor\" policy")), QStringLiteral("(\"good neighbor\" AND \"policy\")"));
+    EXPECT_EQ(matchOf(QStringLiteral("\u201cgood neighbor\u201d")), QStringLiteral("\"good neighbor\""));
+    EXPECT_EQ(matchOf(QStringLiteral("negotiat*")), QStringLiteral("\"negotiat\"*"));
+    EXPECT_EQ(matchOf(QStringLiteral("Cuba OR Haiti NOT sugar")), QStringLiteral("(\"Cuba\" OR (\"Haiti\" NOT \"sugar\"))"));
+    EXPECT_EQ(matchOf(QStringLiteral("(Cuba OR Haiti) sugar")), QStringLiteral("(((\"Cuba\" OR \"Haiti\")) AND \"sugar\")"));
+    EXPECT_EQ(matchOf(QStringLiteral("NEAR(treaty Cuba, 10)")), QStringLiteral("NEAR(\"treaty\" \"Cuba\", 10)"));
+    EXPECT_EQ(matchOf(QStringLiteral("NEAR(\"good neighbor\" policy)")), QStringLiteral("NEAR(\"good neighbor\" \"policy\")"));
+    // Commas outside NEAR are only separators; NEAR not followed by "(" is a word.
+    EXPECT_EQ(matchOf(QStringLiteral("Cuba, Haiti")), QStringLiteral("(\"Cuba\" AND \"Haiti\")"));
+    EXPECT_EQ(matchOf(QStringLiteral("NEAR East")), QStringLiteral("(\"NEAR\" AND \"East\")"));
+    EXPECT_EQ(matchOf(QStringLiteral("  - ")), QString());
+}
+
+TEST(CatalogQuery, Issue10WhatTheSyntaxDoesNotAllowGetsAPlainMessage)
+{
+    EXPECT_EQ(errorOf(QStringLiteral("\"good neighbor")), QStringLiteral("unbalanced quote"));
+    EXPECT_EQ(errorOf(QStringLiteral("Cuba NOT")), QStringLiteral("NOT needs a word after it"));
+    EXPECT_TRUE(errorOf(QStringLiteral("NOT Cuba")).startsWith(QStringLiteral("NOT needs a word before it")));
+    EXPECT_EQ(errorOf(QStringLiteral("Cuba AND")), QStringLiteral("AND needs a word after it"));
+    EXPECT_EQ(errorOf(QStringLiteral("OR Cuba")), QStringLiteral("OR needs a word before it"));
+    EXPECT_EQ(errorOf(QStringLiteral("Cuba OR OR Haiti")), QStringLiteral("OR needs a word after it"));
+    EXPECT_TRUE(errorOf(QStringLiteral("(Cuba OR Haiti")).startsWith(QStringLiteral("unbalanced parenthesis")));
+    EXPECT_EQ(errorOf(QStringLiteral("Cuba)")), QStringLiteral("a closing parenthesis without an opening one"));
+    EXPECT_EQ(errorOf(QStringLiteral("()")), QStringLiteral("empty parentheses"));
+    EXPECT_TRUE(errorOf(QStringLiteral("NEAR(Cuba)")).startsWith(QStringLiteral("NEAR needs two or more words")));
+    EXPECT_TRUE(errorOf(QStringLiteral("NEAR(Cuba Haiti, ten)")).startsWith(QStringLiteral("NEAR's distance")));
+    EXPECT_TRUE(errorOf(QStringLiteral("NEAR(Cuba (Haiti))")).startsWith(QStringLiteral("NEAR needs")));
+}
+
+TEST(CatalogQuery, Issue10SnippetsMarkWhatTheStemmedWordMatches)
+{
+    EXPECT_EQ(stemmedTerm(QStringLiteral("negotiate")).text, QStringLiteral("negotiat"));
+    EXPECT_TRUE(stemmedTerm(QStringLiteral("negotiate")).prefix);
+    EXPECT_EQ(stemmedTerm(QStringLiteral("negotiations")).text, QStringLiteral("negoti"));
+    EXPECT_EQ(stemmedTerm(QStringLiteral("U.S.")).text, QStringLiteral("U.S."));
+    EXPECT_FALSE(stemmedTerm(QStringLiteral("war")).prefix);
+    auto parsed = parseCatalogQuery(QStringLiteral("negotiate NOT treaty"));
+    ASSERT_TRUE(parsed);
+    const SnippetMaker snippets(parsed->highlight);
+    EXPECT_EQ(snippets.snippet(QStringLiteral("The negotiations on the treaty went on.")),
+              QStringLiteral("The «negotiations» on the treaty went on."));
+}
+
+TEST(CatalogRecords, Issue10DocumentTextPacksAndUnpacksWhole)
+{
+    const QString title = QStringLiteral("Telegram From the Embassy in Cuba");
+    const QString text = QStringLiteral("Habana, août 3, 1934.\n\nÉmigrés — “quoted” text");
+    const QString notes = QStringLiteral("Source: Department of State, File No. 837.00/5211.\n\nSecond note");
+    QString t, b, n;
+    ASSERT_TRUE(unpackDocumentText(packDocumentText(title, text, notes), t, b, n));
+    EXPECT_EQ(t, title);
+    EXPECT_EQ(b, text);
+    EXPECT_EQ(n, notes);
+    ASSERT_TRUE(unpackDocumentText(packDocumentText({}, {}, {}), t, b, n));
+    EXPECT_TRUE(t.isEmpty() && b.isEmpty() && n.isEmpty());
+    EXPECT_FALSE(unpackDocumentText(QByteArray("not compressed"), t, b, n));
+}
+
+} // namespace
+} // namespace marginalia
