@@ -152,7 +152,7 @@ int runLibrarySearch(const LibrarySearchOptions &options, QTextStream &out, QTex
         return ExitOk;
     }
     for (const CatalogHit &hit : found->results) {
-        out << visibleControls(hit.volume + QLatin1Char('/') + hit.id, LineBreaks::Show) << QStringLiteral("  ")
+        out << visibleControls(QString(hit.volume + QLatin1Char('/') + hit.id), LineBreaks::Show) << QStringLiteral("  ")
             << visibleControls(hit.date, LineBreaks::Show) << QStringLiteral("  ")
             << visibleControls(hit.title, LineBreaks::Show) << QStringLiteral("\n  ")
             << visibleControls(hit.snippet, LineBreaks::Show) << QLatin1Char('\n');
