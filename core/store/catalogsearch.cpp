@@ -82,7 +82,7 @@ Result<QString> snippetFor(Statement &row, const SnippetMaker &snippets, qint64 
     if (auto done = row.exec({rowid}); !done)
         return fail(done.error());
     QString title, text, notes;
-    if (!row.next() || !unpackDocumentText(row.value(0).toByteArray(), title, text, notes))
+    if (!row.next() || !unpackDocumentText(row.value(0).toByteArray(), row.integer(1), title, text, notes))
         return QString();
     for (const QString *part : {&text, &notes, &title}) {
         QString snippet = snippets.snippet(*part);
@@ -132,7 +132,8 @@ Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) con
                                    dateOf(hits.text(5), hits.text(6)), hits.text(7), hits.value(8).toDouble(), {}});
     }
     const SnippetMaker snippets(match->highlight);
-    Statement row(m_db, QStringLiteral("SELECT data FROM document_text WHERE rowid = ?"));
+    Statement row(m_db, QStringLiteral("SELECT t.data, d.text_part FROM documents d JOIN text_blocks t"
+                                       " ON t.rowid = d.text_block WHERE d.rowid = ?"));
     for (std::size_t i = 0; i < rowids.size(); ++i) {
         Result<QString> snippet = snippetFor(row, snippets, rowids[i]);
         if (!snippet)
