@@ -108,9 +108,9 @@ struct CatalogSource {
     bool excluded = false; // a file removed from inside a folder that stays a source
 };
 
-// The title, text and notes of consecutive documents, compressed together in blocks of about 32 KB: the
+// The title, text and notes of consecutive documents, compressed together in blocks of about 8 KB: the
 // FTS5 table keeps no copy of the text (content=''), so snippets and deletions read it from here, and
-// one document alone (a few KB) compresses a third less well than a block of them.
+// one document alone (a few KB) compresses a fifth less well than a block of them.
 class TextBlockPacker {
 public:
     // Adds a document; returns {block, part}: where it will be.
@@ -126,5 +126,7 @@ private:
 };
 // Part `part` of a block; false when the block is damaged or has no such part.
 bool unpackDocumentText(const QByteArray &block, int part, QString &title, QString &text, QString &notes);
+// The same in a block already decompressed (qUncompress), to read several parts of one block.
+bool documentTextAt(const QByteArray &plainBlock, int part, QString &title, QString &text, QString &notes);
 
 } // namespace marginalia

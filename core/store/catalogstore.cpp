@@ -18,7 +18,9 @@ using State = CatalogVolumeInfo::State;
 
 std::pair<int, int> TextBlockPacker::add(const QString &title, const QString &text, const QString &notes)
 {
-    constexpr qsizetype BlockBytes = 32 * 1024;
+    // 8 KB: a snippet decompresses one block (0.05 ms); 32 KB would compress 8 % better and cost a search
+    // three times as much.
+    constexpr qsizetype BlockBytes = 8 * 1024;
     if (m_open.size() >= BlockBytes)
         close();
     if (m_parts > 0)
@@ -35,9 +37,9 @@ void TextBlockPacker::close()
 {
     if (m_parts == 0)
         return;
-    // Level 4: twice as fast as the default 6 (which would be a quarter of the indexing time) for 4 %
+    // Level 1: three times as fast as the default 6 (which took a quarter of the indexing time) for 18 %
     // more bytes.
-    m_blocks.push_back(qCompress(m_open, 4));
+    m_blocks.push_back(qCompress(m_open, 1));
     m_open.clear();
     m_parts = 0;
 }
@@ -50,7 +52,11 @@ std::vector<QByteArray> TextBlockPacker::finish()
 
 bool unpackDocumentText(const QByteArray &block, int part, QString &title, QString &text, QString &notes)
 {
-    const QByteArray plain = qUncompress(block);
+    return documentTextAt(qUncompress(block), part, title, text, notes);
+}
+
+bool documentTextAt(const QByteArray &plain, int part, QString &title, QString &text, QString &notes)
+{
     qsizetype begin = 0;
     for (int i = 0; i < part && begin >= 0; ++i) {
         begin = plain.indexOf(PartSeparator, begin);

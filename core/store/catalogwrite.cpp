@@ -37,7 +37,7 @@ Result<void> deleteVolumeRows(const Database &db, qint64 volume)
     while (old.next()) {
         if (old.value(1).toLongLong() != lastBlock) {
             lastBlock = old.value(1).toLongLong();
-            block = old.value(3).toByteArray();
+            block = qUncompress(old.value(3).toByteArray());
         }
         rows.push_back({old.value(0).toLongLong(), old.integer(2), block});
     }
@@ -45,7 +45,7 @@ Result<void> deleteVolumeRows(const Database &db, qint64 volume)
                                         " VALUES ('delete', ?, ?, ?, ?)"));
     QString title, body, notes;
     for (const Row &row : rows) {
-        if (!unpackDocumentText(row.block, row.part, title, body, notes))
+        if (!documentTextAt(row.block, row.part, title, body, notes))
             continue; // unreadable: its FTS row stays, a dangling rowid that search skips (no document)
         if (auto done = forget.exec({row.rowid, text(title), text(body), text(notes)}); !done)
             return done;
