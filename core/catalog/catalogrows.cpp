@@ -122,7 +122,6 @@ CatalogDocumentRecord documentRecord(const Volume &volume, const Document &doc, 
         notes << plainText(note.content);
     d.notes = notes.join(QStringLiteral("\n\n"));
     d.footnotes = int(doc.footnotes.size());
-    d.packed = packDocumentText(d.title, d.text, d.notes);
     QSet<QString> persons;
     for (const EntityRef &entity : doc.entities) {
         if (entity.kind == EntityRef::Person && !entity.id.isEmpty() && !persons.contains(entity.id)) {
@@ -177,12 +176,16 @@ CatalogVolumeRecord catalogRecord(const Volume &volume, const QByteArray &fileDa
     std::tie(record.yearFrom, record.yearTo) = volumeYears(volume.id, volume.subseries);
     record.footnotes = volume.stats.footnotes;
     record.documents.reserve(volume.documents.size());
+    TextBlockPacker packer;
     for (std::size_t i = 0; i < volume.documents.size(); ++i) {
         const Document &doc = volume.documents[i];
         const ReadingText body(doc.body);
-        record.documents.push_back(documentRecord(volume, doc, body));
+        CatalogDocumentRecord d = documentRecord(volume, doc, body);
+        std::tie(d.textBlock, d.textPart) = packer.add(d.title, d.text, d.notes);
+        record.documents.push_back(std::move(d));
         addReferences(volume, doc, int(i), body, record);
     }
+    record.textBlocks = packer.finish();
     record.persons = glossary(volume.persons);
     record.terms = glossary(volume.terms);
     record.outline = encodeVolumeOutline(volume, fileData);

@@ -109,12 +109,27 @@ Result<std::vector<Token>> tokenize(const QString &text)
     return tokens;
 }
 
+QString quoted(const QString &text, bool prefix)
+{
+    QString escaped = text;
+    // Inside an FTS5 string a double quote is written twice; nothing else is special there.
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"') + (prefix ? QStringLiteral("*") : QString());
+}
+
 QString quoted(const Token &token)
 {
-    QString text = token.text;
-    // Inside an FTS5 string a double quote is written twice; nothing else is special there.
-    text.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + text + QLatin1Char('"') + (token.prefix ? QStringLiteral("*") : QString());
+    // The index holds porter stems, and FTS5 stems a prefix too before matching it against them: "zelay*"
+    // becomes "zelai*", which "zelaya" does not start with, and "negotiat*" finds no "negotiations" (stem
+    // "negoti"). Porter changes at most the last letters of what a user types as the start of a word
+    // ("-ate", "-y" → "-i", "-e"), so a prefix of five letters or more is also looked for without its last
+    // one or two (never under four): a little more may be found, never less.
+    const QString &text = token.text;
+    const qsizetype chop = std::min<qsizetype>(2, text.size() - 4);
+    if (token.kind != Kind::Word || !token.prefix || chop <= 0
+        || !std::all_of(text.begin(), text.end(), [](QChar c) { return c.isLetter(); }))
+        return quoted(text, token.prefix);
+    return QStringLiteral("(%1 OR %2)").arg(quoted(text, true), quoted(text.left(text.size() - chop), true));
 }
 
 // Recursive descent, loosest first: OR, then AND (or nothing) between terms, then NOT, as FTS5 binds them.
@@ -230,7 +245,9 @@ private:
         QStringList phrases;
         while (at(Kind::Word) || at(Kind::Phrase)) {
             mark(m_tokens[m_at], negated);
-            phrases << quoted(m_tokens[m_at++]);
+            // NEAR takes phrases only, so a prefix goes in as typed (see quoted()).
+            phrases << quoted(m_tokens[m_at].text, m_tokens[m_at].prefix);
+            ++m_at;
         }
         if (phrases.size() < 2)
             return syntaxError(usage);

@@ -54,12 +54,13 @@ struct CitingDocument {
     bool inNote = false;
 };
 
-// What the indexer writes for one document. `packed` is title, text and notes compressed (see
-// packDocumentText), made on the parsing thread so that the writer only writes.
+// What the indexer writes for one document. Its title, text and notes are also kept compressed, with
+// those of the documents around it, in CatalogVolumeRecord::textBlocks[textBlock] as part `textPart`
+// (see TextBlockPacker), made on the parsing thread so that the writer only writes.
 struct CatalogDocumentRecord {
     QString id, number, title, kind, dateFrom, dateTo, place, firstPage, division, chapter;
     QString text, notes;
-    QByteArray packed;
+    int textBlock = 0, textPart = 0;
     int footnotes = 0;
     QStringList persons; // glossary ids mentioned
 };
@@ -83,6 +84,7 @@ struct CatalogVolumeRecord {
     std::vector<CatalogDocumentRecord> documents;
     std::vector<CatalogReferenceRecord> references;
     std::vector<CatalogGlossaryRecord> persons, terms;
+    std::vector<QByteArray> textBlocks;
     QByteArray outline;
 };
 
@@ -106,9 +108,25 @@ struct CatalogSource {
     bool excluded = false; // a file removed from inside a folder that stays a source
 };
 
-// Title, text and notes in one zlib-compressed blob, and back: the FTS5 table keeps no copy of the text
-// (content=''), so snippets and deletions read it from here.
-QByteArray packDocumentText(const QString &title, const QString &text, const QString &notes);
-bool unpackDocumentText(const QByteArray &packed, QString &title, QString &text, QString &notes);
+// The title, text and notes of consecutive documents, compressed together in blocks of about 8 KB: the
+// FTS5 table keeps no copy of the text (content=''), so snippets and deletions read it from here, and
+// one document alone (a few KB) compresses a fifth less well than a block of them.
+class TextBlockPacker {
+public:
+    // Adds a document; returns {block, part}: where it will be.
+    std::pair<int, int> add(const QString &title, const QString &text, const QString &notes);
+    // The blocks, the last one closed.
+    std::vector<QByteArray> finish();
+
+private:
+    void close();
+    std::vector<QByteArray> m_blocks;
+    QByteArray m_open;
+    int m_parts = 0;
+};
+// Part `part` of a block; false when the block is damaged or has no such part.
+bool unpackDocumentText(const QByteArray &block, int part, QString &title, QString &text, QString &notes);
+// The same in a block already decompressed (qUncompress), to read several parts of one block.
+bool documentTextAt(const QByteArray &plainBlock, int part, QString &title, QString &text, QString &notes);
 
 } // namespace marginalia

@@ -13,8 +13,10 @@ namespace {
 // checking every inserted row against its parent would slow the bulk load. volumes.state is
 // CatalogVolumeInfo::State (0 indexed, 1 missing, 2 failed); volumes.id is NULL for a file that failed
 // before its id was known. documents_fts is contentless (content=''): the text is kept once, compressed,
-// in document_text (same rowid as documents), which keeps the index at about half the size of the TEI;
+// in text_blocks, which keeps the index at about half the size of the TEI;
 // deleting a row of it takes the 'delete' command with the original values, read back from there.
+// The text is in text_blocks, several documents a block (TextBlockPacker); documents.text_block and
+// text_part say where each document's is.
 // The title weighs ten times the text and the notes in bm25 (the rank configuration is stored in the
 // table, so every MATCH … ORDER BY rank uses it).
 QStringList schemaVersion1()
@@ -38,10 +40,12 @@ QStringList schemaVersion1()
                        " volume INTEGER NOT NULL,"
                        " id TEXT NOT NULL, number TEXT, title TEXT, kind TEXT,"
                        " date_from TEXT, date_to TEXT, place TEXT, first_page TEXT,"
-                       " division TEXT, chapter TEXT, ordinal INTEGER NOT NULL, footnotes INTEGER)"),
+                       " division TEXT, chapter TEXT, ordinal INTEGER NOT NULL, footnotes INTEGER,"
+                       " text_block INTEGER, text_part INTEGER)"),
         QStringLiteral("CREATE INDEX documents_by_volume ON documents(volume, id)"),
         QStringLiteral("CREATE INDEX documents_by_date ON documents(date_from)"),
-        QStringLiteral("CREATE TABLE document_text (rowid INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
+        QStringLiteral("CREATE TABLE text_blocks (rowid INTEGER PRIMARY KEY, volume INTEGER NOT NULL, data BLOB NOT NULL)"),
+        QStringLiteral("CREATE INDEX text_blocks_by_volume ON text_blocks(volume)"),
         QStringLiteral("CREATE TABLE persons ("
                        " volume INTEGER NOT NULL, id TEXT NOT NULL, name TEXT, description TEXT,"
                        " PRIMARY KEY (volume, id)) WITHOUT ROWID"),

@@ -6,6 +6,7 @@
 #include "statement.h"
 #include "util/translate.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace marginalia {
@@ -77,13 +78,8 @@ QString dateOf(const QString &from, const QString &to)
 }
 
 // The text around the first hit, from the document's stored text: its body, else its notes, else its title.
-Result<QString> snippetFor(Statement &row, const SnippetMaker &snippets, qint64 rowid)
+QString snippetFor(const QString &title, const QString &text, const QString &notes, const SnippetMaker &snippets)
 {
-    if (auto done = row.exec({rowid}); !done)
-        return fail(done.error());
-    QString title, text, notes;
-    if (!row.next() || !unpackDocumentText(row.value(0).toByteArray(), title, text, notes))
-        return QString();
     for (const QString *part : {&text, &notes, &title}) {
         QString snippet = snippets.snippet(*part);
         if (!snippet.isEmpty())
@@ -93,6 +89,33 @@ Result<QString> snippetFor(Statement &row, const SnippetMaker &snippets, qint64 
     const qsizetype titleEnd = text.indexOf(QLatin1Char('\n'));
     const QString opening = text.mid(titleEnd < 0 ? 0 : titleEnd).simplified();
     return QString(opening.left(150) + (opening.size() > 150 ? QStringLiteral("…") : QString()));
+}
+
+// Fills in the hits' snippets. Hits often come from neighbouring documents, so each block of text is
+// read and decompressed once.
+Result<void> addSnippets(const Database &db, const std::vector<qint64> &rowids, const SnippetMaker &snippets,
+                         std::vector<CatalogHit> &hits)
+{
+    Statement where(db, QStringLiteral("SELECT text_block, text_part FROM documents WHERE rowid = ?"));
+    Statement block(db, QStringLiteral("SELECT data FROM text_blocks WHERE rowid = ?"));
+    QHash<qint64, QByteArray> blocks;
+    QString title, text, notes;
+    for (std::size_t i = 0; i < rowids.size(); ++i) {
+        if (auto done = where.exec({rowids[i]}); !done)
+            return done;
+        if (!where.next())
+            continue;
+        const qint64 blockId = where.value(0).toLongLong();
+        auto it = blocks.find(blockId);
+        if (it == blocks.end()) {
+            if (auto done = block.exec({blockId}); !done)
+                return done;
+            it = blocks.insert(blockId, block.next() ? qUncompress(block.value(0).toByteArray()) : QByteArray());
+        }
+        if (documentTextAt(*it, where.integer(1), title, text, notes))
+            hits[i].snippet = snippetFor(title, text, notes, snippets);
+    }
+    return {};
 }
 
 } // namespace
@@ -132,13 +155,8 @@ Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) con
                                    dateOf(hits.text(5), hits.text(6)), hits.text(7), hits.value(8).toDouble(), {}});
     }
     const SnippetMaker snippets(match->highlight);
-    Statement row(m_db, QStringLiteral("SELECT data FROM document_text WHERE rowid = ?"));
-    for (std::size_t i = 0; i < rowids.size(); ++i) {
-        Result<QString> snippet = snippetFor(row, snippets, rowids[i]);
-        if (!snippet)
-            return fail(snippet.error());
-        results.results[i].snippet = *snippet;
-    }
+    if (auto done = addSnippets(m_db, rowids, snippets, results.results); !done)
+        return fail(done.error());
     return results;
 }
 

@@ -8,32 +8,73 @@ namespace marginalia {
 
 namespace {
 
-constexpr char PackSeparator = '\x1f'; // the unit separator: in no FRUS text (the readers drop controls)
+// The unit and record separators: in no FRUS text (the readers drop control characters).
+constexpr char FieldSeparator = '\x1f';
+constexpr char PartSeparator = '\x1e';
 
 using State = CatalogVolumeInfo::State;
 
 } // namespace
 
-QByteArray packDocumentText(const QString &title, const QString &text, const QString &notes)
+std::pair<int, int> TextBlockPacker::add(const QString &title, const QString &text, const QString &notes)
 {
-    QByteArray plain = title.toUtf8();
-    plain += PackSeparator;
-    plain += text.toUtf8();
-    plain += PackSeparator;
-    plain += notes.toUtf8();
-    return qCompress(plain, 6);
+    // 8 KB: a snippet decompresses one block (0.05 ms); 32 KB would compress 8 % better and cost a search
+    // three times as much.
+    constexpr qsizetype BlockBytes = 8 * 1024;
+    if (m_open.size() >= BlockBytes)
+        close();
+    if (m_parts > 0)
+        m_open += PartSeparator;
+    m_open += title.toUtf8();
+    m_open += FieldSeparator;
+    m_open += text.toUtf8();
+    m_open += FieldSeparator;
+    m_open += notes.toUtf8();
+    return {int(m_blocks.size()), m_parts++};
 }
 
-bool unpackDocumentText(const QByteArray &packed, QString &title, QString &text, QString &notes)
+void TextBlockPacker::close()
 {
-    const QByteArray plain = qUncompress(packed);
-    const qsizetype first = plain.indexOf(PackSeparator);
-    const qsizetype second = first < 0 ? -1 : plain.indexOf(PackSeparator, first + 1);
-    if (second < 0)
+    if (m_parts == 0)
+        return;
+    // Level 1: three times as fast as the default 6 (which took a quarter of the indexing time) for 18 %
+    // more bytes.
+    m_blocks.push_back(qCompress(m_open, 1));
+    m_open.clear();
+    m_parts = 0;
+}
+
+std::vector<QByteArray> TextBlockPacker::finish()
+{
+    close();
+    return std::move(m_blocks);
+}
+
+bool unpackDocumentText(const QByteArray &block, int part, QString &title, QString &text, QString &notes)
+{
+    return documentTextAt(qUncompress(block), part, title, text, notes);
+}
+
+bool documentTextAt(const QByteArray &plain, int part, QString &title, QString &text, QString &notes)
+{
+    qsizetype begin = 0;
+    for (int i = 0; i < part && begin >= 0; ++i) {
+        begin = plain.indexOf(PartSeparator, begin);
+        if (begin >= 0)
+            ++begin;
+    }
+    if (begin < 0 || plain.isEmpty())
         return false;
-    title = QString::fromUtf8(plain.constData(), first);
+    qsizetype end = plain.indexOf(PartSeparator, begin);
+    if (end < 0)
+        end = plain.size();
+    const qsizetype first = plain.indexOf(FieldSeparator, begin);
+    const qsizetype second = first < 0 ? -1 : plain.indexOf(FieldSeparator, first + 1);
+    if (first < 0 || second < 0 || second >= end)
+        return false;
+    title = QString::fromUtf8(plain.constData() + begin, first - begin);
     text = QString::fromUtf8(plain.constData() + first + 1, second - first - 1);
-    notes = QString::fromUtf8(plain.constData() + second + 1, plain.size() - second - 1);
+    notes = QString::fromUtf8(plain.constData() + second + 1, end - second - 1);
     return true;
 }
 

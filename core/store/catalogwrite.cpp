@@ -21,24 +21,37 @@ QVariant text(const QString &value)
 // The contentless FTS5 table forgets a row only when told its original values ('delete').
 Result<void> deleteVolumeRows(const Database &db, qint64 volume)
 {
-    Statement old(db, QStringLiteral("SELECT t.rowid, t.data FROM documents d JOIN document_text t"
-                                     " ON t.rowid = d.rowid WHERE d.volume = ?"));
+    Statement old(db, QStringLiteral("SELECT d.rowid, d.text_block, d.text_part, t.data FROM documents d"
+                                     " JOIN text_blocks t ON t.rowid = d.text_block WHERE d.volume = ?"
+                                     " ORDER BY d.text_block"));
     if (auto done = old.exec({volume}); !done)
         return done;
-    std::vector<std::pair<qint64, QByteArray>> rows;
-    while (old.next())
-        rows.emplace_back(old.value(0).toLongLong(), old.value(1).toByteArray());
+    struct Row {
+        qint64 rowid;
+        int part;
+        QByteArray block;
+    };
+    std::vector<Row> rows;
+    qint64 lastBlock = -1;
+    QByteArray block; // shared by the rows of one block
+    while (old.next()) {
+        if (old.value(1).toLongLong() != lastBlock) {
+            lastBlock = old.value(1).toLongLong();
+            block = qUncompress(old.value(3).toByteArray());
+        }
+        rows.push_back({old.value(0).toLongLong(), old.integer(2), block});
+    }
     Statement forget(db, QStringLiteral("INSERT INTO documents_fts(documents_fts, rowid, title, text, notes)"
                                         " VALUES ('delete', ?, ?, ?, ?)"));
     QString title, body, notes;
-    for (const auto &[rowid, data] : rows) {
-        if (!unpackDocumentText(data, title, body, notes))
+    for (const Row &row : rows) {
+        if (!documentTextAt(row.block, row.part, title, body, notes))
             continue; // unreadable: its FTS row stays, a dangling rowid that search skips (no document)
-        if (auto done = forget.exec({rowid, title, body, notes}); !done)
+        if (auto done = forget.exec({row.rowid, text(title), text(body), text(notes)}); !done)
             return done;
     }
     const QString ofVolume = QStringLiteral(" IN (SELECT rowid FROM documents WHERE volume = ?)");
-    for (const QString &sql : QStringList{QStringLiteral("DELETE FROM document_text WHERE rowid") + ofVolume,
+    for (const QString &sql : QStringList{QStringLiteral("DELETE FROM text_blocks WHERE volume = ?"),
                                QStringLiteral("DELETE FROM document_persons WHERE document") + ofVolume,
                                QStringLiteral("DELETE FROM cross_references WHERE document") + ofVolume,
                                QStringLiteral("DELETE FROM documents WHERE volume = ?"),
@@ -72,9 +85,15 @@ Result<qint64> volumeRow(const Database &db, const CatalogFileStamp &stamp)
 Result<void> insertDocuments(const Database &db, qint64 volume, const CatalogVolumeRecord &record)
 {
     Statement document(db, QStringLiteral("INSERT INTO documents (volume, id, number, title, kind, date_from,"
-                                          " date_to, place, first_page, division, chapter, ordinal, footnotes)"
-                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    Statement packed(db, QStringLiteral("INSERT INTO document_text (rowid, data) VALUES (?, ?)"));
+                                          " date_to, place, first_page, division, chapter, ordinal, footnotes, text_block, text_part)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    Statement block(db, QStringLiteral("INSERT INTO text_blocks (volume, data) VALUES (?, ?)"));
+    std::vector<qint64> blocks;
+    for (const QByteArray &data : record.textBlocks) {
+        if (auto done = block.exec({volume, data}); !done)
+            return done;
+        blocks.push_back(block.lastInsertId());
+    }
     Statement fts(db, QStringLiteral("INSERT INTO documents_fts (rowid, title, text, notes) VALUES (?, ?, ?, ?)"));
     Statement person(db, QStringLiteral("INSERT OR IGNORE INTO document_persons (document, person) VALUES (?, ?)"));
     Statement reference(db, QStringLiteral("INSERT INTO cross_references (document, ordinal, target_volume, target,"
@@ -83,14 +102,15 @@ Result<void> insertDocuments(const Database &db, qint64 volume, const CatalogVol
     rowids.reserve(record.documents.size());
     int ordinal = 0;
     for (const CatalogDocumentRecord &d : record.documents) {
+        const QVariant textBlock = std::size_t(d.textBlock) < blocks.size() ? QVariant(blocks[std::size_t(d.textBlock)])
+                                                                           : QVariant();
         auto done = document.exec({volume, text(d.id), d.number, d.title, d.kind, d.dateFrom, d.dateTo, d.place,
-                                   d.firstPage, d.division, d.chapter, ordinal++, d.footnotes});
+                                   d.firstPage, d.division, d.chapter, ordinal++, d.footnotes, textBlock, d.textPart});
         if (!done)
             return done;
         const qint64 rowid = document.lastInsertId();
         rowids.push_back(rowid);
-        if (done = packed.exec({rowid, d.packed}); done)
-            done = fts.exec({rowid, text(d.title), text(d.text), text(d.notes)});
+        done = fts.exec({rowid, text(d.title), text(d.text), text(d.notes)});
         for (qsizetype i = 0; done && i < d.persons.size(); ++i)
             done = person.exec({rowid, d.persons.at(i)});
         if (!done)

@@ -35,10 +35,15 @@ TEST(CatalogQuery, Issue10PhrasesPrefixesAndOperators)
 {
     EXPECT_EQ(matchOf(QStringLiteral("\"good neighbor\" policy")), QStringLiteral("(\"good neighbor\" AND \"policy\")"));
     EXPECT_EQ(matchOf(QStringLiteral("\u201cgood neighbor\u201d")), QStringLiteral("\"good neighbor\""));
-    EXPECT_EQ(matchOf(QStringLiteral("negotiat*")), QStringLiteral("\"negotiat\"*"));
+    // Prefixes are shortened to meet the porter stems of the index.
+    EXPECT_EQ(matchOf(QStringLiteral("negotiat*")), QStringLiteral("(\"negotiat\"* OR \"negoti\"*)"));
+    EXPECT_EQ(matchOf(QStringLiteral("zelay*")), QStringLiteral("(\"zelay\"* OR \"zela\"*)"));
+    EXPECT_EQ(matchOf(QStringLiteral("war*")), QStringLiteral("\"war\"*"));
+    EXPECT_EQ(matchOf(QStringLiteral("U.S.*")), QStringLiteral("\"U.S.\"*"));
     EXPECT_EQ(matchOf(QStringLiteral("Cuba OR Haiti NOT sugar")), QStringLiteral("(\"Cuba\" OR (\"Haiti\" NOT \"sugar\"))"));
     EXPECT_EQ(matchOf(QStringLiteral("(Cuba OR Haiti) sugar")), QStringLiteral("(((\"Cuba\" OR \"Haiti\")) AND \"sugar\")"));
     EXPECT_EQ(matchOf(QStringLiteral("NEAR(treaty Cuba, 10)")), QStringLiteral("NEAR(\"treaty\" \"Cuba\", 10)"));
+    EXPECT_EQ(matchOf(QStringLiteral("NEAR(treaty negotiat*)")), QStringLiteral("NEAR(\"treaty\" \"negotiat\"*)"));
     EXPECT_EQ(matchOf(QStringLiteral("NEAR(\"good neighbor\" policy)")), QStringLiteral("NEAR(\"good neighbor\" \"policy\")"));
     // Commas outside NEAR are only separators; NEAR not followed by "(" is a word.
     EXPECT_EQ(matchOf(QStringLiteral("Cuba, Haiti")), QStringLiteral("(\"Cuba\" AND \"Haiti\")"));
@@ -76,19 +81,28 @@ TEST(CatalogQuery, Issue10SnippetsMarkWhatTheStemmedWordMatches)
               QStringLiteral("The «negotiations» on the treaty went on."));
 }
 
-TEST(CatalogRecords, Issue10DocumentTextPacksAndUnpacksWhole)
+TEST(CatalogRecords, Issue10DocumentTextsPackInBlocksAndUnpackWhole)
 {
     const QString title = QStringLiteral("Telegram From the Embassy in Cuba");
     const QString text = QStringLiteral("Habana, août 3, 1934.\n\nÉmigrés — “quoted” text");
     const QString notes = QStringLiteral("Source: Department of State, File No. 837.00/5211.\n\nSecond note");
+    TextBlockPacker packer;
+    std::vector<std::pair<int, int>> where;
+    for (int i = 0; i < 2000; ++i)
+        where.push_back(packer.add(title + QString::number(i), i % 7 ? text : QString(), notes));
+    const std::vector<QByteArray> blocks = packer.finish();
+    ASSERT_GT(blocks.size(), 1u);
+    EXPECT_EQ(where.front(), std::make_pair(0, 0));
+    EXPECT_EQ(where.back().first, int(blocks.size()) - 1);
     QString t, b, n;
-    ASSERT_TRUE(unpackDocumentText(packDocumentText(title, text, notes), t, b, n));
-    EXPECT_EQ(t, title);
-    EXPECT_EQ(b, text);
-    EXPECT_EQ(n, notes);
-    ASSERT_TRUE(unpackDocumentText(packDocumentText({}, {}, {}), t, b, n));
-    EXPECT_TRUE(t.isEmpty() && b.isEmpty() && n.isEmpty());
-    EXPECT_FALSE(unpackDocumentText(QByteArray("not compressed"), t, b, n));
+    for (int i = 0; i < 2000; ++i) {
+        ASSERT_TRUE(unpackDocumentText(blocks[std::size_t(where[std::size_t(i)].first)], where[std::size_t(i)].second, t, b, n));
+        EXPECT_EQ(t, title + QString::number(i));
+        EXPECT_EQ(b, i % 7 ? text : QString());
+        EXPECT_EQ(n, notes);
+    }
+    EXPECT_FALSE(unpackDocumentText(blocks[0], where[1].second + 100000, t, b, n));
+    EXPECT_FALSE(unpackDocumentText(QByteArray("not compressed"), 0, t, b, n));
 }
 
 } // namespace
