@@ -75,7 +75,11 @@ QStringList schemaVersion1()
 
 const DatabaseSchema &catalogSchema()
 {
-    static const DatabaseSchema schema{CatalogApplicationId, Tr::tr("library index"), {{1, schemaVersion1()}}};
+    static const DatabaseSchema schema = [] {
+        DatabaseSchema s{CatalogApplicationId, Tr::tr("library index"), {{1, schemaVersion1()}}};
+        s.checkOnOpen = false; // derived and large: see DatabaseSchema::checkOnOpen
+        return s;
+    }();
     return schema;
 }
 

@@ -52,9 +52,9 @@ struct Contents {
     int objects = 0; // tables, indexes… in sqlite_schema
 };
 
-// SQLite's quick_check, then what the file is. Each failure says its cause: damaged, disk full, I/O
-// error, or a lock held for longer than the busy timeout.
-Result<Contents> readContents(const Database &db)
+// SQLite's quick_check: the whole file read and its structure checked. Each failure says its cause:
+// damaged, disk full, I/O error, or a lock held for longer than the busy timeout.
+Result<void> quickCheck(const Database &db)
 {
     Statement quick(db, QStringLiteral("PRAGMA quick_check"));
     if (auto done = quick.exec(); !done)
@@ -69,6 +69,16 @@ Result<Contents> readContents(const Database &db)
         QStringList findings = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         findings.removeAll(QStringLiteral("*** in database main ***"));
         return fail(damaged(db, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
+    }
+    return {};
+}
+
+// quick_check when the schema asks for it, then what the file is.
+Result<Contents> readContents(const Database &db)
+{
+    if (db.schema().checkOnOpen) {
+        if (auto checked = quickCheck(db); !checked)
+            return fail(checked.error());
     }
     Result<QVariant> application = ask(db, "PRAGMA application_id");
     Result<QVariant> version = ask(db, "PRAGMA user_version");

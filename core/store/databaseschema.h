@@ -27,6 +27,11 @@ struct DatabaseSchema {
     // read-only file of such a version opens for reading: a backup on a DVD, or a file the user may not
     // write, stays readable when a later migration only took something away that the reader no longer uses.
     int readableFrom = 0;
+    // Whether open() reads the whole file through PRAGMA quick_check before trusting it. Right for the
+    // annotations, which are precious and small; wrong for the library index, derived and gigabytes
+    // large, where it would cost seconds at every start: damage there shows as an error when a page is
+    // read, and the index is then made again.
+    bool checkOnOpen = true;
 
     int currentVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
     int oldestReadable() const { return readableFrom > 0 ? readableFrom : currentVersion(); }

@@ -353,6 +353,27 @@ TEST_F(DatabaseTest, Issue8ADamagedPageIsReportedAsDamagedNotAsSomethingElse)
     EXPECT_TRUE(Database::open(annotationSchema(), path()).error().message.contains(QStringLiteral("restore it from a backup")));
 }
 
+// Issue 10: the library index is gigabytes large and derived; reading it whole at every open took
+// seconds. A schema that does not ask for it skips quick_check: the same damaged file that the annotation
+// schema refuses at once opens (the damage shows as an error if and when a damaged page is read).
+TEST_F(DatabaseTest, Issue10ASchemaWithoutCheckOnOpenDoesNotReadTheWholeFile)
+{
+    makeDatabase(path(), 400);
+    QByteArray bytes = fileBytes(path());
+    const int pageSize = (quint8(bytes.at(16)) << 8) | quint8(bytes.at(17));
+    ASSERT_GT(bytes.size(), 6 * pageSize);
+    for (int page : {3, 5})
+        bytes.replace(qsizetype(page - 1) * pageSize, 64, QByteArray(64, '\x5a'));
+    ASSERT_TRUE(test::writeFile(path(), bytes));
+    DatabaseSchema unchecked = annotationSchema();
+    unchecked.checkOnOpen = false;
+    auto opened = Database::openForReading(unchecked, path());
+    ASSERT_TRUE(opened) << opened.error().toString().toStdString();
+    opened->reset();
+    EXPECT_FALSE(Database::openForReading(annotationSchema(), path()));
+    EXPECT_EQ(fileBytes(path()), bytes);
+}
+
 TEST_F(DatabaseTest, Issue8AnImmutableFileIsReadWithoutWalOrShm)
 {
     makeDatabase(path(), 4);
