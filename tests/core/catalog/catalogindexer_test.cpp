@@ -418,6 +418,41 @@ TEST_F(CatalogIndexerRuns, Issue10KillDuringIndexingLeavesNoHalfVolumeAndTheNext
         EXPECT_EQ(documentRows(*catalog, v.id), v.documents) << v.id.toStdString();
 }
 
+TEST_F(CatalogIndexer, Issue10TheGlossariesOfAVolumeAreIndexed)
+{
+    // The extract with the glossaries of the whole volume's front matter (two persons and a term).
+    QByteArray data = readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const QByteArray front = R"(<front><div type="section" xml:id="persons"><list>
+        <item><hi rend="strong"><persName xml:id="p_HLH1">Hodges, Luther H.</persName>,</hi> Secretary of Commerce from January 21, 1961</item>
+        <item><hi rend="strong"><persName xml:id="p_RD3">Rusk, Dean</persName>,</hi> Secretary of State</item>
+      </list></div><div type="section" xml:id="terms"><list>
+        <item><hi rend="strong"><term xml:id="t_NSC1">NSC</term>,</hi> National Security Council</item>
+      </list></div></front>)";
+    ASSERT_TRUE(data.contains("<body>"));
+    data.replace(QByteArray("<body>"), QByteArray(front + "<body>"));
+    write(QStringLiteral("glossaries.xml"), data);
+    addVolumesFolder();
+    ASSERT_EQ(index().indexed, 1);
+    auto catalog = open(DatabaseAccess::Read);
+    auto persons = catalog->persons(QStringLiteral("frus1961-63v09"));
+    ASSERT_TRUE(persons);
+    ASSERT_EQ(persons->size(), 2u);
+    EXPECT_EQ(persons->at(0).id, QStringLiteral("p_HLH1")); // by name: Hodges before Rusk
+    EXPECT_EQ(persons->at(0).name, QStringLiteral("Hodges, Luther H."));
+    EXPECT_EQ(persons->at(0).description, QStringLiteral("Secretary of Commerce from January 21, 1961"));
+    EXPECT_EQ(persons->at(1).id, QStringLiteral("p_RD3"));
+    auto terms = catalog->terms(QStringLiteral("frus1961-63v09"));
+    ASSERT_TRUE(terms);
+    ASSERT_EQ(terms->size(), 1u);
+    EXPECT_EQ(terms->at(0).name, QStringLiteral("NSC"));
+    EXPECT_EQ(terms->at(0).description, QStringLiteral("National Security Council"));
+    // Re-indexing replaces them rather than adding to them.
+    IndexOptions force;
+    force.force = true;
+    ASSERT_EQ(index(force).indexed, 1);
+    EXPECT_EQ(catalog->persons(QStringLiteral("frus1961-63v09"))->size(), 2u);
+}
+
 TEST_F(CatalogIndexer, Issue10RemovingAVolumeKeepsItOutOfItsFolder)
 {
     indexTestVolumes();
