@@ -346,6 +346,41 @@ TEST_F(CatalogIndexerRuns, Issue10ACancelledRunKeepsWholeVolumesAndTheNextRunFin
     EXPECT_EQ(snapshot(), afterResume);
 }
 
+TEST_F(CatalogIndexerRuns, Issue10AFileEditedAfterTheRunListedItIsReadAgainNextRun)
+{
+    const QStringList ids = makeCopies(4);
+    addVolumesFolder();
+    IndexOptions options;
+    options.threads = 1; // reads at most two files ahead of the writer: the last one is read after the edit
+    const QString last = QDir(volumesPath()).filePath(ids.last() + QStringLiteral(".xml"));
+    bool edited = false;
+    auto first = indexCatalog(libraryPath(), options, [&](const IndexProgress &p) {
+        if (p.volumesDone == 1 && !edited) {
+            edited = true;
+            QByteArray data = readData(QStringLiteral("frus1934v05.xml"));
+            data.replace("frus1934v05", ids.last().toUtf8());
+            data.replace("Tegucigalpa", "Zanzibarish");
+            write(ids.last() + QStringLiteral(".xml"), data);
+            setMtime(last, QDateTime::currentDateTimeUtc().addSecs(60));
+        }
+        return true;
+    });
+    ASSERT_TRUE(first) << first.error().toString().toStdString();
+    ASSERT_TRUE(edited);
+    EXPECT_EQ(first->indexed, 4);
+    {
+        auto catalog = open(DatabaseAccess::Read);
+        CatalogQuery query;
+        query.text = QStringLiteral("Zanzibarish");
+        EXPECT_GT(catalog->search(query)->total, 0); // the edit was read
+    }
+    // The file changed after it was listed: it is read again, found the same, and then left alone.
+    const IndexReport second = index(options);
+    EXPECT_EQ(second.read, 1);
+    EXPECT_EQ(second.indexed, 0);
+    EXPECT_EQ(index(options).read, 0);
+}
+
 TEST_F(CatalogIndexerRuns, Issue10ProgressCountsVolumesAndBytes)
 {
     makeCopies(2);
