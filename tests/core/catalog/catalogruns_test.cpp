@@ -2,6 +2,8 @@
 // whole volumes only, and the next run finishes the work.
 #include "catalogfixture.h"
 
+#include "support/smallfilesystem.h"
+
 #include <QLockFile>
 #include <QProcess>
 
@@ -199,6 +201,32 @@ TEST_F(CatalogIndexerRuns, Issue10KillDuringIndexingLeavesNoHalfVolumeAndTheNext
     EXPECT_GE(resumed.unchanged, 1);
     for (const CatalogVolumeInfo &v : volumes)
         EXPECT_EQ(documentRows(*catalog, v.id), v.documents) << v.id.toStdString();
+}
+
+TEST_F(CatalogIndexerRuns, Issue10AFullDiskStopsTheRunWithAMessageAndLeavesWholeVolumes)
+{
+    const test::SmallFileSystem disk(3 * 1024 * 1024);
+    if (!disk.available())
+        GTEST_SKIP() << "cannot mount a tmpfs: " << disk.whyUnavailable().toStdString();
+    makeCopies(4); // an index of about 2 MB each
+    const QString library = disk.filePath(QStringLiteral("library.sqlite"));
+    {
+        auto catalog = Catalog::open(library, DatabaseAccess::Write);
+        ASSERT_TRUE(catalog) << catalog.error().toString().toStdString();
+        ASSERT_TRUE((*catalog)->addSources({volumesPath()}));
+    }
+    auto full = indexCatalog(library, {});
+    ASSERT_FALSE(full) << "the disk never filled";
+    EXPECT_TRUE(full.error().message.startsWith(QStringLiteral("the disk is full"))) << full.error().toString().toStdString();
+    // What was committed is whole, and the index still opens.
+    auto catalog = Catalog::open(library, DatabaseAccess::Read);
+    ASSERT_TRUE(catalog) << catalog.error().toString().toStdString();
+    const auto volumes = volumesOf(**catalog);
+    EXPECT_LT(volumes.size(), 4u);
+    for (const CatalogVolumeInfo &v : volumes) {
+        EXPECT_EQ(v.state, State::Indexed);
+        EXPECT_EQ(documentRows(**catalog, v.id), v.documents) << v.id.toStdString();
+    }
 }
 
 } // namespace
