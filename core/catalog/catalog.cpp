@@ -153,6 +153,21 @@ Result<QByteArray> Catalog::volumeOutline(const QString &volumeId) const
     return m_store->volumeOutline(volumeId);
 }
 
+Result<std::vector<CatalogDocumentInfo>> Catalog::documents(const QString &volumeId) const
+{
+    return m_store->documents(volumeId);
+}
+
+Result<std::vector<CatalogGlossaryEntry>> Catalog::persons(const QString &volumeId) const
+{
+    return m_store->glossary(volumeId, CatalogStore::Glossary::Persons);
+}
+
+Result<std::vector<CatalogGlossaryEntry>> Catalog::terms(const QString &volumeId) const
+{
+    return m_store->glossary(volumeId, CatalogStore::Glossary::Terms);
+}
+
 Result<std::vector<CitingDocument>> Catalog::citedBy(const QString &volumeId, const QString &documentId) const
 {
     return m_store->citedBy(volumeId, documentId);

@@ -52,6 +52,11 @@ public:
     Result<CatalogStatus> status() const;
     Result<CatalogSearchResults> search(const CatalogQuery &query) const;
     Result<QByteArray> volumeOutline(const QString &volumeId) const;
+    // A volume's documents in its order, with what the library tree shows; empty for an unknown id.
+    Result<std::vector<CatalogDocumentInfo>> documents(const QString &volumeId) const;
+    // A volume's glossary of persons (for the person filter) and of terms, by name.
+    Result<std::vector<CatalogGlossaryEntry>> persons(const QString &volumeId) const;
+    Result<std::vector<CatalogGlossaryEntry>> terms(const QString &volumeId) const;
     // The documents citing `documentId` of `volumeId` in their text or notes, with the citing sentence.
     Result<std::vector<CitingDocument>> citedBy(const QString &volumeId, const QString &documentId) const;
     Result<QString> volumePath(const QString &volumeId) const;

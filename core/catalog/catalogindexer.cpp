@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
+#include <QSet>
 #include <QThread>
 
 #include <condition_variable>
@@ -196,7 +197,7 @@ Result<Plan> plan(CatalogStore &store, const SourceScan &scan, const IndexOption
 }
 
 // The writer's side of one outcome. Two files with one volume id: the file that holds it in the index
-// keeps it, the other fails naming it. So which copy the library shows never flips from one run to the
+// keeps it (of two new ones, the first in the scan's order), the other fails naming it. So which copy the library shows never flips from one run to the
 // next (annotations and links keep going to the file they were made on), and a copy that moved takes
 // the id over once the old path is gone (Missing).
 Result<void> commit(CatalogStore &store, Outcome &out, IndexReport &report)
@@ -293,7 +294,7 @@ Result<IndexReport> indexCatalog(const QString &catalogPath, const IndexOptions 
     const QString absolute = QFileInfo(catalogPath).absoluteFilePath();
     QLockFile lock(absolute + QStringLiteral(".lock"));
     lock.setStaleLockTime(LockStaleAfterMs);
-    if (!lock.tryLock(0)) {
+    if (!lock.tryLock(std::max(0, options.lockWaitMs))) {
         qint64 pid = 0;
         QString host, application;
         lock.getLockInfo(&pid, &host, &application);

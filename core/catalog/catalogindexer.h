@@ -37,6 +37,7 @@ struct IndexReport {
 struct IndexOptions {
     bool force = false; // re-read every file
     int threads = 0;    // 0: every core
+    int lockWaitMs = 0; // how long to wait for another run to end before failing (a run being cancelled)
 };
 
 // Scans every source, skips unchanged files, reads the changed and new ones on `threads` threads, commits

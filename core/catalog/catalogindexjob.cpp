@@ -39,8 +39,12 @@ CatalogIndexJob::~CatalogIndexJob() = default;
 void CatalogIndexJob::start(const QString &catalogPath, const IndexOptions &options)
 {
     m_shared = std::make_shared<Shared>(); // a run superseded keeps writing to its own
+    IndexOptions runOptions = options;
+    // A run superseded stops at its next check, but holds the index's lock until then.
+    if (m_job->isRunning())
+        runOptions.lockWaitMs = std::max(runOptions.lockWaitMs, 10000);
     m_job->start(
-        [catalogPath, options, shared = m_shared](JobControl &control) -> Result<IndexReport> {
+        [catalogPath, options = runOptions, shared = m_shared](JobControl &control) -> Result<IndexReport> {
             return indexCatalog(catalogPath, options, [&](const IndexProgress &p) {
                 if (control.isCancelled())
                     return false;

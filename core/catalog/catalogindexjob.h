@@ -22,6 +22,7 @@ public:
     explicit CatalogIndexJob(QObject *parent = nullptr);
     ~CatalogIndexJob() override;
 
+    // Starting while a run is under way cancels that run and starts again once it has stopped.
     void start(const QString &catalogPath, const IndexOptions &options = {});
     void cancel();
     bool isRunning() const;

@@ -24,6 +24,20 @@ struct CatalogVolumeInfo {
     QString error; // FILE:LINE:COLUMN: … when Failed
 };
 
+// A document as the index lists it (the library tree, a volume's contents), in the volume's order.
+struct CatalogDocumentInfo {
+    QString id, number, title, kind;
+    QString dateFrom, dateTo; // yyyy-mm-dd, or as much of it as the file gives; empty when undated
+    QString place, firstPage;
+    QString division, chapter; // titles of the division holding it and of its top-level ancestor
+    int footnotes = 0;
+};
+
+// An entry of a volume's glossary of persons or terms.
+struct CatalogGlossaryEntry {
+    QString id, name, description;
+};
+
 struct CatalogStatus {
     int volumes = 0, documents = 0, footnotes = 0, missing = 0, failed = 0;
     bool indexing = false;

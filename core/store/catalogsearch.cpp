@@ -118,6 +118,26 @@ Result<void> addSnippets(const Database &db, const std::vector<qint64> &rowids, 
     return {};
 }
 
+// How many documents match. FTS5 counts its own matches ten times as fast as it hands each to a join,
+// so a query without filters is counted there when no missing volume has documents to leave out.
+Result<QVariant> countMatches(const Database &db, const CatalogQuery &query, const QString &match,
+                              const QString &where, const QVariantList &values)
+{
+    const bool filtered = !query.from.trimmed().isEmpty() || !query.to.trimmed().isEmpty() || !query.volume.isEmpty()
+        || !query.subseries.isEmpty() || !query.kind.isEmpty() || !query.person.isEmpty();
+    if (!filtered && !match.isEmpty()) {
+        Result<QVariant> hidden = Statement::scalar(
+            db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM volumes WHERE state <> ? AND documents > 0)"),
+            {int(CatalogVolumeInfo::State::Indexed)});
+        if (!hidden)
+            return hidden;
+        if (!hidden->toBool())
+            return Statement::scalar(db, QStringLiteral("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"),
+                                     {match});
+    }
+    return Statement::scalar(db, QStringLiteral("SELECT count(*)") + where, values);
+}
+
 } // namespace
 
 Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) const
@@ -130,7 +150,7 @@ Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) con
         return fail(filter.error());
     const QString where = QStringLiteral(" FROM ") + filter->from + QStringLiteral(" WHERE ")
         + filter->conditions.join(QStringLiteral(" AND "));
-    Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + where, filter->values);
+    Result<QVariant> total = countMatches(m_db, query, match->match, where, filter->values);
     if (!total)
         return fail(total.error());
     CatalogSearchResults results;

@@ -144,6 +144,35 @@ Result<QByteArray> CatalogStore::volumeOutline(const QString &volumeId) const
     return query.value(0).toByteArray();
 }
 
+Result<std::vector<CatalogDocumentInfo>> CatalogStore::documents(const QString &volumeId) const
+{
+    Statement query(m_db, QStringLiteral("SELECT d.id, d.number, d.title, d.kind, d.date_from, d.date_to, d.place,"
+                                         " d.first_page, d.division, d.chapter, d.footnotes FROM documents d"
+                                         " JOIN volumes v ON v.rowid = d.volume WHERE v.id = ? ORDER BY d.ordinal"));
+    if (auto done = query.exec({volumeId}); !done)
+        return fail(done.error());
+    std::vector<CatalogDocumentInfo> documents;
+    while (query.next()) {
+        documents.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4), query.text(5),
+                             query.text(6), query.text(7), query.text(8), query.text(9), query.integer(10)});
+    }
+    return documents;
+}
+
+Result<std::vector<CatalogGlossaryEntry>> CatalogStore::glossary(const QString &volumeId, Glossary table) const
+{
+    // The table name is one of ours, never user input.
+    const QString name = table == Glossary::Persons ? QStringLiteral("persons") : QStringLiteral("terms");
+    Statement query(m_db, QStringLiteral("SELECT g.id, g.name, g.description FROM %1 g JOIN volumes v"
+                                         " ON v.rowid = g.volume WHERE v.id = ? ORDER BY g.name, g.id").arg(name));
+    if (auto done = query.exec({volumeId}); !done)
+        return fail(done.error());
+    std::vector<CatalogGlossaryEntry> entries;
+    while (query.next())
+        entries.push_back({query.text(0), query.text(1), query.text(2)});
+    return entries;
+}
+
 Result<QString> CatalogStore::volumePath(const QString &volumeId) const
 {
     Result<QVariant> path = Statement::scalar(m_db, QStringLiteral("SELECT path FROM volumes WHERE id = ?"), {volumeId});

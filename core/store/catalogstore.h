@@ -49,6 +49,10 @@ public:
     Result<std::vector<CatalogVolumeInfo>> volumes() const; // by id, then path
     Result<CatalogStatus> status() const;                   // without `indexing`
     Result<QByteArray> volumeOutline(const QString &volumeId) const;
+    Result<std::vector<CatalogDocumentInfo>> documents(const QString &volumeId) const; // in volume order
+    // `table` is Persons or Terms; by name.
+    enum class Glossary { Persons, Terms };
+    Result<std::vector<CatalogGlossaryEntry>> glossary(const QString &volumeId, Glossary table) const;
     Result<QString> volumePath(const QString &volumeId) const;
     Result<std::vector<CitingDocument>> citedBy(const QString &volumeId, const QString &documentId) const;
     // catalogsearch.cpp

@@ -75,9 +75,16 @@ void BM_CatalogIndex(benchmark::State &state)
 }
 BENCHMARK(BM_CatalogIndex)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
-const Catalog &searchCatalog()
+// The searches run on $MARGINALIA_BENCH_LIBRARY when set (an index built beforehand, of any size),
+// else on an index of the copies.
+const Catalog *searchCatalog()
 {
     static std::unique_ptr<Catalog> catalog = [] {
+        const QString given = qEnvironmentVariable("MARGINALIA_BENCH_LIBRARY");
+        if (!given.isEmpty()) {
+            auto opened = Catalog::open(given, DatabaseAccess::Read);
+            return opened ? std::move(opened).value() : std::unique_ptr<Catalog>();
+        }
         Corpus &corpus = Corpus::shared();
         const QString library = corpus.dir.filePath(QStringLiteral("search-bench.sqlite"));
         std::unique_ptr<Catalog> opened;
@@ -87,12 +94,16 @@ const Catalog &searchCatalog()
         }
         return opened;
     }();
-    return *catalog;
+    return catalog.get();
 }
 
 void runSearch(benchmark::State &state, const QString &text, const QString &from = {}, const QString &to = {})
 {
-    const Catalog &catalog = searchCatalog();
+    if (!searchCatalog()) {
+        state.SkipWithError("no library index");
+        return;
+    }
+    const Catalog &catalog = *searchCatalog();
     CatalogQuery query;
     query.text = text;
     query.from = from;

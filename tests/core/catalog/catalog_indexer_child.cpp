@@ -27,7 +27,7 @@ int main(int argc, char **argv)
             std::fprintf(stdout, "committed %d\n", printed);
             std::fflush(stdout);
             if (argc <= 2)
-                QThread::msleep(50);
+                QThread::msleep(200);
         }
         return true;
     });

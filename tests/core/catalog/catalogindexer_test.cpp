@@ -5,8 +5,6 @@
 #include "store/catalogschema.h"
 
 #include <QCoreApplication>
-#include <QLockFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -287,135 +285,39 @@ TEST_F(CatalogIndexer, Issue10ForceReadsEveryFile)
     EXPECT_EQ(report.indexed, 3);
 }
 
-class CatalogIndexerRuns : public CatalogFixture {
-protected:
-    QStringList makeCopies(int count)
-    {
-        QStringList ids;
-        for (int i = 1; i <= count; ++i) {
-            const QString id = QStringLiteral("frus1934v9%1").arg(i);
-            copyWithId(QStringLiteral("frus1934v05.xml"), QStringLiteral("frus1934v05"), id);
-            ids << id;
-        }
-        return ids;
-    }
-    // Each volume's id, state, counts and hash; and the ids found for two queries.
-    QStringList snapshot()
-    {
-        auto catalog = open(DatabaseAccess::Read);
-        QStringList out;
-        for (const CatalogVolumeInfo &v : volumesOf(*catalog)) {
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6").arg(v.id).arg(int(v.state)).arg(v.documents).arg(v.footnotes)
-                       .arg(v.hash).arg(documentRows(*catalog, v.id));
-        }
-        for (const QString &text : {QStringLiteral("Tegucigalpa"), QStringLiteral("\"most-favored-nation\"")}) {
-            CatalogQuery query;
-            query.text = text;
-            query.limit = 1000;
-            auto found = catalog->search(query);
-            EXPECT_TRUE(found);
-            for (const CatalogHit &hit : found->results)
-                out << hit.volume + QLatin1Char('#') + hit.id;
-        }
-        return out;
-    }
-};
-
-TEST_F(CatalogIndexerRuns, Issue10ACancelledRunKeepsWholeVolumesAndTheNextRunFinishesIt)
+TEST_F(CatalogIndexer, Issue10TheGlossariesOfAVolumeAreIndexed)
 {
-    makeCopies(4);
+    // The extract with the glossaries of the whole volume's front matter (two persons and a term).
+    QByteArray data = readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const QByteArray front = R"(<front><div type="section" xml:id="persons"><list>
+        <item><hi rend="strong"><persName xml:id="p_HLH1">Hodges, Luther H.</persName>,</hi> Secretary of Commerce from January 21, 1961</item>
+        <item><hi rend="strong"><persName xml:id="p_RD3">Rusk, Dean</persName>,</hi> Secretary of State</item>
+      </list></div><div type="section" xml:id="terms"><list>
+        <item><hi rend="strong"><term xml:id="t_NSC1">NSC</term>,</hi> National Security Council</item>
+      </list></div></front>)";
+    ASSERT_TRUE(data.contains("<body>"));
+    data.replace(QByteArray("<body>"), QByteArray(front + "<body>"));
+    write(QStringLiteral("glossaries.xml"), data);
     addVolumesFolder();
-    IndexOptions options;
-    options.threads = 2;
-    auto cancelled = indexCatalog(libraryPath(), options, [](const IndexProgress &p) { return p.volumesDone < 1; });
-    ASSERT_TRUE(cancelled) << cancelled.error().toString().toStdString();
-    EXPECT_TRUE(cancelled->cancelled);
-    EXPECT_EQ(cancelled->indexed, 1);
-    {
-        auto catalog = open(DatabaseAccess::Read);
-        EXPECT_EQ(catalog->status()->volumes, 1);
-    }
-    const IndexReport resumed = index(options);
-    EXPECT_EQ(resumed.indexed, 3);
-    EXPECT_EQ(resumed.unchanged, 1);
-    const QStringList afterResume = snapshot();
-
-    IndexOptions fresh = options;
-    fresh.force = true;
-    EXPECT_EQ(index(fresh).indexed, 4);
-    EXPECT_EQ(snapshot(), afterResume);
-}
-
-TEST_F(CatalogIndexerRuns, Issue10ProgressCountsVolumesAndBytes)
-{
-    makeCopies(2);
-    addVolumesFolder();
-    std::vector<IndexProgress> seen;
-    auto report = indexCatalog(libraryPath(), {}, [&](const IndexProgress &p) {
-        seen.push_back(p);
-        return true;
-    });
-    ASSERT_TRUE(report);
-    ASSERT_FALSE(seen.empty());
-    EXPECT_EQ(seen.front().volumesDone, 0);
-    EXPECT_EQ(seen.back().volumesDone, 2);
-    EXPECT_EQ(seen.back().volumesTotal, 2);
-    EXPECT_EQ(seen.back().bytesDone, seen.back().bytesTotal);
-    EXPECT_EQ(seen.back().bytesTotal, 2 * QFileInfo(dataPath(QStringLiteral("frus1934v05.xml"))).size());
-    EXPECT_FALSE(seen.back().currentFile.isEmpty());
-}
-
-TEST_F(CatalogIndexerRuns, Issue10ASecondConcurrentRunFailsWithAClearMessage)
-{
-    makeCopies(1);
-    addVolumesFolder();
-    QLockFile lock(libraryPath() + QStringLiteral(".lock"));
-    ASSERT_TRUE(lock.tryLock(0));
-    EXPECT_TRUE(open(DatabaseAccess::Read)->status()->indexing);
-    auto second = indexCatalog(libraryPath(), {});
-    ASSERT_FALSE(second);
-    EXPECT_TRUE(second.error().message.contains(QStringLiteral("already being indexed")))
-        << second.error().toString().toStdString();
-    EXPECT_FALSE(Catalog::discard(libraryPath()));
-    lock.unlock();
-    EXPECT_FALSE(open(DatabaseAccess::Read)->status()->indexing);
-    EXPECT_TRUE(indexCatalog(libraryPath(), {}));
-}
-
-TEST_F(CatalogIndexerRuns, Issue10KillDuringIndexingLeavesNoHalfVolumeAndTheNextRunResumes)
-{
-    const QStringList ids = makeCopies(5);
-    addVolumesFolder();
-    QProcess child;
-    child.setProgram(QStringLiteral(MARGINALIA_CATALOG_INDEXER));
-    child.setArguments({libraryPath()});
-    child.start();
-    ASSERT_TRUE(child.waitForStarted());
-    QByteArray out;
-    while (!out.contains("committed 1\n")) {
-        ASSERT_TRUE(child.waitForReadyRead(60000)) << out.toStdString() << child.readAllStandardError().toStdString();
-        out += child.readAllStandardOutput();
-    }
-    child.kill(); // SIGKILL, mid-way through the next volume
-    ASSERT_TRUE(child.waitForFinished());
-    {
-        auto catalog = open(DatabaseAccess::Read);
-        const auto volumes = volumesOf(*catalog);
-        ASSERT_GE(volumes.size(), 1u);
-        ASSERT_LT(volumes.size(), 5u) << "the child finished before it was killed";
-        for (const CatalogVolumeInfo &v : volumes) {
-            EXPECT_EQ(v.state, State::Indexed);
-            EXPECT_EQ(documentRows(*catalog, v.id), v.documents) << v.id.toStdString();
-        }
-    }
-    const IndexReport resumed = index();
+    ASSERT_EQ(index().indexed, 1);
     auto catalog = open(DatabaseAccess::Read);
-    const auto volumes = volumesOf(*catalog);
-    ASSERT_EQ(volumes.size(), 5u);
-    EXPECT_EQ(resumed.indexed + resumed.unchanged, 5);
-    EXPECT_GE(resumed.unchanged, 1);
-    for (const CatalogVolumeInfo &v : volumes)
-        EXPECT_EQ(documentRows(*catalog, v.id), v.documents) << v.id.toStdString();
+    auto persons = catalog->persons(QStringLiteral("frus1961-63v09"));
+    ASSERT_TRUE(persons);
+    ASSERT_EQ(persons->size(), 2u);
+    EXPECT_EQ(persons->at(0).id, QStringLiteral("p_HLH1")); // by name: Hodges before Rusk
+    EXPECT_EQ(persons->at(0).name, QStringLiteral("Hodges, Luther H."));
+    EXPECT_EQ(persons->at(0).description, QStringLiteral("Secretary of Commerce from January 21, 1961"));
+    EXPECT_EQ(persons->at(1).id, QStringLiteral("p_RD3"));
+    auto terms = catalog->terms(QStringLiteral("frus1961-63v09"));
+    ASSERT_TRUE(terms);
+    ASSERT_EQ(terms->size(), 1u);
+    EXPECT_EQ(terms->at(0).name, QStringLiteral("NSC"));
+    EXPECT_EQ(terms->at(0).description, QStringLiteral("National Security Council"));
+    // Re-indexing replaces them rather than adding to them.
+    IndexOptions force;
+    force.force = true;
+    ASSERT_EQ(index(force).indexed, 1);
+    EXPECT_EQ(catalog->persons(QStringLiteral("frus1961-63v09"))->size(), 2u);
 }
 
 TEST_F(CatalogIndexer, Issue10RemovingAVolumeKeepsItOutOfItsFolder)

@@ -57,6 +57,24 @@ TEST_F(CatalogIndexJobTest, Issue10ACancelledJobKeepsWhatItCommitted)
     EXPECT_EQ(index().indexed, 4 - committed);
 }
 
+TEST_F(CatalogIndexJobTest, Issue10StartingAgainWhileRunningRestartsTheRun)
+{
+    for (int i = 1; i <= 3; ++i)
+        copyWithId(QStringLiteral("frus1934v05.xml"), QStringLiteral("frus1934v05"), QStringLiteral("frus1934v7%1").arg(i));
+    addVolumesFolder();
+    CatalogIndexJob job;
+    QSignalSpy finished(&job, &CatalogIndexJob::finished);
+    QSignalSpy failed(&job, &CatalogIndexJob::failed);
+    job.start(libraryPath());
+    QThread::msleep(50);
+    job.start(libraryPath());
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_TRUE(failed.isEmpty()) << failed.front().front().value<Error>().toString().toStdString();
+    ASSERT_EQ(finished.size(), 1);
+    EXPECT_FALSE(finished.front().front().value<IndexReport>().cancelled);
+    EXPECT_EQ(open(DatabaseAccess::Read)->status()->volumes, 3);
+}
+
 TEST_F(CatalogIndexJobTest, Issue10AnIndexThatCannotBeOpenedFailsTheJob)
 {
     QFile garbage(libraryPath());

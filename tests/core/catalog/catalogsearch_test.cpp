@@ -333,6 +333,37 @@ TEST_F(CatalogSearch, Issue10CitedByListsExactlyTheCitingDocuments)
     EXPECT_TRUE(m_catalog->citedBy(QStringLiteral("frus1999none"), QStringLiteral("d1"))->empty());
 }
 
+TEST_F(CatalogSearch, Issue10AVolumesDocumentsAndGlossariesAreListedAsTheFileHasThem)
+{
+    for (const Volume &volume : m_volumes) {
+        auto documents = m_catalog->documents(volume.id);
+        ASSERT_TRUE(documents);
+        ASSERT_EQ(documents->size(), volume.documents.size()) << volume.id.toStdString();
+        for (std::size_t i = 0; i < volume.documents.size(); ++i) {
+            const Document &doc = volume.documents[i];
+            const CatalogDocumentInfo &info = (*documents)[i];
+            EXPECT_EQ(info.id, doc.id);
+            EXPECT_EQ(info.number, doc.number);
+            EXPECT_EQ(info.title, doc.title);
+            EXPECT_EQ(info.place, doc.place);
+            EXPECT_EQ(info.firstPage, doc.firstPage);
+            EXPECT_EQ(info.footnotes, int(doc.footnotes.size()));
+            EXPECT_EQ(info.division, doc.division >= 0 ? volume.divisions[std::size_t(doc.division)].title : QString());
+            EXPECT_EQ(info.dateFrom, (doc.dateFrom.isEmpty() ? doc.date : doc.dateFrom).left(10)) << doc.id.toStdString();
+        }
+        auto persons = m_catalog->persons(volume.id);
+        ASSERT_TRUE(persons);
+        ASSERT_EQ(persons->size(), std::size_t(volume.persons.size()));
+        for (const CatalogGlossaryEntry &entry : *persons) {
+            ASSERT_TRUE(volume.persons.contains(entry.id));
+            EXPECT_EQ(entry.name, volume.persons.value(entry.id).name);
+            EXPECT_EQ(entry.description, volume.persons.value(entry.id).description);
+        }
+        EXPECT_EQ(m_catalog->terms(volume.id)->size(), std::size_t(volume.terms.size()));
+    }
+    EXPECT_TRUE(m_catalog->documents(QStringLiteral("frus1999none"))->empty());
+}
+
 TEST_F(CatalogSearch, Issue10TheOutlineAndPathOfAVolumeAreKept)
 {
     auto path = m_catalog->volumePath(QStringLiteral("frus1894Nicaragua"));
