@@ -50,6 +50,9 @@ struct CatalogQuery {
     enum class Sort { Relevance, Date } sort = Sort::Relevance;
     int limit = 50;
     int offset = 0;
+    // Relevance: above this many matches, a spread sample of this many is ranked, not every match
+    // (catalogsearch.cpp, rankedHits): scoring costs FTS5 about a microsecond a match.
+    int rankAtMost = 20000;
 };
 
 struct CatalogHit {

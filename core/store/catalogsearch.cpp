@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace marginalia {
 
 namespace {
@@ -118,24 +120,98 @@ Result<void> addSnippets(const Database &db, const std::vector<qint64> &rowids, 
     return {};
 }
 
-// How many documents match. FTS5 counts its own matches ten times as fast as it hands each to a join,
-// so a query without filters is counted there when no missing volume has documents to leave out.
-Result<QVariant> countMatches(const Database &db, const CatalogQuery &query, const QString &match,
-                              const QString &where, const QVariantList &values)
+// Whether FTS5 alone says which documents match: no filter, and no missing volume with documents to
+// leave out. FTS5 counts its own matches ten times as fast as it hands each to a join.
+Result<bool> matchesAlone(const Database &db, const CatalogQuery &query, const QString &match)
 {
     const bool filtered = !query.from.trimmed().isEmpty() || !query.to.trimmed().isEmpty() || !query.volume.isEmpty()
         || !query.subseries.isEmpty() || !query.kind.isEmpty() || !query.person.isEmpty();
-    if (!filtered && !match.isEmpty()) {
-        Result<QVariant> hidden = Statement::scalar(
-            db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM volumes WHERE state <> ? AND documents > 0)"),
-            {int(CatalogVolumeInfo::State::Indexed)});
-        if (!hidden)
-            return hidden;
-        if (!hidden->toBool())
-            return Statement::scalar(db, QStringLiteral("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"),
-                                     {match});
+    if (filtered || match.isEmpty())
+        return false;
+    Result<QVariant> hidden = Statement::scalar(
+        db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM volumes WHERE state <> ? AND documents > 0)"),
+        {int(CatalogVolumeInfo::State::Indexed)});
+    if (!hidden)
+        return fail(hidden.error());
+    return !hidden->toBool();
+}
+
+// A statement to run and its values.
+struct HitQuery {
+    QString sql;
+    QVariantList values;
+};
+
+const QString kFtsAlone = QStringLiteral(" FROM documents_fts WHERE documents_fts MATCH ?");
+
+const QString kHitColumns = QStringLiteral("d.rowid, v.id, d.id, d.number, d.title, d.date_from, d.date_to, d.kind");
+
+// The best matches by bm25. FTS5 scores a match from its positions, about a microsecond each, so ranking
+// every one of the 380,000 matches of a common word over the whole series takes over half a second. Up
+// to `rankAtMost` matches every match is ranked; above that, every k-th document of the index is scored
+// (k = total / rankAtMost: a sample spread over the whole library, not only the volumes indexed first)
+// and the best of the sample come first. One cursor: each FTS5 cursor that ranks pays bm25's set-up, a
+// pass over every match, again. The total still counts every match.
+// `where` and `values` select the matches with their documents and volumes; `sampleWhere` and
+// `sampleValues` may be FTS5 alone (matchesAlone()).
+Result<HitQuery> rankedHits(const QString &where, const QVariantList &whereValues, const QString &sampleWhere,
+                            const QVariantList &sampleValues, const CatalogQuery &query, int total)
+{
+    const int rankAtMost = std::max(query.rankAtMost, 1);
+    QVariantList values;
+    if (total <= rankAtMost) {
+        values << whereValues << query.limit << std::max(0, query.offset);
+        return HitQuery{QStringLiteral("SELECT ") + kHitColumns + QStringLiteral(", documents_fts.rank") + where
+                            + QStringLiteral(" ORDER BY documents_fts.rank LIMIT ? OFFSET ?"),
+                        values};
     }
-    return Statement::scalar(db, QStringLiteral("SELECT count(*)") + where, values);
+    const qint64 stride = (qint64(total) + rankAtMost - 1) / rankAtMost;
+    values << stride << sampleValues << query.limit << std::max(0, query.offset);
+    return HitQuery{QStringLiteral("SELECT ") + kHitColumns
+                        + QStringLiteral(", s.score FROM (SELECT documents_fts.rowid AS hit, CASE WHEN documents_fts.rowid % ? = 0"
+                                         " THEN documents_fts.rank END AS score")
+                        + sampleWhere
+                        + QStringLiteral(" ORDER BY score IS NULL, score LIMIT ? OFFSET ?) s"
+                                         " JOIN documents d ON d.rowid = s.hit JOIN volumes v ON v.rowid = d.volume"
+                                         " ORDER BY s.score IS NULL, s.score"),
+                    values};
+}
+
+// The matches in date order, undated ones (date_from NULL or '') last. When the query matches a good part of the library (a
+// common word), walking the documents in date order and asking FTS5 about each finds the first fifty at
+// once, where reading every match and sorting them takes seconds; for fewer matches the other way round
+// is faster. The count says which is which.
+Result<HitQuery> datedHits(const Database &db, const Filter &filter, const CatalogQuery &query, int total,
+                           bool matching)
+{
+    Result<QVariant> documents = Statement::scalar(db, QStringLiteral("SELECT count(*) FROM documents"));
+    if (!documents)
+        return fail(documents.error());
+    const bool common = matching && qint64(total) * 50 > documents->toLongLong(); // over 2 % of the library
+    QString sql;
+    QVariantList values;
+    if (common) {
+        // CROSS JOIN keeps the documents (by their date index) outermost; dated ones first, then the rest.
+        QString from = filter.from;
+        from.replace(QStringLiteral("documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"),
+                     QStringLiteral("documents d CROSS JOIN documents_fts ON documents_fts.rowid = d.rowid"));
+        const QString where = QStringLiteral(" FROM ") + from + QStringLiteral(" WHERE ")
+            + filter.conditions.join(QStringLiteral(" AND "));
+        sql = QStringLiteral("SELECT * FROM (SELECT ") + kHitColumns + QStringLiteral(", 0") + where
+            + QStringLiteral(" AND d.date_from > '' ORDER BY d.date_from, v.id, d.ordinal LIMIT ?) UNION ALL SELECT * FROM (SELECT ")
+            + kHitColumns + QStringLiteral(", 0") + where
+            + QStringLiteral(" AND IFNULL(d.date_from, '') = '' ORDER BY v.id, d.ordinal LIMIT ?) LIMIT ? OFFSET ?");
+        const int needed = query.limit + std::max(0, query.offset);
+        values << filter.values << needed << filter.values << needed;
+    } else {
+        const QString where = QStringLiteral(" FROM ") + filter.from + QStringLiteral(" WHERE ")
+            + filter.conditions.join(QStringLiteral(" AND "));
+        sql = QStringLiteral("SELECT ") + kHitColumns + (matching ? QStringLiteral(", documents_fts.rank") : QStringLiteral(", 0"))
+            + where + QStringLiteral(" ORDER BY IFNULL(d.date_from, '') = '', d.date_from, v.id, d.ordinal LIMIT ? OFFSET ?");
+        values << filter.values;
+    }
+    values << query.limit << std::max(0, query.offset);
+    return HitQuery{sql, values};
 }
 
 } // namespace
@@ -150,7 +226,12 @@ Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) con
         return fail(filter.error());
     const QString where = QStringLiteral(" FROM ") + filter->from + QStringLiteral(" WHERE ")
         + filter->conditions.join(QStringLiteral(" AND "));
-    Result<QVariant> total = countMatches(m_db, query, match->match, where, filter->values);
+    Result<bool> alone = matchesAlone(m_db, query, match->match);
+    if (!alone)
+        return fail(alone.error());
+    const QVariantList aloneValues{match->match};
+    Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + (*alone ? kFtsAlone : where),
+                                               *alone ? aloneValues : filter->values);
     if (!total)
         return fail(total.error());
     CatalogSearchResults results;
@@ -159,14 +240,13 @@ Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) con
         return results;
 
     const bool byRank = query.sort == CatalogQuery::Sort::Relevance && !match->match.isEmpty();
-    const QString order = byRank ? QStringLiteral(" ORDER BY documents_fts.rank")
-                                 : QStringLiteral(" ORDER BY d.date_from = '', d.date_from, v.id, d.ordinal");
-    Statement hits(m_db, QStringLiteral("SELECT d.rowid, v.id, d.id, d.number, d.title, d.date_from, d.date_to, d.kind, ")
-                             + (match->match.isEmpty() ? QStringLiteral("0") : QStringLiteral("documents_fts.rank"))
-                             + where + order + QStringLiteral(" LIMIT ? OFFSET ?"));
-    QVariantList values = filter->values;
-    values << query.limit << std::max(0, query.offset);
-    if (auto done = hits.exec(values); !done)
+    Result<HitQuery> plan = byRank ? rankedHits(where, filter->values, *alone ? kFtsAlone : where,
+                                                *alone ? aloneValues : filter->values, query, results.total)
+                                   : datedHits(m_db, *filter, query, results.total, !match->match.isEmpty());
+    if (!plan)
+        return fail(plan.error());
+    Statement hits(m_db, plan->sql);
+    if (auto done = hits.exec(plan->values); !done)
         return fail(done.error());
     std::vector<qint64> rowids;
     while (hits.next()) {

@@ -374,5 +374,74 @@ TEST_F(CatalogSearch, Issue10TheOutlineAndPathOfAVolumeAreKept)
     EXPECT_FALSE(m_catalog->volumePath(QStringLiteral("frus1999none")));
 }
 
+// Above CatalogQuery::rankAtMost matches, the ranking scores a spread sample of that many: every result
+// is a match, in score order, the total still counts every match, and the sample reaches beyond the
+// volumes indexed first.
+TEST_F(CatalogSearch, Issue10ManyMatchesAreRankedFromASampleSpreadOverTheLibrary)
+{
+    CatalogQuery query;
+    query.text = QStringLiteral("government");
+    const CatalogSearchResults every = search(query);
+    ASSERT_GT(every.total, 200);
+    const QSet<QString> matching = keysOf(every);
+    query.rankAtMost = 100;
+    query.limit = 30;
+    auto sampled = m_catalog->search(query);
+    ASSERT_TRUE(sampled) << sampled.error().toString().toStdString();
+    EXPECT_EQ(sampled->total, every.total);
+    ASSERT_EQ(sampled->results.size(), 30u);
+    QSet<QString> volumes;
+    for (std::size_t i = 0; i < sampled->results.size(); ++i) {
+        const CatalogHit &hit = sampled->results[i];
+        EXPECT_TRUE(matching.contains(hit.volume + QLatin1Char('#') + hit.id)) << hit.id.toStdString();
+        if (i > 0) {
+            EXPECT_LE(sampled->results[i - 1].score, hit.score);
+        }
+        EXPECT_FALSE(hit.snippet.isEmpty());
+        volumes.insert(hit.volume);
+    }
+    EXPECT_GE(volumes.size(), 2) << "the sample is not only the first volume's";
+    // At or below the limit, the ranking is the exact one.
+    query.rankAtMost = every.total;
+    auto exact = m_catalog->search(query);
+    ASSERT_TRUE(exact);
+    for (std::size_t i = 0; i < exact->results.size(); ++i)
+        EXPECT_EQ(exact->results[i].id, every.results[i].id);
+}
+
+// A common word sorted by date walks the documents in date order (the plan for many matches): the
+// first page is the one sorting every match gives, undated documents last.
+TEST_F(CatalogSearch, Issue10ACommonWordByDateListsTheSameFirstPageAsSortingEveryMatch)
+{
+    CatalogQuery query;
+    query.text = QStringLiteral("the");
+    query.sort = CatalogQuery::Sort::Date;
+    const CatalogSearchResults every = search(query);
+    ASSERT_GT(every.total * 50, 1000) << "a word in over 2 % of the documents";
+    EXPECT_EQ(keysOf(every), scanFor(QStringLiteral("the"))) << "every match, no more";
+    std::vector<const CatalogHit *> expected;
+    for (const CatalogHit &hit : every.results)
+        expected.push_back(&hit);
+    // Independently: by date (ISO text), undated last, then by volume id, keeping file order within.
+    std::stable_sort(expected.begin(), expected.end(), [](const CatalogHit *a, const CatalogHit *b) {
+        if (a->date.isEmpty() != b->date.isEmpty())
+            return b->date.isEmpty();
+        const QString da = a->date.section(QLatin1Char('/'), 0, 0), db = b->date.section(QLatin1Char('/'), 0, 0);
+        return da != db ? da < db : a->volume < b->volume;
+    });
+    for (int offset : {0, 37}) {
+        query.limit = 50;
+        query.offset = offset;
+        auto page = m_catalog->search(query);
+        ASSERT_TRUE(page) << page.error().toString().toStdString();
+        ASSERT_EQ(page->results.size(), 50u);
+        for (std::size_t i = 0; i < 50; ++i) {
+            EXPECT_EQ(page->results[i].volume + page->results[i].id,
+                      expected[i + std::size_t(offset)]->volume + expected[i + std::size_t(offset)]->id)
+                << "at " << i + std::size_t(offset);
+        }
+    }
+}
+
 } // namespace
 } // namespace marginalia::test
