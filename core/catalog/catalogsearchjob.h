@@ -1,0 +1,46 @@
+#pragma once
+
+#include "store/catalogrecords.h"
+#include "util/result.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+namespace marginalia {
+
+class BackgroundJob;
+
+// The window's search of the library index, off the UI thread (a BackgroundJob). Each run opens its own
+// read connection to the index at `catalogPath` on the worker thread, because a connection belongs to the
+// thread that opened it; opening one costs well under a millisecond beside the search, and a connection
+// kept across runs would go on reading a deleted index after the library was rebuilt. A newer search
+// supersedes the running one, so resultsReady() and failed() only ever carry the newest query's answer;
+// both arrive on the owner's thread. An empty query answers at once with no results.
+class CatalogSearchJob : public QObject {
+    Q_OBJECT
+
+public:
+    explicit CatalogSearchJob(const QString &catalogPath, QObject *parent = nullptr);
+    ~CatalogSearchJob() override;
+
+    const QString &catalogPath() const { return m_path; }
+    bool isRunning() const;
+
+public Q_SLOTS:
+    void search(const marginalia::CatalogQuery &query);
+
+Q_SIGNALS:
+    void resultsReady(const marginalia::CatalogQuery &query, const marginalia::CatalogSearchResults &results);
+    // A query the syntax does not allow ("unbalanced quote"), or an index that cannot be read.
+    void failed(const marginalia::CatalogQuery &query, const marginalia::Error &error);
+
+private:
+    QString m_path;
+    BackgroundJob *m_job; // a child: deleting this job detaches the work
+};
+
+} // namespace marginalia
+
+Q_DECLARE_METATYPE(marginalia::CatalogQuery)
+Q_DECLARE_METATYPE(marginalia::CatalogSearchResults)

@@ -1,0 +1,65 @@
+#include "citedbypane.h"
+
+#include "htmlitemdelegate.h"
+#include "plaintext.h"
+
+#include "models/citedbymodel.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QVBoxLayout>
+
+namespace marginalia {
+
+CitedByPane::CitedByPane(CitedByModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_heading(plainLabel(this)), m_view(new QListView(this))
+{
+    setObjectName(QStringLiteral("citedByPane"));
+    m_heading->setObjectName(QStringLiteral("citedByHeading"));
+    m_heading->setWordWrap(true);
+    m_view->setObjectName(QStringLiteral("citedByList"));
+    m_view->setModel(model);
+    m_view->setItemDelegate(new HtmlItemDelegate(CitedByModel::HtmlRole, m_view));
+    m_view->setWordWrap(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setResizeMode(QListView::Adjust);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_view, 1);
+    connect(model, &QAbstractItemModel::modelReset, this, &CitedByPane::update);
+    connect(m_view, &QListView::activated, this, &CitedByPane::activate);
+    connect(m_view, &QListView::clicked, this, &CitedByPane::activate);
+    update();
+}
+
+void CitedByPane::setProblem(const QString &message)
+{
+    m_problem = message;
+    update();
+}
+
+void CitedByPane::update()
+{
+    const int n = m_model->rowCount();
+    if (!m_problem.isEmpty())
+        m_heading->setText(m_problem);
+    else if (m_model->documentId().isEmpty())
+        m_heading->setText(tr("Cited by: no library document on screen"));
+    else
+        m_heading->setText(n == 0 ? tr("Cited by no document of the library") : tr("Cited by %n document(s):", nullptr, n));
+    const bool empty = n == 0 || !m_problem.isEmpty();
+    m_view->setVisible(!empty);
+    // Empty, the pane is one line high, so that the notes above keep the room.
+    setMaximumHeight(empty ? m_heading->sizeHint().height() + 6 : QWIDGETSIZE_MAX);
+}
+
+void CitedByPane::activate(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    Q_EMIT documentRequested(index.data(CitedByModel::VolumeIdRole).toString(),
+                             index.data(CitedByModel::DocumentIdRole).toString(), QString());
+}
+
+} // namespace marginalia
