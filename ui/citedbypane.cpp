@@ -47,7 +47,7 @@ void CitedByPane::update()
     else if (m_model->documentId().isEmpty())
         m_heading->setText(tr("Cited by: no library document on screen"));
     else
-        m_heading->setText(n == 0 ? tr("Cited by no document of the library") : tr("Cited by %n document(s):", nullptr, n));
+        m_heading->setText(n == 0 ? tr("Cited by no document of the library") : (n == 1 ? tr("Cited by %n document:", nullptr, 1) : tr("Cited by %n documents:", nullptr, n)));
     const bool empty = n == 0 || !m_problem.isEmpty();
     m_view->setVisible(!empty);
     // Empty, the pane is one line high, so that the notes above keep the room.

@@ -86,7 +86,8 @@ void SearchPane::updateSummary()
     const int n = m_results->rowCount();
     QString text;
     if (!m_results->query().isEmpty())
-        text = m_library ? tr("%n hit(s) in annotations and in open files not in the library", nullptr, n)
+        text = m_library ? (n == 1 ? tr("%n hit in annotations and open files outside the library", nullptr, 1)
+                                : tr("%n hits in annotations and open files outside the library", nullptr, n))
                          : tr("%n hit(s)", nullptr, n);
     m_summary->setText(text);
 }

@@ -22,6 +22,12 @@ QString markedHtml(const QString &snippet)
     return html;
 }
 
+// Without a translation loaded, "%n document(s)" shows its "(s)": English gets its two forms here.
+QString documentCount(int n)
+{
+    return n == 1 ? CatalogResultsModel::tr("%Ln document", nullptr, 1) : CatalogResultsModel::tr("%Ln documents", nullptr, n);
+}
+
 QString unmarked(QString snippet)
 {
     return snippet.remove(QChar(u'«')).remove(QChar(u'»'));
@@ -69,11 +75,11 @@ QVariant CatalogResultsModel::volumeData(const Group &group, int role) const
     const QString title = m_titles.value(group.volume);
     switch (role) {
     case Qt::DisplayRole:
-        return tr("%1 (%n document(s))", nullptr, int(group.hits.size())).arg(shortVolumeName(group.volume, title));
+        return QStringLiteral("%1 (%2)").arg(shortVolumeName(group.volume, title), documentCount(int(group.hits.size())));
     case HtmlRole:
         return QStringLiteral("<b>%1</b> <span style='color:gray'>%2</span>")
             .arg(shortVolumeName(group.volume, title).toHtmlEscaped(),
-                 tr("%n document(s)", nullptr, int(group.hits.size())).toHtmlEscaped());
+                 documentCount(int(group.hits.size())).toHtmlEscaped());
     case Qt::ToolTipRole:
         return plainTooltip(title.isEmpty() ? group.volume : QStringLiteral("%1\n%2").arg(title, group.volume));
     case VolumeIdRole:
@@ -152,8 +158,8 @@ QString CatalogResultsModel::summary() const
         return m_error;
     if (m_total == 0)
         return tr("No document of the library matches.");
-    const QString documents = tr("%Ln document(s)", nullptr, m_total);
-    const QString volumes = tr("%Ln volume(s)", nullptr, volumeCount());
+    const QString documents = documentCount(m_total);
+    const QString volumes = volumeCount() == 1 ? tr("%Ln volume", nullptr, 1) : tr("%Ln volumes", nullptr, volumeCount());
     if (m_shown < m_total)
         return tr("%1 — the best %2 shown, from %3").arg(documents, QLocale().toString(m_shown), volumes);
     return tr("%1 in %2").arg(documents, volumes);
