@@ -47,11 +47,16 @@ void CitedByPane::update()
     else if (m_model->documentId().isEmpty())
         m_heading->setText(tr("Cited by: no library document on screen"));
     else
-        m_heading->setText(n == 0 ? tr("Cited by no document of the library") : (n == 1 ? tr("Cited by %n document:", nullptr, 1) : tr("Cited by %n documents:", nullptr, n)));
+        m_heading->setText(n == 0 ? tr("Cited by no document of the library") : (n == 1 ? tr("%n document of the library cites this one:", nullptr, 1)
+                         : tr("%n documents of the library cite this one:", nullptr, n)));
     const bool empty = n == 0 || !m_problem.isEmpty();
     m_view->setVisible(!empty);
     // Empty, the pane is one line high, so that the notes above keep the room.
     setMaximumHeight(empty ? m_heading->sizeHint().height() + 6 : QWIDGETSIZE_MAX);
+    if (m_listShown != !empty) {
+        m_listShown = !empty;
+        Q_EMIT listShown(m_listShown);
+    }
 }
 
 void CitedByPane::activate(const QModelIndex &index)

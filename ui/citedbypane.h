@@ -26,6 +26,8 @@ public:
 
 Q_SIGNALS:
     void documentRequested(const QString &volumeId, const QString &documentId, const QString &query);
+    // The list appeared (true) or went (false): the window may give the pane room, or take it back.
+    void listShown(bool shown);
 
 private:
     void update();
@@ -35,6 +37,7 @@ private:
     QLabel *m_heading;
     QListView *m_view;
     QString m_problem;
+    bool m_listShown = false;
 };
 
 } // namespace marginalia

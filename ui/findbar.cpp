@@ -23,6 +23,8 @@ FindBar::FindBar(QTextEdit *view, QWidget *parent)
     next->setText(tr("Next"));
     auto *close = new QToolButton(this);
     close->setText(tr("Close"));
+    // Room for "999 of 999" so that stepping through hits does not make the buttons jump.
+    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(999).arg(999)) + 8);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_text, 1);

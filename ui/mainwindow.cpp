@@ -40,6 +40,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -107,6 +108,7 @@ void MainWindow::createPanes()
 
     addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Library"), QStringLiteral("libraryDock"), m_libraryPane, this));
     addDockWidget(Qt::RightDockWidgetArea, dock(tr("Notes"), QStringLiteral("notesDock"), m_notes, this));
+    createLibraryIndexPanes(); // before the notes get tabs: a dock split off a tabbed one becomes a tab
     addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Search"), QStringLiteral("searchDock"), m_searchPane, this));
 
     m_documentAnnotations = new AnnotationsModel(this);
@@ -124,15 +126,7 @@ void MainWindow::createPanes()
     findChild<QDockWidget *>(QStringLiteral("searchDock"))->raise();
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("libraryDock")), findChild<QDockWidget *>(QStringLiteral("notesDock"))},
                 {300, 340}, Qt::Horizontal);
-    if (m_services.catalog) {
-        // Under the notes, in sight of them; one line high while it has nothing to list.
-        m_libraryResults = new CatalogResultsModel(this);
-        m_citedBy = new CitedByModel(this);
-        m_citedByPane = new CitedByPane(m_citedBy, this);
-        QDockWidget *citedByDock = dock(tr("Cited by"), QStringLiteral("citedByDock"), m_citedByPane, this);
-        addDockWidget(Qt::RightDockWidgetArea, citedByDock);
-        splitDockWidget(findChild<QDockWidget *>(QStringLiteral("notesDock")), citedByDock, Qt::Vertical);
-    }
+
 }
 
 void MainWindow::connectPanes()
@@ -156,6 +150,25 @@ void MainWindow::connectPanes()
     connect(search, &LibrarySearchJob::resultsReady, m_services.searchResults, &SearchResultsModel::setResults);
     connect(m_searchPane, &SearchPane::hitActivated, m_controller, &ReaderController::showSearchHit);
     connect(m_opener, &VolumeOpener::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+}
+
+void MainWindow::createLibraryIndexPanes()
+{
+    if (!m_services.catalog)
+        return;
+    m_libraryResults = new CatalogResultsModel(this);
+    m_citedBy = new CitedByModel(this);
+    m_citedByPane = new CitedByPane(m_citedBy, this);
+    // Under the notes, in sight of them; one line high while it has nothing to list.
+    QDockWidget *citedByDock = dock(tr("Cited by"), QStringLiteral("citedByDock"), m_citedByPane, this);
+    addDockWidget(Qt::RightDockWidgetArea, citedByDock);
+    splitDockWidget(findChild<QDockWidget *>(QStringLiteral("notesDock")), citedByDock, Qt::Vertical);
+    // A dock keeps its height when its content may grow again: the list gets a third of the side.
+    // Later, once the layout knows the pane may be higher than its one line.
+    connect(m_citedByPane, &CitedByPane::listShown, this, [this, citedByDock](bool shown) {
+        if (shown)
+            QTimer::singleShot(0, this, [this, citedByDock] { resizeDocks({citedByDock}, {height() / 3}, Qt::Vertical); });
+    });
 }
 
 void MainWindow::connectLibraryIndex()

@@ -90,6 +90,7 @@ private:
     void createAnnotationActions();
     void connectAnnotations();
     void connectPanes();
+    void createLibraryIndexPanes();
     void connectLibraryIndex();
     void updateRecentMenu();
     void openFileDialog();

@@ -90,6 +90,11 @@ void SearchPane::updateSummary()
                                 : tr("%n hits in annotations and open files outside the library", nullptr, n))
                          : tr("%n hit(s)", nullptr, n);
     m_summary->setText(text);
+    // Beside the index's answer, an empty second list would only take its room.
+    if (m_library) {
+        m_view->setVisible(n > 0);
+        m_openFilesPart->setMaximumHeight(n > 0 ? QWIDGETSIZE_MAX : m_summary->sizeHint().height());
+    }
 }
 
 void SearchPane::activate(const QModelIndex &index)
@@ -139,7 +144,7 @@ void SearchPane::setLibrary(CatalogResultsModel *results)
     auto *layout = static_cast<QVBoxLayout *>(this->layout());
     layout->removeWidget(m_summary);
     layout->removeWidget(m_view);
-    auto *openFiles = new QWidget(this);
+    auto *openFiles = m_openFilesPart = new QWidget(this);
     auto *openLayout = new QVBoxLayout(openFiles);
     openLayout->setContentsMargins(0, 0, 0, 0);
     openLayout->addWidget(m_summary);

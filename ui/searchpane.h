@@ -75,6 +75,7 @@ private:
     QToolButton *m_filterButton = nullptr;
     QLabel *m_librarySummary = nullptr;
     QTreeView *m_libraryView = nullptr;
+    QWidget *m_openFilesPart = nullptr;
     QStringList m_libraryVolumes;
 };
 
