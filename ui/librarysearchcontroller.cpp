@@ -113,8 +113,8 @@ void LibrarySearchController::showHits(int volume, int document, const QString &
     m_parts.findBar->showHits(query, m_parts.view->searchHitPositions());
 }
 
-// One indexed lookup (references by target): measured at well under a millisecond on the test library,
-// so it runs here rather than as a job.
+// One indexed lookup (references by target): 75 µs on the test library (BM_LibraryPaneCitedBy), far
+// below a frame, so it runs here rather than as a job.
 void LibrarySearchController::showCitations(const QString &volumeId, const QString &documentId)
 {
     Result<std::vector<CitingDocument>> citing = m_parts.catalog->citedBy(volumeId, documentId);
