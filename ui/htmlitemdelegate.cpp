@@ -17,7 +17,11 @@ void HtmlItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
     QTextDocument doc;
     doc.setDefaultFont(opt.font);
-    doc.setHtml(index.data(m_role).toString());
+    QString html = index.data(m_role).toString();
+    // Grey on the selection's colour cannot be read: a selected row is all in the highlighted text's.
+    if (opt.state & QStyle::State_Selected)
+        html.replace(QStringLiteral("<span style='color:gray'>"), QStringLiteral("<span>")); // never in escaped text
+    doc.setHtml(html);
     doc.setTextWidth(opt.rect.width() - 8);
     painter->save();
     painter->translate(opt.rect.topLeft() + QPoint(4, 2));

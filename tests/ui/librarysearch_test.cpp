@@ -172,6 +172,7 @@ TEST_F(LibraryWindow, DateFiltersNarrowTheList)
     ASSERT_TRUE(waitForAnswer([&] { QTest::keyClicks(filters()->toEdit(), QStringLiteral("1962-09-10")); }));
     EXPECT_EQ(listed(V09), QStringList{QStringLiteral("d317")});
     EXPECT_TRUE(pane()->librarySummary()->text().startsWith(QStringLiteral("1 document"))) << pane()->librarySummary()->text().toStdString();
+    saveScreenshot(QStringLiteral("library-search-filtered"));
 
     // By date, from the earliest.
     filters()->fromEdit()->clear();
@@ -189,6 +190,7 @@ TEST_F(LibraryWindow, AQueryTheSyntaxDoesNotAllowShowsAPlainMessage)
     EXPECT_FALSE(message.contains(QStringLiteral("fts5"), Qt::CaseInsensitive)) << message.toStdString();
     EXPECT_EQ(pane()->librarySummary()->textFormat(), Qt::PlainText);
     EXPECT_FALSE(pane()->libraryView()->isVisible());
+    saveScreenshot(QStringLiteral("library-search-bad-query"));
     // The next good query brings the list back.
     ASSERT_TRUE(searchIndex(QStringLiteral("trade agreement")));
     EXPECT_TRUE(pane()->libraryView()->isVisible());
