@@ -180,8 +180,7 @@ void DocumentView::setHighlights(const QList<Highlight> &highlights)
 void DocumentView::setSearchHits(const std::vector<std::pair<int, int>> &readingRanges)
 {
     m_searchHits.clear();
-    // The colour of the find bar's matches in most editors: apart from the annotation palette.
-    const QColor colour(255, 150, 50, 110);
+    const QColor colour = searchHitColor();
     for (const auto &[start, end] : readingRanges)
         m_searchHits.append({start, end, colour, -1});
     updateExtraSelections();

@@ -56,13 +56,13 @@ void FindBar::open()
     m_text->selectAll();
 }
 
-void FindBar::showHits(const QString &label, const QList<std::pair<int, int>> &positions)
+void FindBar::showHits(const QString &label, const QList<std::pair<int, int>> &positions, const QString &none)
 {
     m_hits = positions;
     m_text->setText(label);
     show();
     if (m_hits.isEmpty()) {
-        m_status->setText(tr("Not found"));
+        m_status->setText(none.isEmpty() ? tr("Not found") : none);
         return;
     }
     QTextCursor c = m_view->textCursor(); // from the top: the first hit is the next one

@@ -24,7 +24,8 @@ public:
     // Steps through given places instead of finding text: the hits of a library search in the document
     // on screen ([start, end) positions of the view's document, in order), `label` shown as the text.
     // Editing the text, closing the bar or clearHits() goes back to finding text, with hitsCleared().
-    void showHits(const QString &label, const QList<std::pair<int, int>> &positions);
+    // `none` is what the bar says when there is no place to step to.
+    void showHits(const QString &label, const QList<std::pair<int, int>> &positions, const QString &none = {});
     void clearHits();
     bool showingHits() const { return !m_hits.isEmpty(); }
     QString status() const;

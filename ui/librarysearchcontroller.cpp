@@ -3,6 +3,8 @@
 #include "citedbypane.h"
 #include "documentview.h"
 #include "findbar.h"
+#include "footnotepane.h"
+#include "highlight.h"
 #include "searchpane.h"
 #include "volumeopener.h"
 
@@ -10,6 +12,7 @@
 #include "catalog/catalogsearchjob.h"
 #include "library/openlibrary.h"
 #include "model/readingtext.h"
+#include "model/richtext.h"
 #include "models/catalogresultsmodel.h"
 #include "models/citedbymodel.h"
 #include "navigation/navigator.h"
@@ -32,7 +35,10 @@ LibrarySearchController::LibrarySearchController(const Parts &parts, CatalogResu
     // A refused query says why in plain words; the position in the query means nothing to a reader.
     connect(m_job, &CatalogSearchJob::failed, results,
             [results](const CatalogQuery &query, const Error &error) { results->setError(query, error.message); });
-    connect(m_parts.findBar, &FindBar::hitsCleared, m_parts.view, [this] { m_parts.view->setSearchHits({}); });
+    connect(m_parts.findBar, &FindBar::hitsCleared, m_parts.view, [this] {
+        m_parts.view->setSearchHits({});
+        m_parts.notes->setSearchHits({});
+    });
     refreshVolumes();
 }
 
@@ -110,7 +116,18 @@ void LibrarySearchController::showHits(int volume, int document, const QString &
     }
     const Document &doc = m_parts.library->library().volume(volume).documents[std::size_t(document)];
     m_parts.view->setSearchHits(libraryQueryHits(query, ReadingText(doc.body).text()));
-    m_parts.findBar->showHits(query, m_parts.view->searchHitPositions());
+    // The index searched the notes too: their hits are painted in the notes pane, the first one shown.
+    QList<Highlight> noteHits;
+    for (std::size_t f = 0; f < doc.footnotes.size(); ++f) {
+        for (const auto &[start, end] : libraryQueryHits(query, plainText(doc.footnotes[f].content)))
+            noteHits.append({start, end, searchHitColor(), int(f)});
+    }
+    m_parts.notes->setSearchHits(noteHits);
+    const QList<std::pair<int, int>> inText = m_parts.view->searchHitPositions();
+    if (inText.isEmpty() && !noteHits.isEmpty())
+        m_parts.notes->selectRange(noteHits.front().footnote, noteHits.front().start, noteHits.front().end);
+    m_parts.findBar->showHits(query, inText,
+                              noteHits.isEmpty() ? QString() : tr("Only in the notes (%1)").arg(noteHits.size()));
 }
 
 // One indexed lookup (references by target): 75 µs on the test library (BM_LibraryPaneCitedBy), far

@@ -12,6 +12,7 @@ class CitedByModel;
 class CitedByPane;
 class DocumentView;
 class FindBar;
+class FootnotePane;
 class Navigator;
 class OpenLibrary;
 class SearchPane;
@@ -31,6 +32,7 @@ public:
         Navigator *navigator = nullptr;
         VolumeOpener *opener = nullptr;
         DocumentView *view = nullptr;
+        FootnotePane *notes = nullptr;
         FindBar *findBar = nullptr;
         SearchPane *search = nullptr;
         CitedByPane *citedBy = nullptr;

@@ -11,6 +11,7 @@
 #include "catalog/catalog.h"
 #include "catalog/catalogindexer.h"
 #include "model/readingtext.h"
+#include "model/richtext.h"
 #include "models/catalogresultsmodel.h"
 #include "models/citedbymodel.h"
 #include "search/queryhits.h"
@@ -226,12 +227,34 @@ TEST_F(LibraryWindow, AClickOnAResultOpensTheDocumentWithItsHits)
     bar->findNext(true);
     bar->findNext(true);
     EXPECT_EQ(bar->status(), QStringLiteral("%1 of %1").arg(expected.size())); // wrapped to the last
+    // The index searched the notes too: their hits are painted in the notes pane.
+    std::size_t inNotes = 0;
+    for (const Footnote &note : currentDocument().footnotes)
+        inNotes += libraryQueryHits(QStringLiteral("trade"), plainText(note.content)).size();
+    ASSERT_GT(inNotes, 0u); // note 1: "expansion of trade", note 3: "International Trade"
+    EXPECT_EQ(m_window.footnotePane()->searchHitCount(), int(inNotes));
     saveScreenshot(QStringLiteral("library-search-hits"));
 
     // Another document: its hits are not the old one's.
     m_navigator.openDocument(m_navigator.current().volume, m_navigator.current().document + 1);
     EXPECT_FALSE(bar->showingHits());
     EXPECT_TRUE(m_window.documentView()->searchHitPositions().isEmpty());
+}
+
+// A word only in the notes (d317's source note: "retyped in S/S"): the find bar says so, the notes pane
+// shows the first hit.
+TEST_F(LibraryWindow, AHitOnlyInTheNotesIsShownThere)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d316")));
+    ASSERT_TRUE(searchIndex(QStringLiteral("retyped")));
+    const QModelIndex d317 = rowOf(V09, QStringLiteral("d317"));
+    ASSERT_TRUE(d317.isValid());
+    click(pane()->libraryView(), d317);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return currentDocument().id == QStringLiteral("d317"); }, 5000));
+    ASSERT_TRUE(libraryQueryHits(QStringLiteral("retyped"), ReadingText(currentDocument().body).text()).empty());
+    EXPECT_EQ(m_window.findBar()->status(), QStringLiteral("Only in the notes (1)"));
+    EXPECT_EQ(m_window.footnotePane()->searchHitCount(), 1);
+    EXPECT_EQ(m_window.footnotePane()->textCursor().selectedText(), QStringLiteral("retyped"));
 }
 
 // The volume is not open: its file is opened from the index's record of it, then shown with its hits.
