@@ -7,6 +7,7 @@
 
 #include <QLabel>
 #include <QListView>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace marginalia {
@@ -28,8 +29,11 @@ CitedByPane::CitedByPane(CitedByModel *model, QWidget *parent)
     layout->addWidget(m_heading);
     layout->addWidget(m_view, 1);
     connect(model, &QAbstractItemModel::modelReset, this, &CitedByPane::update);
+    // A click where the style does not activate on it; where it does, activated() alone, or one click
+    // would ask for the document twice.
     connect(m_view, &QListView::activated, this, &CitedByPane::activate);
-    connect(m_view, &QListView::clicked, this, &CitedByPane::activate);
+    if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_view))
+        connect(m_view, &QListView::clicked, this, &CitedByPane::activate);
     update();
 }
 

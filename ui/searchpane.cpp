@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QToolButton>
 #include <QTreeView>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace marginalia {
@@ -125,6 +126,9 @@ void SearchPane::setLibrary(CatalogResultsModel *results)
     m_filterButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_filterButton->setArrowType(Qt::RightArrow);
     m_optionsRow->addWidget(m_filterButton);
+    // The index has its own matching (stemmed words, any case): these options are the open files' search.
+    for (QCheckBox *box : {m_caseSensitive, m_wholeWords, m_notes})
+        box->setToolTip(tr("For annotations and open files outside the library"));
     m_filters = new CatalogFilterBar(this);
     m_filters->hide(); // folded away until asked for: the query box is what most searches need
     m_librarySummary = plainLabel(this); // a query error quotes what the user typed
@@ -167,8 +171,11 @@ void SearchPane::setLibrary(CatalogResultsModel *results)
         m_filterButton->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
     });
     connect(m_filters, &CatalogFilterBar::changed, this, &SearchPane::requestLibrary);
+    // A click where the style does not activate on it; where it does, activated() alone, or one click
+    // would ask for the document twice.
     connect(m_libraryView, &QTreeView::activated, this, &SearchPane::activateLibraryHit);
-    connect(m_libraryView, &QTreeView::clicked, this, &SearchPane::activateLibraryHit);
+    if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_libraryView))
+        connect(m_libraryView, &QTreeView::clicked, this, &SearchPane::activateLibraryHit);
     connect(results, &QAbstractItemModel::modelReset, this, &SearchPane::updateLibrarySummary);
     connect(results, &QAbstractItemModel::modelReset, m_libraryView, &QTreeView::expandAll);
     updateSummary();
