@@ -4,6 +4,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>
 #include <QTextDocument>
+#include <QTreeView>
 
 namespace marginalia {
 
@@ -43,8 +44,9 @@ QSize HtmlItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     int width = option.rect.width();
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget)) {
         width = view->viewport()->width();
-        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
-            width -= 20;
+        const auto *tree = qobject_cast<const QTreeView *>(view);
+        for (QModelIndex p = index.parent(); tree && p.isValid(); p = p.parent())
+            width -= tree->indentation();
     }
     doc.setTextWidth(std::max(200, width - 8));
     return {int(doc.idealWidth()), int(doc.size().height()) + 4};

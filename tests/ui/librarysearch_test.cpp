@@ -241,6 +241,21 @@ TEST_F(LibraryWindow, AClickOnAResultOpensTheDocumentWithItsHits)
     EXPECT_TRUE(m_window.documentView()->searchHitPositions().isEmpty());
 }
 
+// The document asked for is the one on screen: it is not shown anew, and still gets its hits.
+TEST_F(LibraryWindow, AResultForTheDocumentOnScreenPaintsItsHits)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d318")));
+    ASSERT_TRUE(searchIndex(QStringLiteral("bloc")));
+    const QModelIndex d318 = rowOf(V09, QStringLiteral("d318"));
+    ASSERT_TRUE(d318.isValid());
+    click(pane()->libraryView(), d318);
+    const auto expected = libraryQueryHits(QStringLiteral("bloc"), ReadingText(currentDocument().body).text());
+    ASSERT_FALSE(expected.empty());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window.findBar()->showingHits(); }, 5000));
+    EXPECT_EQ(m_window.documentView()->searchHitPositions().size(), qsizetype(expected.size()));
+    EXPECT_EQ(m_window.findBar()->status(), QStringLiteral("1 of %1").arg(expected.size()));
+}
+
 // A word only in the notes (d317's source note: "retyped in S/S"): the find bar says so, the notes pane
 // shows the first hit.
 TEST_F(LibraryWindow, AHitOnlyInTheNotesIsShownThere)
