@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "annotation/annotationservice.h"
+#include "catalog/catalog.h"
 #include "library/openlibrary.h"
 #include "store/database.h"
 #include "models/librarymodel.h"
@@ -47,6 +48,7 @@ struct Options {
     QString documentId;
     QString screenshot;
     QString database;
+    QString library;
     bool quitAfterShow = false;
 };
 
@@ -70,7 +72,11 @@ Options parseArguments(const QApplication &app)
                                       marginalia::Tr::tr("The annotation database (default: $MARGINALIA_DB, else %1).")
                                           .arg(Database::defaultPath()),
                                       marginalia::Tr::tr("FILE"));
-    parser.addOptions({docOption, quitOption, shotOption, dbOption});
+    const QCommandLineOption libraryOption(QStringLiteral("library"),
+                                           marginalia::Tr::tr("The library index (default: $MARGINALIA_LIBRARY, else %1).")
+                                               .arg(Catalog::defaultPath()),
+                                           marginalia::Tr::tr("FILE"));
+    parser.addOptions({docOption, quitOption, shotOption, dbOption, libraryOption});
     parser.process(app); // exits with status 1 on a bad option, 0 after --help / --version
 
     Options options;
@@ -78,6 +84,7 @@ Options parseArguments(const QApplication &app)
     options.documentId = parser.value(docOption);
     options.screenshot = parser.value(shotOption);
     options.database = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
+    options.library = parser.isSet(libraryOption) ? parser.value(libraryOption) : Catalog::defaultPath();
     options.quitAfterShow = parser.isSet(quitOption) || !options.screenshot.isEmpty();
     return options;
 }
@@ -161,7 +168,18 @@ int main(int argc, char *argv[])
     const Result<bool> opened = annotations.open(options.database);
     SearchResultsModel searchResults(&library);
     QUndoStack undoStack;
-    MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack});
+    // Without an index the window searches the open files, as before one existed; one that cannot be
+    // read is said on stderr and left alone (it is derived: `marginalia-cli library reindex` rebuilds it).
+    std::unique_ptr<Catalog> catalog;
+    if (QFileInfo::exists(options.library)) {
+        Result<std::unique_ptr<Catalog>> index = Catalog::open(options.library, DatabaseAccess::Read);
+        if (index)
+            catalog = std::move(index).value();
+        else
+            std::fprintf(stderr, "%s\n", qUtf8Printable(index.error().toString()));
+    }
+    MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack,
+                       catalog.get(), catalog ? catalog->path() : QString()});
     SessionRecorder session(&library, &navigator, &settings);
 
     const auto [files, documentId] = startingFiles(options, settings);

@@ -77,6 +77,7 @@ void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLa
     m_pageLabels = pageLabels;
     m_flashFootnote = -1;
     m_highlights.clear();
+    m_searchHits.clear();
     updateExtraSelections();
     connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_gutter,
             qOverload<>(&QWidget::update));
@@ -176,9 +177,31 @@ void DocumentView::setHighlights(const QList<Highlight> &highlights)
     updateExtraSelections();
 }
 
+void DocumentView::setSearchHits(const std::vector<std::pair<int, int>> &readingRanges)
+{
+    m_searchHits.clear();
+    const QColor colour = searchHitColor();
+    for (const auto &[start, end] : readingRanges)
+        m_searchHits.append({start, end, colour, -1});
+    updateExtraSelections();
+}
+
+QList<std::pair<int, int>> DocumentView::searchHitPositions() const
+{
+    QList<std::pair<int, int>> positions;
+    for (const Highlight &hit : m_searchHits) {
+        const int from = m_map.positionOfOffset(hit.start);
+        const int to = m_map.positionOfOffset(hit.end);
+        if (from >= 0 && to > from)
+            positions.append({from, to});
+    }
+    return positions;
+}
+
 void DocumentView::updateExtraSelections()
 {
-    QList<QTextEdit::ExtraSelection> selections = highlightSelections(document(), m_map, m_highlights);
+    QList<QTextEdit::ExtraSelection> selections = highlightSelections(document(), m_map, m_searchHits);
+    selections << highlightSelections(document(), m_map, m_highlights);
     if (m_flashFootnote >= 0 && std::size_t(m_flashFootnote) < m_map.markers.size()) {
         const RenderedText::Span span = m_map.markers[std::size_t(m_flashFootnote)];
         if (span.valid()) {

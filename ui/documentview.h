@@ -38,6 +38,11 @@ public:
     void flashMarker(int footnote);
     // Paints annotated passages (replacing the previous ones).
     void setHighlights(const QList<Highlight> &highlights);
+    // Paints the hits of a library search, [start, end) reading offsets of the body (replacing the
+    // previous ones; a new document clears them). They lie under the annotations' colours.
+    void setSearchHits(const std::vector<std::pair<int, int>> &readingRanges);
+    // The search hits as positions in document(), in order (hits the rendering does not show are left out).
+    QList<std::pair<int, int>> searchHitPositions() const;
     // Selects [start, end) of the reading text and brings it into view.
     void selectReadingRange(int start, int end);
 
@@ -75,6 +80,7 @@ private:
     QTimer *m_flashTimer = nullptr;
     int m_flashFootnote = -1;
     QList<Highlight> m_highlights;
+    QList<Highlight> m_searchHits;
 };
 
 } // namespace marginalia

@@ -23,6 +23,8 @@ FindBar::FindBar(QTextEdit *view, QWidget *parent)
     next->setText(tr("Next"));
     auto *close = new QToolButton(this);
     close->setText(tr("Close"));
+    // Room for "999 of 999" so that stepping through hits does not make the buttons jump.
+    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(999).arg(999)) + 8);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_text, 1);
@@ -31,6 +33,7 @@ FindBar::FindBar(QTextEdit *view, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(close);
     connect(m_text, &QLineEdit::textEdited, this, [this] {
+        clearHits();
         QTextCursor c = m_view->textCursor();
         c.setPosition(c.selectionStart());
         m_view->setTextCursor(c);
@@ -39,7 +42,10 @@ FindBar::FindBar(QTextEdit *view, QWidget *parent)
     connect(m_text, &QLineEdit::returnPressed, this, [this] { findNext(); });
     connect(previous, &QToolButton::clicked, this, [this] { findNext(true); });
     connect(next, &QToolButton::clicked, this, [this] { findNext(); });
-    connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    connect(close, &QToolButton::clicked, this, [this] {
+        clearHits();
+        hide();
+    });
     hide();
 }
 
@@ -50,8 +56,68 @@ void FindBar::open()
     m_text->selectAll();
 }
 
+void FindBar::showHits(const QString &label, const QList<std::pair<int, int>> &positions, const QString &none)
+{
+    m_hits = positions;
+    m_text->setText(label);
+    show();
+    if (m_hits.isEmpty()) {
+        m_status->setText(none.isEmpty() ? tr("Not found") : none);
+        return;
+    }
+    QTextCursor c = m_view->textCursor(); // from the top: the first hit is the next one
+    c.setPosition(0);
+    m_view->setTextCursor(c);
+    stepHits(false);
+}
+
+void FindBar::clearHits()
+{
+    if (m_hits.isEmpty())
+        return;
+    m_hits.clear();
+    m_status->clear();
+    Q_EMIT hitsCleared();
+}
+
+QString FindBar::status() const
+{
+    return m_status->text();
+}
+
+bool FindBar::stepHits(bool backward)
+{
+    const QTextCursor now = m_view->textCursor();
+    qsizetype at = -1;
+    if (backward) {
+        for (qsizetype i = m_hits.size() - 1; i >= 0 && at < 0; --i) {
+            if (m_hits[i].second <= now.selectionStart())
+                at = i;
+        }
+        if (at < 0)
+            at = m_hits.size() - 1; // wrap around
+    } else {
+        const int after = now.hasSelection() ? now.selectionEnd() : now.position();
+        for (qsizetype i = 0; i < m_hits.size() && at < 0; ++i) {
+            if (m_hits[i].first >= after)
+                at = i;
+        }
+        if (at < 0)
+            at = 0;
+    }
+    QTextCursor c(m_view->document());
+    c.setPosition(m_hits[at].first);
+    c.setPosition(m_hits[at].second, QTextCursor::KeepAnchor);
+    m_view->setTextCursor(c);
+    m_view->ensureCursorVisible();
+    m_status->setText(tr("%1 of %2").arg(at + 1).arg(m_hits.size()));
+    return true;
+}
+
 bool FindBar::findNext(bool backward)
 {
+    if (!m_hits.isEmpty())
+        return stepHits(backward);
     const QString text = m_text->text();
     if (text.isEmpty()) {
         m_status->clear();
@@ -72,6 +138,7 @@ bool FindBar::findNext(bool backward)
 void FindBar::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Escape) {
+        clearHits();
         hide();
         m_view->setFocus();
         return;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QList>
 #include <QWidget>
+
+#include <utility>
 
 class QLabel;
 class QLineEdit;
@@ -18,6 +21,17 @@ public:
 
     void open();
     bool findNext(bool backward = false);
+    // Steps through given places instead of finding text: the hits of a library search in the document
+    // on screen ([start, end) positions of the view's document, in order), `label` shown as the text.
+    // Editing the text, closing the bar or clearHits() goes back to finding text, with hitsCleared().
+    // `none` is what the bar says when there is no place to step to.
+    void showHits(const QString &label, const QList<std::pair<int, int>> &positions, const QString &none = {});
+    void clearHits();
+    bool showingHits() const { return !m_hits.isEmpty(); }
+    QString status() const;
+
+Q_SIGNALS:
+    void hitsCleared();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -26,6 +40,9 @@ private:
     QTextEdit *m_view;
     QLineEdit *m_text;
     QLabel *m_status;
+    QList<std::pair<int, int>> m_hits;
+
+    bool stepHits(bool backward);
 };
 
 } // namespace marginalia

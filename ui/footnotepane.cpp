@@ -26,6 +26,7 @@ void FootnotePane::showNotes(RenderedText notes)
     m_map = std::move(notes);
     m_current = -1;
     m_highlights.clear();
+    m_searchHits.clear();
     updateHighlight();
     verticalScrollBar()->setValue(0);
 }
@@ -73,6 +74,12 @@ int FootnotePane::footnoteAtPosition(int position) const
     return -1;
 }
 
+void FootnotePane::setSearchHits(const QList<Highlight> &hits)
+{
+    m_searchHits = hits;
+    updateHighlight();
+}
+
 void FootnotePane::setHighlights(const QList<Highlight> &highlights)
 {
     m_highlights = highlights;
@@ -106,7 +113,8 @@ void FootnotePane::selectRange(int footnote, int start, int end)
 
 void FootnotePane::updateHighlight()
 {
-    QList<QTextEdit::ExtraSelection> selections = highlightSelections(document(), m_map, m_highlights);
+    QList<QTextEdit::ExtraSelection> selections = highlightSelections(document(), m_map, m_searchHits);
+    selections << highlightSelections(document(), m_map, m_highlights);
     if (m_current >= 0 && std::size_t(m_current) < m_map.notes.size() && m_map.notes[std::size_t(m_current)].valid()) {
         const RenderedText::Span span = m_map.notes[std::size_t(m_current)];
         QTextEdit::ExtraSelection current;

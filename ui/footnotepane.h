@@ -25,6 +25,9 @@ public:
     bool isFootnoteVisible(int footnote) const;
     // Paints annotated passages of notes (Highlight::footnote says which note).
     void setHighlights(const QList<Highlight> &highlights);
+    // Paints the hits of a library search in the notes, under the annotations' colours; new notes clear them.
+    void setSearchHits(const QList<Highlight> &hits);
+    int searchHitCount() const { return int(m_searchHits.size()); }
     // The selection as a note and offsets in that note's plain text; footnote -1 when none.
     struct NoteRange {
         int footnote = -1;
@@ -45,6 +48,7 @@ private:
 
     RenderedText m_map;
     QList<Highlight> m_highlights;
+    QList<Highlight> m_searchHits;
     int m_current = -1;
 };
 

@@ -25,4 +25,9 @@ QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, co
     return out;
 }
 
+QColor searchHitColor()
+{
+    return QColor(255, 150, 50, 110);
+}
+
 } // namespace marginalia

@@ -16,6 +16,10 @@ struct Highlight {
     int footnote = -1;
 };
 
+// The colour of a library search's hits in the text and the notes: the find-bar orange of most editors,
+// apart from the annotation palette, translucent like it.
+QColor searchHitColor();
+
 // The extra selections that paint `highlights` over a rendered document, translucent so that the text
 // and links stay readable.
 QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, const RenderedText &map,

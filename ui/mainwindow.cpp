@@ -2,10 +2,12 @@
 
 #include "annotationcontroller.h"
 #include "annotationspane.h"
+#include "citedbypane.h"
 #include "documentview.h"
 #include "findbar.h"
 #include "footnotepane.h"
 #include "librarypane.h"
+#include "librarysearchcontroller.h"
 #include "notepopup.h"
 #include "pdfexportcontroller.h"
 #include "plaintext.h"
@@ -16,6 +18,8 @@
 
 #include "annotation/annotationservice.h"
 #include "models/annotationsmodel.h"
+#include "models/catalogresultsmodel.h"
+#include "models/citedbymodel.h"
 #include "models/searchresultsmodel.h"
 #include "models/tagsmodel.h"
 #include "navigation/navigator.h"
@@ -36,6 +40,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -72,6 +77,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
     createActions();
     createAnnotationActions();
     connectPanes();
+    connectLibraryIndex();
     connectAnnotations();
     restoreLayout();
     qApp->installEventFilter(this);
@@ -102,6 +108,7 @@ void MainWindow::createPanes()
 
     addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Library"), QStringLiteral("libraryDock"), m_libraryPane, this));
     addDockWidget(Qt::RightDockWidgetArea, dock(tr("Notes"), QStringLiteral("notesDock"), m_notes, this));
+    createLibraryIndexPanes(); // before the notes get tabs: a dock split off a tabbed one becomes a tab
     addDockWidget(Qt::LeftDockWidgetArea, dock(tr("Search"), QStringLiteral("searchDock"), m_searchPane, this));
 
     m_documentAnnotations = new AnnotationsModel(this);
@@ -119,6 +126,7 @@ void MainWindow::createPanes()
     findChild<QDockWidget *>(QStringLiteral("searchDock"))->raise();
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("libraryDock")), findChild<QDockWidget *>(QStringLiteral("notesDock"))},
                 {300, 340}, Qt::Horizontal);
+
 }
 
 void MainWindow::connectPanes()
@@ -142,6 +150,44 @@ void MainWindow::connectPanes()
     connect(search, &LibrarySearchJob::resultsReady, m_services.searchResults, &SearchResultsModel::setResults);
     connect(m_searchPane, &SearchPane::hitActivated, m_controller, &ReaderController::showSearchHit);
     connect(m_opener, &VolumeOpener::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+}
+
+void MainWindow::createLibraryIndexPanes()
+{
+    if (!m_services.catalog)
+        return;
+    m_libraryResults = new CatalogResultsModel(this);
+    m_citedBy = new CitedByModel(this);
+    m_citedByPane = new CitedByPane(m_citedBy, this);
+    // Under the notes, in sight of them; one line high while it has nothing to list.
+    QDockWidget *citedByDock = dock(tr("Cited by"), QStringLiteral("citedByDock"), m_citedByPane, this);
+    addDockWidget(Qt::RightDockWidgetArea, citedByDock);
+    splitDockWidget(findChild<QDockWidget *>(QStringLiteral("notesDock")), citedByDock, Qt::Vertical);
+    // A dock keeps its height when its content may grow again: the list gets a third of the side.
+    // Later, once the layout knows the pane may be higher than its one line.
+    connect(m_citedByPane, &CitedByPane::listShown, this, [this, citedByDock](bool shown) {
+        if (shown)
+            QTimer::singleShot(0, this, [this, citedByDock] { resizeDocks({citedByDock}, {height() / 3}, Qt::Vertical); });
+    });
+}
+
+void MainWindow::connectLibraryIndex()
+{
+    if (!m_services.catalog)
+        return;
+    m_librarySearch = new LibrarySearchController({m_services.catalog, m_services.catalogPath, m_services.library,
+                                                   m_services.navigator, m_opener, m_view, m_notes, m_findBar, m_searchPane,
+                                                   m_citedByPane},
+                                                  m_libraryResults, m_citedBy, this);
+    LibrarySearchController *s = m_librarySearch;
+    connect(m_controller, &ReaderController::documentShown, s, &LibrarySearchController::documentShown);
+    // Whatever opens a library document, its hits are painted once it is shown; the opening itself is
+    // wired separately (the lazy opener of library documents takes it over at merge).
+    connect(m_searchPane, &SearchPane::documentRequested, s, &LibrarySearchController::highlightWhenShown);
+    connect(m_citedByPane, &CitedByPane::documentRequested, s, &LibrarySearchController::highlightWhenShown);
+    const auto open = [s](const QString &volumeId, const QString &documentId) { s->openDocument(volumeId, documentId); };
+    connect(m_searchPane, &SearchPane::documentRequested, s, open);
+    connect(m_citedByPane, &CitedByPane::documentRequested, s, open);
 }
 
 void MainWindow::connectAnnotations()

@@ -10,6 +10,11 @@ class QUndoStack;
 namespace marginalia {
 
 class AnnotationController;
+class Catalog;
+class CatalogResultsModel;
+class CitedByModel;
+class CitedByPane;
+class LibrarySearchController;
 class PdfExportController;
 class AnnotationService;
 class AnnotationsModel;
@@ -44,6 +49,10 @@ public:
         QSettings *settings = nullptr;
         AnnotationService *annotations = nullptr;
         QUndoStack *undoStack = nullptr;
+        // The library index, when there is one (read on the UI thread), and its file, for what reads it
+        // off that thread.
+        Catalog *catalog = nullptr;
+        QString catalogPath = {};
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -62,6 +71,12 @@ public:
     AnnotationsModel *documentAnnotations() const { return m_documentAnnotations; }
     TagBrowser *tagBrowser() const { return m_tagBrowser; }
     PdfExportController *pdfExport() const { return m_pdfExport; }
+    FindBar *findBar() const { return m_findBar; }
+    // With a library index only (else null).
+    LibrarySearchController *librarySearch() const { return m_librarySearch; }
+    CatalogResultsModel *libraryResults() const { return m_libraryResults; }
+    CitedByPane *citedByPane() const { return m_citedByPane; }
+    CitedByModel *citedBy() const { return m_citedBy; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +90,8 @@ private:
     void createAnnotationActions();
     void connectAnnotations();
     void connectPanes();
+    void createLibraryIndexPanes();
+    void connectLibraryIndex();
     void updateRecentMenu();
     void openFileDialog();
     void restoreLayout();
@@ -97,6 +114,10 @@ private:
     TagBrowser *m_tagBrowser = nullptr;
     AnnotationController *m_annotationController = nullptr;
     PdfExportController *m_pdfExport = nullptr;
+    CatalogResultsModel *m_libraryResults = nullptr;
+    CitedByModel *m_citedBy = nullptr;
+    CitedByPane *m_citedByPane = nullptr;
+    LibrarySearchController *m_librarySearch = nullptr;
 };
 
 } // namespace marginalia

@@ -1,60 +1,26 @@
 #include "searchpane.h"
 
+#include "catalogfilterbar.h"
+#include "htmlitemdelegate.h"
 #include "plaintext.h"
 
+#include "models/catalogresultsmodel.h"
 #include "models/searchresultsmodel.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QPainter>
-#include <QStyledItemDelegate>
-#include <QTextDocument>
+#include <QSplitter>
+#include <QToolButton>
+#include <QTreeView>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace marginalia {
 
-namespace {
-
-// Draws a hit's context with the match in bold. The HTML comes from the model, which escapes the text.
-class HitDelegate : public QStyledItemDelegate {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        opt.text.clear();
-        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
-        QTextDocument doc;
-        doc.setDefaultFont(opt.font);
-        doc.setHtml(index.data(SearchResultsModel::ContextHtmlRole).toString());
-        doc.setTextWidth(opt.rect.width() - 8);
-        painter->save();
-        painter->translate(opt.rect.topLeft() + QPoint(4, 2));
-        QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.palette = opt.palette;
-        if (opt.state & QStyle::State_Selected)
-            ctx.palette.setColor(QPalette::Text, opt.palette.color(QPalette::HighlightedText));
-        doc.documentLayout()->draw(painter, ctx);
-        painter->restore();
-    }
-
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QTextDocument doc;
-        doc.setDefaultFont(option.font);
-        doc.setHtml(index.data(SearchResultsModel::ContextHtmlRole).toString());
-        doc.setTextWidth(std::max(200, option.rect.width() - 8));
-        return {int(doc.idealWidth()), int(doc.size().height()) + 4};
-    }
-};
-
-} // namespace
 
 SearchPane::SearchPane(SearchResultsModel *results, QWidget *parent)
     : QWidget(parent), m_results(results), m_query(new QLineEdit(this)),
@@ -66,7 +32,7 @@ SearchPane::SearchPane(SearchResultsModel *results, QWidget *parent)
     m_query->setClearButtonEnabled(true);
     m_notes->setChecked(true);
     m_view->setModel(results);
-    m_view->setItemDelegate(new HitDelegate(m_view));
+    m_view->setItemDelegate(new HtmlItemDelegate(SearchResultsModel::ContextHtmlRole, m_view));
     m_view->setWordWrap(true);
     m_view->setAlternatingRowColors(true);
     m_view->setResizeMode(QListView::Adjust);
@@ -83,13 +49,9 @@ SearchPane::SearchPane(SearchResultsModel *results, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_view);
 
-    auto request = [this] {
-        SearchOptions o;
-        o.caseSensitive = m_caseSensitive->isChecked();
-        o.wholeWords = m_wholeWords->isChecked();
-        o.includeNotes = m_notes->isChecked();
-        Q_EMIT searchRequested(m_query->text(), o);
-    };
+    m_optionsRow = options;
+    auto request = [this] { Q_EMIT searchRequested(m_query->text(), this->options()); };
+    connect(m_query, &QLineEdit::returnPressed, this, &SearchPane::requestLibrary);
     connect(m_query, &QLineEdit::returnPressed, this, request);
     connect(m_caseSensitive, &QCheckBox::toggled, this, request);
     connect(m_wholeWords, &QCheckBox::toggled, this, request);
@@ -110,10 +72,30 @@ void SearchPane::setQuery(const QString &query)
     m_query->setText(query);
 }
 
+SearchOptions SearchPane::options() const
+{
+    SearchOptions o;
+    o.caseSensitive = m_caseSensitive->isChecked();
+    o.wholeWords = m_wholeWords->isChecked();
+    o.includeNotes = m_notes->isChecked();
+    o.skipVolumes = m_libraryVolumes;
+    return o;
+}
+
 void SearchPane::updateSummary()
 {
     const int n = m_results->rowCount();
-    m_summary->setText(m_results->query().isEmpty() ? QString() : tr("%n hit(s)", nullptr, n));
+    QString text;
+    if (!m_results->query().isEmpty())
+        text = m_library ? (n == 1 ? tr("%n hit in annotations and open files outside the library", nullptr, 1)
+                                : tr("%n hits in annotations and open files outside the library", nullptr, n))
+                         : tr("%n hit(s)", nullptr, n);
+    m_summary->setText(text);
+    // Beside the index's answer, an empty second list would only take its room.
+    if (m_library) {
+        m_view->setVisible(n > 0);
+        m_openFilesPart->setMaximumHeight(n > 0 ? QWIDGETSIZE_MAX : m_summary->sizeHint().height());
+    }
 }
 
 void SearchPane::activate(const QModelIndex &index)
@@ -129,6 +111,113 @@ void SearchPane::activate(const QModelIndex &index)
                         index.data(SearchResultsModel::FootnoteRole).toInt(),
                         index.data(SearchResultsModel::OffsetRole).toInt(),
                         index.data(SearchResultsModel::LengthRole).toInt());
+}
+
+void SearchPane::setLibrary(CatalogResultsModel *results)
+{
+    if (m_library || !results)
+        return;
+    m_library = results;
+    m_query->setPlaceholderText(tr("Search the library: words, \"phrases\", AND, OR, NOT, prefix*"));
+    m_filterButton = new QToolButton(this);
+    m_filterButton->setObjectName(QStringLiteral("filterButton"));
+    m_filterButton->setText(tr("Filters"));
+    m_filterButton->setCheckable(true);
+    m_filterButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_filterButton->setArrowType(Qt::RightArrow);
+    m_optionsRow->addWidget(m_filterButton);
+    // The index has its own matching (stemmed words, any case): these options are the open files' search.
+    for (QCheckBox *box : {m_caseSensitive, m_wholeWords, m_notes})
+        box->setToolTip(tr("For annotations and open files outside the library"));
+    m_filters = new CatalogFilterBar(this);
+    m_filters->hide(); // folded away until asked for: the query box is what most searches need
+    m_librarySummary = plainLabel(this); // a query error quotes what the user typed
+    m_librarySummary->setObjectName(QStringLiteral("librarySummary"));
+    m_librarySummary->setWordWrap(true);
+    m_libraryView = new QTreeView(this);
+    m_libraryView->setObjectName(QStringLiteral("libraryResults"));
+    m_libraryView->setModel(results);
+    m_libraryView->setHeaderHidden(true);
+    m_libraryView->setItemDelegate(new HtmlItemDelegate(CatalogResultsModel::HtmlRole, m_libraryView));
+    m_libraryView->setUniformRowHeights(false);
+    m_libraryView->setWordWrap(true);
+    m_libraryView->setIndentation(12);
+    m_libraryView->setExpandsOnDoubleClick(false);
+    m_libraryView->header()->setStretchLastSection(true);
+
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->removeWidget(m_summary);
+    layout->removeWidget(m_view);
+    auto *openFiles = m_openFilesPart = new QWidget(this);
+    auto *openLayout = new QVBoxLayout(openFiles);
+    openLayout->setContentsMargins(0, 0, 0, 0);
+    openLayout->addWidget(m_summary);
+    openLayout->addWidget(m_view);
+    auto *libraryPart = new QWidget(this);
+    auto *libraryLayout = new QVBoxLayout(libraryPart);
+    libraryLayout->setContentsMargins(0, 0, 0, 0);
+    libraryLayout->addWidget(m_librarySummary);
+    libraryLayout->addWidget(m_libraryView);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(libraryPart);
+    split->addWidget(openFiles);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    layout->insertWidget(2, m_filters);
+    layout->addWidget(split, 1);
+
+    connect(m_filterButton, &QToolButton::toggled, this, [this](bool on) {
+        m_filters->setVisible(on);
+        m_filterButton->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
+    connect(m_filters, &CatalogFilterBar::changed, this, &SearchPane::requestLibrary);
+    // A click where the style does not activate on it; where it does, activated() alone, or one click
+    // would ask for the document twice.
+    connect(m_libraryView, &QTreeView::activated, this, &SearchPane::activateLibraryHit);
+    if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_libraryView))
+        connect(m_libraryView, &QTreeView::clicked, this, &SearchPane::activateLibraryHit);
+    connect(results, &QAbstractItemModel::modelReset, this, &SearchPane::updateLibrarySummary);
+    connect(results, &QAbstractItemModel::modelReset, m_libraryView, &QTreeView::expandAll);
+    updateSummary();
+}
+
+void SearchPane::setLibraryVolumes(const std::vector<CatalogVolumeInfo> &volumes)
+{
+    m_libraryVolumes.clear();
+    for (const CatalogVolumeInfo &v : volumes) {
+        if (v.state == CatalogVolumeInfo::State::Indexed)
+            m_libraryVolumes << v.id;
+    }
+    if (m_filters)
+        m_filters->setVolumes(volumes);
+}
+
+void SearchPane::requestLibrary()
+{
+    if (!m_library)
+        return;
+    CatalogQuery query;
+    query.text = m_query->text();
+    query.limit = 200;
+    m_filters->apply(query);
+    Q_EMIT libraryQueryRequested(query);
+}
+
+void SearchPane::updateLibrarySummary()
+{
+    const bool failed = !m_library->error().isEmpty();
+    m_librarySummary->setText(m_library->summary());
+    // The message of a refused query is what the user must act on: it stands out, the list goes.
+    m_librarySummary->setStyleSheet(failed ? QStringLiteral("color: #b00020;") : QString());
+    m_libraryView->setVisible(!failed);
+}
+
+void SearchPane::activateLibraryHit(const QModelIndex &index)
+{
+    if (!index.isValid() || index.data(CatalogResultsModel::IsVolumeRole).toBool())
+        return;
+    Q_EMIT documentRequested(index.data(CatalogResultsModel::VolumeIdRole).toString(),
+                             index.data(CatalogResultsModel::DocumentIdRole).toString(), m_library->query());
 }
 
 } // namespace marginalia

@@ -165,6 +165,8 @@ std::vector<SearchHit> searchLibrary(const Library &library, const QString &quer
     const int firstVolume = std::max(options.volume, 0);
     const int lastVolume = options.volume >= 0 ? options.volume : library.size() - 1;
     for (int v = firstVolume; v <= lastVolume && !searcher.full(); ++v) {
+        if (options.skipVolumes.contains(library.volume(v).id))
+            continue;
         const std::vector<Document> &documents = library.volume(v).documents;
         const bool oneDocument = options.volume >= 0 && options.document >= 0;
         const int first = oneDocument ? options.document : 0;

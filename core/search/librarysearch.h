@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <vector>
@@ -26,6 +27,9 @@ struct SearchOptions {
     int maxHits = 2000;
     int volume = -1;   // limit to one volume (-1: the whole library)
     int document = -1; // limit to one document of that volume
+    // Volumes left out by id: with a library index, those the index searches (the window lists the open
+    // files' hits after the index's, and would otherwise list the same document twice).
+    QStringList skipVolumes;
 };
 
 // Finds `query` in the reading text (and notes) of the library's documents, in library order. Matching

@@ -130,4 +130,17 @@ QString SnippetMaker::snippet(const QString &text) const
     return out.simplified();
 }
 
+std::vector<std::pair<qsizetype, qsizetype>> SnippetMaker::matches(const QString &text) const
+{
+    std::vector<std::pair<qsizetype, qsizetype>> spans;
+    if (m_match.pattern().isEmpty())
+        return spans;
+    const QString folded = foldForSearch(text); // same length as `text`, as snippet() relies on
+    for (auto it = m_match.globalMatch(folded); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        spans.emplace_back(match.capturedStart(), match.capturedEnd());
+    }
+    return spans;
+}
+
 } // namespace marginalia

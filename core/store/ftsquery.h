@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <utility>
 #include <vector>
 
 namespace marginalia {
@@ -34,6 +35,9 @@ public:
     // The text around the first match, every match in it between «», on one line; empty when no term
     // matches (FTS5 and this matcher may disagree on unusual text).
     QString snippet(const QString &text) const;
+    // Every match in `text` as [start, end) indexes, in order: what the window highlights in a document
+    // opened from a search, marked as its snippets are.
+    std::vector<std::pair<qsizetype, qsizetype>> matches(const QString &text) const;
 
 private:
     QRegularExpression m_match;

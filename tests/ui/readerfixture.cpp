@@ -10,13 +10,16 @@
 
 namespace marginalia::test {
 
-ReaderFixture::ReaderFixture()
+ReaderFixture::ReaderFixture() : ReaderFixture(nullptr, QString()) {}
+
+ReaderFixture::ReaderFixture(Catalog *catalog, const QString &catalogPath)
     : m_settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat),
       m_navigator(&m_library),
       m_libraryModel(&m_library),
       m_annotationsOpen(m_annotations.open(m_dir.filePath(QStringLiteral("annotations.sqlite"))).has_value()),
       m_searchResults(&m_library),
-      m_window({&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings, &m_annotations, &m_undoStack})
+      m_window({&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings, &m_annotations, &m_undoStack,
+                catalog, catalogPath})
 {
     EXPECT_TRUE(m_annotationsOpen) << m_annotations.problem().toStdString();
     m_window.opener()->setInteractive(false);

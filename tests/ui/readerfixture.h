@@ -20,12 +20,18 @@
 
 #include <gtest/gtest.h>
 
+namespace marginalia {
+class Catalog;
+}
+
 namespace marginalia::test {
 
 // A reader window as app/main.cpp builds it, with its settings in a temporary file.
 class ReaderFixture : public ::testing::Test {
 protected:
     ReaderFixture();
+    // A window with a library index (MainWindow::Services::catalog), made before the window is.
+    ReaderFixture(Catalog *catalog, const QString &catalogPath);
     ~ReaderFixture() override;
 
     // Opens files through the window's opener and waits until they are in; false on a time-out.

@@ -1,0 +1,147 @@
+#include "models/catalogresultsmodel.h"
+#include "models/citedbymodel.h"
+
+#include "core/catalog/catalogfixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QSet>
+
+namespace marginalia::test {
+namespace {
+
+class CatalogResultsModelTest : public CatalogFixture {
+protected:
+    CatalogSearchResults search(const CatalogQuery &query)
+    {
+        auto found = m_catalog->search(query);
+        EXPECT_TRUE(found) << found.error().toString().toStdString();
+        return found ? *found : CatalogSearchResults{};
+    }
+    static CatalogQuery query(const QString &text, int limit = 50)
+    {
+        CatalogQuery q;
+        q.text = text;
+        q.limit = limit;
+        return q;
+    }
+    std::unique_ptr<Catalog> m_catalog;
+};
+
+// The index's answer grouped by volume, each group in the order of its best hit, every document under
+// the volume it is in, and nothing lost or added on the way.
+TEST_F(CatalogResultsModelTest, GroupsTheIndexAnswerByVolumeAndPassesTheModelTester)
+{
+    indexTestVolumes();
+    m_catalog = open(DatabaseAccess::Read);
+    CatalogResultsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const CatalogSearchResults found = search(query(QStringLiteral("trade")));
+    ASSERT_GT(found.total, 3);
+    model.setResults(query(QStringLiteral("trade")), found);
+
+    QSet<QString> volumesFound;
+    for (const CatalogHit &hit : found.results)
+        volumesFound.insert(hit.volume);
+    ASSERT_EQ(model.rowCount(), volumesFound.size());
+    EXPECT_EQ(model.index(0, 0).data(CatalogResultsModel::VolumeIdRole).toString(), found.results.front().volume);
+    int documents = 0;
+    for (int g = 0; g < model.rowCount(); ++g) {
+        const QModelIndex group = model.index(g, 0);
+        EXPECT_TRUE(group.data(CatalogResultsModel::IsVolumeRole).toBool());
+        for (int r = 0; r < model.rowCount(group); ++r) {
+            const QModelIndex row = model.index(r, 0, group);
+            EXPECT_EQ(row.parent(), group);
+            EXPECT_EQ(row.data(CatalogResultsModel::VolumeIdRole), group.data(CatalogResultsModel::VolumeIdRole));
+            EXPECT_FALSE(row.data(CatalogResultsModel::DocumentIdRole).toString().isEmpty());
+            ++documents;
+        }
+    }
+    EXPECT_EQ(documents, int(found.results.size()));
+    EXPECT_EQ(model.total(), found.total);
+
+    model.setResults(query(QStringLiteral("Tegucigalpa")), search(query(QStringLiteral("Tegucigalpa"))));
+    EXPECT_GT(model.rowCount(), 0);
+    model.clear();
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_TRUE(model.summary().isEmpty());
+}
+
+TEST_F(CatalogResultsModelTest, SummarySaysTheTrueTotalBesideTheRowsShown)
+{
+    indexTestVolumes();
+    m_catalog = open(DatabaseAccess::Read);
+    CatalogResultsModel model;
+    const CatalogSearchResults found = search(query(QStringLiteral("trade"), 5));
+    ASSERT_GT(found.total, 5);
+    model.setResults(query(QStringLiteral("trade"), 5), found);
+    const QString summary = model.summary();
+    EXPECT_TRUE(summary.startsWith(QStringLiteral("%1 documents — ").arg(found.total))) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("best 5 shown"))) << summary.toStdString();
+    EXPECT_TRUE(summary.endsWith(QStringLiteral("from %1 volumes").arg(model.rowCount()))) << summary.toStdString();
+}
+
+// Issue 8: a title or snippet from a file is text, never markup; only the index's «» marks become bold.
+TEST_F(CatalogResultsModelTest, Issue8SnippetIsEscapedAndOnlyTheHitsAreBold)
+{
+    CatalogResultsModel model;
+    CatalogSearchResults results;
+    results.total = 1;
+    results.results.push_back({QStringLiteral("frus1961-63v09"), QStringLiteral("d1"), QStringLiteral("1"),
+                               QStringLiteral("<img src=\"/etc/passwd\"> & co"), QStringLiteral("1962-08-09"),
+                               QStringLiteral("document"), -1, QStringLiteral("…the <b>raw</b> «trade» talks…")});
+    model.setResults(query(QStringLiteral("trade")), results);
+    const QString html = model.index(0, 0, model.index(0, 0)).data(CatalogResultsModel::HtmlRole).toString();
+    EXPECT_TRUE(html.contains(QStringLiteral("&lt;img src=&quot;/etc/passwd&quot;&gt; &amp; co"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("&lt;b&gt;raw&lt;/b&gt;"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("<b>trade</b>"))) << html.toStdString();
+    EXPECT_FALSE(html.contains(QStringLiteral("<img"))) << html.toStdString();
+}
+
+TEST_F(CatalogResultsModelTest, ARefusedQueryLeavesItsPlainMessageAndNoRows)
+{
+    CatalogResultsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setError(query(QStringLiteral("\"trade")), QStringLiteral("unbalanced quote"));
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_EQ(model.summary(), QStringLiteral("unbalanced quote"));
+}
+
+// Cited by d316: exactly the documents whose cross-references target it. In the test volumes that is
+// d317, whose note 2 is <ref target="#d316">Document 316</ref> (the only target="#d316" in tests/data),
+// attached to the sentence "As I wrote you on August 9 … a code of fair practices."
+TEST_F(CatalogResultsModelTest, CitedByModelListsTheCitingDocumentsWithTheirSentence)
+{
+    indexTestVolumes();
+    m_catalog = open(DatabaseAccess::Read);
+    int targets = 0;
+    for (const char *name : {"frus1934v05.xml", "frus1894Nicaragua.xml", "frus1961-63v09-d316-d318.xml"})
+        targets += int(readData(QString::fromLatin1(name)).count("target=\"#d316\""));
+    ASSERT_EQ(targets, 1);
+    auto citing = m_catalog->citedBy(QStringLiteral("frus1961-63v09"), QStringLiteral("d316"));
+    ASSERT_TRUE(citing) << citing.error().toString().toStdString();
+
+    CitedByModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setCitations(QStringLiteral("frus1961-63v09"), QStringLiteral("d316"), *citing);
+    ASSERT_EQ(model.rowCount(), targets);
+    const QModelIndex row = model.index(0, 0);
+    EXPECT_EQ(row.data(CitedByModel::VolumeIdRole).toString(), QStringLiteral("frus1961-63v09"));
+    EXPECT_EQ(row.data(CitedByModel::DocumentIdRole).toString(), QStringLiteral("d317"));
+    EXPECT_TRUE(row.data(CitedByModel::InNoteRole).toBool());
+    // The sentence of the text the note is attached to ("…to develop a code of fair practices.²").
+    EXPECT_TRUE(row.data(CitedByModel::SentenceRole).toString().startsWith(QStringLiteral("As I wrote you on August 9")))
+        << row.data(CitedByModel::SentenceRole).toString().toStdString();
+    EXPECT_TRUE(row.data(Qt::DisplayRole).toString().contains(QStringLiteral("Doc. 317")));
+
+    // The 1934 volume's own d316 is cited by nobody (no target names it): an empty list, not an error.
+    auto none = m_catalog->citedBy(QStringLiteral("frus1934v05"), QStringLiteral("d316"));
+    ASSERT_TRUE(none);
+    model.setCitations(QStringLiteral("frus1934v05"), QStringLiteral("d316"), *none);
+    EXPECT_EQ(model.rowCount(), 0);
+    model.setCitations(QStringLiteral("frus1961-63v09"), QStringLiteral("d316"), *citing);
+    model.clear();
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+} // namespace
+} // namespace marginalia::test

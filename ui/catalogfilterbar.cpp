@@ -1,0 +1,100 @@
+#include "catalogfilterbar.h"
+
+#include "library/citationlabel.h"
+#include "util/plaintext.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+
+namespace marginalia {
+
+namespace {
+
+QLineEdit *dateEdit(const QString &placeholder, QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    edit->setToolTip(CatalogFilterBar::tr("A year (1962), a month (1962-08) or a day (1962-08-09)"));
+    // Only what the index takes for a date, so that a half-typed one is never searched for.
+    edit->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("\\d{0,4}(-(\\d{0,2}(-\\d{0,2})?)?)?")), edit));
+    return edit;
+}
+
+bool complete(const QLineEdit *edit)
+{
+    static const QRegularExpression date(QStringLiteral("^\\d{4}(-\\d{2}(-\\d{2})?)?$"));
+    return date.match(edit->text()).hasMatch();
+}
+
+} // namespace
+
+CatalogFilterBar::CatalogFilterBar(QWidget *parent)
+    : QWidget(parent), m_from(dateEdit(tr("From"), this)), m_to(dateEdit(tr("To"), this)), m_volume(new QComboBox(this)),
+      m_kind(new QComboBox(this)), m_sort(new QComboBox(this))
+{
+    setObjectName(QStringLiteral("catalogFilterBar"));
+    m_from->setObjectName(QStringLiteral("fromDate"));
+    m_to->setObjectName(QStringLiteral("toDate"));
+    m_volume->setObjectName(QStringLiteral("volumeFilter"));
+    m_kind->setObjectName(QStringLiteral("kindFilter"));
+    m_sort->setObjectName(QStringLiteral("sortOrder"));
+    m_volume->addItem(tr("All volumes"), QString());
+    m_volume->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_volume->setMinimumContentsLength(12);
+    m_kind->addItem(tr("Any kind"), QString());
+    m_kind->addItem(tr("Documents"), QStringLiteral("document"));
+    m_kind->addItem(tr("Editorial notes"), QStringLiteral("editorial-note"));
+    m_sort->addItem(tr("Best first"), int(CatalogQuery::Sort::Relevance));
+    m_sort->addItem(tr("By date"), int(CatalogQuery::Sort::Date));
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setHorizontalSpacing(4);
+    layout->setVerticalSpacing(2);
+    layout->addWidget(m_from, 0, 0);
+    layout->addWidget(m_to, 0, 1);
+    layout->addWidget(m_sort, 0, 2);
+    layout->addWidget(m_volume, 1, 0, 1, 2);
+    layout->addWidget(m_kind, 1, 2);
+
+    // A date counts once it is whole (or cleared): a search per keystroke of "196" would find nothing.
+    for (QLineEdit *edit : {m_from, m_to}) {
+        connect(edit, &QLineEdit::textChanged, this, [this, edit] {
+            if (edit->text().isEmpty() || complete(edit))
+                Q_EMIT changed();
+        });
+    }
+    for (QComboBox *box : {m_volume, m_kind, m_sort})
+        connect(box, &QComboBox::currentIndexChanged, this, &CatalogFilterBar::changed);
+}
+
+void CatalogFilterBar::setVolumes(const std::vector<CatalogVolumeInfo> &volumes)
+{
+    const QString current = m_volume->currentData().toString();
+    const QSignalBlocker quiet(m_volume);
+    m_volume->clear();
+    m_volume->addItem(tr("All volumes"), QString());
+    for (const CatalogVolumeInfo &v : volumes) {
+        if (v.state != CatalogVolumeInfo::State::Indexed)
+            continue; // search leaves missing and failed volumes out
+        m_volume->addItem(shortVolumeName(v.id, v.title), v.id);
+        m_volume->setItemData(m_volume->count() - 1, plainTooltip(v.title), Qt::ToolTipRole);
+    }
+    m_volume->setCurrentIndex(std::max(0, m_volume->findData(current)));
+}
+
+void CatalogFilterBar::apply(CatalogQuery &query) const
+{
+    query.from = complete(m_from) ? m_from->text() : QString();
+    query.to = complete(m_to) ? m_to->text() : QString();
+    query.volume = m_volume->currentData().toString();
+    query.kind = m_kind->currentData().toString();
+    query.sort = CatalogQuery::Sort(m_sort->currentData().toInt());
+}
+
+} // namespace marginalia
