@@ -149,8 +149,13 @@ int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                   QStringLiteral("relevance"));
     const QCommandLineOption limit(QStringLiteral("limit"), Tr::tr("At most N results (default 50)."), QStringLiteral("N"),
                                    QStringLiteral("50"));
+    const QCommandLineOption annotated(QStringLiteral("annotated"),
+                                       Tr::tr("Only documents with annotations in the annotation database (--db)."));
+    const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only documents with an annotation tagged T."),
+                                 QStringLiteral("T"));
     const QCommandLineOption json = jsonOption();
-    line.parser().addOptions({from, to, volume, person, kind, sort, limit, json});
+    line.parser().addOptions({from, to, volume, person, kind, sort, limit, annotated, tag, json});
+    line.addDatabaseOption();
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     const QString query = line.positional().mid(1).join(QLatin1Char(' ')).trimmed();
@@ -173,7 +178,8 @@ int search(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return runLibrarySearch(LibrarySearchOptions{line.library(), query, line.parser().value(from),
                                                  line.parser().value(to), line.parser().value(volume),
                                                  line.parser().value(person), line.parser().value(kind),
-                                                 order == QLatin1String("date"), n, line.parser().isSet(json)},
+                                                 order == QLatin1String("date"), n, line.parser().isSet(json),
+                                                 line.database(), line.parser().isSet(annotated), line.parser().value(tag)},
                             out, err);
 }
 

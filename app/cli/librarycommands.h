@@ -45,6 +45,9 @@ struct LibrarySearchOptions {
     bool byDate = false;
     int limit = 50;
     bool json = false;
+    QString database;      // the annotation database, for `annotated` and `tag`
+    bool annotated = false; // only documents with annotations
+    QString tag;           // only documents with an annotation carrying this tag
 };
 
 int runLibraryAdd(const LibraryAddOptions &options, QTextStream &out, QTextStream &err, QTextStream &progress);

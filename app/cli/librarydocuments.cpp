@@ -10,6 +10,7 @@
 #include "library/library.h"
 #include "parse/volumeloader.h"
 #include "store/annotationdatabase.h"
+#include "store/annotationstore.h"
 #include "store/catalogschema.h"
 #include "util/translate.h"
 #include "util/visiblecontrols.h"
@@ -72,6 +73,22 @@ void addReferencedVolumes(const Catalog &catalog, const Document &doc, const QSt
     }
 }
 
+// The keys of the documents with annotations (with `tag` when given), from the annotation database.
+Result<QStringList> annotatedDocuments(const QString &database, const QString &tag)
+{
+    Result<AnnotationDatabase> opened = AnnotationDatabase::open(database, DatabaseAccess::Read);
+    if (!opened)
+        return fail(opened.error());
+    Result<std::vector<Annotation>> annotations = tag.isEmpty() ? opened->store->all() : opened->store->withTag(tag);
+    if (!annotations)
+        return fail(annotations.error());
+    QStringList keys;
+    for (const Annotation &a : *annotations)
+        keys << a.document;
+    keys.removeDuplicates();
+    return keys;
+}
+
 } // namespace
 
 int runLibraryShow(const LibraryShowOptions &options, QTextStream &out, QTextStream &err)
@@ -129,6 +146,14 @@ int runLibrarySearch(const LibrarySearchOptions &options, QTextStream &out, QTex
     query.kind = options.kind;
     query.sort = options.byDate ? CatalogQuery::Sort::Date : CatalogQuery::Sort::Relevance;
     query.limit = options.limit;
+    if (options.annotated || !options.tag.isEmpty()) {
+        Result<QStringList> keys = annotatedDocuments(options.database, options.tag);
+        if (!keys) {
+            err << keys.error().toString() << Qt::endl;
+            return ExitBadInput;
+        }
+        query.documents = *keys;
+    }
     Result<CatalogSearchResults> found = (*catalog)->search(query);
     if (!found) {
         err << found.error().toString() << Qt::endl;

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace marginalia {
@@ -53,6 +54,9 @@ struct CatalogQuery {
     // Relevance: above this many matches, a spread sample of this many is ranked, not every match
     // (catalogsearch.cpp, rankedHits): scoring costs FTS5 about a microsecond a match.
     int rankAtMost = 20000;
+    // Only these documents, as annotation keys "volume/id" (those with the user's annotations, or with a
+    // tag: the annotation database is another file, so the caller gives the keys).
+    std::optional<QStringList> documents;
 };
 
 struct CatalogHit {

@@ -7,6 +7,8 @@
 #include "util/translate.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -71,6 +73,11 @@ Result<Filter> filterFor(const CatalogQuery &query, const QString &match)
             filter.values << *value;
         }
     }
+    if (query.documents) {
+        // One bound value however many keys: a JSON array, read back by json_each.
+        filter.conditions << QStringLiteral("(v.id || '/' || d.id) IN (SELECT value FROM json_each(?))");
+        filter.values << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(*query.documents)).toJson(QJsonDocument::Compact));
+    }
     return filter;
 }
 
@@ -125,7 +132,7 @@ Result<void> addSnippets(const Database &db, const std::vector<qint64> &rowids, 
 Result<bool> matchesAlone(const Database &db, const CatalogQuery &query, const QString &match)
 {
     const bool filtered = !query.from.trimmed().isEmpty() || !query.to.trimmed().isEmpty() || !query.volume.isEmpty()
-        || !query.subseries.isEmpty() || !query.kind.isEmpty() || !query.person.isEmpty();
+        || !query.subseries.isEmpty() || !query.kind.isEmpty() || !query.person.isEmpty() || query.documents.has_value();
     if (filtered || match.isEmpty())
         return false;
     Result<QVariant> hidden = Statement::scalar(

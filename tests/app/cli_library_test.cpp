@@ -170,6 +170,33 @@ TEST_F(CliLibrary, SearchPrintsTheTotalAndEachResultInTheContractShape)
     EXPECT_EQ(library({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--from"), QStringLiteral("June")}).exitCode, 2);
 }
 
+// "Has my annotations" / tag: the annotation database (--db) says which documents, the index searches them.
+TEST_F(CliLibrary, SearchKeepsToTheAnnotatedOrTaggedDocumentsWhenAsked)
+{
+    ASSERT_EQ(library({QStringLiteral("add"), folder()}).exitCode, 0);
+    const QString db = m_dir.filePath(QStringLiteral("annotations.sqlite"));
+    const CliRun annotated = test::runCli({QStringLiteral("annotate"), volume(QStringLiteral("frus1961-63v09-d316-d318.xml")),
+                                           QStringLiteral("--doc"), QStringLiteral("d317"), QStringLiteral("--quote"),
+                                           QStringLiteral("code of fair practices"), QStringLiteral("--tag"),
+                                           QStringLiteral("Trade"), QStringLiteral("--db"), db, QStringLiteral("--library"),
+                                           m_dir.filePath(QStringLiteral("other-index.sqlite"))});
+    ASSERT_EQ(annotated.exitCode, 0) << annotated.err.toStdString();
+    const auto ids = [&](const QStringList &extra) {
+        const CliRun r = library(QStringList{QStringLiteral("search"), QStringLiteral("the"), QStringLiteral("--json"),
+                                             QStringLiteral("--db"), db} + extra);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        QStringList found;
+        for (const QJsonValue &hit : jsonObject(r)[QStringLiteral("results")].toArray())
+            found << hit[QStringLiteral("volume")].toString() + QLatin1Char('/') + hit[QStringLiteral("id")].toString();
+        return found;
+    };
+    EXPECT_GT(ids({}).size(), 1);
+    EXPECT_EQ(ids({QStringLiteral("--annotated")}), QStringList{QStringLiteral("frus1961-63v09/d317")});
+    EXPECT_EQ(ids({QStringLiteral("--tag"), QStringLiteral("trade")}), QStringList{QStringLiteral("frus1961-63v09/d317")})
+        << "tags match without regard to case";
+    EXPECT_TRUE(ids({QStringLiteral("--tag"), QStringLiteral("Cuba")}).isEmpty());
+}
+
 TEST_F(CliLibrary, AVanishedFileIsMissingABrokenOneFailedAndTheOthersIndexed)
 {
     {
