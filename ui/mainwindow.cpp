@@ -5,6 +5,7 @@
 #include "documentview.h"
 #include "findbar.h"
 #include "footnotepane.h"
+#include "librarycontroller.h"
 #include "librarypane.h"
 #include "notepopup.h"
 #include "pdfexportcontroller.h"
@@ -69,6 +70,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
         this);
     m_pdfExport = new PdfExportController(services.library, services.navigator, services.annotations, m_libraryPane,
                                           this, this);
+    if (services.catalogVolumes && services.catalogModel) {
+        m_libraryController = new LibraryController(
+            {services.library, services.navigator, services.catalog, services.catalogVolumes, services.catalogModel,
+             services.catalogPath, services.catalogProblem, m_libraryPane, m_controller, statusBar(), this},
+            this);
+        if (services.catalog)
+            m_libraryPane->setCatalogModel(services.catalogModel);
+    }
     createActions();
     createAnnotationActions();
     connectPanes();
@@ -125,7 +134,14 @@ void MainWindow::connectPanes()
 {
     Navigator *nav = m_services.navigator;
     connect(nav, &Navigator::currentChanged, m_controller, &ReaderController::show);
-    connect(nav, &Navigator::volumeNotOpen, m_controller, &ReaderController::offerToOpenVolume);
+    if (m_libraryController) {
+        // The index first; the reader's offer to open the file when the index lacks the volume.
+        connect(nav, &Navigator::volumeNotOpen, m_libraryController, &LibraryController::openVolumeForTarget);
+        connect(m_libraryPane, &LibraryPane::libraryDocumentActivated, this, &MainWindow::openLibraryDocument);
+        connect(m_libraryPane, &LibraryPane::addToLibraryRequested, m_libraryController, &LibraryController::addToLibrary);
+    } else {
+        connect(nav, &Navigator::volumeNotOpen, m_controller, &ReaderController::offerToOpenVolume);
+    }
     connect(nav, &Navigator::externalLinkRequested, m_controller, &ReaderController::confirmExternalLink);
     connect(nav, &Navigator::unresolved, m_controller, &ReaderController::reportUnresolved);
     connect(m_view, &DocumentView::linkActivated, m_controller, &ReaderController::followLink);
@@ -240,17 +256,47 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
+// A plain drop of files opens them, as it always did; a folder (which cannot be opened) or a drop with
+// Shift held adds them to the library instead.
 void MainWindow::dropEvent(QDropEvent *event)
 {
     QStringList files;
+    bool folder = false;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
+        if (url.isLocalFile()) {
             files << url.toLocalFile();
+            folder = folder || QFileInfo(files.back()).isDir();
+        }
     }
-    if (!files.isEmpty()) {
-        event->acceptProposedAction();
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (m_libraryController && (folder || event->modifiers().testFlag(Qt::ShiftModifier)))
+        m_libraryController->addToLibrary(files);
+    else
         m_opener->open(files);
-    }
+}
+
+void MainWindow::openLibraryDocument(const QString &volumeId, const QString &documentId)
+{
+    if (m_libraryController)
+        m_libraryController->openLibraryDocument(volumeId, documentId);
+}
+
+void MainWindow::createLibraryActions(QMenu *file)
+{
+    if (!m_libraryController)
+        return;
+    QAction *files = file->addAction(tr("&Add Files to Library…"));
+    files->setObjectName(QStringLiteral("addFilesToLibraryAction"));
+    files->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    files->setToolTip(tr("Index TEI volumes once, so that they open at once and can be searched"));
+    connect(files, &QAction::triggered, m_libraryController, [this] { m_libraryController->chooseAndAdd(false); });
+    QAction *folder = file->addAction(tr("Add &Folder to Library…"));
+    folder->setObjectName(QStringLiteral("addFolderToLibraryAction"));
+    folder->setToolTip(tr("Index every TEI volume in a folder and its subfolders"));
+    connect(folder, &QAction::triggered, m_libraryController, [this] { m_libraryController->chooseAndAdd(true); });
+    addActions({files, folder});
 }
 
 void MainWindow::openFileDialog()
@@ -293,6 +339,8 @@ void MainWindow::createActions()
     open->setIcon(icon(QStyle::SP_DialogOpenButton));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    file->addSeparator();
+    createLibraryActions(file);
     file->addSeparator();
     add(file, tr("&Export PDF…"), QKeySequence(tr("Ctrl+E")), m_pdfExport, &PdfExportController::exportInteractively);
     connect(m_pdfExport, &PdfExportController::exported, this, [this](const QString &output, int pages) {

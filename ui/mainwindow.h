@@ -10,6 +10,10 @@ class QUndoStack;
 namespace marginalia {
 
 class AnnotationController;
+class Catalog;
+class CatalogModel;
+class CatalogVolumes;
+class LibraryController;
 class PdfExportController;
 class AnnotationService;
 class AnnotationsModel;
@@ -44,6 +48,13 @@ public:
         QSettings *settings = nullptr;
         AnnotationService *annotations = nullptr;
         QUndoStack *undoStack = nullptr;
+        // The library index (all three, or none: no Library tab). `catalog` is null when the index at
+        // catalogPath could not be opened (catalogProblem says why); the window then offers to rebuild it.
+        Catalog *catalog = nullptr;
+        CatalogVolumes *catalogVolumes = nullptr;
+        CatalogModel *catalogModel = nullptr;
+        QString catalogPath = {};
+        QString catalogProblem = {};
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -62,6 +73,12 @@ public:
     AnnotationsModel *documentAnnotations() const { return m_documentAnnotations; }
     TagBrowser *tagBrowser() const { return m_tagBrowser; }
     PdfExportController *pdfExport() const { return m_pdfExport; }
+    // Null when the window has no library index.
+    LibraryController *libraryController() const { return m_libraryController; }
+
+public Q_SLOTS:
+    // Opens a document of the library index (what the search pane's results ask for).
+    void openLibraryDocument(const QString &volumeId, const QString &documentId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +89,7 @@ protected:
 private:
     void createPanes();
     void createActions();
+    void createLibraryActions(QMenu *file);
     void createAnnotationActions();
     void connectAnnotations();
     void connectPanes();
@@ -97,6 +115,7 @@ private:
     TagBrowser *m_tagBrowser = nullptr;
     AnnotationController *m_annotationController = nullptr;
     PdfExportController *m_pdfExport = nullptr;
+    LibraryController *m_libraryController = nullptr;
 };
 
 } // namespace marginalia

@@ -62,6 +62,11 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
 {
     if (m_job)
         return;
+    // Documents of a volume opened from the library index may be stubs until read: read them first.
+    for (const auto &[volume, document] : documents) {
+        if (!m_navigator->ensureLoaded(volume, document))
+            return;
+    }
     m_job = new PdfExportJob(m_library->library(), m_annotations->path(), {documents, tag, output}, this);
     const QString label = tr("Exporting %1…").arg(QDir::toNativeSeparators(output));
     auto *progress = new QProgressDialog(label, tr("Cancel"), 0, 100, m_window);
