@@ -40,6 +40,14 @@ LibraryController::LibraryController(const Parts &parts, QObject *parent)
     connect(m_progress, &IndexProgressWidget::rebuildRequested, this, &LibraryController::offerRebuild);
     connectJob();
     m_parts.navigator->setDocumentLoader([this](int volume, int document) { return loadDocument(volume, document); });
+    connect(m_parts.navigator, &Navigator::currentChanged, this, [this](const ReaderPosition &position) {
+        const Library &library = m_parts.library->library();
+        if (!m_catalog || !position.valid() || position.volume >= library.size())
+            return;
+        const Volume &volume = library.volume(position.volume);
+        if (m_parts.volumes->cameFromIndex(volume.sourcePath) && position.document < int(volume.documents.size()))
+            m_parts.pane->showCurrentInLibrary(volume.id, volume.documents[std::size_t(position.document)].id);
+    });
     if (!m_catalog && !m_parts.catalogProblem.isEmpty())
         m_progress->showUnavailable(m_parts.catalogProblem);
 }

@@ -129,6 +129,21 @@ void LibraryPane::showLibraryTab()
         m_tabs->setCurrentWidget(m_catalogPage);
 }
 
+void LibraryPane::showCurrentInLibrary(const QString &volumeId, const QString &documentId)
+{
+    if (!m_catalogModel)
+        return;
+    const QModelIndex index = m_catalogModel->indexOfDocument(volumeId, documentId);
+    if (!index.isValid())
+        return;
+    for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+        m_catalogTree->expand(up);
+    const QSignalBlocker blocker(m_catalogTree->selectionModel());
+    m_catalogTree->setCurrentIndex(index);
+    m_catalogTree->scrollTo(index);
+    m_catalogTree->viewport()->update(); // the selection model's signals were blocked
+}
+
 bool LibraryPane::eventFilter(QObject *watched, QEvent *event)
 {
     const bool onLibrary = m_catalogPage && (watched == m_catalogPage || watched == m_catalogTree->viewport());

@@ -32,6 +32,8 @@ public:
     QTreeView *catalogTree() const { return m_catalogTree; }
     QTabWidget *tabs() const { return m_tabs; }
     void showLibraryTab();
+    // Marks a document of the library on screen in the Library tab, without reporting it back.
+    void showCurrentInLibrary(const QString &volumeId, const QString &documentId);
 
     void setFilterText(const QString &text);
     // Marks the document on screen in the tree, without reporting it back.

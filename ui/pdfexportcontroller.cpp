@@ -6,6 +6,7 @@
 #include "plaintext.h"
 
 #include "annotation/annotationservice.h"
+#include "annotation/documentlookup.h"
 #include "library/openlibrary.h"
 #include "navigation/navigator.h"
 
@@ -62,8 +63,16 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
 {
     if (m_job)
         return;
-    // Documents of a volume opened from the library index may be stubs until read: read them first.
-    for (const auto &[volume, document] : documents) {
+    // Documents of a volume opened from the library index may be stubs until read: read them first
+    // (those a tag names too, which the job finds by their keys).
+    std::vector<std::pair<int, int>> toRead = documents;
+    if (!tag.isEmpty()) {
+        for (const Annotation &annotation : m_annotations->withTag(tag)) {
+            if (const auto at = findDocumentByKey(m_library->library(), annotation.document))
+                toRead.push_back(*at);
+        }
+    }
+    for (const auto &[volume, document] : toRead) {
         if (!m_navigator->ensureLoaded(volume, document))
             return;
     }

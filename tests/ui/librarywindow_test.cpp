@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -162,6 +163,8 @@ TEST_F(LibraryWindow, Issue10NextDocumentOfALibraryVolumeShowsItsTextNotAStub)
     expectShown(kVolume, next);
     EXPECT_EQ(m_navigator.current().volume, volume); // the same volume, replaced in place
     EXPECT_EQ(m_library.library().size(), 1);
+    // The Library tab marks it.
+    EXPECT_EQ(tree()->currentIndex().data(CatalogModel::DocumentIdRole).toString(), next);
     // Back returns to a document read before: still whole.
     QTest::keyClick(&m_window, Qt::Key_PageUp, Qt::ControlModifier);
     ASSERT_TRUE(QTest::qWaitFor([&] { return currentDocument().id == QStringLiteral("d316"); }, 5000));
@@ -287,6 +290,44 @@ TEST_F(AddToLibraryWindow, Issue10AddFolderIndexesInTheBackgroundWithProgressAnd
     add->trigger();
     ASSERT_TRUE(finished.wait(60000));
     EXPECT_EQ(finished.at(1).at(0).value<IndexReport>().unchanged, 3);
+}
+
+// Drops: a folder on the window, or anything on the Library tab, is added; a plain file on the window
+// opens as it always did.
+TEST_F(AddToLibraryWindow, Issue10DroppedFoldersAreAddedAndDroppedFilesOpen)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("dropped"));
+    writeCopy(folder, kExtract, readData(kExtract));
+    LibraryController *library = m_window.libraryController();
+    QSignalSpy finished(library, &LibraryController::indexingFinished);
+    const auto drop = [](QWidget *target, const QString &path, Qt::KeyboardModifiers modifiers = {}) {
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(path)});
+        // As a real drag: entered first (Qt delivers a drop only where the drag was accepted), then dropped.
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, modifiers);
+        QCoreApplication::sendEvent(target, &enter);
+        QDropEvent event(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, modifiers);
+        QCoreApplication::sendEvent(target, &event);
+    };
+    drop(&m_window, folder);
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(m_catalogModel.rowCount(), 1);
+    EXPECT_EQ(m_library.library().size(), 0); // added, not opened
+
+    // A file dropped on the Library tab is added too.
+    const QString nicaragua = m_dir.filePath(QStringLiteral("frus1894Nicaragua.xml"));
+    writeCopy(m_dir.path(), kNicaragua, readData(kNicaragua));
+    drop(m_window.libraryPane()->catalogTree()->parentWidget(), nicaragua);
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(m_catalogModel.rowCount(), 2);
+    EXPECT_EQ(m_library.library().size(), 0);
+
+    // A plain file on the window opens, as before.
+    QSignalSpy opened(m_window.opener(), &VolumeOpener::finished);
+    drop(&m_window, dataPath(kExtract));
+    ASSERT_TRUE(opened.wait(30000));
+    EXPECT_EQ(m_library.library().size(), 1);
+    EXPECT_EQ(m_catalogModel.rowCount(), 2);
 }
 
 TEST_F(AddToLibraryWindow, Issue10ProgressReadsAsVolumesRateAndTimeLeft)
