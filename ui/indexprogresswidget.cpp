@@ -23,6 +23,13 @@ IndexProgressWidget::IndexProgressWidget(QWidget *parent)
       m_details(new QToolButton(this)), m_rebuild(new QToolButton(this)), m_hide(new QTimer(this))
 {
     setObjectName(QStringLiteral("indexProgress"));
+    // Wide enough for the usual progress line, so that the status bar does not jump as the figures change.
+    IndexProgress sample;
+    sample.volumesDone = 1399;
+    sample.volumesTotal = 1400;
+    sample.bytesPerSecond = 88e6;
+    sample.secondsLeft = 888;
+    m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(progressText(sample)));
     m_bar->setRange(0, 1000);
     m_bar->setTextVisible(false);
     m_bar->setMaximumWidth(160);

@@ -266,6 +266,10 @@ TEST_F(AddToLibraryWindow, Issue10AddFolderIndexesInTheBackgroundWithProgressAnd
     EXPECT_TRUE(progress->text().startsWith(QStringLiteral("Indexing"))) << progress->text().toStdString();
     EXPECT_TRUE(progress->cancelButton()->isVisible());
     EXPECT_TRUE(progress->bar()->isVisible());
+    // A picture of the progress with its figures, when the run is not over before one arrives.
+    if (QTest::qWaitFor([&] { return progress->text().contains(QStringLiteral(" of ")) || !finished.isEmpty(); }, 30000)
+        && finished.isEmpty())
+        saveScreenshot(QStringLiteral("issue10-indexing"));
     // The window stays usable meanwhile: a file opens while the index is written.
     ASSERT_TRUE(open({dataPath(kExtract)}, QStringLiteral("d317")));
     EXPECT_EQ(currentDocument().id, QStringLiteral("d317"));
