@@ -140,6 +140,11 @@ void LibraryPane::showCurrentInLibrary(const QString &volumeId, const QString &d
         m_catalogTree->expand(up);
     const QSignalBlocker blocker(m_catalogTree->selectionModel());
     m_catalogTree->setCurrentIndex(index);
+    // Its volume's row in sight too when they fit together, so that the document is seen where it is.
+    QModelIndex volume = index;
+    while (volume.parent().isValid())
+        volume = volume.parent();
+    m_catalogTree->scrollTo(volume, QAbstractItemView::PositionAtTop);
     m_catalogTree->scrollTo(index);
     m_catalogTree->viewport()->update(); // the selection model's signals were blocked
 }
