@@ -75,9 +75,17 @@ void LibraryController::connectJob()
     });
     connect(m_job, &CatalogIndexJob::finished, this, &LibraryController::onFinished);
     connect(m_job, &CatalogIndexJob::failed, this, [this](const Error &error) {
-        m_progress->showFailed(error);
         m_parts.model->reload();
+        // The run at start fails quietly (another process indexing, say): the index is read as it is.
+        if (m_quiet) {
+            m_progress->hide();
+            m_parts.statusBar->showMessage(tr("The library was not brought up to date: %1").arg(error.toString()), kStatusMessageMs);
+        } else {
+            m_progress->showFailed(error);
+        }
         Q_EMIT problem(error.toString());
+        if (std::exchange(m_indexAgain, false))
+            startIndexing();
     });
 }
 

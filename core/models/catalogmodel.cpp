@@ -114,6 +114,8 @@ bool CatalogModel::reload()
         return false;
     }
     m_problem.clear();
+    if (insertNewVolumes(*listed))
+        return true;
     // Outlines already decoded stay when their file is the same one.
     QHash<QString, Node *> previous;
     for (const auto &node : m_volumes)
@@ -138,6 +140,54 @@ bool CatalogModel::reload()
     beginResetModel();
     m_volumes = std::move(fresh);
     endResetModel();
+    return true;
+}
+
+namespace {
+
+bool sameVolume(const CatalogVolumeInfo &a, const CatalogVolumeInfo &b)
+{
+    return a.id == b.id && a.path == b.path && a.hash == b.hash && a.state == b.state && a.error == b.error
+        && a.documents == b.documents && a.title == b.title;
+}
+
+} // namespace
+
+// While a folder is indexed only new volumes come: they are inserted where they sort, so that a view
+// keeps what is expanded, selected and scrolled. False (nothing changed) when a listed volume changed or
+// went: reload() then resets.
+bool CatalogModel::insertNewVolumes(std::vector<CatalogVolumeInfo> &listed)
+{
+    std::vector<int> fresh; // positions in `listed` of the volumes not shown yet
+    std::size_t old = 0;
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        if (old < m_volumes.size() && m_volumes[old]->info.id == listed[i].id && m_volumes[old]->info.path == listed[i].path) {
+            if (!sameVolume(m_volumes[old]->info, listed[i]))
+                return false;
+            ++old;
+        } else {
+            fresh.push_back(int(i));
+        }
+    }
+    if (old != m_volumes.size())
+        return false;
+    // Runs of new rows, each one insertion at its final position.
+    for (std::size_t f = 0; f < fresh.size();) {
+        std::size_t end = f + 1;
+        while (end < fresh.size() && fresh[end] == fresh[end - 1] + 1)
+            ++end;
+        const int first = fresh[f], last = fresh[end - 1];
+        beginInsertRows({}, first, last);
+        for (int i = first; i <= last; ++i) {
+            auto node = std::make_unique<Node>();
+            node->info = std::move(listed[std::size_t(i)]);
+            m_volumes.insert(m_volumes.begin() + i, std::move(node));
+        }
+        for (std::size_t r = std::size_t(first); r < m_volumes.size(); ++r)
+            m_volumes[r]->row = int(r);
+        endInsertRows();
+        f = end;
+    }
     return true;
 }
 

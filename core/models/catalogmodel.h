@@ -58,6 +58,7 @@ public:
 private:
     struct Node;
     Node *nodeOf(const QModelIndex &index) const;
+    bool insertNewVolumes(std::vector<CatalogVolumeInfo> &listed);
     QVariant volumeData(const Node &node, int column, int role) const;
 
     CatalogVolumes *m_cache;

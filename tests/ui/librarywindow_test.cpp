@@ -228,6 +228,16 @@ TEST_F(LibraryWindow, Issue10AReferenceIntoAnotherVolumeOfTheLibraryOpensItFromT
     EXPECT_EQ(currentDocument().pageBreaks[std::size_t(focus.index)].id, QStringLiteral("pg_469"));
 }
 
+TEST_F(LibraryWindow, Issue10TheRunAtStartIsQuietWhenNothingChanged)
+{
+    QSignalSpy finished(controller(), &LibraryController::indexingFinished);
+    controller()->startIndexing(true);
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(finished.at(0).at(0).value<IndexReport>().unchanged, 4);
+    EXPECT_FALSE(controller()->progressWidget()->isVisible());
+    EXPECT_EQ(m_library.library().size(), 0);
+}
+
 TEST_F(LibraryWindow, Issue10TheSessionRemembersALibraryDocumentNotItsFileToParse)
 {
     SessionRecorder session(&m_library, &m_navigator, &m_settings, &m_catalogVolumes); // as app/main.cpp makes it
@@ -332,6 +342,24 @@ TEST_F(AddToLibraryWindow, Issue10DroppedFoldersAreAddedAndDroppedFilesOpen)
     ASSERT_TRUE(opened.wait(30000));
     EXPECT_EQ(m_library.library().size(), 1);
     EXPECT_EQ(m_catalogModel.rowCount(), 2);
+}
+
+TEST_F(AddToLibraryWindow, Issue10CancelStopsIndexingAndSaysSo)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("added"));
+    for (const QString &name : {kVolume, kNicaragua, kExtract})
+        writeCopy(folder, name, readData(name));
+    LibraryController *library = m_window.libraryController();
+    QSignalSpy finished(library, &LibraryController::indexingFinished);
+    library->addToLibrary({folder});
+    ASSERT_TRUE(library->isIndexing());
+    library->progressWidget()->cancelButton()->click();
+    ASSERT_TRUE(finished.wait(60000));
+    const auto report = finished.at(0).at(0).value<IndexReport>();
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_LT(report.indexed, 3);
+    EXPECT_TRUE(library->progressWidget()->text().startsWith(QStringLiteral("Indexing cancelled: "))) << library->progressWidget()->text().toStdString();
+    EXPECT_EQ(m_catalogModel.rowCount(), report.indexed); // what was committed stays, and shows
 }
 
 TEST_F(AddToLibraryWindow, Issue10ProgressReadsAsVolumesRateAndTimeLeft)
