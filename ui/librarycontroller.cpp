@@ -95,6 +95,15 @@ void LibraryController::report(const QString &message)
     Q_EMIT problem(message);
 }
 
+// A file changed or gone since it was indexed: said, and the index brought up to date, so that the next
+// try reads the file as it is now.
+void LibraryController::readFailed(const Error &error)
+{
+    report(tr("This document could not be read from the library (%1); the library is being brought up to date.")
+               .arg(error.toString()));
+    startIndexing(true);
+}
+
 bool LibraryController::loadDocument(int volume, int document)
 {
     const Library &library = m_parts.library->library();
@@ -105,7 +114,7 @@ bool LibraryController::loadDocument(int volume, int document)
         return true;
     Result<std::shared_ptr<const Volume>> read = m_parts.volumes->volumeWithDocument(open->id, document);
     if (!read) {
-        report(tr("This document could not be read from the library: %1").arg(read.error().toString()));
+        readFailed(read.error());
         return false;
     }
     m_parts.library->add(*read); // in place: same file, same id
@@ -130,7 +139,7 @@ bool LibraryController::openLibraryDocument(const QString &volumeId, const QStri
     }
     Result<std::shared_ptr<const Volume>> read = m_parts.volumes->volumeWithDocument(volumeId, document);
     if (!read) {
-        report(tr("This document could not be read from the library: %1").arg(read.error().toString()));
+        readFailed(read.error());
         return false;
     }
     const int volume = m_parts.library->add(*read);

@@ -88,6 +88,7 @@ private:
     void connectJob();
     void onFinished(const IndexReport &report);
     void report(const QString &message);
+    void readFailed(const Error &error);
     void useCatalog(Catalog *catalog);
 
     Parts m_parts;

@@ -228,6 +228,25 @@ TEST_F(LibraryWindow, Issue10AReferenceIntoAnotherVolumeOfTheLibraryOpensItFromT
     EXPECT_EQ(currentDocument().pageBreaks[std::size_t(focus.index)].id, QStringLiteral("pg_469"));
 }
 
+TEST_F(LibraryWindow, Issue10AFileChangedSinceIndexingIsSaidAndReindexedThenOpens)
+{
+    const QString path = QDir(volumesFolder(m_catalogPath)).filePath(kExtract);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(readData(kExtract).replace(QByteArrayLiteral("Dear Luther"), QByteArrayLiteral("Dear Luther Hodges")));
+    file.close();
+    QSignalSpy problems(controller(), &LibraryController::problem);
+    QSignalSpy finished(controller(), &LibraryController::indexingFinished);
+    EXPECT_FALSE(controller()->openLibraryDocument(QStringLiteral("frus1961-63v09"), QStringLiteral("d317")));
+    ASSERT_EQ(problems.count(), 1);
+    EXPECT_TRUE(problems.at(0).at(0).toString().contains(path)) << problems.at(0).at(0).toString().toStdString();
+    EXPECT_FALSE(m_navigator.current().valid());
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(finished.at(0).at(0).value<IndexReport>().indexed, 1);
+    ASSERT_TRUE(controller()->openLibraryDocument(QStringLiteral("frus1961-63v09"), QStringLiteral("d317")));
+    EXPECT_TRUE(m_window.documentView()->toPlainText().contains(QStringLiteral("Dear Luther Hodges")));
+}
+
 TEST_F(LibraryWindow, Issue10TheRunAtStartIsQuietWhenNothingChanged)
 {
     QSignalSpy finished(controller(), &LibraryController::indexingFinished);
