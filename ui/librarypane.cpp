@@ -1,5 +1,7 @@
 #include "librarypane.h"
 
+#include "plaintext.h"
+
 #include "models/catalogmodel.h"
 #include "models/libraryfiltermodel.h"
 #include "models/librarymodel.h"
@@ -7,6 +9,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -97,9 +100,20 @@ void LibraryPane::setCatalogModel(CatalogModel *model)
     m_catalogTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_catalogTree->viewport()->setAcceptDrops(true);
     m_catalogTree->viewport()->installEventFilter(this);
+    QLabel *empty = plainLabel(m_catalogPage, tr("The library is empty. Add TEI volumes with File › Add Files to "
+                                                 "Library or Add Folder to Library, or drop them here: they are "
+                                                 "indexed once and then open at once."));
+    empty->setObjectName(QStringLiteral("libraryEmptyHint"));
+    empty->setWordWrap(true);
+    empty->setMargin(8);
     auto *layout = new QVBoxLayout(m_catalogPage);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(empty);
     layout->addWidget(m_catalogTree);
+    const auto updateHint = [this, empty] { empty->setVisible(m_catalogModel->rowCount() == 0); };
+    connect(model, &QAbstractItemModel::modelReset, empty, updateHint);
+    connect(model, &QAbstractItemModel::rowsInserted, empty, updateHint);
+    updateHint();
     m_tabs->insertTab(0, m_catalogPage, tr("Library"));
     m_tabs->setCurrentIndex(model->volumeCount() > 0 ? 0 : 1);
 

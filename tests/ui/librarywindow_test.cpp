@@ -284,6 +284,9 @@ TEST_F(AddToLibraryWindow, Issue10AddFolderIndexesInTheBackgroundWithProgressAnd
 
     LibraryController *library = m_window.libraryController();
     ASSERT_TRUE(library);
+    auto *hint = m_window.findChild<QLabel *>(QStringLiteral("libraryEmptyHint"));
+    ASSERT_TRUE(hint);
+    EXPECT_FALSE(hint->isHidden()); // an empty library says how to fill it
     library->setPathChooser([folder](bool wantsFolder) { return wantsFolder ? QStringList{folder} : QStringList{}; });
     QSignalSpy finished(library, &LibraryController::indexingFinished);
     QAction *add = action(QStringLiteral("addFolderToLibraryAction"));
@@ -315,6 +318,7 @@ TEST_F(AddToLibraryWindow, Issue10AddFolderIndexesInTheBackgroundWithProgressAnd
                     .hasMatch())
         << progress->details().toStdString();
     ASSERT_EQ(m_catalogModel.rowCount(), 4); // three volumes and the failed file
+    EXPECT_TRUE(hint->isHidden());
     EXPECT_EQ(m_catalogModel.index(3, 1).data().toString(), QStringLiteral("failed"));
     EXPECT_EQ(m_window.libraryPane()->tabs()->currentWidget(), m_window.libraryPane()->catalogTree()->parentWidget());
     saveScreenshot(QStringLiteral("issue10-add-to-library"));
