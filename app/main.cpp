@@ -2,8 +2,13 @@
 // and hands it to the window; nothing here is global.
 #include "mainwindow.h"
 
+#include "librarycontroller.h"
+
 #include "annotation/annotationservice.h"
 #include "catalog/catalog.h"
+#include "catalog/catalogvolumes.h"
+#include "models/catalogmodel.h"
+#include "store/catalogschema.h"
 #include "library/openlibrary.h"
 #include "store/database.h"
 #include "models/librarymodel.h"
@@ -48,7 +53,7 @@ struct Options {
     QString documentId;
     QString screenshot;
     QString database;
-    QString library;
+    QString catalog;
     bool quitAfterShow = false;
 };
 
@@ -74,7 +79,7 @@ Options parseArguments(const QApplication &app)
                                       marginalia::Tr::tr("FILE"));
     const QCommandLineOption libraryOption(QStringLiteral("library"),
                                            marginalia::Tr::tr("The library index (default: $MARGINALIA_LIBRARY, else %1).")
-                                               .arg(Catalog::defaultPath()),
+                                               .arg(defaultCatalogPath()),
                                            marginalia::Tr::tr("FILE"));
     parser.addOptions({docOption, quitOption, shotOption, dbOption, libraryOption});
     parser.process(app); // exits with status 1 on a bad option, 0 after --help / --version
@@ -84,7 +89,7 @@ Options parseArguments(const QApplication &app)
     options.documentId = parser.value(docOption);
     options.screenshot = parser.value(shotOption);
     options.database = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
-    options.library = parser.isSet(libraryOption) ? parser.value(libraryOption) : Catalog::defaultPath();
+    options.catalog = parser.isSet(libraryOption) ? parser.value(libraryOption) : defaultCatalogPath();
     options.quitAfterShow = parser.isSet(quitOption) || !options.screenshot.isEmpty();
     return options;
 }
@@ -134,6 +139,27 @@ void showUnattended(MainWindow &window, const QString &screenshot)
     });
 }
 
+// The document of the library index to start on, as VOLUME#ID: the last session's when it was one,
+// else, when no file is named and the last session left none, the library's first document. Empty
+// when the start opens files instead.
+QString startingLibraryDocument(const Options &options, const QSettings &settings, const CatalogModel &model)
+{
+    if (!options.files.isEmpty() || model.volumeCount() == 0)
+        return {};
+    const QString last = settings.value(QStringLiteral("session/libraryDocument")).toString();
+    if (!last.isEmpty())
+        return last;
+    const QStringList files = settings.value(QStringLiteral("session/files")).toStringList();
+    if (!files.isEmpty())
+        return {};
+    for (int row = 0; row < model.volumeCount(); ++row) {
+        const QModelIndex volume = model.index(row, 0);
+        if (volume.data(CatalogModel::StateRole).toInt() == int(CatalogVolumeInfo::State::Indexed))
+            return volume.data(CatalogModel::VolumeIdRole).toString() + QLatin1Char('#');
+    }
+    return {};
+}
+
 // The files to open: those named, else the last session's when they are still there, else the sample.
 std::pair<QStringList, QString> startingFiles(const Options &options, const QSettings &settings)
 {
@@ -168,21 +194,23 @@ int main(int argc, char *argv[])
     const Result<bool> opened = annotations.open(options.database);
     SearchResultsModel searchResults(&library);
     QUndoStack undoStack;
-    // Without an index the window searches the open files, as before one existed; one that cannot be
-    // read is said on stderr and left alone (it is derived: `marginalia-cli library reindex` rebuilds it).
-    std::unique_ptr<Catalog> catalog;
-    if (QFileInfo::exists(options.library)) {
-        Result<std::unique_ptr<Catalog>> index = Catalog::open(options.library, DatabaseAccess::Read);
-        if (index)
-            catalog = std::move(index).value();
-        else
-            std::fprintf(stderr, "%s\n", qUtf8Printable(index.error().toString()));
-    }
+    // The library index: a damaged one leaves the reader working, and the window says why.
+    Result<std::unique_ptr<Catalog>> catalogOpened = Catalog::open(options.catalog, DatabaseAccess::Write);
+    std::unique_ptr<Catalog> catalog = catalogOpened ? std::move(catalogOpened).value() : nullptr;
+    const QString catalogProblem = catalogOpened ? QString() : catalogOpened.error().toString();
+    CatalogVolumes catalogVolumes(catalog.get());
+    CatalogModel catalogModel(&catalogVolumes);
     MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack,
-                       catalog.get(), catalog ? catalog->path() : QString()});
-    SessionRecorder session(&library, &navigator, &settings);
+                       catalog.get(), &catalogVolumes, &catalogModel, options.catalog, catalogProblem});
+    SessionRecorder session(&library, &navigator, &settings, &catalogVolumes);
 
     const auto [files, documentId] = startingFiles(options, settings);
+    const QString libraryDocument = startingLibraryDocument(options, settings, catalogModel);
+    const auto openStart = [&]() {
+        const qsizetype hash = libraryDocument.indexOf(QLatin1Char('#'));
+        return hash > 0 && window.libraryController()
+            && window.libraryController()->openLibraryDocument(libraryDocument.left(hash), libraryDocument.mid(hash + 1));
+    };
     VolumeOpener *opener = window.opener();
     if (options.quitAfterShow) {
         if (!opened)
@@ -201,7 +229,12 @@ int main(int argc, char *argv[])
             }
             showUnattended(window, options.screenshot);
         });
-        opener->open(files, documentId);
+        if (!catalogProblem.isEmpty())
+            std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("library index unavailable: %1").arg(catalogProblem)));
+        if (openStart())
+            showUnattended(window, options.screenshot);
+        else
+            opener->open(files, documentId);
         return QApplication::exec();
     }
     window.show();
@@ -212,6 +245,10 @@ int main(int argc, char *argv[])
                                             "The database was left as it is.\n\n%1")
                              .arg(opened.error().toString()));
     }
-    opener->open(files, documentId);
+    if (!openStart())
+        opener->open(files, documentId);
+    // Once per start, in the background: unchanged files are skipped, a new index version re-reads all.
+    if (catalog)
+        window.libraryController()->startIndexing(true);
     return QApplication::exec();
 }

@@ -6,6 +6,7 @@
 #include "documentview.h"
 #include "findbar.h"
 #include "footnotepane.h"
+#include "librarycontroller.h"
 #include "librarypane.h"
 #include "librarysearchcontroller.h"
 #include "notepopup.h"
@@ -74,6 +75,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
         this);
     m_pdfExport = new PdfExportController(services.library, services.navigator, services.annotations, m_libraryPane,
                                           this, this);
+    if (services.catalogVolumes && services.catalogModel) {
+        m_libraryController = new LibraryController(
+            {services.library, services.navigator, services.catalog, services.catalogVolumes, services.catalogModel,
+             services.catalogPath, services.catalogProblem, m_libraryPane, m_controller, statusBar(), this},
+            this);
+        if (services.catalog)
+            m_libraryPane->setCatalogModel(services.catalogModel);
+    }
     createActions();
     createAnnotationActions();
     connectPanes();
@@ -133,7 +142,14 @@ void MainWindow::connectPanes()
 {
     Navigator *nav = m_services.navigator;
     connect(nav, &Navigator::currentChanged, m_controller, &ReaderController::show);
-    connect(nav, &Navigator::volumeNotOpen, m_controller, &ReaderController::offerToOpenVolume);
+    if (m_libraryController) {
+        // The index first; the reader's offer to open the file when the index lacks the volume.
+        connect(nav, &Navigator::volumeNotOpen, m_libraryController, &LibraryController::openVolumeForTarget);
+        connect(m_libraryPane, &LibraryPane::libraryDocumentActivated, this, &MainWindow::openLibraryDocument);
+        connect(m_libraryPane, &LibraryPane::addToLibraryRequested, m_libraryController, &LibraryController::addToLibrary);
+    } else {
+        connect(nav, &Navigator::volumeNotOpen, m_controller, &ReaderController::offerToOpenVolume);
+    }
     connect(nav, &Navigator::externalLinkRequested, m_controller, &ReaderController::confirmExternalLink);
     connect(nav, &Navigator::unresolved, m_controller, &ReaderController::reportUnresolved);
     connect(m_view, &DocumentView::linkActivated, m_controller, &ReaderController::followLink);
@@ -181,13 +197,22 @@ void MainWindow::connectLibraryIndex()
                                                   m_libraryResults, m_citedBy, this);
     LibrarySearchController *s = m_librarySearch;
     connect(m_controller, &ReaderController::documentShown, s, &LibrarySearchController::documentShown);
-    // Whatever opens a library document, its hits are painted once it is shown; the opening itself is
-    // wired separately (the lazy opener of library documents takes it over at merge).
+    // Whatever opens a library document, its hits are painted once it is shown.
     connect(m_searchPane, &SearchPane::documentRequested, s, &LibrarySearchController::highlightWhenShown);
     connect(m_citedByPane, &CitedByPane::documentRequested, s, &LibrarySearchController::highlightWhenShown);
-    const auto open = [s](const QString &volumeId, const QString &documentId) { s->openDocument(volumeId, documentId); };
+    // A result opens as the library tree opens a document: read from its part of the file. Without the
+    // library controller (no index model), the search controller opens the volume's file.
+    const auto open = [this, s](const QString &volumeId, const QString &documentId) {
+        if (m_libraryController)
+            openLibraryDocument(volumeId, documentId);
+        else
+            s->openDocument(volumeId, documentId);
+    };
     connect(m_searchPane, &SearchPane::documentRequested, s, open);
     connect(m_citedByPane, &CitedByPane::documentRequested, s, open);
+    // The volume filter follows what indexing added or removed.
+    if (m_libraryController)
+        connect(m_libraryController, &LibraryController::indexingFinished, s, [s] { s->refreshVolumes(); });
 }
 
 void MainWindow::connectAnnotations()
@@ -286,17 +311,47 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
+// A plain drop of files opens them, as it always did; a folder (which cannot be opened) or a drop with
+// Shift held adds them to the library instead.
 void MainWindow::dropEvent(QDropEvent *event)
 {
     QStringList files;
+    bool folder = false;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
+        if (url.isLocalFile()) {
             files << url.toLocalFile();
+            folder = folder || QFileInfo(files.back()).isDir();
+        }
     }
-    if (!files.isEmpty()) {
-        event->acceptProposedAction();
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (m_libraryController && (folder || event->modifiers().testFlag(Qt::ShiftModifier)))
+        m_libraryController->addToLibrary(files);
+    else
         m_opener->open(files);
-    }
+}
+
+void MainWindow::openLibraryDocument(const QString &volumeId, const QString &documentId)
+{
+    if (m_libraryController)
+        m_libraryController->openLibraryDocument(volumeId, documentId);
+}
+
+void MainWindow::createLibraryActions(QMenu *file)
+{
+    if (!m_libraryController)
+        return;
+    QAction *files = file->addAction(tr("&Add Files to Library…"));
+    files->setObjectName(QStringLiteral("addFilesToLibraryAction"));
+    files->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    files->setToolTip(tr("Index TEI volumes once, so that they open at once and can be searched"));
+    connect(files, &QAction::triggered, m_libraryController, [this] { m_libraryController->chooseAndAdd(false); });
+    QAction *folder = file->addAction(tr("Add &Folder to Library…"));
+    folder->setObjectName(QStringLiteral("addFolderToLibraryAction"));
+    folder->setToolTip(tr("Index every TEI volume in a folder and its subfolders"));
+    connect(folder, &QAction::triggered, m_libraryController, [this] { m_libraryController->chooseAndAdd(true); });
+    addActions({files, folder});
 }
 
 void MainWindow::openFileDialog()
@@ -339,6 +394,8 @@ void MainWindow::createActions()
     open->setIcon(icon(QStyle::SP_DialogOpenButton));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    file->addSeparator();
+    createLibraryActions(file);
     file->addSeparator();
     add(file, tr("&Export PDF…"), QKeySequence(tr("Ctrl+E")), m_pdfExport, &PdfExportController::exportInteractively);
     connect(m_pdfExport, &PdfExportController::exported, this, [this](const QString &output, int pages) {

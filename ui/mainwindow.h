@@ -15,6 +15,9 @@ class CatalogResultsModel;
 class CitedByModel;
 class CitedByPane;
 class LibrarySearchController;
+class CatalogModel;
+class CatalogVolumes;
+class LibraryController;
 class PdfExportController;
 class AnnotationService;
 class AnnotationsModel;
@@ -49,10 +52,13 @@ public:
         QSettings *settings = nullptr;
         AnnotationService *annotations = nullptr;
         QUndoStack *undoStack = nullptr;
-        // The library index, when there is one (read on the UI thread), and its file, for what reads it
-        // off that thread.
+        // The library index (all three, or none: no Library tab). `catalog` is null when the index at
+        // catalogPath could not be opened (catalogProblem says why); the window then offers to rebuild it.
         Catalog *catalog = nullptr;
+        CatalogVolumes *catalogVolumes = nullptr;
+        CatalogModel *catalogModel = nullptr;
         QString catalogPath = {};
+        QString catalogProblem = {};
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -77,6 +83,12 @@ public:
     CatalogResultsModel *libraryResults() const { return m_libraryResults; }
     CitedByPane *citedByPane() const { return m_citedByPane; }
     CitedByModel *citedBy() const { return m_citedBy; }
+    // Null when the window has no library index.
+    LibraryController *libraryController() const { return m_libraryController; }
+
+public Q_SLOTS:
+    // Opens a document of the library index (what the search pane's results ask for).
+    void openLibraryDocument(const QString &volumeId, const QString &documentId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -87,6 +99,7 @@ protected:
 private:
     void createPanes();
     void createActions();
+    void createLibraryActions(QMenu *file);
     void createAnnotationActions();
     void connectAnnotations();
     void connectPanes();
@@ -118,6 +131,7 @@ private:
     CitedByModel *m_citedBy = nullptr;
     CitedByPane *m_citedByPane = nullptr;
     LibrarySearchController *m_librarySearch = nullptr;
+    LibraryController *m_libraryController = nullptr;
 };
 
 } // namespace marginalia

@@ -6,6 +6,7 @@
 #include "plaintext.h"
 
 #include "annotation/annotationservice.h"
+#include "annotation/documentlookup.h"
 #include "library/openlibrary.h"
 #include "navigation/navigator.h"
 
@@ -62,6 +63,19 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
 {
     if (m_job)
         return;
+    // Documents of a volume opened from the library index may be stubs until read: read them first
+    // (those a tag names too, which the job finds by their keys).
+    std::vector<std::pair<int, int>> toRead = documents;
+    if (!tag.isEmpty()) {
+        for (const Annotation &annotation : m_annotations->withTag(tag)) {
+            if (const auto at = findDocumentByKey(m_library->library(), annotation.document))
+                toRead.push_back(*at);
+        }
+    }
+    for (const auto &[volume, document] : toRead) {
+        if (!m_navigator->ensureLoaded(volume, document))
+            return;
+    }
     m_job = new PdfExportJob(m_library->library(), m_annotations->path(), {documents, tag, output}, this);
     const QString label = tr("Exporting %1…").arg(QDir::toNativeSeparators(output));
     auto *progress = new QProgressDialog(label, tr("Cancel"), 0, 100, m_window);

@@ -1,5 +1,6 @@
 #include "sessionrecorder.h"
 
+#include "catalog/catalogvolumes.h"
 #include "library/openlibrary.h"
 #include "navigation/navigator.h"
 
@@ -8,8 +9,9 @@
 
 namespace marginalia {
 
-SessionRecorder::SessionRecorder(const OpenLibrary *library, Navigator *navigator, QSettings *settings, QObject *parent)
-    : QObject(parent), m_library(library), m_settings(settings)
+SessionRecorder::SessionRecorder(const OpenLibrary *library, Navigator *navigator, QSettings *settings,
+                                 const CatalogVolumes *indexVolumes, QObject *parent)
+    : QObject(parent), m_library(library), m_settings(settings), m_indexVolumes(indexVolumes)
 {
     connect(navigator, &Navigator::currentChanged, this,
             [this](const ReaderPosition &position, const Focus &) { record(position); });
@@ -20,11 +22,19 @@ void SessionRecorder::record(const ReaderPosition &position)
     const Library &library = m_library->library();
     if (!position.valid() || position.volume >= library.size())
         return;
+    const auto fromIndex = [this](const QString &path) { return m_indexVolumes && m_indexVolumes->cameFromIndex(path); };
+    const Volume &shown = library.volume(position.volume);
+    const QString &documentId = shown.documents.at(std::size_t(position.document)).id;
+    if (fromIndex(shown.sourcePath)) {
+        m_settings->setValue(QStringLiteral("session/libraryDocument"), QString(shown.id + QLatin1Char('#') + documentId));
+        return;
+    }
+    m_settings->remove(QStringLiteral("session/libraryDocument"));
     // The document's own volume first, so that reopening shows it from the right file.
-    QStringList files{library.volume(position.volume).sourcePath};
+    QStringList files{shown.sourcePath};
     for (int v = 0; v < library.size(); ++v) {
         const QString &path = library.volume(v).sourcePath;
-        if (!files.contains(path))
+        if (!files.contains(path) && !fromIndex(path))
             files << path;
     }
     for (QString &file : files) {
@@ -32,8 +42,7 @@ void SessionRecorder::record(const ReaderPosition &position)
             file = QFileInfo(file).absoluteFilePath();
     }
     m_settings->setValue(QStringLiteral("session/files"), files);
-    m_settings->setValue(QStringLiteral("session/document"),
-                         library.volume(position.volume).documents.at(std::size_t(position.document)).id);
+    m_settings->setValue(QStringLiteral("session/document"), documentId);
 }
 
 } // namespace marginalia

@@ -206,8 +206,12 @@ void Navigator::followReference(int reference)
     const Document &doc = library.volume(here.volume).documents[std::size_t(here.document)];
     if (reference < 0 || reference >= int(doc.crossReferences.size()))
         return;
-    const CrossReference &ref = doc.crossReferences[std::size_t(reference)];
-    arrive(*this, referenceDestination(library, here.volume, ref), ref.label, ref.raw);
+    const CrossReference ref = doc.crossReferences[std::size_t(reference)]; // a load replaces `doc`
+    Destination destination = referenceDestination(library, here.volume, ref);
+    // A page inside a stub is found among its page breaks once the document is read.
+    if (destination.kind == Destination::Open && m_loader && m_loader(destination.volume, destination.document))
+        destination = referenceDestination(m_library->library(), here.volume, ref);
+    arrive(*this, destination, ref.label, ref.raw);
 }
 
 void Navigator::followTarget(const QString &target)
@@ -215,7 +219,11 @@ void Navigator::followTarget(const QString &target)
     const QString trimmed = target.trimmed();
     if (trimmed.isEmpty())
         return;
-    arrive(*this, targetDestination(m_library->library(), current().volume, trimmed), trimmed, trimmed);
+    Destination destination = targetDestination(m_library->library(), current().volume, trimmed);
+    // A page inside a stub is found among its page breaks once the document is read.
+    if (destination.kind == Destination::Open && m_loader && m_loader(destination.volume, destination.document))
+        destination = targetDestination(m_library->library(), current().volume, trimmed);
+    arrive(*this, destination, trimmed, trimmed);
 }
 
 void Navigator::back()
@@ -276,6 +284,9 @@ void Navigator::setReadingOffset(int readingOffset)
 
 void Navigator::go(const ReaderPosition &position, const Focus &focus, bool addToHistory)
 {
+    // The one place a document comes on screen: a stub is read here, whoever asked for it.
+    if (!ensureLoaded(position.volume, position.document))
+        return;
     if (addToHistory)
         m_history.visit(position);
     Q_EMIT currentChanged(position, focus);

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
 namespace marginalia {
 
 // What the view should bring into sight once a document is shown.
@@ -23,7 +25,18 @@ class Navigator : public QObject {
     Q_OBJECT
 
 public:
+    // Makes sure the library holds document `document` of volume `volume` in full before it is shown: a
+    // volume opened from the library index holds its other documents as stubs (no body), and the loader
+    // reads one and puts the fuller volume in the library in place. Returns false when it cannot (it says
+    // why to the user itself); the document is then not shown.
+    using DocumentLoader = std::function<bool(int volume, int document)>;
+
     explicit Navigator(const OpenLibrary *library, QObject *parent = nullptr);
+
+    // Every document the navigator shows goes through `loader` first (none: every document is whole).
+    void setDocumentLoader(DocumentLoader loader) { m_loader = std::move(loader); }
+    // The loader's answer for a document about to be used otherwise (exported, say); true without one.
+    bool ensureLoaded(int volume, int document) const { return !m_loader || m_loader(volume, document); }
 
     ReaderPosition current() const { return m_history.current(); }
     bool canGoBack() const { return m_history.canGoBack(); }
@@ -57,6 +70,7 @@ private:
 
     const OpenLibrary *m_library;
     History m_history;
+    DocumentLoader m_loader;
 };
 
 } // namespace marginalia

@@ -53,12 +53,12 @@ struct IndexedLibrary {
         auto reader = Catalog::open(m_indexPath, DatabaseAccess::Read);
         EXPECT_TRUE(reader);
         if (reader)
-            m_catalog = std::move(reader).value();
+            m_index = std::move(reader).value();
     }
 
     QTemporaryDir m_indexDir;
     QString m_indexPath;
-    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<Catalog> m_index; // the test's own reader of the index
 };
 
 const QStringList &allTestVolumes()
@@ -68,10 +68,11 @@ const QStringList &allTestVolumes()
     return files;
 }
 
-class LibraryWindow : public IndexedLibrary, public ReaderFixture {
+class LibrarySearchWindow : public IndexedLibrary, public ReaderFixture {
 protected:
-    explicit LibraryWindow(const QStringList &files = allTestVolumes())
-        : IndexedLibrary(files), ReaderFixture(m_catalog.get(), m_indexPath)
+    explicit LibrarySearchWindow(const QStringList &files = allTestVolumes())
+        : IndexedLibrary(files),
+          ReaderFixture([this](const QString &library) { EXPECT_TRUE(QFile::copy(m_indexPath, library)); })
     {
     }
 
@@ -129,13 +130,13 @@ protected:
     {
         CatalogQuery q;
         q.text = text;
-        auto found = m_catalog->search(q);
+        auto found = m_index->search(q);
         EXPECT_TRUE(found);
         return found ? found->total : -1;
     }
 };
 
-TEST_F(LibraryWindow, ShowsTheTrueTotalAndTheDocumentsGroupedByVolume)
+TEST_F(LibrarySearchWindow, ShowsTheTrueTotalAndTheDocumentsGroupedByVolume)
 {
     ASSERT_TRUE(searchIndex(QStringLiteral("trade")));
     const int total = independentTotal(QStringLiteral("trade"));
@@ -153,7 +154,7 @@ TEST_F(LibraryWindow, ShowsTheTrueTotalAndTheDocumentsGroupedByVolume)
     EXPECT_TRUE(pane()->libraryView()->isExpanded(results()->index(0, 0)));
 }
 
-TEST_F(LibraryWindow, DateFiltersNarrowTheList)
+TEST_F(LibrarySearchWindow, DateFiltersNarrowTheList)
 {
     ASSERT_TRUE(searchIndex(QStringLiteral("trade")));
     QTest::mouseClick(pane()->filterButton(), Qt::LeftButton);
@@ -182,7 +183,7 @@ TEST_F(LibraryWindow, DateFiltersNarrowTheList)
     EXPECT_EQ(listed(V09), (QStringList{QStringLiteral("d316"), QStringLiteral("d317"), QStringLiteral("d318")}));
 }
 
-TEST_F(LibraryWindow, AQueryTheSyntaxDoesNotAllowShowsAPlainMessage)
+TEST_F(LibrarySearchWindow, AQueryTheSyntaxDoesNotAllowShowsAPlainMessage)
 {
     ASSERT_TRUE(searchIndex(QStringLiteral("\"trade agreement")));
     const QString message = pane()->librarySummary()->text();
@@ -199,7 +200,7 @@ TEST_F(LibraryWindow, AQueryTheSyntaxDoesNotAllowShowsAPlainMessage)
 
 // A click on a result asks for that document with the query; in an open volume it is shown at once,
 // every hit painted, the find bar on the first of them, next and previous stepping through them.
-TEST_F(LibraryWindow, AClickOnAResultOpensTheDocumentWithItsHits)
+TEST_F(LibrarySearchWindow, AClickOnAResultOpensTheDocumentWithItsHits)
 {
     ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d316")));
     ASSERT_TRUE(searchIndex(QStringLiteral("trade")));
@@ -242,7 +243,7 @@ TEST_F(LibraryWindow, AClickOnAResultOpensTheDocumentWithItsHits)
 }
 
 // The document asked for is the one on screen: it is not shown anew, and still gets its hits.
-TEST_F(LibraryWindow, AResultForTheDocumentOnScreenPaintsItsHits)
+TEST_F(LibrarySearchWindow, AResultForTheDocumentOnScreenPaintsItsHits)
 {
     ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d318")));
     ASSERT_TRUE(searchIndex(QStringLiteral("bloc")));
@@ -258,7 +259,7 @@ TEST_F(LibraryWindow, AResultForTheDocumentOnScreenPaintsItsHits)
 
 // A word only in the notes (d317's source note: "retyped in S/S"): the find bar says so, the notes pane
 // shows the first hit.
-TEST_F(LibraryWindow, AHitOnlyInTheNotesIsShownThere)
+TEST_F(LibrarySearchWindow, AHitOnlyInTheNotesIsShownThere)
 {
     ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d316")));
     ASSERT_TRUE(searchIndex(QStringLiteral("retyped")));
@@ -273,7 +274,7 @@ TEST_F(LibraryWindow, AHitOnlyInTheNotesIsShownThere)
 }
 
 // The volume is not open: its file is opened from the index's record of it, then shown with its hits.
-TEST_F(LibraryWindow, AResultInAVolumeNotOpenOpensItsFile)
+TEST_F(LibrarySearchWindow, AResultInAVolumeNotOpenOpensItsFile)
 {
     ASSERT_TRUE(searchIndex(QStringLiteral("Tegucigalpa")));
     ASSERT_GT(results()->rowCount(), 0);
@@ -287,7 +288,7 @@ TEST_F(LibraryWindow, AResultInAVolumeNotOpenOpensItsFile)
     EXPECT_FALSE(m_window.documentView()->searchHitPositions().isEmpty());
 }
 
-TEST_F(LibraryWindow, CitedByListsExactlyTheDocumentsCitingTheOneOnScreen)
+TEST_F(LibrarySearchWindow, CitedByListsExactlyTheDocumentsCitingTheOneOnScreen)
 {
     // The one target="#d316" of tests/data is note 2 of d317.
     int targets = 0;
@@ -332,10 +333,10 @@ TEST_F(LibraryWindow, CitedByListsExactlyTheDocumentsCitingTheOneOnScreen)
 
 // Files opened directly and not in the library are still searched as before, listed below the index's
 // answer; the volumes the index holds are not searched twice.
-class PartlyIndexedWindow : public LibraryWindow {
+class PartlyIndexedWindow : public LibrarySearchWindow {
 protected:
     PartlyIndexedWindow()
-        : LibraryWindow({QStringLiteral("frus1934v05.xml"), QStringLiteral("frus1961-63v09-d316-d318.xml")})
+        : LibrarySearchWindow({QStringLiteral("frus1934v05.xml"), QStringLiteral("frus1961-63v09-d316-d318.xml")})
     {
     }
 };

@@ -10,25 +10,66 @@
 
 namespace marginalia::test {
 
-ReaderFixture::ReaderFixture() : ReaderFixture(nullptr, QString()) {}
+ReaderFixture::ReaderFixture() : ReaderFixture(PrepareLibrary())
+{
+}
 
-ReaderFixture::ReaderFixture(Catalog *catalog, const QString &catalogPath)
+ReaderFixture::ReaderFixture(const PrepareLibrary &prepare)
     : m_settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat),
       m_navigator(&m_library),
       m_libraryModel(&m_library),
       m_annotationsOpen(m_annotations.open(m_dir.filePath(QStringLiteral("annotations.sqlite"))).has_value()),
       m_searchResults(&m_library),
-      m_window({&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings, &m_annotations, &m_undoStack,
-                catalog, catalogPath})
+      m_catalogPath(prepareLibrary(prepare)),
+      m_catalog(openLibrary()),
+      m_catalogVolumes(m_catalog.get()),
+      m_catalogModel(&m_catalogVolumes),
+      m_window(services())
 {
     EXPECT_TRUE(m_annotationsOpen) << m_annotations.problem().toStdString();
     m_window.opener()->setInteractive(false);
+    if (m_window.libraryController())
+        m_window.libraryController()->setInteractive(false);
     m_window.resize(1280, 820);
     m_window.show();
     EXPECT_TRUE(QTest::qWaitForWindowExposed(&m_window));
 }
 
 ReaderFixture::~ReaderFixture() = default;
+
+QString ReaderFixture::prepareLibrary(const PrepareLibrary &prepare)
+{
+    if (!prepare)
+        return {};
+    const QString path = m_dir.filePath(QStringLiteral("library.sqlite"));
+    prepare(path);
+    return path;
+}
+
+std::unique_ptr<Catalog> ReaderFixture::openLibrary()
+{
+    if (m_catalogPath.isEmpty())
+        return nullptr;
+    Result<std::unique_ptr<Catalog>> opened = Catalog::open(m_catalogPath, DatabaseAccess::Write);
+    if (!opened) {
+        m_catalogProblem = opened.error().toString(); // as app/main.cpp: the window says why
+        return nullptr;
+    }
+    return std::move(opened).value();
+}
+
+MainWindow::Services ReaderFixture::services()
+{
+    MainWindow::Services s{&m_library, &m_navigator, &m_libraryModel, &m_searchResults, &m_settings, &m_annotations, &m_undoStack};
+    if (!m_catalogPath.isEmpty()) {
+        s.catalog = m_catalog.get();
+        s.catalogVolumes = &m_catalogVolumes;
+        s.catalogModel = &m_catalogModel;
+        s.catalogPath = m_catalogPath;
+        s.catalogProblem = m_catalogProblem;
+    }
+    return s;
+}
 
 bool ReaderFixture::open(const QStringList &files, const QString &documentId)
 {

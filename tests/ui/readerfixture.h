@@ -2,6 +2,7 @@
 
 #include "documentview.h"
 #include "footnotepane.h"
+#include "librarycontroller.h"
 #include "librarypane.h"
 #include "mainwindow.h"
 #include "notepopup.h"
@@ -9,6 +10,9 @@
 #include "volumeopener.h"
 
 #include "annotation/annotationservice.h"
+#include "catalog/catalog.h"
+#include "catalog/catalogvolumes.h"
+#include "models/catalogmodel.h"
 #include "library/openlibrary.h"
 #include "models/librarymodel.h"
 #include "models/searchresultsmodel.h"
@@ -20,9 +24,8 @@
 
 #include <gtest/gtest.h>
 
-namespace marginalia {
-class Catalog;
-}
+#include <functional>
+#include <memory>
 
 namespace marginalia::test {
 
@@ -30,8 +33,10 @@ namespace marginalia::test {
 class ReaderFixture : public ::testing::Test {
 protected:
     ReaderFixture();
-    // A window with a library index (MainWindow::Services::catalog), made before the window is.
-    ReaderFixture(Catalog *catalog, const QString &catalogPath);
+    // A window with a library index as app/main.cpp opens it with --library: `prepare` fills the index
+    // at the path it is given (in the fixture's temporary folder) before the window opens it.
+    using PrepareLibrary = std::function<void(const QString &libraryPath)>;
+    explicit ReaderFixture(const PrepareLibrary &prepare);
     ~ReaderFixture() override;
 
     // Opens files through the window's opener and waits until they are in; false on a time-out.
@@ -56,7 +61,17 @@ protected:
     bool m_annotationsOpen;
     SearchResultsModel m_searchResults;
     QUndoStack m_undoStack;
+    QString m_catalogPath;    // empty: no library index
+    QString m_catalogProblem; // why it could not be opened
+    std::unique_ptr<Catalog> m_catalog;
+    CatalogVolumes m_catalogVolumes;
+    CatalogModel m_catalogModel;
     MainWindow m_window;
+
+private:
+    QString prepareLibrary(const PrepareLibrary &prepare);
+    std::unique_ptr<Catalog> openLibrary();
+    MainWindow::Services services();
 };
 
 // Where a link of `href` starts in a text document, or -1.
