@@ -1,6 +1,7 @@
 #include "librarymodel.h"
 
 #include "library/citationlabel.h"
+#include "nodetree.h"
 
 #include "library/openlibrary.h"
 #include "util/plaintext.h"
@@ -185,33 +186,18 @@ LibraryModel::Node *LibraryModel::nodeOf(const QModelIndex &index) const
 
 QModelIndex LibraryModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (row < 0 || column < 0 || column >= columnCount() || parent.column() > 0)
-        return {};
-    if (const Node *p = nodeOf(parent)) {
-        if (std::size_t(row) >= p->children.size())
-            return {};
-        return createIndex(row, column, p->children[std::size_t(row)].get());
-    }
-    if (std::size_t(row) >= m_volumes.size())
-        return {};
-    return createIndex(row, column, m_volumes[std::size_t(row)].get());
+    return treeIndex(m_volumes, nodeOf(parent), row, column, columnCount(), parent,
+                     [this](int r, int c, Node *node) { return createIndex(r, c, node); });
 }
 
 QModelIndex LibraryModel::parent(const QModelIndex &child) const
 {
-    const Node *node = nodeOf(child);
-    if (!node || !node->parent)
-        return {};
-    return createIndex(node->parent->row, 0, node->parent);
+    return treeParent(nodeOf(child), [this](int r, int c, Node *node) { return createIndex(r, c, node); });
 }
 
 int LibraryModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.column() > 0)
-        return 0;
-    if (const Node *p = nodeOf(parent))
-        return int(p->children.size());
-    return int(m_volumes.size());
+    return treeRowCount(m_volumes, nodeOf(parent), parent);
 }
 
 int LibraryModel::columnCount(const QModelIndex &) const

@@ -5,6 +5,7 @@
 #include "parse/volumeloader.h"
 #include "support/testdata.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -14,6 +15,31 @@
 #include <memory>
 
 namespace marginalia::test {
+
+inline std::vector<CatalogVolumeInfo> volumesOf(Catalog &catalog)
+{
+    auto volumes = catalog.volumes();
+    EXPECT_TRUE(volumes) << volumes.error().toString().toStdString();
+    return volumes ? *volumes : std::vector<CatalogVolumeInfo>{};
+}
+
+// How many document rows the index holds for a volume, through the search (an empty query lists them).
+inline int documentRows(Catalog &catalog, const QString &volume)
+{
+    CatalogQuery query;
+    query.volume = volume;
+    query.limit = 0;
+    auto found = catalog.search(query);
+    EXPECT_TRUE(found) << found.error().toString().toStdString();
+    return found ? found->total : -1;
+}
+
+inline void setMtime(const QString &path, const QDateTime &when)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(file.setFileTime(when, QFileDevice::FileModificationTime));
+}
 
 // A library index in a temporary folder, over copies of the real volumes of tests/data in its volumes/
 // folder (the source the tests add).

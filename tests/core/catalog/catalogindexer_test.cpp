@@ -18,31 +18,6 @@ using State = CatalogVolumeInfo::State;
 
 class CatalogIndexer : public CatalogFixture {};
 
-std::vector<CatalogVolumeInfo> volumesOf(Catalog &catalog)
-{
-    auto volumes = catalog.volumes();
-    EXPECT_TRUE(volumes) << volumes.error().toString().toStdString();
-    return volumes ? *volumes : std::vector<CatalogVolumeInfo>{};
-}
-
-// How many document rows the index holds for a volume, through the search (an empty query lists them).
-int documentRows(Catalog &catalog, const QString &volume)
-{
-    CatalogQuery query;
-    query.volume = volume;
-    query.limit = 0;
-    auto found = catalog.search(query);
-    EXPECT_TRUE(found) << found.error().toString().toStdString();
-    return found ? found->total : -1;
-}
-
-void setMtime(const QString &path, const QDateTime &when)
-{
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
-    ASSERT_TRUE(file.setFileTime(when, QFileDevice::FileModificationTime));
-}
-
 TEST_F(CatalogIndexer, Issue10IndexesTheTestVolumesWithTheCountsOfLoadVolume)
 {
     indexTestVolumes();

@@ -12,31 +12,6 @@ namespace {
 
 using State = CatalogVolumeInfo::State;
 
-std::vector<CatalogVolumeInfo> volumesOf(Catalog &catalog)
-{
-    auto volumes = catalog.volumes();
-    EXPECT_TRUE(volumes) << volumes.error().toString().toStdString();
-    return volumes ? *volumes : std::vector<CatalogVolumeInfo>{};
-}
-
-// How many document rows the index holds for a volume, through the search (an empty query lists them).
-int documentRows(Catalog &catalog, const QString &volume)
-{
-    CatalogQuery query;
-    query.volume = volume;
-    query.limit = 0;
-    auto found = catalog.search(query);
-    EXPECT_TRUE(found) << found.error().toString().toStdString();
-    return found ? found->total : -1;
-}
-
-void setMtime(const QString &path, const QDateTime &when)
-{
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
-    ASSERT_TRUE(file.setFileTime(when, QFileDevice::FileModificationTime));
-}
-
 class CatalogIndexerRuns : public CatalogFixture {
 protected:
     QStringList makeCopies(int count)

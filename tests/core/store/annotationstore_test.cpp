@@ -282,14 +282,7 @@ TEST(StoreSnippet, MarksEveryMatchAroundTheFirstIgnoringCaseAndAccents)
 TEST_F(AnnotationStoreTest, Issue9TheDocumentsTextIsInTheLibraryIndexNotTheAnnotationDatabase)
 {
     ASSERT_TRUE(m_documents->indexDocument(D1, QStringLiteral("One"), QStringLiteral("reciprocal trade")));
-    const auto tablesOf = [](const Database &db) {
-        QStringList names;
-        Statement tables(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table'"));
-        EXPECT_TRUE(tables.exec());
-        while (tables.next())
-            names << tables.text(0);
-        return names;
-    };
+    using test::tablesOf;
     EXPECT_FALSE(tablesOf(*m_db).contains(QStringLiteral("documents_fts")));
     EXPECT_TRUE(tablesOf(*m_catalog).contains(QStringLiteral("annotated_documents_fts")));
     EXPECT_EQ(search(QStringLiteral("reciprocal")).size(), 1u);

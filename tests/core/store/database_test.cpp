@@ -339,16 +339,23 @@ TEST_F(DatabaseTest, Issue8RefusedFilesGetNoWalOrShm)
     expectRefusedLeavingNothing(text, QStringLiteral("is not a Marginalia annotation database (it is not an SQLite file)"));
 }
 
+// Page 3 onwards hold the tables' b-trees: garbage over the start of two of them. Returns the file's
+// new bytes, empty when it is too small to have those pages.
+QByteArray damagePages(const QString &file)
+{
+    QByteArray bytes = fileBytes(file);
+    const int pageSize = bytes.size() > 18 ? (quint8(bytes.at(16)) << 8) | quint8(bytes.at(17)) : 0;
+    if (pageSize == 0 || bytes.size() <= 6 * pageSize)
+        return {};
+    for (int page : {3, 5})
+        bytes.replace(qsizetype(page - 1) * pageSize, 64, QByteArray(64, '\x5a'));
+    return test::writeFile(file, bytes) ? bytes : QByteArray();
+}
+
 TEST_F(DatabaseTest, Issue8ADamagedPageIsReportedAsDamagedNotAsSomethingElse)
 {
     makeDatabase(path(), 400);
-    QByteArray bytes = fileBytes(path());
-    const int pageSize = (quint8(bytes.at(16)) << 8) | quint8(bytes.at(17));
-    ASSERT_GT(bytes.size(), 6 * pageSize);
-    // Page 3 onwards hold the tables' b-trees: garbage over the start of two of them.
-    for (int page : {3, 5})
-        bytes.replace(qsizetype(page - 1) * pageSize, 64, QByteArray(64, '\x5a'));
-    ASSERT_TRUE(test::writeFile(path(), bytes));
+    ASSERT_FALSE(damagePages(path()).isEmpty());
     expectRefusedLeavingNothing(path(), QStringLiteral("the annotation database is damaged ("));
     EXPECT_TRUE(Database::open(annotationSchema(), path()).error().message.contains(QStringLiteral("restore it from a backup")));
 }
@@ -359,12 +366,8 @@ TEST_F(DatabaseTest, Issue8ADamagedPageIsReportedAsDamagedNotAsSomethingElse)
 TEST_F(DatabaseTest, Issue10ASchemaWithoutCheckOnOpenDoesNotReadTheWholeFile)
 {
     makeDatabase(path(), 400);
-    QByteArray bytes = fileBytes(path());
-    const int pageSize = (quint8(bytes.at(16)) << 8) | quint8(bytes.at(17));
-    ASSERT_GT(bytes.size(), 6 * pageSize);
-    for (int page : {3, 5})
-        bytes.replace(qsizetype(page - 1) * pageSize, 64, QByteArray(64, '\x5a'));
-    ASSERT_TRUE(test::writeFile(path(), bytes));
+    const QByteArray bytes = damagePages(path());
+    ASSERT_FALSE(bytes.isEmpty());
     DatabaseSchema unchecked = annotationSchema();
     unchecked.checkOnOpen = false;
     auto opened = Database::openForReading(unchecked, path());

@@ -89,15 +89,7 @@ void expectVersion1Annotations(AnnotationStore &store)
     EXPECT_EQ(hits->front().annotationId, letter.id);
 }
 
-QStringList tablesOf(const Database &db)
-{
-    QStringList names;
-    Statement tables(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
-    EXPECT_TRUE(tables.exec());
-    while (tables.next())
-        names << tables.text(0);
-    return names;
-}
+using test::tablesOf;
 
 TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseOpensUpgradedWithItsAnnotations)
 {

@@ -1,7 +1,12 @@
 #pragma once
-// Helpers shared by the store tests: sample annotations, a file's bytes, and making a path unwritable.
+// Helpers shared by the store tests: sample annotations, a database's tables, a file's bytes, and making a
+// path unwritable.
 
 #include "model/annotation.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <gtest/gtest.h>
 
 #include <QByteArray>
 #include <QDateTime>
@@ -9,6 +14,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 
 namespace marginalia::test {
 
@@ -25,6 +31,17 @@ inline Annotation sampleAnnotation(const QString &document, int start, const QSt
     a.created = QDateTime::fromString(QStringLiteral("2024-03-01T10:00:00.125Z"), Qt::ISODateWithMs);
     a.modified = a.created;
     return a;
+}
+
+// The names of a database's tables, by name.
+inline QStringList tablesOf(const Database &db)
+{
+    QStringList names;
+    Statement tables(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+    EXPECT_TRUE(tables.exec());
+    while (tables.next())
+        names << tables.text(0);
+    return names;
 }
 
 inline QByteArray fileBytes(const QString &path)
