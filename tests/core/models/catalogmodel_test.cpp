@@ -3,6 +3,7 @@
 #include "models/catalogmodel.h"
 
 #include "../catalog/catalogfixture.h"
+#include "modeltestwarnings.h"
 
 #include <QAbstractItemModelTester>
 #include <QRegularExpression>
@@ -15,23 +16,7 @@ namespace {
 
 using State = CatalogVolumeInfo::State;
 
-// Collects what QAbstractItemModelTester reports, so a broken model fails the test instead of only
-// printing.
-class ModelTestWarnings {
-public:
-    ModelTestWarnings() { s_messages.clear(); m_previous = qInstallMessageHandler(&ModelTestWarnings::handle); }
-    ~ModelTestWarnings() { qInstallMessageHandler(m_previous); }
-    const QStringList &messages() const { return s_messages; }
-
-private:
-    static void handle(QtMsgType, const QMessageLogContext &context, const QString &message)
-    {
-        if (QLatin1String(context.category).startsWith(QLatin1String("qt.modeltest")))
-            s_messages.append(message);
-    }
-    static inline QStringList s_messages;
-    QtMessageHandler m_previous = nullptr;
-};
+using test::ModelTestWarnings;
 
 class CatalogModelTest : public test::CatalogFixture {
 protected:

@@ -4,6 +4,7 @@
 #include "parse/volumeloader.h"
 
 #include "support/testdata.h"
+#include "modeltestwarnings.h"
 
 #include <QAbstractItemModelTester>
 #include <QLoggingCategory>
@@ -36,23 +37,7 @@ std::shared_ptr<const Volume> wholeVolume()
     return volume;
 }
 
-// Collects what QAbstractItemModelTester reports, so a broken model fails the test instead of
-// only printing.
-class ModelTestWarnings {
-public:
-    ModelTestWarnings() { s_messages.clear(); m_previous = qInstallMessageHandler(&ModelTestWarnings::handle); }
-    ~ModelTestWarnings() { qInstallMessageHandler(m_previous); }
-    const QStringList &messages() const { return s_messages; }
-
-private:
-    static void handle(QtMsgType, const QMessageLogContext &context, const QString &message)
-    {
-        if (QLatin1String(context.category).startsWith(QLatin1String("qt.modeltest")))
-            s_messages.append(message);
-    }
-    static inline QStringList s_messages;
-    QtMessageHandler m_previous = nullptr;
-};
+using test::ModelTestWarnings;
 
 QString text(const QModelIndex &index, int role = Qt::DisplayRole)
 {
