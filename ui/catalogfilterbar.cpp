@@ -35,7 +35,7 @@ bool complete(const QLineEdit *edit)
 
 CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     : QWidget(parent), m_from(dateEdit(tr("From"), this)), m_to(dateEdit(tr("To"), this)), m_volume(new QComboBox(this)),
-      m_kind(new QComboBox(this)), m_sort(new QComboBox(this))
+      m_kind(new QComboBox(this)), m_sort(new QComboBox(this)), m_annotations(new QComboBox(this))
 {
     setObjectName(QStringLiteral("catalogFilterBar"));
     m_from->setObjectName(QStringLiteral("fromDate"));
@@ -51,6 +51,8 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     m_kind->addItem(tr("Editorial notes"), QStringLiteral("editorial-note"));
     m_sort->addItem(tr("Best first"), int(CatalogQuery::Sort::Relevance));
     m_sort->addItem(tr("By date"), int(CatalogQuery::Sort::Date));
+    m_annotations->setObjectName(QStringLiteral("annotationsFilter"));
+    setTags({});
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -61,6 +63,7 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     layout->addWidget(m_sort, 0, 2);
     layout->addWidget(m_volume, 1, 0, 1, 2);
     layout->addWidget(m_kind, 1, 2);
+    layout->addWidget(m_annotations, 2, 0, 1, 3);
 
     // A date counts once it is whole (or cleared): a search per keystroke of "196" would find nothing.
     for (QLineEdit *edit : {m_from, m_to}) {
@@ -69,7 +72,7 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
                 Q_EMIT changed();
         });
     }
-    for (QComboBox *box : {m_volume, m_kind, m_sort})
+    for (QComboBox *box : {m_volume, m_kind, m_sort, m_annotations})
         connect(box, &QComboBox::currentIndexChanged, this, &CatalogFilterBar::changed);
 }
 
@@ -86,6 +89,29 @@ void CatalogFilterBar::setVolumes(const std::vector<CatalogVolumeInfo> &volumes)
         m_volume->setItemData(m_volume->count() - 1, plainTooltip(v.title), Qt::ToolTipRole);
     }
     m_volume->setCurrentIndex(std::max(0, m_volume->findData(current)));
+}
+
+void CatalogFilterBar::setTags(const QStringList &tags)
+{
+    // Items: "" any document, "*" any annotation, else "#" + the tag's name.
+    const QString current = m_annotations->currentData().toString();
+    const QSignalBlocker quiet(m_annotations);
+    m_annotations->clear();
+    m_annotations->addItem(tr("With or without my annotations"), QString());
+    m_annotations->addItem(tr("With my annotations"), QStringLiteral("*"));
+    for (const QString &tag : tags) {
+        m_annotations->addItem(tr("Tagged “%1”").arg(tag), QString(QLatin1Char('#') + tag));
+        m_annotations->setItemData(m_annotations->count() - 1, plainTooltip(tag), Qt::ToolTipRole);
+    }
+    m_annotations->setCurrentIndex(std::max(0, m_annotations->findData(current)));
+}
+
+CatalogFilterBar::AnnotationChoice CatalogFilterBar::annotationChoice() const
+{
+    const QString data = m_annotations->currentData().toString();
+    if (data.isEmpty())
+        return {};
+    return {true, data.startsWith(QLatin1Char('#')) ? data.mid(1) : QString()};
 }
 
 void CatalogFilterBar::apply(CatalogQuery &query) const

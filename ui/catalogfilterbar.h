@@ -2,6 +2,7 @@
 
 #include "store/catalogrecords.h"
 
+#include <QStringList>
 #include <QWidget>
 
 #include <vector>
@@ -20,6 +21,16 @@ public:
     explicit CatalogFilterBar(QWidget *parent = nullptr);
 
     void setVolumes(const std::vector<CatalogVolumeInfo> &volumes);
+    // The tags offered by the annotations filter ("Tagged “Cuba”").
+    void setTags(const QStringList &tags);
+    // The annotations filter: whether to keep to annotated documents, and to those with which tag
+    // (empty: any annotation). The caller turns it into CatalogQuery::documents: the annotations are
+    // in another database than the index.
+    struct AnnotationChoice {
+        bool annotatedOnly = false;
+        QString tag;
+    };
+    AnnotationChoice annotationChoice() const;
     // Fills the filter fields of `query` (its text, limit and offset are left alone).
     void apply(CatalogQuery &query) const;
 
@@ -28,6 +39,7 @@ public:
     QComboBox *volumeBox() const { return m_volume; }
     QComboBox *kindBox() const { return m_kind; }
     QComboBox *sortBox() const { return m_sort; }
+    QComboBox *annotationsBox() const { return m_annotations; }
 
 Q_SIGNALS:
     void changed();
@@ -38,6 +50,7 @@ private:
     QComboBox *m_volume;
     QComboBox *m_kind;
     QComboBox *m_sort;
+    QComboBox *m_annotations;
 };
 
 } // namespace marginalia

@@ -1,5 +1,6 @@
 #include "librarysearchcontroller.h"
 
+#include "catalogfilterbar.h"
 #include "citedbypane.h"
 #include "documentview.h"
 #include "findbar.h"
@@ -8,6 +9,7 @@
 #include "searchpane.h"
 #include "volumeopener.h"
 
+#include "annotation/annotationservice.h"
 #include "catalog/catalog.h"
 #include "catalog/catalogsearchjob.h"
 #include "library/openlibrary.h"
@@ -30,7 +32,11 @@ LibrarySearchController::LibrarySearchController(const Parts &parts, CatalogResu
       m_job(new CatalogSearchJob(parts.catalogPath, this))
 {
     m_parts.search->setLibrary(results);
-    connect(m_parts.search, &SearchPane::libraryQueryRequested, m_job, &CatalogSearchJob::search);
+    connect(m_parts.search, &SearchPane::libraryQueryRequested, this, &LibrarySearchController::search);
+    if (m_parts.annotations) {
+        connect(m_parts.annotations, &AnnotationService::tagsChanged, this, &LibrarySearchController::refreshTags);
+        refreshTags();
+    }
     connect(m_job, &CatalogSearchJob::resultsReady, results, &CatalogResultsModel::setResults);
     // A refused query says why in plain words; the position in the query means nothing to a reader.
     connect(m_job, &CatalogSearchJob::failed, results,
@@ -40,6 +46,23 @@ LibrarySearchController::LibrarySearchController(const Parts &parts, CatalogResu
         m_parts.notes->setSearchHits({});
     });
     refreshVolumes();
+}
+
+// The annotations filter becomes the documents the annotation database names.
+void LibrarySearchController::search(CatalogQuery query)
+{
+    const CatalogFilterBar::AnnotationChoice choice = m_parts.search->filterBar()->annotationChoice();
+    if (choice.annotatedOnly)
+        query.documents = m_parts.annotations ? m_parts.annotations->annotatedDocuments(choice.tag) : QStringList();
+    m_job->search(query);
+}
+
+void LibrarySearchController::refreshTags()
+{
+    QStringList names;
+    for (const Tag &tag : m_parts.annotations->tags())
+        names << tag.name;
+    m_parts.search->filterBar()->setTags(names);
 }
 
 void LibrarySearchController::refreshVolumes()

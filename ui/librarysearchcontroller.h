@@ -1,10 +1,13 @@
 #pragma once
 
+#include "store/catalogrecords.h"
+
 #include <QObject>
 #include <QString>
 
 namespace marginalia {
 
+class AnnotationService;
 class Catalog;
 class CatalogResultsModel;
 class CatalogSearchJob;
@@ -36,6 +39,7 @@ public:
         FindBar *findBar = nullptr;
         SearchPane *search = nullptr;
         CitedByPane *citedBy = nullptr;
+        AnnotationService *annotations = nullptr; // for the "with my annotations" / tag filter; may be null
     };
 
     LibrarySearchController(const Parts &parts, CatalogResultsModel *results, CitedByModel *citedBy,
@@ -56,6 +60,8 @@ public Q_SLOTS:
     void documentShown(int volume, int document);
 
 private:
+    void search(CatalogQuery query);
+    void refreshTags();
     void showHits(int volume, int document, const QString &query);
     void showCitations(const QString &volumeId, const QString &documentId);
 

@@ -193,7 +193,7 @@ void MainWindow::connectLibraryIndex()
         return;
     m_librarySearch = new LibrarySearchController({m_services.catalog, m_services.catalogPath, m_services.library,
                                                    m_services.navigator, m_opener, m_view, m_notes, m_findBar, m_searchPane,
-                                                   m_citedByPane},
+                                                   m_citedByPane, m_services.annotations},
                                                   m_libraryResults, m_citedBy, this);
     LibrarySearchController *s = m_librarySearch;
     connect(m_controller, &ReaderController::documentShown, s, &LibrarySearchController::documentShown);

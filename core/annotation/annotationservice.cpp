@@ -97,6 +97,18 @@ std::vector<Annotation> AnnotationService::withTag(const QString &tag) const
     return store() ? orAnnounce(store()->withTag(tag)) : std::vector<Annotation>{};
 }
 
+QStringList AnnotationService::annotatedDocuments(const QString &tag) const
+{
+    if (!store())
+        return {};
+    const std::vector<Annotation> annotations = tag.isEmpty() ? orAnnounce(store()->all()) : withTag(tag);
+    QStringList keys;
+    for (const Annotation &a : annotations)
+        keys << a.document;
+    keys.removeDuplicates();
+    return keys;
+}
+
 std::optional<Annotation> AnnotationService::find(const QString &id) const
 {
     return store() ? orAnnounce(store()->find(id)) : std::nullopt;

@@ -8,12 +8,14 @@
 #include "librarysearchcontroller.h"
 #include "searchpane.h"
 
+#include "annotation/annotationservice.h"
 #include "catalog/catalog.h"
 #include "catalog/catalogindexer.h"
 #include "model/readingtext.h"
 #include "model/richtext.h"
 #include "models/catalogresultsmodel.h"
 #include "models/citedbymodel.h"
+#include "parse/volumeloader.h"
 #include "search/queryhits.h"
 #include "support/testdata.h"
 
@@ -181,6 +183,31 @@ TEST_F(LibrarySearchWindow, DateFiltersNarrowTheList)
     filters()->toEdit()->clear();
     ASSERT_TRUE(waitForAnswer([&] { filters()->sortBox()->setCurrentIndex(filters()->sortBox()->findText(QStringLiteral("By date"))); }));
     EXPECT_EQ(listed(V09), (QStringList{QStringLiteral("d316"), QStringLiteral("d317"), QStringLiteral("d318")}));
+}
+
+// Issue 10: "has my annotations" and a tag keep the search to the documents the annotation database names.
+TEST_F(LibrarySearchWindow, TheAnnotationsFilterKeepsToAnnotatedOrTaggedDocuments)
+{
+    Result<Volume> v09 = loadVolume(m_indexDir.filePath(QStringLiteral("volumes/frus1961-63v09-d316-d318.xml")));
+    ASSERT_TRUE(v09);
+    AnnotationService::QuoteMatch match = AnnotationService::draftOnQuote(
+        *v09->document(QStringLiteral("d317")), V09 + QStringLiteral("/d317"), QStringLiteral("code of fair practices"), 1);
+    ASSERT_TRUE(match.draft);
+    match.draft->tags = QStringList{QStringLiteral("Trade")};
+    ASSERT_TRUE(m_annotations.add(*match.draft));
+
+    ASSERT_TRUE(searchIndex(QStringLiteral("trade")));
+    EXPECT_GT(results()->total(), 3);
+    QComboBox *annotations = filters()->annotationsBox();
+    const int tagged = annotations->findData(QStringLiteral("#Trade"));
+    ASSERT_GE(tagged, 0) << "the tags of the annotation database are offered";
+    ASSERT_TRUE(waitForAnswer([&] { annotations->setCurrentIndex(annotations->findData(QStringLiteral("*"))); }));
+    EXPECT_EQ(results()->total(), 1);
+    EXPECT_EQ(listed(V09), QStringList{QStringLiteral("d317")});
+    ASSERT_TRUE(waitForAnswer([&] { annotations->setCurrentIndex(tagged); }));
+    EXPECT_EQ(listed(V09), QStringList{QStringLiteral("d317")});
+    ASSERT_TRUE(waitForAnswer([&] { annotations->setCurrentIndex(0); }));
+    EXPECT_GT(results()->total(), 3) << "back to every document";
 }
 
 TEST_F(LibrarySearchWindow, AQueryTheSyntaxDoesNotAllowShowsAPlainMessage)
