@@ -53,7 +53,7 @@ timed() { # label command...: whole-process wall time (s) and peak memory (MB)
 read -r _ index_s index_kb < <(timed index "$cli" library add "$corpus" --library "$catalog")
 index_bytes=$(du -cb "$catalog"* | tail -1 | cut -f1)
 read -r _ again_s again_kb < <(timed again "$cli" library add "$corpus" --library "$catalog")
-changed=$(find "$corpus" -name '*.xml' | sort | head -1)
+changed=$(find "$corpus" -name "*.xml" -print -quit) # no pipeline: head closing it early would fail the script (pipefail)
 sed -i '0,/<title type="complete">/s//<title type="complete">Changed: /' "$changed"
 read -r _ one_s one_kb < <(timed one "$cli" library add "$corpus" --library "$catalog")
 
