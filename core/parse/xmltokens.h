@@ -70,7 +70,7 @@ private:
     void flushText();
     void fail(const QString &message, int line, int column, bool noElement);
 
-    const QByteArray &m_data;
+    const QByteArray m_data; // shared, not copied
     XmlTokenHandler &m_handler;
     void *m_context = nullptr; // the libxml2 parser context while read() runs
     bool m_utf8 = true;        // the input is read as UTF-8, so byte offsets locate characters
