@@ -103,9 +103,15 @@ struct XmlTokenizer::Callbacks {
         t.m_handler.endElement();
     }
 
+    // Decoded as it comes (libxml2 cuts text only between characters), reported at the next tag.
     static void characters(void *user, const xmlChar *text, int length)
     {
-        self(user).m_pendingText.append(reinterpret_cast<const char *>(text), length);
+        XmlTokenizer &t = self(user);
+        const qsizetype old = t.m_text.size();
+        t.m_text.resize(old + length);
+        const QChar *end = t.m_decoder.appendToBuffer(t.m_text.data() + old,
+                                                      QByteArrayView(reinterpret_cast<const char *>(text), length));
+        t.m_text.truncate(end - t.m_text.constData());
     }
 
     static void internalSubset(void *user, const xmlChar *, const xmlChar *, const xmlChar *)
@@ -209,13 +215,10 @@ void XmlTokenizer::fail(const QString &message, int line, int column, bool noEle
 
 void XmlTokenizer::flushText()
 {
-    if (m_pendingText.isEmpty())
+    if (m_text.isEmpty())
         return;
-    m_text.resize(m_pendingText.size());
-    const QChar *end = m_decoder.appendToBuffer(m_text.data(), m_pendingText);
-    m_text.truncate(end - m_text.constData());
-    m_pendingText.resize(0); // keeps its capacity for the next text
     m_handler.characters(m_text);
+    m_text.resize(0); // keeps its capacity for the next text
 }
 
 } // namespace marginalia

@@ -75,8 +75,7 @@ private:
     void *m_context = nullptr; // the libxml2 parser context while read() runs
     bool m_utf8 = true;        // the input is read as UTF-8, so byte offsets locate characters
     XmlAttributes m_attributes;
-    QByteArray m_pendingText; // UTF-8 text not yet reported
-    QString m_text;
+    QString m_text; // text not yet reported
     QStringDecoder m_decoder{QStringDecoder::Utf8};
     bool m_failed = false;
     XmlProblem m_problem;
