@@ -30,10 +30,10 @@ bool sameName(QByteArrayView utf8, QLatin1StringView latin1)
 // Without XML_PARSE_NOENT libxml2 hands "&amp;" and "&#38;" in an attribute value over as "&#38;" (for
 // a tree builder to expand later), and every other reference expanded: so each '&' in the value starts
 // a "&#38;", which stands for one '&'.
-QString attributeValue(const char *begin, const char *end)
+QString attributeValue(QByteArrayView raw)
 {
-    QString value = QString::fromUtf8(begin, end - begin);
-    if (std::memchr(begin, '&', std::size_t(end - begin)))
+    QString value = QString::fromUtf8(raw);
+    if (raw.contains('&'))
         value.replace(QLatin1StringView("&#38;"), QLatin1StringView("&"));
     return value;
 }
@@ -53,12 +53,21 @@ void initLibxml2()
 
 } // namespace
 
+QStringView XmlAttributes::decoded(const Attribute &a)
+{
+    if (!a.decoded) {
+        a.value = attributeValue(a.raw);
+        a.decoded = true;
+    }
+    return a.value;
+}
+
 QStringView XmlAttributes::value(QLatin1StringView name) const
 {
     for (std::size_t i = 0; i < m_size; ++i) {
         const Attribute &a = m_list[i];
         if (a.namespaceUri.isEmpty() && sameName(a.name, name))
-            return a.value;
+            return decoded(a);
     }
     return {};
 }
@@ -68,7 +77,7 @@ QStringView XmlAttributes::value(QLatin1StringView namespaceUri, QLatin1StringVi
     for (std::size_t i = 0; i < m_size; ++i) {
         const Attribute &a = m_list[i];
         if (sameName(a.name, name) && sameName(a.namespaceUri, namespaceUri))
-            return a.value;
+            return decoded(a);
     }
     return {};
 }
@@ -91,7 +100,8 @@ struct XmlTokenizer::Callbacks {
             XmlAttributes::Attribute &out = list.m_list[std::size_t(i)];
             out.name = bytes(a[0]);
             out.namespaceUri = bytes(a[2]);
-            out.value = attributeValue(reinterpret_cast<const char *>(a[3]), reinterpret_cast<const char *>(a[4]));
+            out.raw = QByteArrayView(reinterpret_cast<const char *>(a[3]), reinterpret_cast<const char *>(a[4]));
+            out.decoded = false;
         }
         t.m_handler.startElement(bytes(localName), bytes(prefix), list);
     }

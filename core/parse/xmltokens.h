@@ -24,8 +24,12 @@ private:
     struct Attribute {
         QByteArrayView name;
         QByteArrayView namespaceUri; // empty: no namespace
-        QString value;
+        QByteArrayView raw;          // the value as libxml2 gives it, UTF-8
+        mutable QString value;       // decoded when first asked for: most attributes never are
+        mutable bool decoded = false;
     };
+    static QStringView decoded(const Attribute &a);
+
     std::vector<Attribute> m_list; // reused from tag to tag; the first m_size count
     std::size_t m_size = 0;
 };
