@@ -112,7 +112,7 @@ TeiReader::TeiReader(const QByteArray &data, const QString &fileName,
 
 Result<Volume> TeiReader::read()
 {
-    // Checked up front: the stream reader notices bad bytes only a buffer later, at the wrong line.
+    // Checked up front, so that the message names the byte and its place the same way on every path.
     if (const Utf8Problem bad = declaresUtf8(m_data) ? findInvalidUtf8(m_data) : Utf8Problem{}; !bad.valid()) {
         return fail(m_fileName, bad.line, bad.column,
                     Tr::tr("the file is not valid UTF-8 (byte %1)").arg(bad.offset + 1));
