@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QStringView>
 
 #include <cstdint>
@@ -16,5 +17,6 @@ enum class Element : std::uint8_t {
 };
 
 Element elementFor(QStringView localName);
+Element elementFor(QByteArrayView utf8LocalName);
 
 } // namespace marginalia::tei

@@ -13,7 +13,7 @@ Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName,
 {
     if (auto parallel = parseTeiInParallel(data, fileName, progress))
         return std::move(*parallel);
-    // Checked before Qt's reader sees the file (the parallel path checks while splitting it).
+    // Checked before the XML parser sees the file (the parallel path checks while splitting it).
     if (const qsizetype crowded = findCrowdedStartTag(data); crowded >= 0)
         return fail(crowdedTagError(data, crowded, fileName));
     TeiReader reader(data, fileName, progress);

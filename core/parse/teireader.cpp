@@ -35,12 +35,12 @@ enum Undo : std::uint32_t {
     EndDivisionHead = 1 << 16,
 };
 
-const QString kXmlNs = QStringLiteral("http://www.w3.org/XML/1998/namespace");
-const QString kFrusNs = QStringLiteral("http://history.state.gov/frus/ns/1.0");
+constexpr QLatin1StringView kXmlNs("http://www.w3.org/XML/1998/namespace");
+constexpr QLatin1StringView kFrusNs("http://history.state.gov/frus/ns/1.0");
 
 // The span a dateline's date gives: @when alone, else @from/@to, else @notBefore/@notAfter (TEI's
 // dating attributes; a one-sided range keeps its open end empty).
-void datelineRange(const QXmlStreamAttributes &attrs, QString &from, QString &to)
+void datelineRange(const XmlAttributes &attrs, QString &from, QString &to)
 {
     const QStringView when = attrs.value(QLatin1String("when"));
     if (!when.isEmpty()) {
@@ -55,7 +55,7 @@ void datelineRange(const QXmlStreamAttributes &attrs, QString &from, QString &to
     }
 }
 
-QString xmlId(const QXmlStreamAttributes &attrs)
+QString xmlId(const XmlAttributes &attrs)
 {
     return attrs.value(kXmlNs, QLatin1String("id")).toString();
 }
@@ -104,62 +104,28 @@ std::uint8_t blockFlagsFor(QStringView rend)
 
 TeiReader::TeiReader(const QByteArray &data, const QString &fileName,
                      const std::function<bool(qint64, qint64)> &progress)
-    : m_data(data), m_xml(data), m_fileName(fileName), m_progress(progress)
+    : m_data(data), m_fileName(fileName), m_progress(progress)
 {
     m_volume.sourcePath = fileName;
     m_volume.format = SourceFormat::Tei;
-    // Nothing in a FRUS volume needs entities beyond the predefined five; keep expansion tiny anyway.
-    m_xml.setNamespaceProcessing(true);
-}
-
-Error TeiReader::errorHere(const QString &message) const
-{
-    return Error{m_fileName, m_xml.lineNumber(), m_xml.columnNumber(), message};
 }
 
 Result<Volume> TeiReader::read()
 {
-    // Checked up front: the stream reader notices bad bytes only a buffer later, at the wrong line.
+    // Checked up front, so that the message names the byte and its place the same way on every path.
     if (const Utf8Problem bad = declaresUtf8(m_data) ? findInvalidUtf8(m_data) : Utf8Problem{}; !bad.valid()) {
         return fail(m_fileName, bad.line, bad.column,
                     Tr::tr("the file is not valid UTF-8 (byte %1)").arg(bad.offset + 1));
     }
-    bool sawRoot = false;
-    while (!m_xml.atEnd()) {
-        switch (m_xml.readNext()) {
-        case QXmlStreamReader::DTD:
-            return fail(errorHere(Tr::tr("document type declarations are not accepted: FRUS TEI needs none, "
-                                         "and they can load outside files or expand entities without bound")));
-        case QXmlStreamReader::EntityReference:
-            return fail(errorHere(Tr::tr("unknown entity &%1;").arg(m_xml.name())));
-        case QXmlStreamReader::StartElement:
-            if (!sawRoot) {
-                sawRoot = true;
-                if (m_xml.name() != QLatin1String("TEI")) {
-                    return fail(errorHere(Tr::tr("not a TEI file: the root element is <%1>, expected <TEI>")
-                                              .arg(m_xml.qualifiedName())));
-                }
-            }
-            startElement();
-            // Every 4096 elements: often enough for a progress bar, rare enough to cost nothing.
-            if (m_progress && (++m_elementCount & 0xFFF) == 0
-                && !m_progress(m_xml.characterOffset(), m_data.size()))
-                return fail(errorHere(TeiParser::cancelledMessage()));
-            break;
-        case QXmlStreamReader::EndElement:
-            endElement();
-            break;
-        case QXmlStreamReader::Characters:
-            characters();
-            break;
-        default:
-            break;
-        }
-    }
-    if (m_xml.hasError()) {
-        if (m_xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && !sawRoot)
+    XmlTokenizer tokens(m_data, *this);
+    m_tokens = &tokens;
+    const bool read = tokens.read();
+    m_tokens = nullptr;
+    if (!read) {
+        const XmlProblem &p = tokens.problem();
+        if (p.noElement)
             return fail(m_fileName, 0, 0, Tr::tr("the file is empty or holds no XML element"));
-        return fail(errorHere(m_xml.errorString()));
+        return fail(m_fileName, p.line, p.column, p.message);
     }
     if (m_volume.id.isEmpty())
         m_volume.id = QFileInfo(m_fileName).completeBaseName();
@@ -168,17 +134,29 @@ Result<Volume> TeiReader::read()
     return std::move(m_volume);
 }
 
-void TeiReader::registerId(const QXmlStreamAttributes &attrs, IdTarget target)
+void TeiReader::registerId(const XmlAttributes &attrs, IdTarget target)
 {
     const QString id = xmlId(attrs);
     if (!id.isEmpty())
         m_volume.ids.insert(id, target);
 }
 
-void TeiReader::startElement()
+void TeiReader::startElement(QByteArrayView localName, QByteArrayView prefix, const XmlAttributes &attrs)
 {
-    const Element e = tei::elementFor(m_xml.name());
-    const QXmlStreamAttributes attrs = m_xml.attributes();
+    const Element e = tei::elementFor(localName);
+    if (m_elementCount++ == 0 && e != Element::Tei) {
+        QByteArray qualified = localName.toByteArray();
+        if (!prefix.isEmpty())
+            qualified = prefix.toByteArray() + ':' + qualified;
+        m_tokens->stop(Tr::tr("not a TEI file: the root element is <%1>, expected <TEI>")
+                           .arg(QString::fromUtf8(qualified)));
+        return;
+    }
+    // Every 4096 elements: often enough for a progress bar, rare enough to cost nothing.
+    if (m_progress && (m_elementCount & 0xFFF) == 0 && !m_progress(m_tokens->bytesRead(), m_data.size())) {
+        m_tokens->stop(TeiParser::cancelledMessage());
+        return;
+    }
     // Every id counts for resolving references; the handlers below refine what it names. A skeleton
     // leaves a document's own id to the reader of that document, so that an id the two both hold is
     // always one the file gives twice (teiparallel.cpp then leaves the file to the sequential reader).
@@ -193,7 +171,7 @@ void TeiReader::startElement()
     m_stack.push_back({e, undo});
 }
 
-std::uint32_t TeiReader::startOutsideDocument(Element e, const QXmlStreamAttributes &attrs)
+std::uint32_t TeiReader::startOutsideDocument(Element e, const XmlAttributes &attrs)
 {
     const bool inHeader = !m_stack.empty() && m_stack.size() >= 2 && m_stack[1].element == Element::TeiHeader;
     switch (e) {
@@ -270,7 +248,7 @@ std::uint32_t TeiReader::startOutsideDocument(Element e, const QXmlStreamAttribu
     return 0;
 }
 
-std::uint32_t TeiReader::startDocument(const QXmlStreamAttributes &attrs)
+std::uint32_t TeiReader::startDocument(const XmlAttributes &attrs)
 {
     m_inDocument = true;
     m_documentDepth = int(m_stack.size());
@@ -294,7 +272,7 @@ std::uint32_t TeiReader::startDocument(const QXmlStreamAttributes &attrs)
     return EndDocument;
 }
 
-std::uint32_t TeiReader::startInDocument(Element e, const QXmlStreamAttributes &attrs)
+std::uint32_t TeiReader::startInDocument(Element e, const XmlAttributes &attrs)
 {
     switch (e) {
     case Element::P:
@@ -397,7 +375,7 @@ std::uint32_t TeiReader::startInDocument(Element e, const QXmlStreamAttributes &
     return 0;
 }
 
-std::uint32_t TeiReader::startParagraph(const QXmlStreamAttributes &attrs)
+std::uint32_t TeiReader::startParagraph(const XmlAttributes &attrs)
 {
     BlockKind kind = BlockKind::Paragraph;
     std::uint8_t flags = blockFlagsFor(attrs.value(QLatin1String("rend")));
@@ -421,7 +399,7 @@ std::uint32_t TeiReader::startHead()
     return EndBlock;
 }
 
-std::uint32_t TeiReader::startFootnote(const QXmlStreamAttributes &attrs)
+std::uint32_t TeiReader::startFootnote(const XmlAttributes &attrs)
 {
     Footnote note;
     note.id = xmlId(attrs);
@@ -435,7 +413,7 @@ std::uint32_t TeiReader::startFootnote(const QXmlStreamAttributes &attrs)
     return EndFootnote;
 }
 
-std::uint32_t TeiReader::startReference(const QXmlStreamAttributes &attrs)
+std::uint32_t TeiReader::startReference(const XmlAttributes &attrs)
 {
     CrossReference ref = parseReferenceTarget(attrs.value(QLatin1String("target")));
     VolumeStats &stats = m_volume.stats;
@@ -447,7 +425,7 @@ std::uint32_t TeiReader::startReference(const QXmlStreamAttributes &attrs)
     return CloseLink;
 }
 
-void TeiReader::pageBreak(const QXmlStreamAttributes &attrs)
+void TeiReader::pageBreak(const XmlAttributes &attrs)
 {
     ++m_volume.stats.pageBreaks;
     VolumePage page{attrs.value(QLatin1String("n")).toString(), xmlId(attrs), -1};
@@ -522,9 +500,8 @@ void TeiReader::endElement()
         endDocument();
 }
 
-void TeiReader::characters()
+void TeiReader::characters(QStringView text)
 {
-    const QStringView text = m_xml.text();
     if (m_inDocument) {
         if (m_labelDepth) {
             m_pendingLabel += text;

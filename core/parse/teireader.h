@@ -4,10 +4,10 @@
 #include "model/volume.h"
 #include "teielements.h"
 #include "util/result.h"
+#include "xmltokens.h"
 
 #include <QByteArray>
 #include <QString>
-#include <QXmlStreamReader>
 
 #include <functional>
 #include <memory>
@@ -16,7 +16,7 @@
 namespace marginalia {
 
 // The state of one pass over a TEI file. Used once, through TeiParser::parse.
-class TeiReader {
+class TeiReader : private XmlTokenHandler {
 public:
     // Where a document stood in a skeleton (a file whose documents were emptied to be read apart).
     struct DocumentSlot {
@@ -38,28 +38,26 @@ private:
         std::uint32_t undo;
     };
 
-    Result<bool> checkRoot();
-    void startElement();
-    void endElement();
-    void characters();
-    void registerId(const QXmlStreamAttributes &attrs, IdTarget target);
+    void startElement(QByteArrayView localName, QByteArrayView prefix, const XmlAttributes &attrs) override;
+    void endElement() override;
+    void characters(QStringView text) override;
+    void registerId(const XmlAttributes &attrs, IdTarget target);
 
-    std::uint32_t startOutsideDocument(tei::Element e, const QXmlStreamAttributes &attrs);
-    std::uint32_t startInDocument(tei::Element e, const QXmlStreamAttributes &attrs);
-    std::uint32_t startDocument(const QXmlStreamAttributes &attrs);
-    std::uint32_t startFootnote(const QXmlStreamAttributes &attrs);
-    std::uint32_t startReference(const QXmlStreamAttributes &attrs);
-    std::uint32_t startParagraph(const QXmlStreamAttributes &attrs);
+    std::uint32_t startOutsideDocument(tei::Element e, const XmlAttributes &attrs);
+    std::uint32_t startInDocument(tei::Element e, const XmlAttributes &attrs);
+    std::uint32_t startDocument(const XmlAttributes &attrs);
+    std::uint32_t startFootnote(const XmlAttributes &attrs);
+    std::uint32_t startReference(const XmlAttributes &attrs);
+    std::uint32_t startParagraph(const XmlAttributes &attrs);
     std::uint32_t startHead();
-    void pageBreak(const QXmlStreamAttributes &attrs);
+    void pageBreak(const XmlAttributes &attrs);
     void endDocument();
     void endGlossaryItem();
 
     FlowBuilder &flow() { return *m_flows.back(); }
-    Error errorHere(const QString &message) const;
 
     QByteArray m_data;
-    QXmlStreamReader m_xml;
+    XmlTokenizer *m_tokens = nullptr; // while read() runs
     QString m_fileName;
     std::function<bool(qint64, qint64)> m_progress;
     Volume m_volume;

@@ -25,8 +25,9 @@ struct TeiSplit {
                                 // stopped there, and the file is to be refused
 };
 
-// More attributes than any FRUS element has by far. Qt's reader checks each new attribute against all
-// before it, so 100,000 on one element take it half a minute in one step that cannot be cancelled.
+// More attributes than any FRUS element has by far. The XML parser (libxml2 2.9, as Qt's reader before
+// it) checks each new attribute against all before it: 100,000 on one element would take one long step
+// that cannot be cancelled.
 constexpr int kMaxAttributes = 1000;
 
 // The '<' of the first start tag with more than kMaxAttributes attributes, or -1: the same byte scan,

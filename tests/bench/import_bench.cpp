@@ -1,6 +1,7 @@
 // Import speed (MB/s, in process, file already in memory) and the memory the model of a whole volume
 // takes compared with the file's size. Targets from issue 2: >= 100 MB/s, <= 4x the file size.
 #include "parse/teiparser.h"
+#include "parse/teireader.h"
 #include "parse/textcopyparser.h"
 
 #include <QByteArray>
@@ -49,6 +50,28 @@ void BM_TeiImport_frus1934v05(benchmark::State &state)
     importBenchmark<TeiParser>(state, "frus1934v05.xml");
 }
 BENCHMARK(BM_TeiImport_frus1934v05)->Unit(benchmark::kMillisecond);
+
+// Issue 10: one thread reading the whole volume (what each thread of the parallel read does to its
+// part), the share of the import the XML tokenizer sets.
+void BM_TeiImportOneThread_frus1934v05(benchmark::State &state)
+{
+    const QByteArray data = readData("frus1934v05.xml");
+    if (data.isEmpty()) {
+        state.SkipWithError("test data missing");
+        return;
+    }
+    for (auto _ : state) {
+        TeiReader reader(data, QStringLiteral("frus1934v05.xml"), {});
+        Result<Volume> volume = reader.read();
+        if (!volume) {
+            state.SkipWithError(qPrintable(volume.error().toString()));
+            return;
+        }
+        benchmark::DoNotOptimize(volume->documents.data());
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * data.size());
+}
+BENCHMARK(BM_TeiImportOneThread_frus1934v05)->Unit(benchmark::kMillisecond);
 
 void BM_TeiImport_d316_d318(benchmark::State &state)
 {

@@ -1,5 +1,5 @@
-// Issue 8: an element with absurdly many attributes is refused before Qt's reader, whose duplicate check
-// is quadratic, ever sees it; the error names the line and column of the element's '<' on both the
+// Issue 8: an element with absurdly many attributes is refused before the XML parser, whose duplicate
+// check is quadratic, ever sees it; the error names the line and column of the element's '<' on both the
 // sequential path (files under 256 KiB) and the parallel one.
 #include "model/readingtext.h"
 #include "parse/teiparser.h"
