@@ -2,6 +2,7 @@
 
 #include "outlineframe.h"
 #include "parse/teisplitter.h"
+#include "parse/unicodeinput.h"
 
 #include <QDataStream>
 #include <QIODevice>
@@ -95,17 +96,6 @@ void putVolume(QDataStream &out, const Volume &v)
             put(out, *field);
         out << qint32(d.division);
     }
-}
-
-// XML is UTF-8 unless its declaration names another encoding; a part is read without the declaration.
-bool declaresUtf8(const QByteArray &data)
-{
-    const QByteArray head = data.left(200);
-    const qsizetype at = head.indexOf("encoding=");
-    if (at < 0 || head.indexOf("?>") < at)
-        return true;
-    const QByteArray value = head.mid(at + 10, 5).toLower();
-    return value.startsWith("utf-8") || value.startsWith("utf8");
 }
 
 // Whether the split found the volume's documents, one for one and in order: each start tag holds its

@@ -1,5 +1,7 @@
 #include "teireader.h"
 
+#include "unicodeinput.h"
+
 #include "util/translate.h"
 
 #include "teidocumentfixups.h"
@@ -76,17 +78,6 @@ std::uint8_t stylesFor(QStringView rend)
     if (rend.contains(QLatin1String("underline")))
         s |= Underline;
     return s;
-}
-
-// XML is UTF-8 unless its declaration names another encoding.
-bool declaresUtf8(const QByteArray &data)
-{
-    const QByteArray head = data.left(200);
-    const qsizetype at = head.indexOf("encoding=");
-    if (at < 0 || head.indexOf("?>") < at)
-        return true;
-    const QByteArray value = head.mid(at + 10, 5).toLower();
-    return value.startsWith("utf-8") || value.startsWith("utf8");
 }
 
 std::uint8_t blockFlagsFor(QStringView rend)

@@ -75,4 +75,14 @@ Result<QByteArray> asUtf8(const QByteArray &data, const QString &fileName)
     return text.toUtf8();
 }
 
+bool declaresUtf8(const QByteArray &data)
+{
+    const QByteArray head = data.left(200);
+    const qsizetype at = head.indexOf("encoding=");
+    if (at < 0 || head.indexOf("?>") < at)
+        return true;
+    const QByteArray value = head.mid(at + 10, 5).toLower();
+    return value.startsWith("utf-8") || value.startsWith("utf8");
+}
+
 } // namespace marginalia

@@ -14,4 +14,8 @@ namespace marginalia {
 // not valid in the encoding it starts in.
 Result<QByteArray> asUtf8(const QByteArray &data, const QString &fileName);
 
+// Whether XML bytes are UTF-8: true unless an XML declaration within the first 200 bytes names another
+// encoding (a part of a file, read without the declaration, is UTF-8 as its file is).
+bool declaresUtf8(const QByteArray &data);
+
 } // namespace marginalia
