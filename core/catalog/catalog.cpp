@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QStandardPaths>
 
 namespace marginalia {
 
@@ -33,16 +32,6 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path, DatabaseAcce
     catalog->m_db = std::move(*db);
     catalog->m_store = std::make_unique<CatalogStore>(*catalog->m_db);
     return catalog;
-}
-
-QString Catalog::defaultPath()
-{
-    const QString fromEnvironment = qEnvironmentVariable("MARGINALIA_LIBRARY");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    // Spelled out as Database::defaultPath() does, so that the window and marginalia-cli share it.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-        + QStringLiteral("/Marginalia/Marginalia/library.sqlite");
 }
 
 bool Catalog::isIndexing(const QString &path)

@@ -31,8 +31,6 @@ public:
     // that is not a library index, or is damaged, fails with a message saying so (discard() then lets the
     // caller start a new one).
     static Result<std::unique_ptr<Catalog>> open(const QString &path, DatabaseAccess access);
-    // $MARGINALIA_LIBRARY when set, else library.sqlite beside the default annotation database.
-    static QString defaultPath();
     // Deletes the index file with its -wal and -shm files: the index is derived, the annotations are not
     // in it. Fails while another process indexes it.
     static Result<void> discard(const QString &path);
