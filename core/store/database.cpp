@@ -73,13 +73,30 @@ Result<void> quickCheck(const Database &db)
     return {};
 }
 
-// quick_check when the schema asks for it, then what the file is.
+// Every index and trigger belongs to a table of the file. SQLite reads a schema whose index names a
+// table that is not there (a damaged tbl_name) without complaint, but once a migration drops the table the
+// index was made for, the file no longer opens at all ("orphan index"): such a file is damaged, and must be
+// refused before anything writes to it. Found by fuzz_database on a version-1 file.
+Result<void> schemaCheck(const Database &db)
+{
+    Statement orphans(db, QStringLiteral("SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('index', 'trigger')"
+                                         " AND tbl_name NOT IN (SELECT name FROM sqlite_schema WHERE type IN ('table', 'view'))"));
+    if (auto done = orphans.exec(); !done)
+        return done;
+    if (orphans.next())
+        return fail(damaged(db, Tr::tr("%1 belongs to \"%2\", which is not there").arg(orphans.text(0), orphans.text(1))));
+    return {};
+}
+
+// quick_check when the schema asks for it, the schema's own consistency, then what the file is.
 Result<Contents> readContents(const Database &db)
 {
     if (db.schema().checkOnOpen) {
         if (auto checked = quickCheck(db); !checked)
             return fail(checked.error());
     }
+    if (auto checked = schemaCheck(db); !checked)
+        return fail(checked.error());
     Result<QVariant> application = ask(db, "PRAGMA application_id");
     Result<QVariant> version = ask(db, "PRAGMA user_version");
     Result<QVariant> objects = ask(db, "SELECT count(*) FROM sqlite_schema");

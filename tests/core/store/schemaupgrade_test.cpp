@@ -8,6 +8,8 @@
 #include "support/testdata.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -144,6 +146,37 @@ TEST(SchemaUpgradeTest, Issue9AVersionOlderThanTheReadableOnesIsRefusedForReadin
     ASSERT_FALSE(db);
     EXPECT_TRUE(db.error().message.startsWith(QStringLiteral("needs upgrading to this version's schema")))
         << db.error().toString().toStdString();
+}
+
+// Found by fuzz_database: a version-1 file whose index names a table that is not there (one bit of its
+// tbl_name flipped) opened, and migration 2, dropping the table the index was made for, left a file that
+// no longer opened at all. Such a file is damaged: refused before anything writes to it, left as it was.
+TEST(SchemaUpgradeTest, Issue9AnIndexOfNoTableIsRefusedBeforeAMigrationCanStrandIt)
+{
+    QTemporaryDir dir;
+    const QString file = copyOfVersion1(dir);
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("orphan-index"));
+        raw.setDatabaseName(file);
+        ASSERT_TRUE(raw.open());
+        QSqlQuery edit(raw);
+        ASSERT_TRUE(edit.exec(QStringLiteral("PRAGMA writable_schema = ON")));
+        ASSERT_TRUE(edit.exec(QStringLiteral("UPDATE sqlite_schema SET tbl_name = 'i.dexed_documents'"
+                                             " WHERE name = 'sqlite_autoindex_indexed_documents_1'")));
+        ASSERT_EQ(edit.numRowsAffected(), 1);
+        edit = QSqlQuery();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("orphan-index"));
+    const QByteArray before = test::fileBytes(file);
+    for (DatabaseAccess access : {DatabaseAccess::Write, DatabaseAccess::Read}) {
+        Result<AnnotationDatabase> db = AnnotationDatabase::open(file, access);
+        ASSERT_FALSE(db);
+        EXPECT_TRUE(db.error().message.contains(QStringLiteral("is damaged (sqlite_autoindex_indexed_documents_1 belongs to"
+                                                               " \"i.dexed_documents\", which is not there)")))
+            << db.error().toString().toStdString();
+    }
+    EXPECT_EQ(test::fileBytes(file), before);
 }
 
 } // namespace
