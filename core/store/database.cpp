@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "databasecheck.h"
+
 #include "util/translate.h"
 
 #include "databasefile.h"
@@ -39,11 +41,6 @@ Result<QVariant> ask(const Database &db, const char *sql)
     return Statement::scalar(db, QString::fromLatin1(sql));
 }
 
-Error damaged(const Database &db, const QString &finding)
-{
-    return Error{db.path(), 0, 0, Tr::tr("the %1 is damaged (%2); restore it from a backup, or move it "
-                                         "aside to start a new one").arg(db.schema().name, finding)};
-}
 
 // What open() reads from a file before it may write to it.
 struct Contents {
@@ -51,42 +48,6 @@ struct Contents {
     int version = 0;
     int objects = 0; // tables, indexes… in sqlite_schema
 };
-
-// SQLite's quick_check: the whole file read and its structure checked. Each failure says its cause:
-// damaged, disk full, I/O error, or a lock held for longer than the busy timeout.
-Result<void> quickCheck(const Database &db)
-{
-    Statement quick(db, QStringLiteral("PRAGMA quick_check"));
-    if (auto done = quick.exec(); !done)
-        return fail(done.error());
-    if (!quick.next())
-        return fail(damaged(db, Tr::tr("quick_check gave no answer")));
-    if (quick.text(0) != QStringLiteral("ok")) {
-        // The findings, one a line (in one row or several): the first three, on one line.
-        QString text = quick.text(0);
-        while (quick.next())
-            text += QLatin1Char('\n') + quick.text(0);
-        QStringList findings = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        findings.removeAll(QStringLiteral("*** in database main ***"));
-        return fail(damaged(db, QStringLiteral("quick_check: ") + findings.mid(0, 3).join(QStringLiteral("; "))));
-    }
-    return {};
-}
-
-// Every index and trigger belongs to a table of the file. SQLite reads a schema whose index names a
-// table that is not there (a damaged tbl_name) without complaint, but once a migration drops the table the
-// index was made for, the file no longer opens at all ("orphan index"): such a file is damaged, and must be
-// refused before anything writes to it. Found by fuzz_database on a version-1 file.
-Result<void> schemaCheck(const Database &db)
-{
-    Statement orphans(db, QStringLiteral("SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('index', 'trigger')"
-                                         " AND tbl_name NOT IN (SELECT name FROM sqlite_schema WHERE type IN ('table', 'view'))"));
-    if (auto done = orphans.exec(); !done)
-        return done;
-    if (orphans.next())
-        return fail(damaged(db, Tr::tr("%1 belongs to \"%2\", which is not there").arg(orphans.text(0), orphans.text(1))));
-    return {};
-}
 
 // quick_check when the schema asks for it, the schema's own consistency, then what the file is.
 Result<Contents> readContents(const Database &db)
@@ -204,7 +165,38 @@ Result<void> openReadWrite(const Database &db)
     return switchToWal(db);
 }
 
+// Files larger than this are migrated without a copy to put back (an annotation database is far smaller).
+constexpr qint64 kMaxUpgradeCopy = 256LL * 1024 * 1024;
+
+QByteArray readWhole(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 } // namespace
+
+// Damage a file hid can surface only once a migration frees pages (fuzz_database found a version-1 file
+// whose quick_check was "ok" before migration 2 and that no new connection could read after it). So the
+// migrated file is checked as the next open will see it, from a connection of its own; if that fails,
+// the file's bytes from before are put back, and it is refused as damaged, as it was.
+Result<void> Database::upgradeChecked(std::unique_ptr<Database> migrated, const DatabaseSchema &schema,
+                                      const QByteArray &before)
+{
+    const QString path = migrated->m_path;
+    Result<std::unique_ptr<Database>> reread = openForReading(schema, path);
+    if (reread)
+        return {};
+    migrated.reset(); // closes the connection: the -wal is checkpointed (or left) before the bytes go back
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(before) != before.size() || !file.flush())
+        return fail(path, 0, 0, Tr::tr("the migration left the %1 unreadable (%2), and its earlier copy could not be "
+                                       "put back: %3").arg(schema.name, reread.error().message, file.errorString()));
+    file.close();
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    return fail(reread.error());
+}
 
 Database::~Database()
 {
@@ -263,10 +255,20 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseSchema &schema, c
     }
     if (db->m_readOnly)
         return db;
+    // The bytes of a file about to be migrated, kept to put back should the migration leave a file that no
+    // longer opens (see upgradeChecked). Only for a file no other connection has open (no -wal beside it).
+    const bool upgrading = file->exists && !file->walExists && schema.checkOnOpen
+        && file->userVersion < quint32(schema.currentVersion()) && file->size <= kMaxUpgradeCopy;
+    const QByteArray before = upgrading ? readWhole(db->m_path) : QByteArray();
     if (auto opened = openReadWrite(*db); !opened)
         return fail(opened.error());
     if (auto migrated = migrate(*db); !migrated)
         return fail(migrated.error());
+    if (!before.isEmpty()) {
+        if (auto checked = upgradeChecked(std::move(db), schema, before); !checked)
+            return fail(checked.error());
+        return open(schema, path); // upgraded and checked: opened again as any current file
+    }
     return db;
 }
 

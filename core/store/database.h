@@ -49,6 +49,8 @@ public:
 private:
     Database() = default;
     static std::unique_ptr<Database> create(const DatabaseSchema &schema, const QString &path);
+    static Result<void> upgradeChecked(std::unique_ptr<Database> migrated, const DatabaseSchema &schema,
+                                       const QByteArray &before);
     Result<void> begin();
     Result<void> commit();
     void rollback();

@@ -1,6 +1,7 @@
 #include "migrations.h"
 
 #include "database.h"
+#include "databasecheck.h"
 #include "statement.h"
 
 namespace marginalia {
@@ -26,6 +27,15 @@ Result<void> apply(Database &db, const Migration &migration)
         for (const QString &sql : migration.statements) {
             if (auto done = Statement::run(db, sql); !done)
                 return done;
+        }
+        // Damage a file hid (a page referenced twice, an index of no table) can surface only once a
+        // migration frees or drops what it touches, and the file would then no longer open: checked here,
+        // inside the transaction, so that such a file is rolled back and refused as it was.
+        if (db.schema().checkOnOpen) {
+            if (auto checked = quickCheck(db); !checked)
+                return checked;
+            if (auto checked = schemaCheck(db); !checked)
+                return checked;
         }
         return Statement::run(db,
                               QStringLiteral("PRAGMA user_version = %1").arg(migration.version));

@@ -8,6 +8,7 @@
 #include "support/testdata.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -176,6 +177,30 @@ TEST(SchemaUpgradeTest, Issue9AnIndexOfNoTableIsRefusedBeforeAMigrationCanStrand
                                                                " \"i.dexed_documents\", which is not there)")))
             << db.error().toString().toStdString();
     }
+    EXPECT_EQ(test::fileBytes(file), before);
+}
+
+// Found by fuzz_database: tests/data/annotations-v1-hidden-damage.sqlite is annotations-v1.sqlite with
+// bytes changed so that quick_check is "ok" until migration 2 frees the document tables' pages; after it, no
+// new connection could read the file ("2nd reference to page 22"). The migrated file is now checked from a
+// connection of its own, and on failure the bytes from before are put back: refused as damaged for
+// writing, still readable as it was.
+TEST(SchemaUpgradeTest, Issue9AMigrationThatWouldLeaveAnUnreadableFileIsUndone)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("hidden-damage.sqlite"));
+    ASSERT_TRUE(QFile::copy(test::dataPath(QStringLiteral("annotations-v1-hidden-damage.sqlite")), file));
+    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+    const QByteArray before = test::fileBytes(file);
+    Result<AnnotationDatabase> written = AnnotationDatabase::open(file, DatabaseAccess::Write);
+    ASSERT_FALSE(written);
+    EXPECT_TRUE(written.error().message.contains(QStringLiteral("is damaged (quick_check: 2nd reference to page 22)")))
+        << written.error().toString().toStdString();
+    EXPECT_EQ(test::fileBytes(file), before);
+    EXPECT_FALSE(QFileInfo::exists(file + QStringLiteral("-wal")));
+    Result<AnnotationDatabase> read = AnnotationDatabase::open(file, DatabaseAccess::Read);
+    ASSERT_TRUE(read) << read.error().toString().toStdString();
+    EXPECT_EQ(read->store->all()->size(), 3u);
     EXPECT_EQ(test::fileBytes(file), before);
 }
 
