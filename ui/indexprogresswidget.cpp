@@ -109,10 +109,8 @@ void IndexProgressWidget::showFinished(const IndexReport &report)
     m_label->setText(summaryText(report));
     m_label->setToolTip({});
     QStringList lines;
-    for (const Error &error : report.errors) {
-        // A parse error names its file, line and column in the message already.
-        lines << (!error.file.isEmpty() && error.message.startsWith(error.file) ? error.message : error.toString());
-    }
+    for (const Error &error : report.errors)
+        lines << error.toString();
     m_detailText = lines.join(QLatin1Char('\n'));
     m_details->setVisible(!lines.isEmpty());
     m_details->setToolTip(plainTooltip(m_detailText));

@@ -38,7 +38,7 @@ struct Outcome {
     enum Kind { Parsed, SameContent, Failed } kind = Failed;
     CatalogFileStamp stamp;
     CatalogVolumeRecord record;
-    QString message; // Failed: FILE:LINE:COLUMN: …
+    Error error; // Failed: where and why (the file, with a line and column when the parser gave them)
 };
 
 CatalogFileStamp stampOf(const QString &path)
@@ -54,7 +54,7 @@ Outcome readFile(const FileJob &job)
     out.stamp = job.stamp;
     Result<QByteArray> data = readInputFile(job.stamp.path);
     if (!data) {
-        out.message = data.error().toString();
+        out.error = data.error();
         return out;
     }
     // A file being written while we read it is indexed as read, and read again next run.
@@ -68,11 +68,11 @@ Outcome readFile(const FileJob &job)
     }
     Result<Volume> volume = loadVolume(*data, job.stamp.path);
     if (!volume) {
-        out.message = volume.error().toString();
+        out.error = volume.error();
         return out;
     }
     if (volume->format != SourceFormat::Tei) {
-        out.message = Error{job.stamp.path, 0, 0, Tr::tr("not a TEI volume")}.toString();
+        out.error = Error{job.stamp.path, 0, 0, Tr::tr("not a TEI volume")};
         return out;
     }
     out.record = catalogRecord(*volume, *data);
@@ -212,17 +212,19 @@ Result<void> commit(CatalogStore &store, Outcome &out, IndexReport &report)
             return fail(holder.error());
         if (*holder && (*holder)->stamp.path != out.stamp.path && (*holder)->state != State::Missing) {
             out.kind = Outcome::Failed;
-            out.message = Error{out.stamp.path, 0, 0,
-                                Tr::tr("same volume id %1 as %2, which the library already holds; this copy is "
-                                       "left out").arg(out.record.id, (*holder)->stamp.path)}.toString();
+            out.error = Error{out.stamp.path, 0, 0,
+                              Tr::tr("same volume id %1 as %2, which the library already holds; this copy is "
+                                     "left out").arg(out.record.id, (*holder)->stamp.path)};
         } else {
             ++report.indexed;
             return store.writeVolume(out.stamp, out.record);
         }
     }
     ++report.failed;
-    report.errors.push_back({out.stamp.path, 0, 0, out.message});
-    return store.writeFailure(out.stamp, out.message);
+    // Kept whole: the report (and `library add --json`) gives the file, line and column apart, and the
+    // index stores the FILE:LINE:COLUMN text that `library list` shows.
+    report.errors.push_back(out.error);
+    return store.writeFailure(out.stamp, out.error.toString());
 }
 
 Result<void> recordUnreadable(CatalogStore &store, const SourceScan &scan, IndexReport &report)

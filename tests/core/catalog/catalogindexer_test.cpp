@@ -147,6 +147,13 @@ TEST_F(CatalogIndexer, Issue10ABrokenFileFailsWithItsLineAndColumnAndTheOthersIn
     EXPECT_EQ(report.failed, 1);
     ASSERT_EQ(report.errors.size(), 1u);
     EXPECT_EQ(report.errors[0].file, brokenPath);
+    // The parser's position, apart, and the file named once.
+    const Result<Volume> whole = loadVolume(brokenPath);
+    ASSERT_FALSE(whole);
+    EXPECT_EQ(report.errors[0].line, whole.error().line);
+    EXPECT_EQ(report.errors[0].column, whole.error().column);
+    EXPECT_GT(report.errors[0].line, 0);
+    EXPECT_EQ(report.errors[0].toString().count(brokenPath), 1) << report.errors[0].toString().toStdString();
     auto catalog = open(DatabaseAccess::Read);
     const auto volumes = volumesOf(*catalog);
     ASSERT_EQ(volumes.size(), 3u);
