@@ -42,17 +42,6 @@ QJsonObject errorJson(const Error &error)
                        {QStringLiteral("message"), error.message}};
 }
 
-// The index for a command that only reads. The app's own index before anything was added reads as an
-// empty library; any other file that does not exist is an error (a mistyped --library).
-Result<std::unique_ptr<Catalog>> openForReading(const QString &path)
-{
-    if (!QFileInfo::exists(path) && path == defaultCatalogPath() && qEnvironmentVariableIsEmpty("MARGINALIA_LIBRARY"))
-        return std::unique_ptr<Catalog>();
-    if (!QFileInfo::exists(path))
-        return fail(path, 0, 0, Tr::tr("no such library index; add volumes with `marginalia-cli library add PATH`"));
-    return Catalog::open(path, DatabaseAccess::Read);
-}
-
 QString megabytes(qint64 bytes)
 {
     return QString::number(double(bytes) / 1e6, 'f', 1);
@@ -134,6 +123,14 @@ int printIndexReport(const IndexReport &report, const QString &library, bool jso
 
 } // namespace
 
+Result<std::unique_ptr<Catalog>> openIndexForReading(const QString &path, bool defaultReadsEmpty)
+{
+    const bool isDefault = path == defaultCatalogPath() && qEnvironmentVariableIsEmpty("MARGINALIA_LIBRARY");
+    if (!QFileInfo::exists(path) && !(defaultReadsEmpty && isDefault))
+        return fail(path, 0, 0, Tr::tr("no such library index; add volumes with `marginalia-cli library add PATH`"));
+    return Catalog::open(path, DatabaseAccess::Read); // a missing file reads as an empty library
+}
+
 int runLibraryIndex(const LibraryIndexOptions &options, QTextStream &out, QTextStream &err, QTextStream &progress)
 {
     TerminalProgress terminal(progress);
@@ -176,12 +173,12 @@ int runLibraryAdd(const LibraryAddOptions &options, QTextStream &out, QTextStrea
 
 int runLibraryList(const LibraryListOptions &options, QTextStream &out, QTextStream &err)
 {
-    Result<std::unique_ptr<Catalog>> catalog = openForReading(options.library);
+    Result<std::unique_ptr<Catalog>> catalog = openIndexForReading(options.library, true);
     if (!catalog) {
         err << catalog.error().toString() << Qt::endl;
         return ExitBadInput;
     }
-    Result<std::vector<CatalogVolumeInfo>> volumes = *catalog ? (*catalog)->volumes() : std::vector<CatalogVolumeInfo>();
+    Result<std::vector<CatalogVolumeInfo>> volumes = (*catalog)->volumes();
     if (!volumes) {
         err << volumes.error().toString() << Qt::endl;
         return ExitBadInput;
@@ -219,12 +216,12 @@ int runLibraryList(const LibraryListOptions &options, QTextStream &out, QTextStr
 
 int runLibraryStatus(const LibraryListOptions &options, QTextStream &out, QTextStream &err)
 {
-    Result<std::unique_ptr<Catalog>> catalog = openForReading(options.library);
+    Result<std::unique_ptr<Catalog>> catalog = openIndexForReading(options.library, true);
     if (!catalog) {
         err << catalog.error().toString() << Qt::endl;
         return ExitBadInput;
     }
-    Result<CatalogStatus> status = *catalog ? (*catalog)->status() : CatalogStatus{};
+    Result<CatalogStatus> status = (*catalog)->status();
     if (!status) {
         err << status.error().toString() << Qt::endl;
         return ExitBadInput;

@@ -1,9 +1,17 @@
 #pragma once
 
+#include "util/result.h"
+
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 class QTextStream;
+
+namespace marginalia {
+class Catalog;
+}
 
 namespace marginalia::cli {
 
@@ -49,6 +57,10 @@ struct LibrarySearchOptions {
     bool annotated = false; // only documents with annotations
     QString tag;           // only documents with an annotation carrying this tag
 };
+
+// The index for a command that only reads. A file that does not exist is an error (a mistyped --library),
+// except, when `defaultReadsEmpty`, the app's own index before anything was added: an empty library.
+Result<std::unique_ptr<Catalog>> openIndexForReading(const QString &path, bool defaultReadsEmpty);
 
 int runLibraryAdd(const LibraryAddOptions &options, QTextStream &out, QTextStream &err, QTextStream &progress);
 int runLibraryIndex(const LibraryIndexOptions &options, QTextStream &out, QTextStream &err, QTextStream &progress);

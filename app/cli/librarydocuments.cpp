@@ -26,13 +26,6 @@ namespace marginalia::cli {
 
 namespace {
 
-Result<std::unique_ptr<Catalog>> openIndex(const QString &path)
-{
-    if (!QFileInfo::exists(path))
-        return fail(path, 0, 0, Tr::tr("no such library index; add volumes with `marginalia-cli library add PATH`"));
-    return Catalog::open(path, DatabaseAccess::Read);
-}
-
 Result<VolumeOutline> outlineOf(const Catalog &catalog, const QString &volumeId)
 {
     Result<QByteArray> encoded = catalog.volumeOutline(volumeId);
@@ -93,7 +86,7 @@ Result<QStringList> annotatedDocuments(const QString &database, const QString &t
 
 int runLibraryShow(const LibraryShowOptions &options, QTextStream &out, QTextStream &err)
 {
-    Result<std::unique_ptr<Catalog>> catalog = openIndex(options.library);
+    Result<std::unique_ptr<Catalog>> catalog = openIndexForReading(options.library, false);
     if (!catalog) {
         err << catalog.error().toString() << Qt::endl;
         return ExitBadInput;
@@ -132,7 +125,7 @@ int runLibraryShow(const LibraryShowOptions &options, QTextStream &out, QTextStr
 
 int runLibrarySearch(const LibrarySearchOptions &options, QTextStream &out, QTextStream &err)
 {
-    Result<std::unique_ptr<Catalog>> catalog = openIndex(options.library);
+    Result<std::unique_ptr<Catalog>> catalog = openIndexForReading(options.library, false);
     if (!catalog) {
         err << catalog.error().toString() << Qt::endl;
         return ExitBadInput;

@@ -5,6 +5,7 @@
 #include "util/translate.h"
 
 #include "databasefile.h"
+#include "fileio/inputfile.h"
 #include "migrations.h"
 #include "statement.h"
 
@@ -168,12 +169,6 @@ Result<void> openReadWrite(const Database &db)
 // Files larger than this are migrated without a copy to put back (an annotation database is far smaller).
 constexpr qint64 kMaxUpgradeCopy = 256LL * 1024 * 1024;
 
-QByteArray readWhole(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 // Damage a file hid can surface only once a migration frees pages (fuzz_database found a version-1 file
@@ -258,8 +253,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseSchema &schema, c
     // The bytes of a file about to be migrated, kept to put back should the migration leave a file that no
     // longer opens (see upgradeChecked). Only for a file no other connection has open (no -wal beside it).
     const bool upgrading = file->exists && !file->walExists && schema.checkOnOpen
-        && file->userVersion < quint32(schema.currentVersion()) && file->size <= kMaxUpgradeCopy;
-    const QByteArray before = upgrading ? readWhole(db->m_path) : QByteArray();
+        && file->userVersion < quint32(schema.currentVersion());
+    Result<QByteArray> copy = upgrading ? readInputFile(db->m_path, kMaxUpgradeCopy) : Result<QByteArray>(QByteArray());
+    const QByteArray before = copy ? *copy : QByteArray(); // too large or unreadable: migrated without one
     if (auto opened = openReadWrite(*db); !opened)
         return fail(opened.error());
     if (auto migrated = migrate(*db); !migrated)
