@@ -78,6 +78,7 @@ const DatabaseSchema &catalogSchema()
     static const DatabaseSchema schema = [] {
         DatabaseSchema s{CatalogApplicationId, Tr::tr("library index"), {{1, schemaVersion1()}}};
         s.checkOnOpen = false; // derived and large: see DatabaseSchema::checkOnOpen
+        s.mmapBytes = qint64(2) << 30; // SQLite's own ceiling (SQLITE_MAX_MMAP_SIZE) on Debian
         return s;
     }();
     return schema;

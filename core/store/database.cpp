@@ -33,6 +33,12 @@ Result<void> openConnection(const Database &db, const QString &options, const QS
     connection.setConnectOptions(options);
     if (!connection.open())
         return fail(sqlError(db, connection.lastError()));
+    if (db.schema().mmapBytes > 0) {
+        // PRAGMA takes no bound values; the number is the schema's, not user input.
+        Result<QVariant> mapped = Statement::scalar(db, QStringLiteral("PRAGMA mmap_size = %1").arg(db.schema().mmapBytes));
+        if (!mapped)
+            return fail(mapped.error());
+    }
     return {};
 }
 

