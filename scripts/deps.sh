@@ -10,6 +10,7 @@ PACKAGES=(
     libgtest-dev libgmock-dev libbenchmark-dev
     zlib1g-dev # compresses the library's volume outlines (core/catalog)
     libxml2-dev # its SAX2 parser reads TEI (core/parse/xmltokens.cpp)
+    libsqlite3-dev # the library search ranks through FTS5's C API (core/store/ftsrank.cpp)
     e2fsprogs # chattr: the store tests make files truly read-only for root
     # PDF export: qpdf writes highlights, links and the outline; Poppler-Qt6 and poppler-utils read them back
     libqpdf-dev libpoppler-qt6-dev poppler-utils

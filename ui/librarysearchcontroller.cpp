@@ -38,6 +38,7 @@ LibrarySearchController::LibrarySearchController(const Parts &parts, CatalogResu
         refreshTags();
     }
     connect(m_job, &CatalogSearchJob::resultsReady, results, &CatalogResultsModel::setResults);
+    connect(m_job, &CatalogSearchJob::totalCounted, results, &CatalogResultsModel::setTotal);
     // A refused query says why in plain words; the position in the query means nothing to a reader.
     connect(m_job, &CatalogSearchJob::failed, results,
             [results](const CatalogQuery &query, const Error &error) { results->setError(query, error.message); });

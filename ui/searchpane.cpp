@@ -177,6 +177,7 @@ void SearchPane::setLibrary(CatalogResultsModel *results)
     if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_libraryView))
         connect(m_libraryView, &QTreeView::clicked, this, &SearchPane::activateLibraryHit);
     connect(results, &QAbstractItemModel::modelReset, this, &SearchPane::updateLibrarySummary);
+    connect(results, &CatalogResultsModel::summaryChanged, this, &SearchPane::updateLibrarySummary);
     connect(results, &QAbstractItemModel::modelReset, m_libraryView, &QTreeView::expandAll);
     updateSummary();
 }

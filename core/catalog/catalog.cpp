@@ -137,6 +137,11 @@ Result<CatalogSearchResults> Catalog::search(const CatalogQuery &query) const
     return m_store->search(query);
 }
 
+Result<int> Catalog::count(const CatalogQuery &query) const
+{
+    return m_store->count(query);
+}
+
 Result<QByteArray> Catalog::volumeOutline(const QString &volumeId) const
 {
     return m_store->volumeOutline(volumeId);

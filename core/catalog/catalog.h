@@ -49,6 +49,7 @@ public:
     Result<std::vector<CatalogVolumeInfo>> volumes() const; // by id
     Result<CatalogStatus> status() const;
     Result<CatalogSearchResults> search(const CatalogQuery &query) const;
+    Result<int> count(const CatalogQuery &query) const; // every match, as search() with exactTotal counts them
     Result<QByteArray> volumeOutline(const QString &volumeId) const;
     // A volume's documents in its order, with what the library tree shows; empty for an unknown id.
     Result<std::vector<CatalogDocumentInfo>> documents(const QString &volumeId) const;

@@ -28,6 +28,15 @@ QString documentCount(int n)
     return n == 1 ? CatalogResultsModel::tr("%Ln document", nullptr, 1) : CatalogResultsModel::tr("%Ln documents", nullptr, n);
 }
 
+// An estimate to two significant figures (377,802 → 380,000): its digits past those mean nothing.
+int roundedEstimate(int n)
+{
+    int unit = 1;
+    while (n / unit >= 100)
+        unit *= 10;
+    return (n + unit / 2) / unit * unit;
+}
+
 QString unmarked(QString snippet)
 {
     return snippet.remove(QChar(u'«')).remove(QChar(u'»'));
@@ -158,7 +167,9 @@ QString CatalogResultsModel::summary() const
         return m_error;
     if (m_total == 0)
         return tr("No document of the library matches.");
-    const QString documents = documentCount(m_total);
+    // An estimate says so, in round figures, until the count comes.
+    const QString documents = m_totalExact ? documentCount(m_total)
+                                           : CatalogResultsModel::tr("About %1 documents (counting…)").arg(QLocale().toString(roundedEstimate(m_total)));
     const QString volumes = volumeCount() == 1 ? tr("%Ln volume", nullptr, 1) : tr("%Ln volumes", nullptr, volumeCount());
     if (m_shown < m_total)
         return tr("%1 — the best %2 shown, from %3").arg(documents, QLocale().toString(m_shown), volumes);
@@ -172,6 +183,7 @@ void CatalogResultsModel::setResults(const CatalogQuery &query, const CatalogSea
     m_query = query.text;
     m_error.clear();
     m_total = results.total;
+    m_totalExact = results.totalExact;
     m_shown = int(results.results.size());
     QHash<QString, std::size_t> groupOf;
     for (const CatalogHit &hit : results.results) {
@@ -185,6 +197,15 @@ void CatalogResultsModel::setResults(const CatalogQuery &query, const CatalogSea
     endResetModel();
 }
 
+void CatalogResultsModel::setTotal(const CatalogQuery &query, int total)
+{
+    if (query.text != m_query || !m_error.isEmpty())
+        return;
+    m_total = total;
+    m_totalExact = true;
+    Q_EMIT summaryChanged();
+}
+
 void CatalogResultsModel::setError(const CatalogQuery &query, const QString &message)
 {
     beginResetModel();
@@ -192,6 +213,7 @@ void CatalogResultsModel::setError(const CatalogQuery &query, const QString &mes
     m_query = query.text;
     m_error = message;
     m_total = m_shown = 0;
+    m_totalExact = true;
     endResetModel();
 }
 
@@ -202,6 +224,7 @@ void CatalogResultsModel::clear()
     m_query.clear();
     m_error.clear();
     m_total = m_shown = 0;
+    m_totalExact = true;
     endResetModel();
 }
 

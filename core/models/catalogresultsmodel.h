@@ -39,6 +39,7 @@ public:
     void setVolumeTitles(const QHash<QString, QString> &titles);
     const QString &query() const { return m_query; }
     int total() const { return m_total; }
+    bool totalCounted() const { return m_totalExact; } // false: estimated, the count still to come
     int shown() const { return m_shown; }
     int volumeCount() const { return int(m_groups.size()); }
     const QString &error() const { return m_error; }
@@ -47,8 +48,14 @@ public:
 
 public Q_SLOTS:
     void setResults(const marginalia::CatalogQuery &query, const marginalia::CatalogSearchResults &results);
+    // The counted total of the query shown, which its results only estimated.
+    void setTotal(const marginalia::CatalogQuery &query, int total);
     void setError(const marginalia::CatalogQuery &query, const QString &message);
     void clear();
+
+Q_SIGNALS:
+    // summary() changed without the rows changing (the total counted).
+    void summaryChanged();
 
 private:
     struct Group {
@@ -64,6 +71,7 @@ private:
     QString m_error;
     int m_total = 0;
     int m_shown = 0;
+    bool m_totalExact = true;
 };
 
 } // namespace marginalia

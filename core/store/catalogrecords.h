@@ -51,9 +51,13 @@ struct CatalogQuery {
     enum class Sort { Relevance, Date } sort = Sort::Relevance;
     int limit = 50;
     int offset = 0;
-    // Relevance: above this many matches, a spread sample of this many is ranked, not every match
-    // (catalogsearch.cpp, rankedHits): scoring costs FTS5 about a microsecond a match.
-    int rankAtMost = 20000;
+    // Relevance: above this many matches, a sample of about this many, spread over the library, is ranked,
+    // not every match (catalogsearch.cpp, rankedMatches): scoring costs FTS5 about a microsecond a match.
+    int rankAtMost = 2000;
+    // Whether the total of a query with more than rankAtMost matches is counted (a pass over every match:
+    // 75 ms for a common phrase over the series) or estimated (CatalogSearchResults::totalExact false),
+    // so that a window can show the first page at once and the count when it is there.
+    bool exactTotal = true;
     // Only these documents, as annotation keys "volume/id" (those with the user's annotations, or with a
     // tag: the annotation database is another file, so the caller gives the keys).
     std::optional<QStringList> documents;
@@ -67,6 +71,7 @@ struct CatalogHit {
 
 struct CatalogSearchResults {
     int total = 0;
+    bool totalExact = true; // false: estimated (CatalogQuery::exactTotal)
     std::vector<CatalogHit> results;
 };
 

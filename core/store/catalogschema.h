@@ -17,4 +17,8 @@ const DatabaseSchema &catalogSchema();
 // AppDataLocation), for the window and marginalia-cli alike.
 QString defaultCatalogPath();
 
+// The SELECT over documents that makes rows of volume_spans (schema version 2), for the migration and for
+// the writer, which adds its WHERE and GROUP BY.
+QString volumeSpanSelect();
+
 } // namespace marginalia

@@ -3,6 +3,8 @@
 
 #include "catalogquery.h"
 #include "database.h"
+#include "catalogranking.h"
+#include "ftsrank.h"
 #include "statement.h"
 #include "util/translate.h"
 
@@ -22,6 +24,7 @@ struct Filter {
     QString from;
     QStringList conditions;
     QVariantList values;
+    VolumeFilter volumes; // what rules out whole volumes (catalogranking.h)
 };
 
 Result<QString> isoDate(const QString &date, bool end)
@@ -56,6 +59,7 @@ Result<Filter> filterFor(const CatalogQuery &query, const QString &match)
             return fail(from.error());
         filter.conditions << QStringLiteral("d.date_to >= ?");
         filter.values << *from;
+        filter.volumes.from = *from;
     }
     if (!query.to.trimmed().isEmpty()) {
         Result<QString> to = isoDate(query.to, true);
@@ -63,6 +67,7 @@ Result<Filter> filterFor(const CatalogQuery &query, const QString &match)
             return fail(to.error());
         filter.conditions << QStringLiteral("d.date_from <= ?") << QStringLiteral("d.date_from <> ''");
         filter.values << *to;
+        filter.volumes.to = *to;
     }
     const std::pair<const QString *, const char *> equal[] = {
         {&query.volume, "v.id = ?"}, {&query.subseries, "v.subseries = ?"}, {&query.kind, "d.kind = ?"},
@@ -73,6 +78,9 @@ Result<Filter> filterFor(const CatalogQuery &query, const QString &match)
             filter.values << *value;
         }
     }
+    filter.volumes.volume = query.volume;
+    filter.volumes.subseries = query.subseries;
+    filter.volumes.perDocument = !query.kind.isEmpty() || !query.person.isEmpty() || query.documents.has_value();
     if (query.documents) {
         // One bound value however many keys: a JSON array, read back by json_each.
         filter.conditions << QStringLiteral("(v.id || '/' || d.id) IN (SELECT value FROM json_each(?))");
@@ -127,22 +135,6 @@ Result<void> addSnippets(const Database &db, const std::vector<qint64> &rowids, 
     return {};
 }
 
-// Whether FTS5 alone says which documents match: no filter, and no missing volume with documents to
-// leave out. FTS5 counts its own matches ten times as fast as it hands each to a join.
-Result<bool> matchesAlone(const Database &db, const CatalogQuery &query, const QString &match)
-{
-    const bool filtered = !query.from.trimmed().isEmpty() || !query.to.trimmed().isEmpty() || !query.volume.isEmpty()
-        || !query.subseries.isEmpty() || !query.kind.isEmpty() || !query.person.isEmpty() || query.documents.has_value();
-    if (filtered || match.isEmpty())
-        return false;
-    Result<QVariant> hidden = Statement::scalar(
-        db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM volumes WHERE state <> ? AND documents > 0)"),
-        {int(CatalogVolumeInfo::State::Indexed)});
-    if (!hidden)
-        return fail(hidden.error());
-    return !hidden->toBool();
-}
-
 // A statement to run and its values.
 struct HitQuery {
     QString sql;
@@ -153,35 +145,22 @@ const QString kFtsAlone = QStringLiteral(" FROM documents_fts WHERE documents_ft
 
 const QString kHitColumns = QStringLiteral("d.rowid, v.id, d.id, d.number, d.title, d.date_from, d.date_to, d.kind");
 
-// The best matches by bm25. FTS5 scores a match from its positions, about a microsecond each, so ranking
-// every one of the 380,000 matches of a common word over the whole series takes over half a second. Up
-// to `rankAtMost` matches every match is ranked; above that, every k-th document of the index is scored
-// (k = total / rankAtMost: a sample spread over the whole library, not only the volumes indexed first)
-// and the best of the sample come first. One cursor: each FTS5 cursor that ranks pays bm25's set-up, a
-// pass over every match, again. The total still counts every match.
-// `where` and `values` select the matches with their documents and volumes; `sampleWhere` and
-// `sampleValues` may be FTS5 alone (matchesAlone()).
-Result<HitQuery> rankedHits(const QString &where, const QVariantList &whereValues, const QString &sampleWhere,
-                            const QVariantList &sampleValues, const CatalogQuery &query, int total)
+// The hits' columns, in the ranking's order.
+Result<void> describeHits(const Database &db, const std::vector<RankedMatch> &ranked, std::size_t from, std::size_t count,
+                          std::vector<qint64> &rowids, CatalogSearchResults &results)
 {
-    const int rankAtMost = std::max(query.rankAtMost, 1);
-    QVariantList values;
-    if (total <= rankAtMost) {
-        values << whereValues << query.limit << std::max(0, query.offset);
-        return HitQuery{QStringLiteral("SELECT ") + kHitColumns + QStringLiteral(", documents_fts.rank") + where
-                            + QStringLiteral(" ORDER BY documents_fts.rank LIMIT ? OFFSET ?"),
-                        values};
+    Statement describe(db, QStringLiteral("SELECT ") + kHitColumns
+                               + QStringLiteral(" FROM documents d JOIN volumes v ON v.rowid = d.volume WHERE d.rowid = ?"));
+    for (std::size_t i = from; i < ranked.size() && i < from + count; ++i) {
+        if (auto done = describe.exec({ranked[i].rowid}); !done)
+            return done;
+        if (!describe.next())
+            continue; // a dangling FTS row (see catalogwrite.cpp): no document
+        rowids.push_back(ranked[i].rowid);
+        results.results.push_back({describe.text(1), describe.text(2), describe.text(3), describe.text(4),
+                                   dateOf(describe.text(5), describe.text(6)), describe.text(7), ranked[i].score, {}});
     }
-    const qint64 stride = (qint64(total) + rankAtMost - 1) / rankAtMost;
-    values << stride << sampleValues << query.limit << std::max(0, query.offset);
-    return HitQuery{QStringLiteral("SELECT ") + kHitColumns
-                        + QStringLiteral(", s.score FROM (SELECT documents_fts.rowid AS hit, CASE WHEN documents_fts.rowid % ? = 0"
-                                         " THEN documents_fts.rank END AS score")
-                        + sampleWhere
-                        + QStringLiteral(" ORDER BY score IS NULL, score LIMIT ? OFFSET ?) s"
-                                         " JOIN documents d ON d.rowid = s.hit JOIN volumes v ON v.rowid = d.volume"
-                                         " ORDER BY s.score IS NULL, s.score"),
-                    values};
+    return {};
 }
 
 // The matches in date order, undated ones (date_from NULL or '') last. When the query matches a good part of the library (a
@@ -223,6 +202,31 @@ Result<HitQuery> datedHits(const Database &db, const Filter &filter, const Catal
 
 } // namespace
 
+Result<int> CatalogStore::count(const CatalogQuery &query) const
+{
+    Result<CatalogMatch> match = parseCatalogQuery(query.text);
+    if (!match)
+        return fail(match.error());
+    Result<Filter> filter = filterFor(query, match->match);
+    if (!filter)
+        return fail(filter.error());
+    const QString where = QStringLiteral(" FROM ") + filter->from + QStringLiteral(" WHERE ")
+        + filter->conditions.join(QStringLiteral(" AND "));
+    if (match->match.isEmpty()) {
+        Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + where, filter->values);
+        if (!total)
+            return fail(total.error());
+        return total->toInt();
+    }
+    Result<CatalogRanges> ranges = catalogRanges(m_db, filter->volumes, {kFtsAlone, {match->match}}, {where, filter->values});
+    if (!ranges)
+        return fail(ranges.error());
+    Result<qint64> total = countMatches(m_db, *ranges);
+    if (!total)
+        return fail(total.error());
+    return int(*total);
+}
+
 Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) const
 {
     Result<CatalogMatch> match = parseCatalogQuery(query.text);
@@ -233,33 +237,59 @@ Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) con
         return fail(filter.error());
     const QString where = QStringLiteral(" FROM ") + filter->from + QStringLiteral(" WHERE ")
         + filter->conditions.join(QStringLiteral(" AND "));
-    Result<bool> alone = matchesAlone(m_db, query, match->match);
-    if (!alone)
-        return fail(alone.error());
-    const QVariantList aloneValues{match->match};
-    Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + (*alone ? kFtsAlone : where),
-                                               *alone ? aloneValues : filter->values);
-    if (!total)
-        return fail(total.error());
     CatalogSearchResults results;
-    results.total = total->toInt();
-    if (query.limit <= 0 || results.total <= query.offset)
-        return results;
-
-    const bool byRank = query.sort == CatalogQuery::Sort::Relevance && !match->match.isEmpty();
-    Result<HitQuery> plan = byRank ? rankedHits(where, filter->values, *alone ? kFtsAlone : where,
-                                                *alone ? aloneValues : filter->values, query, results.total)
-                                   : datedHits(m_db, *filter, query, results.total, !match->match.isEmpty());
-    if (!plan)
-        return fail(plan.error());
-    Statement hits(m_db, plan->sql);
-    if (auto done = hits.exec(plan->values); !done)
-        return fail(done.error());
     std::vector<qint64> rowids;
-    while (hits.next()) {
-        rowids.push_back(hits.value(0).toLongLong());
-        results.results.push_back({hits.text(1), hits.text(2), hits.text(3), hits.text(4),
-                                   dateOf(hits.text(5), hits.text(6)), hits.text(7), hits.value(8).toDouble(), {}});
+    if (match->match.isEmpty()) {
+        // Browsing by the filters alone: no FTS5, nothing to rank.
+        Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + where, filter->values);
+        if (!total)
+            return fail(total.error());
+        results.total = total->toInt();
+    } else {
+        Result<CatalogRanges> ranges = catalogRanges(m_db, filter->volumes, {kFtsAlone, {match->match}}, {where, filter->values});
+        if (!ranges)
+            return fail(ranges.error());
+        if (query.sort == CatalogQuery::Sort::Relevance) {
+            if (!m_rankReady) {
+                if (auto ready = registerFtsRank(m_db); !ready)
+                    return fail(ready.error());
+                m_rankReady = true;
+            }
+            Result<RankedMatches> ranked = rankMatches(m_db, match->match, *ranges, query);
+            if (!ranked)
+                return fail(ranked.error());
+            results.total = int(ranked->total);
+            results.totalExact = ranked->exact;
+            if (query.exactTotal && !ranked->exact) {
+                Result<qint64> total = countMatches(m_db, *ranges);
+                if (!total)
+                    return fail(total.error());
+                results.total = int(*total);
+                results.totalExact = true;
+            }
+            if (auto done = describeHits(m_db, ranked->best, std::size_t(std::max(0, query.offset)),
+                                         std::size_t(std::max(0, query.limit)), rowids, results); !done)
+                return fail(done.error());
+        } else {
+            Result<qint64> total = countMatches(m_db, *ranges);
+            if (!total)
+                return fail(total.error());
+            results.total = int(*total);
+        }
+    }
+    const bool byDate = query.sort == CatalogQuery::Sort::Date || match->match.isEmpty();
+    if (byDate && query.limit > 0 && results.total > query.offset) {
+        Result<HitQuery> plan = datedHits(m_db, *filter, query, results.total, !match->match.isEmpty());
+        if (!plan)
+            return fail(plan.error());
+        Statement hits(m_db, plan->sql);
+        if (auto done = hits.exec(plan->values); !done)
+            return fail(done.error());
+        while (hits.next()) {
+            rowids.push_back(hits.value(0).toLongLong());
+            results.results.push_back({hits.text(1), hits.text(2), hits.text(3), hits.text(4),
+                                       dateOf(hits.text(5), hits.text(6)), hits.text(7), hits.value(8).toDouble(), {}});
+        }
     }
     const SnippetMaker snippets(match->highlight);
     if (auto done = addSnippets(m_db, rowids, snippets, results.results); !done)

@@ -57,9 +57,12 @@ public:
     Result<std::vector<CitingDocument>> citedBy(const QString &volumeId, const QString &documentId) const;
     // catalogsearch.cpp
     Result<CatalogSearchResults> search(const CatalogQuery &query) const;
+    // Every match of the query counted: the total a search with exactTotal false only estimated.
+    Result<int> count(const CatalogQuery &query) const;
 
 private:
     Database &m_db;
+    mutable bool m_rankReady = false; // marginalia_bm25 registered on the connection (ftsrank.h)
 };
 
 } // namespace marginalia

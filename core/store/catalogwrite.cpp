@@ -2,6 +2,7 @@
 #include "catalogstore.h"
 
 #include "database.h"
+#include "catalogschema.h"
 #include "statement.h"
 
 #include <QDateTime>
@@ -56,11 +57,20 @@ Result<void> deleteVolumeRows(const Database &db, qint64 volume)
                                QStringLiteral("DELETE FROM cross_references WHERE document") + ofVolume,
                                QStringLiteral("DELETE FROM documents WHERE volume = ?"),
                                QStringLiteral("DELETE FROM persons WHERE volume = ?"),
-                               QStringLiteral("DELETE FROM terms WHERE volume = ?")}) {
+                               QStringLiteral("DELETE FROM terms WHERE volume = ?"),
+                               QStringLiteral("DELETE FROM volume_spans WHERE volume = ?")}) {
         if (auto done = Statement::run(db, sql, {volume}); !done)
             return done;
     }
     return {};
+}
+
+// The rowids and dates of a volume's documents, which the search reads to skip whole volumes
+// (catalogschema.cpp, version 2).
+QString volumeSpanOf()
+{
+    return QStringLiteral("INSERT OR REPLACE INTO volume_spans ") + volumeSpanSelect()
+        + QStringLiteral(" WHERE d.volume = ? GROUP BY d.volume");
 }
 
 Result<QVariant> volumeRowOfPath(const Database &db, const QString &path)
@@ -125,7 +135,7 @@ Result<void> insertDocuments(const Database &db, qint64 volume, const CatalogVol
         if (!done)
             return done;
     }
-    return {};
+    return Statement::run(db, volumeSpanOf(), {volume});
 }
 
 Result<void> insertGlossary(const Database &db, const QString &table, qint64 volume,

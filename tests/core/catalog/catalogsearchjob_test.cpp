@@ -60,6 +60,32 @@ TEST_F(CatalogSearchJobTest, ANewerQuerySupersedesTheRunningOne)
     EXPECT_FALSE(job.isRunning());
 }
 
+// A common query's first page comes with its total estimated, and the count follows.
+TEST_F(CatalogSearchJobTest, Issue10TheFirstPageComesFirstAndTheCountedTotalAfter)
+{
+    indexTestVolumes();
+    CatalogQuery common = query(QStringLiteral("government"));
+    common.rankAtMost = 50; // fewer than its matches in the test volumes: a sample, as for a common word of the series
+    const int total = *open(DatabaseAccess::Read)->count(common);
+    ASSERT_GT(total, 400);
+    CatalogSearchJob job(libraryPath());
+    QSignalSpy ready(&job, &CatalogSearchJob::resultsReady);
+    QSignalSpy counted(&job, &CatalogSearchJob::totalCounted);
+    job.search(common);
+    ASSERT_TRUE(ready.wait(10000));
+    EXPECT_FALSE(ready.at(0).at(1).value<CatalogSearchResults>().totalExact);
+    EXPECT_FALSE(ready.at(0).at(1).value<CatalogSearchResults>().results.empty());
+    ASSERT_TRUE(counted.size() == 1 || counted.wait(10000));
+    EXPECT_EQ(counted.at(0).at(1).toInt(), total);
+    // A newer query drops the count of the one before.
+    job.search(common);
+    job.search(query(QStringLiteral("Tegucigalpa")));
+    ASSERT_TRUE(ready.wait(10000));
+    QTest::qWait(300);
+    EXPECT_EQ(counted.size(), 1);
+    EXPECT_FALSE(job.isRunning());
+}
+
 TEST_F(CatalogSearchJobTest, AQueryTheSyntaxDoesNotAllowFailsWithAPlainMessage)
 {
     indexTestVolumes();

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSet>
+#include <QSignalSpy>
 
 namespace marginalia::test {
 namespace {
@@ -78,6 +79,30 @@ TEST_F(CatalogResultsModelTest, SummarySaysTheTrueTotalBesideTheRowsShown)
     EXPECT_TRUE(summary.startsWith(QStringLiteral("%1 documents — ").arg(found.total))) << summary.toStdString();
     EXPECT_TRUE(summary.contains(QStringLiteral("best 5 shown"))) << summary.toStdString();
     EXPECT_TRUE(summary.endsWith(QStringLiteral("from %1 volumes").arg(model.rowCount()))) << summary.toStdString();
+}
+
+// Issue 10: an estimated total says so in round figures until the count replaces it, for the query shown
+// only.
+TEST_F(CatalogResultsModelTest, Issue10AnEstimatedTotalSaysSoUntilTheCountComes)
+{
+    indexTestVolumes();
+    m_catalog = open(DatabaseAccess::Read);
+    CatalogResultsModel model;
+    CatalogQuery common = query(QStringLiteral("government"), 5);
+    common.rankAtMost = 50;
+    common.exactTotal = false;
+    CatalogSearchResults found = search(common);
+    ASSERT_FALSE(found.totalExact);
+    found.total = 377802; // as a common word of the series is estimated
+    model.setResults(common, found);
+    EXPECT_TRUE(model.summary().startsWith(QStringLiteral("About 380,000 documents (counting…) — the best 5 shown")))
+        << model.summary().toStdString();
+    QSignalSpy changed(&model, &CatalogResultsModel::summaryChanged);
+    model.setTotal(query(QStringLiteral("trade")), 12); // another query's count
+    EXPECT_EQ(changed.size(), 0);
+    model.setTotal(common, 378700);
+    EXPECT_EQ(changed.size(), 1);
+    EXPECT_TRUE(model.summary().startsWith(QStringLiteral("378,700 documents — the best 5 shown"))) << model.summary().toStdString();
 }
 
 // Issue 8: a title or snippet from a file is text, never markup; only the index's «» marks become bold.
