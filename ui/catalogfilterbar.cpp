@@ -141,8 +141,11 @@ void CatalogFilterBar::setPersons(const std::vector<CatalogPerson> &persons)
     m_labelOfPerson.clear();
     QStringList labels;
     labels.reserve(qsizetype(persons.size()));
+    m_personByLabel.reserve(qsizetype(persons.size()));
+    m_labelOfPerson.reserve(qsizetype(persons.size()));
+    const QString pattern = tr("%1 (%2)", "person: name (glossary id)");
     for (const CatalogPerson &p : persons) {
-        const QString label = p.name.isEmpty() ? p.id : tr("%1 (%2)", "person: name (glossary id)").arg(p.name, p.id);
+        const QString label = p.name.isEmpty() ? p.id : pattern.arg(p.name, p.id);
         labels << label;
         m_personByLabel.insert(label, p.id);
         m_labelOfPerson.insert(p.id, label);
