@@ -4,10 +4,12 @@
 #include "util/plaintext.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
+#include <QStringListModel>
 
 namespace marginalia {
 
@@ -35,7 +37,8 @@ bool complete(const QLineEdit *edit)
 
 CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     : QWidget(parent), m_from(dateEdit(tr("From"), this)), m_to(dateEdit(tr("To"), this)), m_volume(new QComboBox(this)),
-      m_kind(new QComboBox(this)), m_sort(new QComboBox(this)), m_annotations(new QComboBox(this))
+      m_kind(new QComboBox(this)), m_sort(new QComboBox(this)), m_annotations(new QComboBox(this)),
+      m_person(new QLineEdit(this)), m_personCompleter(new QCompleter(this)), m_personNames(new QStringListModel(this))
 {
     setObjectName(QStringLiteral("catalogFilterBar"));
     m_from->setObjectName(QStringLiteral("fromDate"));
@@ -53,6 +56,16 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     m_sort->addItem(tr("By date"), int(CatalogQuery::Sort::Date));
     m_annotations->setObjectName(QStringLiteral("annotationsFilter"));
     setTags({});
+    m_person->setObjectName(QStringLiteral("personFilter"));
+    m_person->setPlaceholderText(tr("Any person"));
+    m_person->setClearButtonEnabled(true);
+    m_person->setToolTip(tr("Only documents naming a person of the volumes' glossaries: type part of the name"));
+    // Any part of "Hull, Cordell (p_HC1)": the first name, the surname, or the id.
+    m_personCompleter->setModel(m_personNames);
+    m_personCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_personCompleter->setFilterMode(Qt::MatchContains);
+    m_personCompleter->setMaxVisibleItems(12);
+    m_person->setCompleter(m_personCompleter);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,7 +76,8 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     layout->addWidget(m_sort, 0, 2);
     layout->addWidget(m_volume, 1, 0, 1, 2);
     layout->addWidget(m_kind, 1, 2);
-    layout->addWidget(m_annotations, 2, 0, 1, 3);
+    layout->addWidget(m_person, 2, 0, 1, 3);
+    layout->addWidget(m_annotations, 3, 0, 1, 3);
 
     // A date counts once it is whole (or cleared): a search per keystroke of "196" would find nothing.
     for (QLineEdit *edit : {m_from, m_to}) {
@@ -74,6 +88,13 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     }
     for (QComboBox *box : {m_volume, m_kind, m_sort, m_annotations})
         connect(box, &QComboBox::currentIndexChanged, this, &CatalogFilterBar::changed);
+    // A person counts once chosen, confirmed with Return, left, or cleared; not at every keystroke.
+    connect(m_personCompleter, qOverload<const QString &>(&QCompleter::activated), this, &CatalogFilterBar::personEdited);
+    connect(m_person, &QLineEdit::editingFinished, this, &CatalogFilterBar::personEdited);
+    connect(m_person, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            personEdited();
+    });
 }
 
 void CatalogFilterBar::setVolumes(const std::vector<CatalogVolumeInfo> &volumes)
@@ -114,6 +135,78 @@ CatalogFilterBar::AnnotationChoice CatalogFilterBar::annotationChoice() const
     return {true, data.startsWith(QLatin1Char('#')) ? data.mid(1) : QString()};
 }
 
+void CatalogFilterBar::setPersons(const std::vector<CatalogPerson> &persons)
+{
+    m_personByLabel.clear();
+    m_labelOfPerson.clear();
+    QStringList labels;
+    labels.reserve(qsizetype(persons.size()));
+    m_personByLabel.reserve(qsizetype(persons.size()));
+    m_labelOfPerson.reserve(qsizetype(persons.size()));
+    const QString pattern = tr("%1 (%2)", "person: name (glossary id)");
+    for (const CatalogPerson &p : persons) {
+        const QString label = p.name.isEmpty() ? p.id : pattern.arg(p.name, p.id);
+        labels << label;
+        m_personByLabel.insert(label, p.id);
+        m_labelOfPerson.insert(p.id, label);
+    }
+    m_personNames->setStringList(labels);
+    m_personsUnreadable.clear();
+}
+
+void CatalogFilterBar::setPersonsUnreadable(const QString &message)
+{
+    m_personsUnreadable = message;
+}
+
+QStringList CatalogFilterBar::personsMatching(const QString &text) const
+{
+    if (text.isEmpty())
+        return {};
+    if (const auto it = m_personByLabel.constFind(text); it != m_personByLabel.cend())
+        return {*it};
+    if (m_labelOfPerson.contains(text))
+        return {text};
+    QStringList ids;
+    for (auto it = m_personByLabel.cbegin(); it != m_personByLabel.cend(); ++it) {
+        if (it.key().contains(text, Qt::CaseInsensitive))
+            ids << it.value();
+    }
+    return ids;
+}
+
+QString CatalogFilterBar::personId() const
+{
+    const QStringList ids = personsMatching(m_person->text().trimmed());
+    return ids.size() == 1 ? ids.front() : QString();
+}
+
+QString CatalogFilterBar::personProblem() const
+{
+    const QString text = m_person->text().trimmed();
+    if (text.isEmpty())
+        return {};
+    const qsizetype n = personsMatching(text).size();
+    if (n == 1)
+        return {};
+    if (n > 1)
+        return tr("“%1” matches %n persons of the glossaries: choose one from the list.", nullptr, int(n)).arg(text);
+    if (!m_personsUnreadable.isEmpty())
+        return tr("The persons of the library could not be read: %1").arg(m_personsUnreadable);
+    if (m_personByLabel.isEmpty())
+        return tr("No volume of the library has a glossary of persons, so no person “%1” can be found.").arg(text);
+    return tr("No person of the library's glossaries is called “%1”.").arg(text);
+}
+
+void CatalogFilterBar::personEdited()
+{
+    const QString text = m_person->text().trimmed();
+    if (text == m_searchedPerson)
+        return;
+    m_searchedPerson = text;
+    Q_EMIT changed();
+}
+
 void CatalogFilterBar::apply(CatalogQuery &query) const
 {
     query.from = complete(m_from) ? m_from->text() : QString();
@@ -121,6 +214,7 @@ void CatalogFilterBar::apply(CatalogQuery &query) const
     query.volume = m_volume->currentData().toString();
     query.kind = m_kind->currentData().toString();
     query.sort = CatalogQuery::Sort(m_sort->currentData().toInt());
+    query.person = personId();
 }
 
 } // namespace marginalia

@@ -11,6 +11,7 @@
 
 #include "annotation/annotationservice.h"
 #include "catalog/catalog.h"
+#include "catalog/catalogpersonsjob.h"
 #include "catalog/catalogsearchjob.h"
 #include "library/openlibrary.h"
 #include "model/readingtext.h"
@@ -29,7 +30,7 @@ namespace marginalia {
 LibrarySearchController::LibrarySearchController(const Parts &parts, CatalogResultsModel *results,
                                                  CitedByModel *citedBy, QObject *parent)
     : QObject(parent), m_parts(parts), m_results(results), m_citedBy(citedBy),
-      m_job(new CatalogSearchJob(parts.catalogPath, this))
+      m_job(new CatalogSearchJob(parts.catalogPath, this)), m_persons(new CatalogPersonsJob(parts.catalogPath, this))
 {
     m_parts.search->setLibrary(results);
     connect(m_parts.search, &SearchPane::libraryQueryRequested, this, &LibrarySearchController::search);
@@ -37,11 +38,23 @@ LibrarySearchController::LibrarySearchController(const Parts &parts, CatalogResu
         connect(m_parts.annotations, &AnnotationService::tagsChanged, this, &LibrarySearchController::refreshTags);
         refreshTags();
     }
-    connect(m_job, &CatalogSearchJob::resultsReady, results, &CatalogResultsModel::setResults);
-    connect(m_job, &CatalogSearchJob::totalCounted, results, &CatalogResultsModel::setTotal);
+    connect(m_job, &CatalogSearchJob::resultsReady, results,
+            [this](const CatalogQuery &query, const CatalogSearchResults &found) {
+                if (!m_refused)
+                    m_results->setResults(query, found);
+            });
+    connect(m_job, &CatalogSearchJob::totalCounted, results, [this](const CatalogQuery &query, int total) {
+        if (!m_refused)
+            m_results->setTotal(query, total);
+    });
     // A refused query says why in plain words; the position in the query means nothing to a reader.
-    connect(m_job, &CatalogSearchJob::failed, results,
-            [results](const CatalogQuery &query, const Error &error) { results->setError(query, error.message); });
+    connect(m_job, &CatalogSearchJob::failed, results, [this](const CatalogQuery &query, const Error &error) {
+        if (!m_refused)
+            m_results->setError(query, error.message);
+    });
+    connect(m_persons, &CatalogPersonsJob::personsReady, m_parts.search->filterBar(), &CatalogFilterBar::setPersons);
+    connect(m_persons, &CatalogPersonsJob::failed, m_parts.search->filterBar(),
+            [this](const Error &error) { m_parts.search->filterBar()->setPersonsUnreadable(error.toString()); });
     connect(m_parts.findBar, &FindBar::hitsCleared, m_parts.view, [this] {
         m_parts.view->setSearchHits({});
         m_parts.notes->setSearchHits({});
@@ -49,10 +62,18 @@ LibrarySearchController::LibrarySearchController(const Parts &parts, CatalogResu
     refreshVolumes();
 }
 
-// The annotations filter becomes the documents the annotation database names.
+// The annotations filter becomes the documents the annotation database names. A person the glossaries
+// do not know is said so rather than searched for: the index would answer with an empty list.
 void LibrarySearchController::search(CatalogQuery query)
 {
-    const CatalogFilterBar::AnnotationChoice choice = m_parts.search->filterBar()->annotationChoice();
+    const CatalogFilterBar *filters = m_parts.search->filterBar();
+    m_refused = false;
+    if (const QString problem = filters->personProblem(); !problem.isEmpty()) {
+        m_refused = true;
+        m_results->setError(query, problem);
+        return;
+    }
+    const CatalogFilterBar::AnnotationChoice choice = filters->annotationChoice();
     if (choice.annotatedOnly)
         query.documents = m_parts.annotations ? m_parts.annotations->annotatedDocuments(choice.tag) : QStringList();
     m_job->search(query);
@@ -78,6 +99,7 @@ void LibrarySearchController::refreshVolumes()
         titles.insert(v.id, v.title);
     m_results->setVolumeTitles(titles);
     m_parts.search->setLibraryVolumes(*volumes);
+    m_persons->load();
 }
 
 void LibrarySearchController::highlightWhenShown(const QString &volumeId, const QString &documentId, const QString &query)

@@ -9,6 +9,7 @@ namespace marginalia {
 
 class AnnotationService;
 class Catalog;
+class CatalogPersonsJob;
 class CatalogResultsModel;
 class CatalogSearchJob;
 class CitedByModel;
@@ -46,9 +47,11 @@ public:
                             QObject *parent = nullptr);
 
     CatalogSearchJob *job() const { return m_job; }
+    CatalogPersonsJob *personsJob() const { return m_persons; }
 
 public Q_SLOTS:
-    // The volumes of the index changed (added, indexed, removed): the volume filter follows.
+    // The volumes of the index changed (added, indexed, removed): the volume filter follows, and the
+    // person filter's names are read again in the background.
     void refreshVolumes();
     // The next time documentId of volumeId is shown, its hits of `query` are painted and the find bar
     // steps through them. Connected beside whatever opens the document.
@@ -69,6 +72,10 @@ private:
     CatalogResultsModel *m_results;
     CitedByModel *m_citedBy;
     CatalogSearchJob *m_job;
+    CatalogPersonsJob *m_persons;
+    // A query refused here (a person the glossaries do not know): the answer to the search that ran
+    // before it must not replace its message.
+    bool m_refused = false;
     QString m_pendingVolume, m_pendingDocument, m_pendingQuery;
     QString m_shownVolume, m_shownDocument;
 };

@@ -162,6 +162,11 @@ Result<std::vector<CatalogGlossaryEntry>> Catalog::terms(const QString &volumeId
     return m_store->glossary(volumeId, CatalogStore::Glossary::Terms);
 }
 
+Result<std::vector<CatalogPerson>> Catalog::allPersons() const
+{
+    return m_store->persons();
+}
+
 Result<std::vector<CitingDocument>> Catalog::citedBy(const QString &volumeId, const QString &documentId) const
 {
     return m_store->citedBy(volumeId, documentId);

@@ -56,6 +56,8 @@ public:
     // A volume's glossary of persons (for the person filter) and of terms, by name.
     Result<std::vector<CatalogGlossaryEntry>> persons(const QString &volumeId) const;
     Result<std::vector<CatalogGlossaryEntry>> terms(const QString &volumeId) const;
+    // The persons of all indexed volumes' glossaries, each id once (the window's person filter).
+    Result<std::vector<CatalogPerson>> allPersons() const;
     // The documents citing `documentId` of `volumeId` in their text or notes, with the citing sentence.
     Result<std::vector<CitingDocument>> citedBy(const QString &volumeId, const QString &documentId) const;
     Result<QString> volumePath(const QString &volumeId) const;

@@ -39,6 +39,13 @@ struct CatalogGlossaryEntry {
     QString id, name, description;
 };
 
+// A person of the glossaries of the indexed volumes, once however many volumes list the id (the person
+// filter, CatalogQuery::person, matches the id in every volume).
+struct CatalogPerson {
+    QString id, name; // the name of the id's first entry by name, when volumes spell it differently
+    int volumes = 0;  // how many indexed volumes list it
+};
+
 struct CatalogStatus {
     int volumes = 0, documents = 0, footnotes = 0, missing = 0, failed = 0;
     bool indexing = false;

@@ -54,6 +54,8 @@ public:
     enum class Glossary { Persons, Terms };
     Result<std::vector<CatalogGlossaryEntry>> glossary(const QString &volumeId, Glossary table) const;
     Result<QString> volumePath(const QString &volumeId) const;
+    // catalogpersons.cpp: every person id of the indexed volumes' glossaries, by name then id.
+    Result<std::vector<CatalogPerson>> persons() const;
     Result<std::vector<CitingDocument>> citedBy(const QString &volumeId, const QString &documentId) const;
     // catalogsearch.cpp
     Result<CatalogSearchResults> search(const CatalogQuery &query) const;

@@ -1,6 +1,6 @@
 // Issue 10, items 4 and 5 in the window: the search pane searching the library index, a click on a
 // result, the hits in the document, and "Cited by".
-#include "readerfixture.h"
+#include "librarysearchfixture.h"
 
 #include "catalogfilterbar.h"
 #include "citedbypane.h"
@@ -34,109 +34,6 @@ namespace marginalia::test {
 namespace {
 
 const QString V09 = QStringLiteral("frus1961-63v09");
-
-// Copies of the real volumes indexed in a temporary folder, made before the window that reads them.
-struct IndexedLibrary {
-    explicit IndexedLibrary(const QStringList &files)
-    {
-        EXPECT_TRUE(QDir(m_indexDir.path()).mkpath(QStringLiteral("volumes")));
-        for (const QString &name : files) {
-            QFile out(m_indexDir.filePath(QStringLiteral("volumes/") + name));
-            EXPECT_TRUE(out.open(QIODevice::WriteOnly));
-            out.write(readData(name));
-        }
-        m_indexPath = m_indexDir.filePath(QStringLiteral("library.sqlite"));
-        {
-            auto writer = Catalog::open(m_indexPath, DatabaseAccess::Write);
-            EXPECT_TRUE(writer && (*writer)->addSources({m_indexDir.filePath(QStringLiteral("volumes"))}));
-        }
-        auto report = indexCatalog(m_indexPath, {});
-        EXPECT_TRUE(report && report->indexed == int(files.size()));
-        auto reader = Catalog::open(m_indexPath, DatabaseAccess::Read);
-        EXPECT_TRUE(reader);
-        if (reader)
-            m_index = std::move(reader).value();
-    }
-
-    QTemporaryDir m_indexDir;
-    QString m_indexPath;
-    std::unique_ptr<Catalog> m_index; // the test's own reader of the index
-};
-
-const QStringList &allTestVolumes()
-{
-    static const QStringList files{QStringLiteral("frus1934v05.xml"), QStringLiteral("frus1894Nicaragua.xml"),
-                                   QStringLiteral("frus1961-63v09-d316-d318.xml")};
-    return files;
-}
-
-class LibrarySearchWindow : public IndexedLibrary, public ReaderFixture {
-protected:
-    explicit LibrarySearchWindow(const QStringList &files = allTestVolumes())
-        : IndexedLibrary(files),
-          ReaderFixture([this](const QString &library) { EXPECT_TRUE(QFile::copy(m_indexPath, library)); })
-    {
-    }
-
-    SearchPane *pane() const { return m_window.searchPane(); }
-    CatalogResultsModel *results() const { return m_window.libraryResults(); }
-    CatalogFilterBar *filters() const { return pane()->filterBar(); }
-
-    // Types the query and presses Return, as the user does; waits for the index's answer.
-    bool searchIndex(const QString &query)
-    {
-        QSignalSpy reset(results(), &QAbstractItemModel::modelReset);
-        pane()->setQuery(query);
-        QTest::keyClick(pane()->findChild<QLineEdit *>(), Qt::Key_Return);
-        return reset.wait(10000) && results()->query() == query;
-    }
-    // Waits for the answer to whatever the filters asked last.
-    bool waitForAnswer(const std::function<void()> &change)
-    {
-        QSignalSpy reset(results(), &QAbstractItemModel::modelReset);
-        change();
-        return reset.wait(10000);
-    }
-    // The document ids listed under the volume, in order.
-    QStringList listed(const QString &volumeId) const
-    {
-        QStringList ids;
-        for (int g = 0; g < results()->rowCount(); ++g) {
-            const QModelIndex group = results()->index(g, 0);
-            if (group.data(CatalogResultsModel::VolumeIdRole).toString() != volumeId)
-                continue;
-            for (int r = 0; r < results()->rowCount(group); ++r)
-                ids << results()->index(r, 0, group).data(CatalogResultsModel::DocumentIdRole).toString();
-        }
-        return ids;
-    }
-    QModelIndex rowOf(const QString &volumeId, const QString &documentId) const
-    {
-        for (int g = 0; g < results()->rowCount(); ++g) {
-            const QModelIndex group = results()->index(g, 0);
-            for (int r = 0; r < results()->rowCount(group); ++r) {
-                const QModelIndex row = results()->index(r, 0, group);
-                if (row.data(CatalogResultsModel::VolumeIdRole).toString() == volumeId
-                    && row.data(CatalogResultsModel::DocumentIdRole).toString() == documentId)
-                    return row;
-            }
-        }
-        return {};
-    }
-    void click(QAbstractItemView *view, const QModelIndex &index)
-    {
-        view->scrollTo(index);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-    }
-    int independentTotal(const QString &text)
-    {
-        CatalogQuery q;
-        q.text = text;
-        auto found = m_index->search(q);
-        EXPECT_TRUE(found);
-        return found ? found->total : -1;
-    }
-};
 
 TEST_F(LibrarySearchWindow, ShowsTheTrueTotalAndTheDocumentsGroupedByVolume)
 {
