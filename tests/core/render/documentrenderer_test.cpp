@@ -2,7 +2,7 @@
 // positions, the notes list, and hostile text that must stay text.
 #include "render/documentrenderer.h"
 
-#include "library/citation.h"
+#include "parse/citation.h"
 #include "model/readingtext.h"
 #include "model/volume.h"
 #include "parse/teiparser.h"
@@ -366,9 +366,11 @@ TEST(DocumentRenderer, ListItemsHangTheirLabelsAndQuotesAreIndented)
         ++items;
         const int start = r.positionOfOffset(reading.blockStart(int(i)));
         const QTextBlock shown = r.document->findBlock(start);
-        EXPECT_EQ(shown.text(), b.label + QLatin1Char('\t') + b.text);
+        // Issue 11: the label is the item's reading text; the tab that hangs it stands for its space.
+        ASSERT_TRUE(b.text.startsWith(b.label + QLatin1Char(' '))) << b.text.toStdString();
+        EXPECT_EQ(shown.text(), b.label + QLatin1Char('\t') + b.text.mid(b.labelLength + 1));
         EXPECT_LT(shown.blockFormat().textIndent(), 0) << "hanging indent";
-        // The label is the renderer's: its position maps to the item's first character.
+        // The label's first character is the item's first character.
         EXPECT_EQ(r.offsetOfPosition(shown.position()).readingOffset, reading.blockStart(int(i)));
     }
     EXPECT_EQ(items, 5);
