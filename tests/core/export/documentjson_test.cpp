@@ -315,6 +315,9 @@ TEST(DocumentJsonTest, Issue11APageBreakInsideAFootnoteIsListedAsTheNotes)
     EXPECT_EQ(inBody[QStringLiteral("n")].toString(), QStringLiteral("101"));
     EXPECT_TRUE(inBody[QStringLiteral("footnote")].isNull());
     EXPECT_EQ(inBody[QStringLiteral("offset")].toInt(), int(text.indexOf(QLatin1String(" Next page."))));
+    // `show --format text` prints it inside the note's line.
+    EXPECT_TRUE(terminalText(library, v, 0).contains(QStringLiteral("\n[3] 48 [Page 100] Stat. 943.\n")))
+        << terminalText(library, v, 0).toStdString();
 }
 
 // Issue 11: `show --format json|text` prints list labels: frus1934v05 d5's "(1) The abolishment …".
