@@ -62,7 +62,10 @@ void FlowBuilder::endLabel()
 void FlowBuilder::beginItem(BlockKind kind, std::uint8_t flags, std::uint8_t level)
 {
     const qsizetype labelEnd = m_labelEnd;
-    if (labelEnd <= 0 || m_text.size() != labelEnd) {
+    // Only the label so far, or the label and the space a page break between it and the item put down.
+    const bool onlyLabel = labelEnd > 0
+        && (m_text.size() == labelEnd || (m_text.size() == labelEnd + 1 && m_text.back() == u' '));
+    if (!onlyLabel) {
         beginBlock(kind, flags, level);
         return;
     }
@@ -129,7 +132,8 @@ void FlowBuilder::appendText(QStringView raw)
             continue;
         }
         if (pending) {
-            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t')
+            // Not after the space a page break put down ("Twelve <pb/> of": one space, not two).
+            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t' && out[w - 1] != u' ')
                 out[w++] = u' ';
             pending = false;
         }

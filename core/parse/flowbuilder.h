@@ -28,7 +28,10 @@ public:
     void beginItem(BlockKind kind, std::uint8_t flags, std::uint8_t level);
     // True while the current block holds a list label and nothing after it: an <item>'s first <p> then
     // goes on in the item's block rather than leaving the label alone in a block of its own.
-    bool atLabelledItemStart() const { return m_block.labelLength > 0 && m_text.size() == m_block.labelLength; }
+    bool atLabelledItemStart() const
+    {
+        return m_block.labelLength > 0 && m_text.size() <= m_block.labelLength + 1;
+    }
     // Sets the flags every block until the matching endContainer() gets (block quotes).
     void beginContainer(std::uint8_t flags);
     void endContainer();

@@ -88,6 +88,23 @@ TEST(TeiParserIssue11, AnItemThatOpensWithAParagraphKeepsItsLabel)
     EXPECT_EQ(doc.body[3].kind, BlockKind::ListItem);
 }
 
+// A page break between a label and its item (the volumes put them between label/item pairs, but a
+// page can turn anywhere): the label still opens the item, and the break stands after it.
+TEST(TeiParserIssue11, APageBreakBetweenALabelAndItsItemKeepsThemTogether)
+{
+    const Document doc = oneDocument(R"(<list><label>(1)</label> <pb n="100" xml:id="pg_100" facs="0166"/>
+                                <item>The abolishment as concerns American interests.</item>
+                                <label>(2)</label><pb n="101" xml:id="pg_101" facs="0167"/><item><p>Second.</p></item></list>)");
+    ASSERT_EQ(doc.body.size(), 3u);
+    EXPECT_EQ(doc.body[1].text, QStringLiteral("(1) The abolishment as concerns American interests."));
+    EXPECT_EQ(doc.body[1].labelLength, 3);
+    EXPECT_EQ(doc.body[2].text, QStringLiteral("(2) Second."));
+    EXPECT_EQ(doc.body[2].labelLength, 3);
+    ASSERT_EQ(doc.pageBreaks.size(), 2u);
+    EXPECT_EQ(doc.pageBreaks[0].where, (Location{-1, 1, 4})); // before "The", after one space
+    EXPECT_EQ(doc.pageBreaks[1].where, (Location{-1, 2, 4}));
+}
+
 // frus1934v05: `<label>(<hi rend="italic">a</hi>)</label><item>Where there is a genuine consumption tax …`.
 TEST(TeiParserIssue11, ALabelKeepsItsOwnStyles)
 {
