@@ -41,8 +41,10 @@ int becomeHelper(QTextStream &out, QTextStream &err)
     }
     out.flush();
     err.flush();
-    QStringList arguments = QCoreApplication::arguments();
-    arguments[0] = helper;
+    // argv[0] stays marginalia-cli's own, so that the helper's usage and messages name the program the
+    // user ran (Qt takes the helper's own path from /proc/self/exe, not from argv[0]).
+    const QStringList arguments = QCoreApplication::arguments();
+    const QByteArray program = QFile::encodeName(helper);
     std::vector<QByteArray> storage;
     for (const QString &a : arguments)
         storage.push_back(QFile::encodeName(a));
@@ -50,7 +52,7 @@ int becomeHelper(QTextStream &out, QTextStream &err)
     for (QByteArray &a : storage)
         argv.push_back(a.data());
     argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
+    ::execv(program.constData(), argv.data());
     err << Tr::tr("cannot start %1").arg(helper) << Qt::endl;
     return ExitBadInput;
 }

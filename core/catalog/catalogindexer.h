@@ -10,7 +10,8 @@
 namespace marginalia {
 
 // What the index was made with: a newer version makes indexCatalog() re-read every volume once.
-constexpr int CatalogIndexVersion = 1;
+// 2: list labels are part of the reading text, and outlines keep what Ibid. needs from earlier documents.
+constexpr int CatalogIndexVersion = 2;
 
 // QLockFile takes a lock for stale when its process is gone, or when it is older than this: a week, so
 // that a long run is never taken for a dead one.

@@ -83,6 +83,8 @@ Result<Document> readOutlinedDocument(const VolumeOutline &outline, int index)
     // What the merge of a parallel read gives it: the division it stands in, the page it starts on.
     document.division = stub.division;
     document.firstPage = stub.firstPage;
+    // And what the whole-volume step that carries Ibid. across documents gave it (see TeiParser::parse).
+    document.precedingCitations = stub.precedingCitations;
     return document;
 }
 

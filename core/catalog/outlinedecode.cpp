@@ -123,12 +123,14 @@ void readDocuments(OutlineReader &in, Volume &v)
         w.column = in.number<qint64>();
         w.message = in.string();
     }
-    v.documents.resize(in.count(40));
+    v.documents.resize(in.count(48));
     for (Document &d : v.documents) {
         for (QString *field : {&d.id, &d.number, &d.title, &d.place, &d.date, &d.dateFrom, &d.dateTo,
                                &d.subtype, &d.firstPage})
             *field = in.string();
         d.division = in.number<qint32>();
+        d.precedingCitations.last = in.string();
+        d.precedingCitations.lastWithParts = in.string();
     }
 }
 

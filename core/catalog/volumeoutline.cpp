@@ -13,7 +13,7 @@
 
 namespace marginalia {
 
-// Layout of the fields, version 1 (QDataStream, Qt 6.0 rules, big-endian; a string is its UTF-8 as a
+// Layout of the fields, version 2 (QDataStream, Qt 6.0 rules, big-endian; a string is its UTF-8 as a
 // QByteArray), framed and compressed by outlineframe.cpp:
 //   volume: id, title, subseries, format (quint8)
 //   divisions: count, then id, type, title, parent, depth
@@ -22,7 +22,8 @@ namespace marginalia {
 //   ids: count, then key, kind (quint8), document, index (keys sorted)
 //   stats: documents, footnotes, pageBreaks, references, internalReferences, resolvedReferences
 //   warnings: count, then file (empty: the volume's file), line, column (qint64), message
-//   documents: count, then id, number, title, place, date, dateFrom, dateTo, subtype, firstPage, division
+//   documents: count, then id, number, title, place, date, dateFrom, dateTo, subtype, firstPage, division,
+//     precedingCitations.last, precedingCitations.lastWithParts (version 2)
 //   spans: count (0 or the document count), then begin, end, line, column (qint64)
 //   namespaces (QByteArray), file size (qint64)
 // Counts are quint32, indexes qint32. Sorted keys make the bytes the same for the same volume.
@@ -95,6 +96,8 @@ void putVolume(QDataStream &out, const Volume &v)
                                      &d.subtype, &d.firstPage})
             put(out, *field);
         out << qint32(d.division);
+        put(out, d.precedingCitations.last);
+        put(out, d.precedingCitations.lastWithParts);
     }
 }
 
@@ -177,6 +180,7 @@ Document documentStub(const Document &d)
     stub.subtype = d.subtype;
     stub.firstPage = d.firstPage;
     stub.division = d.division;
+    stub.precedingCitations = d.precedingCitations;
     return stub;
 }
 

@@ -25,7 +25,8 @@ struct DocumentSpan {
 // references into it and open its documents one by one, with where each document sits in the file.
 struct VolumeOutline {
     Volume volume;                      // documents hold id, number, title, place, date, subtype, firstPage,
-                                        // division — no body, footnotes, references, page breaks, entities
+                                        // division, precedingCitations — no body, footnotes, references,
+                                        // page breaks, entities
     std::vector<DocumentSpan> spans;    // one per document; empty when the file cannot be read by parts
     QByteArray namespaces;              // the root element's xmlns declarations, to wrap a part
     qint64 fileSize = -1;               // the file as it was read, to notice it changed since
@@ -36,7 +37,7 @@ struct VolumeOutline {
 // The outline's binary form: a magic number and this version come first; decodeVolumeOutline refuses
 // any other. Raise the version with any change to the layout (volumeoutline.cpp).
 constexpr quint32 kVolumeOutlineMagic = 0x4D4F544C; // "MOTL"
-constexpr quint32 kVolumeOutlineVersion = 1;
+constexpr quint32 kVolumeOutlineVersion = 2; // 2: documents keep their precedingCitations
 
 // The outline of a volume read whole from `fileData` (its file's bytes), in a compact versioned binary
 // form for the catalog. Spans come from splitTeiDocuments() and are left out (lazy reading off) when the

@@ -1,6 +1,6 @@
 #include "documentjson.h"
 
-#include "library/citation.h"
+#include "parse/citation.h"
 #include "library/library.h"
 #include "model/readingtext.h"
 
@@ -107,7 +107,9 @@ QJsonArray crossReferencesJson(const Library &library, int volumeIndex, const Do
     for (std::size_t i : referencesInReadingOrder(doc, markers)) {
         const CrossReference &ref = doc.crossReferences[i];
         const std::optional<ResolvedTarget> target = library.resolve(volumeIndex, ref);
-        const QString volumeId = target ? library.volume(target->volume).id : ref.volume;
+        // An unresolved reference names the volume it was looked up in: its own, for "#d312".
+        const QString volumeId = target ? library.volume(target->volume).id
+            : ref.volume.isEmpty() ? library.volumeIdOf(volumeIndex) : ref.volume;
         out.append(QJsonObject{
             {QStringLiteral("label"), ref.label.simplified()},
             {QStringLiteral("target"), ref.target},
@@ -119,16 +121,18 @@ QJsonArray crossReferencesJson(const Library &library, int volumeIndex, const Do
     return out;
 }
 
-QJsonArray pageBreaksJson(const Document &doc, const ReadingText &reading)
+QJsonArray pageBreaksJson(const Document &doc, const ReadingText &reading, const std::vector<Location> &markers)
 {
     QJsonArray out;
     for (const PageBreak &pb : doc.pageBreaks) {
-        // A break inside a long footnote has no place in the body text.
-        if (!pb.where.inBody())
-            continue;
+        // A break inside a long footnote belongs to the note: it stands where the note's marker does.
+        const bool inNote = !pb.where.inBody() && std::size_t(pb.where.footnote) < doc.footnotes.size();
+        const Location at = inNote ? markers[std::size_t(pb.where.footnote)] : pb.where;
         out.append(QJsonObject{
             {QStringLiteral("n"), pb.n},
-            {QStringLiteral("offset"), reading.offsetOf(pb.where)},
+            {QStringLiteral("offset"), reading.offsetOf(at)},
+            {QStringLiteral("footnote"),
+             inNote ? QJsonValue(doc.footnotes[std::size_t(pb.where.footnote)].id) : QJsonValue(QJsonValue::Null)},
         });
     }
     return out;
@@ -160,7 +164,7 @@ QJsonObject documentJson(const Library &library, int volumeIndex, int documentIn
         {QStringLiteral("text"), reading.text()},
         {QStringLiteral("footnotes"), footnotesJson(library, volumeIndex, documentIndex, reading, markers)},
         {QStringLiteral("crossReferences"), crossReferencesJson(library, volumeIndex, doc, markers)},
-        {QStringLiteral("pageBreaks"), pageBreaksJson(doc, reading)},
+        {QStringLiteral("pageBreaks"), pageBreaksJson(doc, reading, markers)},
     };
 }
 

@@ -54,6 +54,26 @@ QString pageBreakText(const QString &text, int offset, const QString &label)
     return out;
 }
 
+// A note's text on one line, with "[Page N]" where a page turns inside it.
+QString noteText(const Document &doc, int footnote)
+{
+    const RichText &content = doc.footnotes[std::size_t(footnote)].content;
+    QString out;
+    for (std::size_t b = 0; b < content.size(); ++b) {
+        const QString &text = content[b].text;
+        int copied = 0;
+        for (const PageBreak &pb : doc.pageBreaks) {
+            if (pb.where.footnote != footnote || pb.where.block != int(b))
+                continue;
+            const int at = std::clamp(pb.where.offset, copied, int(text.size()));
+            out += QStringView(text).mid(copied, at - copied) + u' ' + Tr::tr("[Page %1]").arg(pb.n) + u' ';
+            copied = at;
+        }
+        out += QStringView(text).mid(copied) + u' ';
+    }
+    return out.simplified();
+}
+
 } // namespace
 
 QString terminalText(const Library &library, int volumeIndex, int documentIndex)
@@ -75,10 +95,8 @@ QString terminalText(const Library &library, int volumeIndex, int documentIndex)
 
     if (!doc.footnotes.empty())
         out += QLatin1Char('\n');
-    for (const Footnote &fn : doc.footnotes) {
-        out += QLatin1Char('[') + fn.label + QStringLiteral("] ")
-            + plainText(fn.content, QStringLiteral(" ")).simplified() + QLatin1Char('\n');
-    }
+    for (std::size_t i = 0; i < doc.footnotes.size(); ++i)
+        out += QLatin1Char('[') + doc.footnotes[i].label + QStringLiteral("] ") + noteText(doc, int(i)) + QLatin1Char('\n');
     return out;
 }
 

@@ -1,6 +1,6 @@
 #include "library.h"
 
-#include "citation.h"
+#include "parse/citation.h"
 
 #include <QRegularExpression>
 

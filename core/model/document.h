@@ -57,6 +57,15 @@ struct EntityRef {
     QString id;
 };
 
+// The citations an "Ibid." repeats when it comes before any citation of its own document: those the
+// documents before it in reading order ended with (the printed page's convention). `last` is the most
+// recent; `lastWithParts` the most recent with pages or volumes (not a bare archive file number).
+struct PrecedingCitations {
+    QString last;
+    QString lastWithParts;
+    friend bool operator==(const PrecedingCitations &, const PrecedingCitations &) = default;
+};
+
 struct Document {
     QString id;        // "d317"
     QString number;    // "317"; may be empty (editorial apparatus)
@@ -75,6 +84,9 @@ struct Document {
     std::vector<CrossReference> crossReferences;
     std::vector<PageBreak> pageBreaks;
     std::vector<EntityRef> entities;
+    // Set only for a document one of whose "Ibid." notes needs it (carryCitationsAcrossDocuments):
+    // an outline keeps it, so a document read alone from its span resolves the same way.
+    PrecedingCitations precedingCitations;
 
     const Footnote *footnoteById(const QString &id) const;
     int footnoteIndex(const QString &id) const;

@@ -45,7 +45,7 @@ enum class BlockKind : std::uint8_t {
     Heading,     // the document head (level 1) or an attachment/list/section head (level 2)
     Dateline,    // right-aligned place and date
     Paragraph,
-    ListItem,    // `label` holds "a.", "(i)", "1)" when printed
+    ListItem,    // its text opens with its label ("a.", "(i)", "1)") when printed: see Block::labelLength
     Closer,      // complimentary close and signature, right-aligned
     Postscript,
     TableRow,    // cells joined by '\t'; `cellStarts` gives each cell's offset
@@ -65,7 +65,11 @@ struct Block {
     BlockKind kind = BlockKind::Paragraph;
     std::uint8_t flags = 0;
     std::uint8_t level = 0;  // heading level, or list/quote nesting depth
-    QString label;           // list item label
+    // A labelled list item's text opens with the label as printed, its own styles kept, and one space:
+    // the label is part of the reading text (what `show` prints, searches run over, annotations anchor
+    // to). `labelLength` is the label's length in `text`; `label` is the same characters, for display.
+    QString label;
+    int labelLength = 0;
     QString text;
     std::vector<StyleRun> styles;
     std::vector<Anchor> anchors; // sorted by start

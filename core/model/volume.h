@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -19,6 +20,10 @@ struct Division {
     QString title;     // its head, markers stripped
     int parent = -1;   // index into Volume::divisions
     int depth = 0;
+    // The plain text of the notes in its head ("See Foreign Relations, 1933, vol. v, pp. 217 ff."): in
+    // reading order they come before its first document, whose "Ibid." may repeat them. Read by the
+    // import's Ibid. step (carryCitationsAcrossDocuments); a library outline does not keep them.
+    QStringList headNotes;
 };
 
 // A definition from the volume's glossary of persons or terms.

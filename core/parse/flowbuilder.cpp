@@ -31,12 +31,12 @@ int FlowBuilder::blockCount() const
     return int(m_footnote < 0 ? m_doc->body.size() : m_doc->footnotes[std::size_t(m_footnote)].content.size());
 }
 
-void FlowBuilder::beginBlock(BlockKind kind, std::uint8_t flags, std::uint8_t level, const QString &label)
+void FlowBuilder::beginBlock(BlockKind kind, std::uint8_t flags, std::uint8_t level)
 {
     flush();
     const std::uint8_t inherited = m_containerFlags.empty() ? 0 : m_containerFlags.back();
     m_contexts.push_back({kind, std::uint8_t(flags | inherited), level});
-    startNewBlock(m_contexts.back(), label);
+    startNewBlock(m_contexts.back());
 }
 
 void FlowBuilder::endBlock()
@@ -44,7 +44,38 @@ void FlowBuilder::endBlock()
     flush();
     if (m_contexts.size() > 1)
         m_contexts.pop_back();
-    startNewBlock(m_contexts.back(), {});
+    startNewBlock(m_contexts.back());
+}
+
+void FlowBuilder::beginLabel()
+{
+    flush();
+    startNewBlock(m_contexts.back());
+}
+
+void FlowBuilder::endLabel()
+{
+    m_labelEnd = m_text.isEmpty() ? -1 : m_text.size();
+    m_pendingSpace = true;
+}
+
+void FlowBuilder::beginItem(BlockKind kind, std::uint8_t flags, std::uint8_t level)
+{
+    const qsizetype labelEnd = m_labelEnd;
+    // Only the label so far, or the label and the space a page break between it and the item put down.
+    const bool onlyLabel = labelEnd > 0
+        && (m_text.size() == labelEnd || (m_text.size() == labelEnd + 1 && m_text.back() == u' '));
+    if (!onlyLabel) {
+        beginBlock(kind, flags, level);
+        return;
+    }
+    const std::uint8_t inherited = m_containerFlags.empty() ? 0 : m_containerFlags.back();
+    m_contexts.push_back({kind, std::uint8_t(flags | inherited), level});
+    m_block.kind = kind;
+    m_block.flags = m_contexts.back().flags;
+    m_block.level = level;
+    m_block.labelLength = int(labelEnd);
+    m_labelEnd = -1;
 }
 
 void FlowBuilder::beginContainer(std::uint8_t flags)
@@ -54,7 +85,7 @@ void FlowBuilder::beginContainer(std::uint8_t flags)
     m_containerFlags.push_back(std::uint8_t(flags | inherited));
     Context ctx = m_contexts.back();
     ctx.flags |= m_containerFlags.back();
-    startNewBlock(ctx, {});
+    startNewBlock(ctx);
 }
 
 void FlowBuilder::endContainer()
@@ -62,15 +93,15 @@ void FlowBuilder::endContainer()
     flush();
     if (!m_containerFlags.empty())
         m_containerFlags.pop_back();
-    startNewBlock(m_contexts.back(), {});
+    startNewBlock(m_contexts.back());
 }
 
-void FlowBuilder::startNewBlock(const Context &ctx, const QString &label)
+void FlowBuilder::startNewBlock(const Context &ctx)
 {
     m_block.kind = ctx.kind;
     m_block.flags = ctx.flags;
     m_block.level = ctx.level;
-    m_block.label = label;
+    m_block.labelLength = 0;
     m_pendingSpace = false;
 }
 
@@ -101,7 +132,8 @@ void FlowBuilder::appendText(QStringView raw)
             continue;
         }
         if (pending) {
-            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t')
+            // Not after the space a page break put down ("Twelve <pb/> of": one space, not two).
+            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t' && out[w - 1] != u' ')
                 out[w++] = u' ';
             pending = false;
         }
@@ -120,9 +152,13 @@ void FlowBuilder::appendText(QStringView raw)
     if (m_style) {
         const int start = int(first);
         const int end = int(w);
-        if (!m_block.styles.empty() && m_block.styles.back().styles == m_style
-            && m_block.styles.back().end >= start - 1)
-            m_block.styles.back().end = end;
+        // A run goes on over the one space that joins it to the next run of the same style, never over
+        // another character ("January 3[5?]": the bracket between two italic runs stays upright).
+        StyleRun *last = m_block.styles.empty() ? nullptr : &m_block.styles.back();
+        const bool joined = last && last->styles == m_style
+            && (last->end >= start || (last->end == start - 1 && text.at(last->end) == u' '));
+        if (joined)
+            last->end = end;
         else
             m_block.styles.push_back({start, end, m_style});
     }
@@ -192,6 +228,7 @@ void FlowBuilder::pointAnchor(AnchorKind kind, int index)
 
 void FlowBuilder::flush()
 {
+    m_labelEnd = -1;
     const int len = int(m_text.size());
     for (OpenLink &link : m_openLinks) {
         if (!link.valid)
@@ -229,6 +266,9 @@ void FlowBuilder::flush()
                      [](const Anchor &a, const Anchor &b) { return a.start < b.start; });
     RichText &out = target();
     const int index = int(out.size());
+    m_block.labelLength = std::min(m_block.labelLength, trimmed);
+    if (m_block.labelLength > 0)
+        m_block.label = m_text.left(m_block.labelLength);
     // Built in a reused buffer, stored at its exact size: one allocation per block, no slack.
     m_block.text = QString(m_text.constData(), m_text.size());
     m_text.truncate(0);

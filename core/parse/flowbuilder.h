@@ -18,8 +18,20 @@ public:
     // footnote == -1 builds doc->body, else doc->footnotes[footnote].content. `doc` must outlive this.
     FlowBuilder(Document *doc, int footnote);
 
-    void beginBlock(BlockKind kind, std::uint8_t flags, std::uint8_t level, const QString &label = {});
+    void beginBlock(BlockKind kind, std::uint8_t flags, std::uint8_t level);
     void endBlock();
+    // A list label (<label>) opens a block of its own and its text is written like any other; the item
+    // that follows it (beginItem) goes on in that block after one space, so the label keeps its styles.
+    void beginLabel();
+    void endLabel();
+    // Begins the block of an <item>: the label's block when a label has just been written, else a new one.
+    void beginItem(BlockKind kind, std::uint8_t flags, std::uint8_t level);
+    // True while the current block holds a list label and nothing after it: an <item>'s first <p> then
+    // goes on in the item's block rather than leaving the label alone in a block of its own.
+    bool atLabelledItemStart() const
+    {
+        return m_block.labelLength > 0 && m_text.size() <= m_block.labelLength + 1;
+    }
     // Sets the flags every block until the matching endContainer() gets (block quotes).
     void beginContainer(std::uint8_t flags);
     void endContainer();
@@ -55,7 +67,7 @@ private:
 
     RichText &target();
     void flush();
-    void startNewBlock(const Context &ctx, const QString &label);
+    void startNewBlock(const Context &ctx);
     void materializeSpace();
     void placeAnchors(int blockIndex);
 
@@ -66,6 +78,7 @@ private:
     Block m_block;
     QString m_text; // the text of m_block while it is built
     bool m_pendingSpace = false;
+    qsizetype m_labelEnd = -1; // length of m_text when a list label ended and nothing has followed yet
     std::uint8_t m_style = 0;
     std::vector<std::uint8_t> m_styleStack;
     std::vector<OpenLink> m_openLinks;

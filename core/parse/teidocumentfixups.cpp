@@ -94,7 +94,9 @@ void finishDocument(Document &doc, int titleBlock)
         Block heading;
         heading.kind = BlockKind::Heading;
         heading.level = 1;
-        heading.text = doc.number.isEmpty() ? doc.id : doc.number + u'.';
+        // An empty head is an empty title, as the printed page has it; the view shows the number.
+        if (titleBlock != kEmptyTitleHead)
+            heading.text = doc.number.isEmpty() ? doc.id : doc.number + u'.';
         doc.body.push_back(std::move(heading));
         titleBlock = int(doc.body.size()) - 1;
     }

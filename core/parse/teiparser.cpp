@@ -1,5 +1,6 @@
 #include "teiparser.h"
 
+#include "citation.h"
 #include "teiparallel.h"
 #include "teireader.h"
 #include "teisplitter.h"
@@ -9,7 +10,9 @@
 
 namespace marginalia {
 
-Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName, const Progress &progress)
+namespace {
+
+Result<Volume> readVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress)
 {
     if (auto parallel = parseTeiInParallel(data, fileName, progress))
         return std::move(*parallel);
@@ -18,6 +21,17 @@ Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName,
         return fail(crowdedTagError(data, crowded, fileName));
     TeiReader reader(data, fileName, progress);
     return reader.read();
+}
+
+} // namespace
+
+Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName, const Progress &progress)
+{
+    Result<Volume> volume = readVolume(data, fileName, progress);
+    // A step over the whole volume in reading order, which the parallel reader's runs cannot take.
+    if (volume)
+        carryCitationsAcrossDocuments(*volume);
+    return volume;
 }
 
 QString TeiParser::cancelledMessage()

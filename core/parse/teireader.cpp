@@ -35,6 +35,7 @@ enum Undo : std::uint32_t {
     LeaveLabel = 1 << 14,
     LeaveAttachment = 1 << 15,
     EndDivisionHead = 1 << 16,
+    EndDivisionNote = 1 << 17,
 };
 
 constexpr QLatin1StringView kXmlNs("http://www.w3.org/XML/1998/namespace");
@@ -210,7 +211,12 @@ std::uint32_t TeiReader::startOutsideDocument(Element e, const XmlAttributes &at
         }
         break;
     case Element::Note:
-        ++m_skipDepth;
+        // A division head's note is not shown, but an Ibid. in the first document may repeat it.
+        if (m_skipDepth++ == 0 && m_divisionHeadDepth && !m_divisions.empty()) {
+            m_divisionNote.clear();
+            m_inDivisionNote = true;
+            return EndSkip | EndDivisionNote;
+        }
         return EndSkip;
     case Element::Pb:
         pageBreak(attrs);
@@ -256,8 +262,7 @@ std::uint32_t TeiReader::startDocument(const XmlAttributes &attrs)
     m_flows.push_back(std::make_unique<FlowBuilder>(&m_doc, -1));
     m_titleBlock = -1;
     m_listDepth = m_closerDepth = m_postscriptDepth = m_attachmentDepth = 0;
-    m_datelineCount = m_placeDepth = m_labelDepth = 0;
-    m_pendingLabel.clear();
+    m_datelineCount = m_placeDepth = 0;
     ++m_volume.stats.documents;
     registerId(attrs, {IdTarget::Document, int(m_volume.documents.size()), -1});
     return EndDocument;
@@ -322,13 +327,11 @@ std::uint32_t TeiReader::startInDocument(Element e, const XmlAttributes &attrs)
         ++m_listDepth;
         return LeaveList;
     case Element::Label:
-        ++m_labelDepth;
-        m_pendingLabel.clear();
+        flow().beginLabel();
         return LeaveLabel;
     case Element::Item:
-        flow().beginBlock(m_closerDepth ? BlockKind::Closer : BlockKind::ListItem, m_closerDepth ? AlignRight : 0,
-                          std::uint8_t(std::min(m_listDepth, 255)), m_pendingLabel.simplified());
-        m_pendingLabel.clear();
+        flow().beginItem(m_closerDepth ? BlockKind::Closer : BlockKind::ListItem, m_closerDepth ? AlignRight : 0,
+                         std::uint8_t(std::min(m_listDepth, 255)));
         return EndBlock;
     case Element::Quote:
         if (attrs.value(QLatin1String("rend")) == QLatin1String("blockquote") || flow().currentBlockEmpty()) {
@@ -368,6 +371,9 @@ std::uint32_t TeiReader::startInDocument(Element e, const XmlAttributes &attrs)
 
 std::uint32_t TeiReader::startParagraph(const XmlAttributes &attrs)
 {
+    // `<label>1.</label><item><p>It will be noticed …`: the item's first paragraph follows its label.
+    if (flow().atLabelledItemStart())
+        return 0;
     BlockKind kind = BlockKind::Paragraph;
     std::uint8_t flags = blockFlagsFor(attrs.value(QLatin1String("rend")));
     if (m_postscriptDepth) {
@@ -383,7 +389,7 @@ std::uint32_t TeiReader::startParagraph(const XmlAttributes &attrs)
 std::uint32_t TeiReader::startHead()
 {
     // The first head of the body, outside attachments and lists, is the document's title line.
-    const bool title = m_titleBlock < 0 && m_flows.size() == 1 && m_attachmentDepth == 0 && m_listDepth == 0;
+    const bool title = m_titleBlock == -1 && m_flows.size() == 1 && m_attachmentDepth == 0 && m_listDepth == 0;
     flow().beginBlock(BlockKind::Heading, 0, title ? 1 : 2);
     if (title)
         m_titleBlock = -2; // set to the block's index when it is emitted
@@ -450,6 +456,10 @@ void TeiReader::endElement()
         --m_divisionHeadDepth;
     if (u & EndSkip)
         --m_skipDepth;
+    if (u & EndDivisionNote) {
+        m_inDivisionNote = false;
+        m_volume.divisions[std::size_t(m_divisions.back())].headNotes << m_divisionNote.simplified();
+    }
     if (u & EndGlossName)
         m_glossNameEnd = m_glossText.size();
     if (u & EndGlossItem)
@@ -469,14 +479,15 @@ void TeiReader::endElement()
         flow().endContainer();
     if (u & EndBlock) {
         const bool title = m_titleBlock == -2 && frame.element == Element::Head;
+        const int before = flow().blockCount();
         flow().endBlock();
-        if (title)
-            m_titleBlock = flow().blockCount() - 1;
+        if (title) // an empty <head/> emits no block
+            m_titleBlock = flow().blockCount() > before ? flow().blockCount() - 1 : kEmptyTitleHead;
     }
     if (u & LeaveList)
         --m_listDepth;
     if (u & LeaveLabel)
-        --m_labelDepth;
+        flow().endLabel();
     if (u & LeaveCloser)
         --m_closerDepth;
     if (u & LeavePostscript)
@@ -494,10 +505,6 @@ void TeiReader::endElement()
 void TeiReader::characters(QStringView text)
 {
     if (m_inDocument) {
-        if (m_labelDepth) {
-            m_pendingLabel += text;
-            return;
-        }
         flow().appendText(text);
         if (m_placeDepth)
             m_doc.place += text;
@@ -505,6 +512,8 @@ void TeiReader::characters(QStringView text)
     }
     if (m_headerField)
         *m_headerField += text;
+    if (m_inDivisionNote)
+        m_divisionNote += text;
     if (m_divisionHeadDepth && !m_skipDepth && !m_divisions.empty())
         m_volume.divisions[std::size_t(m_divisions.back())].title += text;
     if (m_glossItemDepth)

@@ -71,6 +71,8 @@ private:
     std::vector<int> m_divisions;
     int m_divisionHeadDepth = 0;
     int m_skipDepth = 0;
+    bool m_inDivisionNote = false;
+    QString m_divisionNote;
     QString m_lastPage;
 
     // Glossaries of persons and terms.
@@ -93,8 +95,6 @@ private:
     int m_attachmentDepth = 0;
     int m_datelineCount = 0;
     int m_placeDepth = 0;
-    int m_labelDepth = 0;
-    QString m_pendingLabel;
 };
 
 } // namespace marginalia

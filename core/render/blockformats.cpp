@@ -89,7 +89,7 @@ BlockLook blockLook(const Block &block, const RenderStyle &style)
         break;
     case BlockKind::ListItem:
         setHangingIndent(look.block, em * kListIndentEm * qMax(0, block.level - 1),
-                         block.label.isEmpty() ? 0 : em * kListLabelEm);
+                         block.labelLength > 0 ? em * kListLabelEm : 0);
         break;
     case BlockKind::Postscript:
         look.block.setLeftMargin(em * kPostscriptIndentEm);

@@ -100,11 +100,18 @@ void FlowWriter::writeFlow(const RichText &flow, int footnote, qreal indent, con
         startBlock(look.block, look.chars);
         if (labelled)
             insertAdded(label + QLatin1Char('\t'), styledFormat(look.chars, Bold));
-        if (block.kind == BlockKind::ListItem && !block.label.isEmpty())
-            insertAdded(sanitizedForTextDocument(block.label) + QLatin1Char('\t'), look.chars);
         if (footnote < 0 && i == 0 && block.kind == BlockKind::Heading)
             insertDocumentNumber(block, look.chars);
-        writeInline(block, 0, int(block.text.size()), starts[i], footnote, look.chars);
+        int from = 0;
+        if (block.kind == BlockKind::ListItem && block.labelLength > 0) {
+            // The label is reading text of its own styles; the tab that hangs it stands for its space.
+            writeInline(block, 0, block.labelLength, starts[i], footnote, look.chars);
+            insertAdded(QStringLiteral("\t"), look.chars);
+            from = block.labelLength;
+            if (from < int(block.text.size()) && block.text.at(from) == u' ')
+                ++from;
+        }
+        writeInline(block, from, int(block.text.size()), starts[i], footnote, look.chars);
         ++i;
     }
 }

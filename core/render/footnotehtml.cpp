@@ -100,8 +100,6 @@ QString footnoteHtml(const Volume &volume, const Document &doc, int footnote, co
         html += QStringLiteral("<p>");
         if (i == 0)
             html += QStringLiteral("<b>") + escaped(note.label) + QStringLiteral(".</b> ");
-        if (block.kind == BlockKind::ListItem && !block.label.isEmpty())
-            html += escaped(block.label) + QLatin1Char(' ');
         HtmlVisitor visitor(volume, doc, block, html);
         walkInline(block, 0, int(block.text.size()), visitor);
         html += QStringLiteral("</p>");

@@ -148,6 +148,18 @@ TEST_F(CliPdf, HelpSaysWhatIsExportedByDefault)
     EXPECT_TRUE(r.out.contains(QStringLiteral("every document of every FILE"))) << r.out.toStdString();
 }
 
+// Issue 11: the help names the program the user ran, not marginalia-cli's layout helper; so does
+// `show --format html`'s usage, which the helper runs too.
+TEST_F(CliPdf, Issue11HelpNamesMarginaliaCliNotItsHelper)
+{
+    const PdfCliRun r = runCli({QStringLiteral("export-pdf"), QStringLiteral("--help")});
+    EXPECT_EQ(r.exitCode, 0);
+    const QString usage = r.out.section(QLatin1Char('\n'), 0, 0);
+    EXPECT_TRUE(usage.startsWith(QStringLiteral("Usage: "))) << usage.toStdString();
+    EXPECT_TRUE(usage.contains(QStringLiteral("marginalia-cli "))) << usage.toStdString();
+    EXPECT_FALSE(r.out.contains(QStringLiteral("marginalia-layout"))) << r.out.toStdString();
+}
+
 // Issue 8: exports never replace what is not a plain file.
 mode_t fileType(const QString &path)
 {

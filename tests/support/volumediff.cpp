@@ -52,6 +52,7 @@ void compareText(Differences &d, const RichText &a, const RichText &b, const QSt
         d.same(int(a[i].kind), int(b[i].kind), at(where, i, "kind"));
         d.same(int(a[i].flags), int(b[i].flags), at(where, i, "flags"));
         d.same(a[i].label, b[i].label, at(where, i, "label"));
+        d.same(a[i].labelLength, b[i].labelLength, at(where, i, "labelLength"));
         d.same(a[i].text, b[i].text, at(where, i, "text"));
         d.sameSize(a[i].styles.size(), b[i].styles.size(), at(where, i, "styles"));
         if (!d.sameSize(a[i].anchors.size(), b[i].anchors.size(), at(where, i, "anchors")))
@@ -75,6 +76,9 @@ void compareDocument(Differences &d, const Document &x, const Document &y, const
     d.same(x.place, y.place, where + QStringLiteral(".place"));
     d.same(x.firstPage, y.firstPage, where + QStringLiteral(".firstPage"));
     d.same(x.division, y.division, where + QStringLiteral(".division"));
+    d.same(x.precedingCitations.last, y.precedingCitations.last, where + QStringLiteral(".precedingCitations.last"));
+    d.same(x.precedingCitations.lastWithParts, y.precedingCitations.lastWithParts,
+           where + QStringLiteral(".precedingCitations.lastWithParts"));
     compareText(d, x.body, y.body, where + QStringLiteral(".body"));
     const QString notes = where + QStringLiteral(".footnotes");
     if (d.sameSize(x.footnotes.size(), y.footnotes.size(), notes)) {

@@ -334,4 +334,63 @@ TEST(Reanchor, Issue8VeryLongQuoteIsFoundExactlyButNotApproximately)
 }
 
 } // namespace
+
+namespace {
+
+// The reading text as it was before Issue 11 put list labels in it: each labelled item without its
+// label and the space after it.
+RichText withoutLabels(RichText body)
+{
+    for (Block &b : body) {
+        if (b.labelLength > 0)
+            b.text = b.text.mid(std::min<qsizetype>(b.text.size(), b.labelLength + 1));
+    }
+    return body;
+}
+
+} // namespace
+
+// Issue 11: annotations made on the reading text before list labels were part of it still land on
+// their words: every labelled item of frus1934v05 and frus1894Nicaragua (449), a passage at its start
+// and one at the start of the block after it, each anchored on the old text and found in the new.
+TEST(Anchoring, Issue11AnchorsMadeBeforeListLabelsWereReadingTextStillLand)
+{
+    int items = 0;
+    for (const char *name : {"frus1934v05.xml", "frus1894Nicaragua.xml"}) {
+        Result<Volume> volume = loadVolume(test::dataPath(QString::fromUtf8(name)));
+        ASSERT_TRUE(volume.has_value());
+        for (const Document &doc : volume->documents) {
+            const ReadingText now(doc.body);
+            const ReadingText before(withoutLabels(doc.body));
+            for (std::size_t i = 0; i < doc.body.size(); ++i) {
+                const Block &b = doc.body[i];
+                if (b.labelLength == 0 || b.text.size() <= b.labelLength + 1)
+                    continue;
+                ++items;
+                const int length = int(std::min<qsizetype>(40, b.text.size() - b.labelLength - 1));
+                const int oldStart = before.blockStart(int(i));
+                const TextSelector item = makeSelector(before.text(), oldStart, oldStart + length);
+                const AnchorResult found = reanchor(now.text(), item);
+                ASSERT_TRUE(found.found()) << name << ' ' << doc.id.toStdString() << ' ' << item.exact.toStdString();
+                EXPECT_EQ(found.start, now.blockStart(int(i)) + b.labelLength + 1)
+                    << name << ' ' << doc.id.toStdString() << ' ' << item.exact.toStdString();
+                if (i + 1 >= doc.body.size())
+                    continue;
+                const int nextStart = before.blockStart(int(i + 1));
+                const int nextLength = int(std::min<qsizetype>(25, withoutLabels({doc.body[i + 1]}).front().text.size()));
+                if (nextLength < 10)
+                    continue;
+                const TextSelector next = makeSelector(before.text(), nextStart, nextStart + nextLength);
+                const AnchorResult moved = reanchor(now.text(), next);
+                ASSERT_TRUE(moved.found()) << name << ' ' << doc.id.toStdString() << ' ' << next.exact.toStdString();
+                EXPECT_EQ(now.text().mid(moved.start, moved.end - moved.start), next.exact);
+                const int label = doc.body[i + 1].labelLength;
+                EXPECT_EQ(moved.start, now.blockStart(int(i + 1)) + (label > 0 ? label + 1 : 0))
+                    << name << ' ' << doc.id.toStdString() << ' ' << next.exact.toStdString();
+            }
+        }
+    }
+    EXPECT_EQ(items, 449);
+}
+
 } // namespace marginalia

@@ -257,6 +257,26 @@ TEST_F(CatalogIndexer, Issue10AVolumeOfAnOlderIndexVersionIsReadAgain)
     EXPECT_EQ(index().read, 0);
 }
 
+// Issue 11: list labels joined the reading text and outlines went to format 2, so an index made with
+// version 1 reads each volume once more by itself, and then not again.
+TEST_F(CatalogIndexer, Issue11AVolumeIndexedWithVersion1IsReadAgainOnce)
+{
+    ASSERT_EQ(CatalogIndexVersion, 2);
+    indexTestVolumes();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("version-1"));
+        db.setDatabaseName(libraryPath());
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(QSqlQuery(db).exec(QStringLiteral("UPDATE volumes SET index_version = 1")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("version-1"));
+    const IndexReport report = index();
+    EXPECT_EQ(report.read, 3);
+    EXPECT_EQ(report.indexed, 3);
+    EXPECT_EQ(index().read, 0);
+}
+
 TEST_F(CatalogIndexer, Issue10ForceReadsEveryFile)
 {
     indexTestVolumes();

@@ -204,11 +204,18 @@ TEST(VolumeOutline, RandomBytesAnotherVersionAndDamagedBytesAreRefused)
     const Result<VolumeOutline> o = decodeVolumeOutline(newer, path);
     ASSERT_FALSE(o.has_value());
     EXPECT_TRUE(o.error().message.contains(QLatin1String("format 2"))) << o.error().message.toStdString();
-    // Damage to the compressed bytes: zlib's checksum refuses it.
+    // Damage to the compressed bytes: zlib's checksum refuses it, unless the damaged stream still gives
+    // the very same fields (a back-reference's distance changed inside a run of equal bytes, such as the
+    // zeros of empty strings, copies the same bytes): then nothing was damaged that the outline holds.
+    const Result<QByteArray> original = outlineFields(encoded, path);
+    ASSERT_TRUE(original.has_value());
     for (int i = 0; i < 200; ++i) {
         QByteArray damaged = encoded;
         damaged[qsizetype(12 + random.bounded(int(encoded.size() - 12)))] ^= char(1 + random.bounded(255));
-        EXPECT_FALSE(decodeVolumeOutline(damaged, path).has_value());
+        const Result<QByteArray> same = outlineFields(damaged, path);
+        if (same && *same == *original)
+            continue;
+        EXPECT_FALSE(decodeVolumeOutline(damaged, path).has_value()) << i;
     }
     // Damage to the fields themselves, framed anew: whatever is accepted holds only indexes that name
     // something.

@@ -179,7 +179,8 @@ TEST(DocumentJsonTest, NoteReferencesAreOrderedAtTheirMarkerAndMidSentenceBreaks
     ASSERT_EQ(refs.size(), 2);
     EXPECT_EQ(refs[0].toObject()[QStringLiteral("target")].toString(), QStringLiteral("d2"));
     EXPECT_EQ(refs[1].toObject()[QStringLiteral("target")].toString(), QStringLiteral("d1"));
-    EXPECT_TRUE(refs[0].toObject()[QStringLiteral("volume")].isNull());
+    // Issue 11: an unresolved reference names the volume it was looked up in (it was null).
+    EXPECT_EQ(refs[0].toObject()[QStringLiteral("volume")].toString(), QStringLiteral("frus1961-63v09"));
     EXPECT_TRUE(terminalText(library, v, 0).startsWith(
         QStringLiteral("316. Letter\n\nTwelve[1] [Page 701] of the items, see Document 1.\n\n[1] See Document 2.\n")));
 }
@@ -268,6 +269,67 @@ TEST(DocumentJsonTest, Issue8NoteMarkersInACircleOrNowhereGiveOffsetZero)
     ASSERT_EQ(notes.size(), 3);
     for (const QJsonValue &note : notes)
         EXPECT_EQ(note.toObject().value(QStringLiteral("offset")).toInt(-1), 0);
+}
+
+// Issue 11: d316 cites "#d312", which the extract does not hold: its "volume" is the volume it was
+// looked up in, as for a resolved one.
+TEST(DocumentJsonTest, Issue11AnUnresolvedReferenceNamesTheVolumeItWasLookedUpIn)
+{
+    Library library;
+    const int v = library.add(load(teiName));
+    const int d316 = library.volume(v).documentIndex(QStringLiteral("d316"));
+    ASSERT_GE(d316, 0);
+    int unresolved = 0;
+    for (const QJsonValue &r : documentJson(library, v, d316)[QStringLiteral("crossReferences")].toArray()) {
+        const QJsonObject ref = r.toObject();
+        if (ref[QStringLiteral("target")].toString() != QLatin1String("d312"))
+            continue;
+        ++unresolved;
+        EXPECT_FALSE(ref[QStringLiteral("resolved")].toBool());
+        EXPECT_EQ(ref[QStringLiteral("volume")].toString(), QStringLiteral("frus1961-63v09"));
+    }
+    EXPECT_EQ(unresolved, 1);
+}
+
+// Issue 11: frus1934v05 d48 fn3 with a page break inside it (the volume's own <pb n="100" …/>): the
+// break is listed, as the note's, where the note's marker stands; `info` counted it before too.
+TEST(DocumentJsonTest, Issue11APageBreakInsideAFootnoteIsListedAsTheNotes)
+{
+    const QByteArray xml = R"(<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+        <div type="document" xml:id="d48" n="48"><head>The Secretary of State to the Minister in Colombia</head>
+        <p>Act of June 12, 1934,<note n="3" xml:id="d48fn3">48 <pb n="100" xml:id="pg_100" facs="0166"/>Stat. 943.</note> and more.<pb n="101" xml:id="pg_101" facs="0167"/> Next page.</p>
+        </div></body></text></TEI>)";
+    Result<Volume> parsed = TeiParser::parse(xml, QStringLiteral("d48.xml"));
+    ASSERT_TRUE(parsed.has_value());
+    Library library;
+    const int v = library.add(std::make_shared<const Volume>(std::move(parsed).value()));
+    const QJsonObject json = documentJson(library, v, 0);
+    const QString text = json[QStringLiteral("text")].toString();
+    const QJsonArray breaks = json[QStringLiteral("pageBreaks")].toArray();
+    ASSERT_EQ(breaks.size(), 2);
+    const QJsonObject inNote = breaks[0].toObject();
+    EXPECT_EQ(inNote[QStringLiteral("n")].toString(), QStringLiteral("100"));
+    EXPECT_EQ(inNote[QStringLiteral("footnote")].toString(), QStringLiteral("d48fn3"));
+    EXPECT_EQ(inNote[QStringLiteral("offset")].toInt(), int(text.indexOf(QLatin1String(" and more."))));
+    const QJsonObject inBody = breaks[1].toObject();
+    EXPECT_EQ(inBody[QStringLiteral("n")].toString(), QStringLiteral("101"));
+    EXPECT_TRUE(inBody[QStringLiteral("footnote")].isNull());
+    EXPECT_EQ(inBody[QStringLiteral("offset")].toInt(), int(text.indexOf(QLatin1String(" Next page."))));
+    // `show --format text` prints it inside the note's line.
+    EXPECT_TRUE(terminalText(library, v, 0).contains(QStringLiteral("\n[3] 48 [Page 100] Stat. 943.\n")))
+        << terminalText(library, v, 0).toStdString();
+}
+
+// Issue 11: `show --format json|text` prints list labels: frus1934v05 d5's "(1) The abolishment …".
+TEST(DocumentJsonTest, Issue11ListLabelsArePrintedInTheText)
+{
+    Library library;
+    const int v = library.add(load(QStringLiteral("frus1934v05.xml")));
+    const int d5 = library.volume(v).documentIndex(QStringLiteral("d5"));
+    ASSERT_GE(d5, 0);
+    const QString expected = QStringLiteral("the Foreign Office:\n\n(1) The abolishment as concerns American");
+    EXPECT_TRUE(documentJson(library, v, d5)[QStringLiteral("text")].toString().contains(expected));
+    EXPECT_TRUE(terminalText(library, v, d5).contains(expected));
 }
 
 } // namespace

@@ -248,7 +248,8 @@ TEST(TeiParser, ReadsLabelledListsTablesAndPostscripts)
     EXPECT_EQ(doc.body[1].text, QStringLiteral("Points:"));
     EXPECT_EQ(doc.body[2].kind, BlockKind::ListItem);
     EXPECT_EQ(doc.body[2].label, QStringLiteral("a."));
-    EXPECT_EQ(doc.body[2].text, QStringLiteral("First point."));
+    EXPECT_EQ(doc.body[2].text, QStringLiteral("a. First point.")); // Issue 11: the label is reading text
+    EXPECT_EQ(doc.body[2].labelLength, 2);
     EXPECT_EQ(doc.body[3].label, QStringLiteral("(i)"));
     EXPECT_EQ(doc.body[4].text, QStringLiteral("And more."));
     EXPECT_EQ(doc.body[5].kind, BlockKind::TableRow);
@@ -258,7 +259,7 @@ TEST(TeiParser, ReadsLabelledListsTablesAndPostscripts)
     EXPECT_EQ(doc.body[6].cellStarts, (std::vector<int>{0, 2}));
     EXPECT_EQ(doc.body[7].kind, BlockKind::Postscript);
     ASSERT_EQ(doc.pageBreaks.size(), 1u);
-    EXPECT_EQ(doc.pageBreaks[0].where, (Location{-1, 2, 6}));
+    EXPECT_EQ(doc.pageBreaks[0].where, (Location{-1, 2, 9})); // after the label and "First "
 }
 
 TEST(TeiParser, KeepsTextOfUnknownElements)

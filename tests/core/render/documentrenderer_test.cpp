@@ -2,7 +2,7 @@
 // positions, the notes list, and hostile text that must stay text.
 #include "render/documentrenderer.h"
 
-#include "library/citation.h"
+#include "parse/citation.h"
 #include "model/readingtext.h"
 #include "model/volume.h"
 #include "parse/teiparser.h"
@@ -366,9 +366,11 @@ TEST(DocumentRenderer, ListItemsHangTheirLabelsAndQuotesAreIndented)
         ++items;
         const int start = r.positionOfOffset(reading.blockStart(int(i)));
         const QTextBlock shown = r.document->findBlock(start);
-        EXPECT_EQ(shown.text(), b.label + QLatin1Char('\t') + b.text);
+        // Issue 11: the label is the item's reading text; the tab that hangs it stands for its space.
+        ASSERT_TRUE(b.text.startsWith(b.label + QLatin1Char(' '))) << b.text.toStdString();
+        EXPECT_EQ(shown.text(), b.label + QLatin1Char('\t') + b.text.mid(b.labelLength + 1));
         EXPECT_LT(shown.blockFormat().textIndent(), 0) << "hanging indent";
-        // The label is the renderer's: its position maps to the item's first character.
+        // The label's first character is the item's first character.
         EXPECT_EQ(r.offsetOfPosition(shown.position()).readingOffset, reading.blockStart(int(i)));
     }
     EXPECT_EQ(items, 5);
@@ -416,4 +418,63 @@ TEST(DocumentRenderer, EveryDocumentOf1934v05RendersWithValidMarkers)
         for (std::size_t i = 0; i < doc.footnotes.size(); ++i)
             EXPECT_TRUE(notes.notes[i].valid()) << qPrintable(doc.id);
     }
+}
+
+namespace {
+
+Volume parsedSnippet(const QByteArray &body)
+{
+    const QByteArray xml = QByteArray(R"(<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>)"
+                                      R"(<div type="document" xml:id="d5" n="5"><head>Head</head>)")
+        + body + "</div></body></text></TEI>";
+    Result<Volume> v = TeiParser::parse(xml, QStringLiteral("snippet.xml"));
+    EXPECT_TRUE(v.has_value());
+    return v ? std::move(v).value() : Volume{};
+}
+
+} // namespace
+
+// Issue 11: frus1934v05's `<label>1.</label><item><p>It will be noticed …` and
+// `<label>(<hi rend="italic">a</hi>)</label><item>Where there is …`: the window shows both labels,
+// hung before the item, the second with its italic a.
+TEST(DocumentRenderer, Issue11LabelsShowBeforeAnItemsParagraphAndKeepTheirStyles)
+{
+    const Volume v = parsedSnippet(R"(<list><label>1.</label>
+                            <item><p>It will be noticed that the first sentence of point No. 1 has
+                                    been changed.</p></item>
+                            <label>(<hi rend="italic">a</hi>)</label>
+                                    <item>Where there is a genuine consumption tax.</item></list>)");
+    ASSERT_EQ(v.documents.size(), 1u);
+    const Document &doc = v.documents[0];
+    ASSERT_EQ(doc.body.size(), 3u);
+    const RenderedText r = renderDocument(v, doc, RenderStyle::light());
+    const ReadingText reading(doc.body);
+    const QTextBlock first = r.document->findBlock(r.positionOfOffset(reading.blockStart(1)));
+    EXPECT_EQ(first.text(), QStringLiteral("1.\tIt will be noticed that the first sentence of point No. 1 has been changed."));
+    EXPECT_LT(first.blockFormat().textIndent(), 0) << "hanging indent";
+    const QTextBlock second = r.document->findBlock(r.positionOfOffset(reading.blockStart(2)));
+    EXPECT_EQ(second.text(), QStringLiteral("(a)\tWhere there is a genuine consumption tax."));
+    EXPECT_FALSE(formatAt(*r.document, second.position()).fontItalic());     // (
+    EXPECT_TRUE(formatAt(*r.document, second.position() + 1).fontItalic());  // a
+    EXPECT_FALSE(formatAt(*r.document, second.position() + 2).fontItalic()); // )
+    EXPECT_FALSE(formatAt(*r.document, second.position() + 4).fontItalic()); // W
+    // Every character maps back to the reading text, the label's included.
+    EXPECT_EQ(r.offsetOfPosition(second.position() + 1).readingOffset, reading.blockStart(2) + 1);
+    EXPECT_EQ(r.offsetOfPosition(second.position() + 4).readingOffset, reading.blockStart(2) + 4);
+}
+
+// Issue 11: frus1961-63v09 d317 with an empty <head/>: its title is empty and the heading shows its number.
+TEST(DocumentRenderer, Issue11AnEmptyHeadShowsTheDocumentsNumber)
+{
+    QByteArray xml = test::readData(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+    const qsizetype start = xml.indexOf("<head>317.");
+    ASSERT_GT(start, 0);
+    xml.replace(start, xml.indexOf("</head>", start) + 7 - start, "<head/>");
+    Result<Volume> v = TeiParser::parse(xml, QStringLiteral("d317.xml"));
+    ASSERT_TRUE(v.has_value());
+    const Document *doc = v->document(QStringLiteral("d317"));
+    ASSERT_NE(doc, nullptr);
+    EXPECT_TRUE(doc->title.isEmpty());
+    const RenderedText r = renderDocument(*v, *doc, RenderStyle::light());
+    EXPECT_EQ(r.document->begin().text().trimmed(), QStringLiteral("317."));
 }

@@ -191,6 +191,28 @@ TEST(PdfComposer, LetterReadsInOrderWithItsFiveNotes)
         EXPECT_TRUE(text.contains(simplified(plainText(note.content)))) << plainText(note.content).toStdString();
 }
 
+// Issue 11: a list item that opens with a paragraph (`<label>1.</label><item><p>It will be noticed …`
+// in frus1934v05) prints its label, as labelled items without one do ("(1) The abolishment …", d5).
+TEST(PdfComposer, Issue11ListLabelsArePrintedAlsoBeforeAnItemsParagraph)
+{
+    Loaded loaded;
+    open(loaded, QStringLiteral("frus1934v05.xml"));
+    const Volume &v = loaded.library.volume(loaded.volume);
+    int noticed = -1;
+    for (std::size_t d = 0; d < v.documents.size() && noticed < 0; ++d) {
+        for (const Block &b : v.documents[d].body) {
+            if (b.text.startsWith(QLatin1String("1. It will be noticed")))
+                noticed = int(d);
+        }
+    }
+    ASSERT_GE(noticed, 0);
+    const auto composed = compose(loaded.library, {{loaded.volume, noticed, {}}, {loaded.volume, v.documentIndex(QStringLiteral("d5")), {}}});
+    ASSERT_TRUE(composed->pdf);
+    const QString text = composed->allText();
+    EXPECT_TRUE(text.contains(QRegularExpression(QStringLiteral("1\\.\\s+It will be noticed")))) << text.left(4000).toStdString();
+    EXPECT_TRUE(text.contains(QRegularExpression(QStringLiteral("\\(1\\)\\s+The abolishment"))));
+}
+
 TEST(PdfComposer, HighlightsLieOverTheAnnotatedWords)
 {
     Loaded loaded;

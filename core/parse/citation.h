@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/document.h"
+#include "model/volume.h"
 
 #include <QString>
 
@@ -30,7 +30,14 @@ QString applyIbid(const QString &base, const QString &suffix);
 
 // The citation of every footnote of `doc`, indexed like Document::footnotes, with each "Ibid." replaced
 // by the most recent earlier citation among the document's notes (its source note and, in old volumes,
-// its inline source notes included). Empty strings for notes that cite nothing.
+// its inline source notes included), or before the first of them by doc.precedingCitations. Empty
+// strings for notes that cite nothing.
 std::vector<QString> documentCitations(const Document &doc);
+
+// Sets each document's precedingCitations from what comes before it in the volume's reading order (the
+// documents before it and the notes of the division heads above it, Division::headNotes): where an
+// "Ibid." comes before the document's own citations, the printed page means the last citation before
+// it. Left empty where no note needs it.
+void carryCitationsAcrossDocuments(Volume &volume);
 
 } // namespace marginalia

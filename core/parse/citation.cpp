@@ -174,24 +174,49 @@ QString publishedSource(const QString &text)
 // printed source. Keeping both answers makes each look-up constant, however long the chain.
 class EarlierCitations {
 public:
+    explicit EarlierCitations(const PrecedingCitations &before)
+        : m_last(before.last), m_lastWithParts(before.lastWithParts) {}
     void add(const QString &cited)
     {
         static const QRegularExpression bareFileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*$"));
         m_last = cited;
-        if (!bareFileNumber.match(cited).hasMatch())
+        m_ownLast = true;
+        if (!bareFileNumber.match(cited).hasMatch()) {
             m_lastWithParts = cited;
+            m_ownWithParts = true;
+        }
     }
-    QString baseFor(const QString &suffix) const
+    QString baseFor(const QString &suffix)
     {
         const PartShape shape = shapeOf(suffix.section(QStringLiteral(", "), 0, 0));
         const bool printed = shape == PartShape::Page || shape == PartShape::Volume || shape == PartShape::Year;
+        m_usedPreceding = m_usedPreceding || !(printed ? m_ownWithParts : m_ownLast);
         return printed ? m_lastWithParts : m_last;
     }
+    PrecedingCitations state() const { return {m_last, m_lastWithParts}; }
+    // Whether an Ibid. took its base from the documents before this one.
+    bool usedPreceding() const { return m_usedPreceding; }
 
 private:
     QString m_last;
     QString m_lastWithParts;
+    bool m_ownLast = false;      // m_last is a citation of this document
+    bool m_ownWithParts = false; // likewise m_lastWithParts
+    bool m_usedPreceding = false;
 };
+
+// What the note `text` cites, its Ibid. resolved against `earlier`, which then holds it too.
+QString cite(EarlierCitations &earlier, const QString &text)
+{
+    const NoteCitation c = parseNoteCitation(text);
+    const QString cited = c.ibid ? applyIbid(earlier.baseFor(c.ibidSuffix), c.ibidSuffix) : c.citation;
+    if (!cited.isEmpty())
+        earlier.add(cited);
+    return cited;
+}
+
+// The citations of `doc`'s notes in reading order, each Ibid. resolved, starting from `earlier`.
+std::vector<QString> walkCitations(const Document &doc, EarlierCitations &earlier);
 
 } // namespace
 
@@ -243,6 +268,42 @@ QString applyIbid(const QString &base, const QString &suffix)
 
 std::vector<QString> documentCitations(const Document &doc)
 {
+    EarlierCitations earlier(doc.precedingCitations);
+    return walkCitations(doc, earlier);
+}
+
+void carryCitationsAcrossDocuments(Volume &volume)
+{
+    PrecedingCitations state;
+    // Division heads stand before their first document in reading order; each is read once.
+    std::vector<bool> read(volume.divisions.size(), false);
+    std::vector<int> entered;
+    for (Document &doc : volume.documents) {
+        for (int d = doc.division; d >= 0 && std::size_t(d) < read.size() && !read[std::size_t(d)];
+             d = volume.divisions[std::size_t(d)].parent) {
+            read[std::size_t(d)] = true;
+            entered.push_back(d);
+        }
+        if (!entered.empty()) {
+            EarlierCitations heads(state);
+            for (auto it = entered.rbegin(); it != entered.rend(); ++it) { // outermost first
+                for (const QString &note : volume.divisions[std::size_t(*it)].headNotes)
+                    cite(heads, note);
+            }
+            state = heads.state();
+            entered.clear();
+        }
+        EarlierCitations earlier(state);
+        walkCitations(doc, earlier);
+        doc.precedingCitations = earlier.usedPreceding() ? state : PrecedingCitations{};
+        state = earlier.state();
+    }
+}
+
+namespace {
+
+std::vector<QString> walkCitations(const Document &doc, EarlierCitations &earlier)
+{
     // Notes in reading order: each footnote where its marker stands (a nested note where its parent's
     // does), each inline source note where its block stands.
     std::vector<int> anchorBlock(doc.footnotes.size(), INT_MAX);
@@ -257,14 +318,7 @@ std::vector<QString> documentCitations(const Document &doc)
     }
 
     std::vector<QString> out(doc.footnotes.size());
-    EarlierCitations earlier;
-    const auto take = [&earlier](const QString &text) {
-        const NoteCitation c = parseNoteCitation(text);
-        const QString cited = c.ibid ? applyIbid(earlier.baseFor(c.ibidSuffix), c.ibidSuffix) : c.citation;
-        if (!cited.isEmpty())
-            earlier.add(cited);
-        return cited;
-    };
+    const auto take = [&earlier](const QString &text) { return cite(earlier, text); };
     std::size_t block = 0;
     for (std::size_t i = 0; i <= doc.footnotes.size(); ++i) {
         const int upTo = i < doc.footnotes.size() ? anchorBlock[i] : INT_MAX;
@@ -277,5 +331,7 @@ std::vector<QString> documentCitations(const Document &doc)
     }
     return out;
 }
+
+} // namespace
 
 } // namespace marginalia
