@@ -59,8 +59,9 @@ struct CatalogQuery {
     int limit = 50;
     int offset = 0;
     // Relevance: above this many matches, a sample of about this many, spread over the library, is ranked,
-    // not every match (catalogsearch.cpp, rankedMatches): scoring costs FTS5 about a microsecond a match.
-    int rankAtMost = 2000;
+    // not every match (catalogranking.cpp): scoring costs FTS5 about a microsecond a match, and over the
+    // series a sample of 1,000 keeps a first page at 10 ms where 2,000 took 13 (scripts/bench-library.sh).
+    int rankAtMost = 1000;
     // Whether the total of a query with more than rankAtMost matches is counted (a pass over every match:
     // 75 ms for a common phrase over the series) or estimated (CatalogSearchResults::totalExact false),
     // so that a window can show the first page at once and the count when it is there.

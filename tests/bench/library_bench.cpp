@@ -71,6 +71,8 @@ int searchBench(const Catalog &catalog, bool exact)
                 query.text = QString::fromUtf8(q.text);
                 query.limit = 50;
                 query.exactTotal = exact;
+                if (qEnvironmentVariableIsSet("RANK_AT_MOST")) // to weigh the sample's size against its cost
+                    query.rankAtMost = qEnvironmentVariableIntValue("RANK_AT_MOST");
                 if (dated) {
                     query.from = QStringLiteral("1934-01-01");
                     query.to = QStringLiteral("1934-06-30");
