@@ -117,6 +117,9 @@ const DatabaseSchema &catalogSchema()
         s.readableFrom = 1;
         s.checkOnOpen = false; // derived and large: see DatabaseSchema::checkOnOpen
         s.mmapBytes = qint64(2) << 30; // SQLite's own ceiling (SQLITE_MAX_MMAP_SIZE) on Debian
+        // FTS5's doclists of a large library span many pages: with 16 KiB ones the indexer's single writer
+        // spends 5 % less (200 volumes, 5.65 → 5.35 s of CPU) for a file 5 % larger.
+        s.pageSize = 16384;
         return s;
     }();
     return schema;

@@ -172,6 +172,11 @@ Result<void> openReadWrite(const Database &db)
         if (auto done = ask(db, pragma); !done)
             return fail(done.error());
     }
+    // Takes effect only on a file not yet written, and must come before WAL writes its header.
+    if (db.schema().pageSize > 0) {
+        if (auto done = Statement::run(db, QStringLiteral("PRAGMA page_size = %1").arg(db.schema().pageSize)); !done)
+            return done;
+    }
     return switchToWal(db);
 }
 

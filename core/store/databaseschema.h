@@ -37,6 +37,8 @@ struct DatabaseSchema {
     // (a common word over the series: 51 ms read, 12 ms mapped). Safe only for a file nothing truncates
     // while it is open: the index is only ever appended to, or deleted and made anew.
     qint64 mmapBytes = 0;
+    // The page size of a file this code creates (0: SQLite's 4096); a file that exists keeps its own.
+    int pageSize = 0;
 
     int currentVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
     int oldestReadable() const { return readableFrom > 0 ? readableFrom : currentVersion(); }

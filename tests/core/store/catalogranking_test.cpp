@@ -196,6 +196,14 @@ TEST_F(CatalogRanking, Issue10AMissingVolumeLeavesTheSearchThroughItsSpan)
               int(CatalogVolumeInfo::State::Missing));
 }
 
+// A new index is made of 16 KiB pages (DatabaseSchema::pageSize).
+TEST_F(CatalogRanking, Issue10ANewIndexIsMadeOfSixteenKibPages)
+{
+    Result<std::unique_ptr<Database>> db = Database::openForReading(catalogSchema(), libraryPath());
+    ASSERT_TRUE(db);
+    EXPECT_EQ(Statement::scalar(**db, QStringLiteral("PRAGMA page_size"))->toInt(), 16384);
+}
+
 // An index of schema version 1 (before volume_spans) is searched as it is when it may only be read, with
 // the same answers; opened for writing it gains the spans.
 TEST_F(CatalogRanking, Issue10AVersionOneIndexIsSearchedAsItIsAndUpgradedWhenWritable)
