@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace marginalia {
 
@@ -202,7 +203,16 @@ Result<HitQuery> datedHits(const Database &db, const Filter &filter, const Catal
 
 } // namespace
 
-Result<int> CatalogStore::count(const CatalogQuery &query) const
+namespace {
+
+// A query made SQL: the MATCH expression, the filters, and the " FROM … WHERE …" they make.
+struct PreparedQuery {
+    CatalogMatch match;
+    Filter filter;
+    QString where;
+};
+
+Result<PreparedQuery> prepare(const CatalogQuery &query)
 {
     Result<CatalogMatch> match = parseCatalogQuery(query.text);
     if (!match)
@@ -212,16 +222,83 @@ Result<int> CatalogStore::count(const CatalogQuery &query) const
         return fail(filter.error());
     const QString where = QStringLiteral(" FROM ") + filter->from + QStringLiteral(" WHERE ")
         + filter->conditions.join(QStringLiteral(" AND "));
-    if (match->match.isEmpty()) {
-        Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + where, filter->values);
-        if (!total)
-            return fail(total.error());
-        return total->toInt();
-    }
-    Result<CatalogRanges> ranges = catalogRanges(m_db, filter->volumes, {kFtsAlone, {match->match}}, {where, filter->values});
+    return PreparedQuery{std::move(*match), std::move(*filter), where};
+}
+
+// What a query with words reads (catalogranking.h); none for browsing by the filters alone.
+Result<std::optional<CatalogRanges>> rangesOf(const Database &db, const PreparedQuery &prepared)
+{
+    if (prepared.match.match.isEmpty())
+        return std::optional<CatalogRanges>{};
+    Result<CatalogRanges> ranges = catalogRanges(db, prepared.filter.volumes, {kFtsAlone, {prepared.match.match}},
+                                                 {prepared.where, prepared.filter.values});
     if (!ranges)
         return fail(ranges.error());
-    Result<qint64> total = countMatches(m_db, *ranges);
+    return std::optional<CatalogRanges>(std::move(*ranges));
+}
+
+// Every match counted; without words, every document the filters keep (browsing: no FTS5).
+Result<qint64> countAll(const Database &db, const PreparedQuery &prepared, const CatalogRanges *ranges)
+{
+    if (ranges)
+        return countMatches(db, *ranges);
+    Result<QVariant> total = Statement::scalar(db, QStringLiteral("SELECT count(*)") + prepared.where, prepared.filter.values);
+    if (!total)
+        return fail(total.error());
+    return total->toLongLong();
+}
+
+// The best matches by relevance (catalogranking.cpp), counted when asked, described in rank order.
+Result<void> rankedHits(const Database &db, const PreparedQuery &prepared, const CatalogRanges &ranges,
+                        const CatalogQuery &query, std::vector<qint64> &rowids, CatalogSearchResults &results)
+{
+    Result<RankedMatches> ranked = rankMatches(db, prepared.match.match, ranges, query);
+    if (!ranked)
+        return fail(ranked.error());
+    results.total = int(ranked->total);
+    results.totalExact = ranked->exact;
+    if (query.exactTotal && !ranked->exact) {
+        Result<qint64> total = countMatches(db, ranges);
+        if (!total)
+            return fail(total.error());
+        results.total = int(*total);
+        results.totalExact = true;
+    }
+    return describeHits(db, ranked->best, std::size_t(std::max(0, query.offset)), std::size_t(std::max(0, query.limit)),
+                        rowids, results);
+}
+
+// The matches (or, without words, the documents) in date order.
+Result<void> datedHitsOf(const Database &db, const PreparedQuery &prepared, const CatalogQuery &query,
+                         std::vector<qint64> &rowids, CatalogSearchResults &results)
+{
+    if (query.limit <= 0 || results.total <= query.offset)
+        return {};
+    Result<HitQuery> plan = datedHits(db, prepared.filter, query, results.total, !prepared.match.match.isEmpty());
+    if (!plan)
+        return fail(plan.error());
+    Statement hits(db, plan->sql);
+    if (auto done = hits.exec(plan->values); !done)
+        return done;
+    while (hits.next()) {
+        rowids.push_back(hits.value(0).toLongLong());
+        results.results.push_back({hits.text(1), hits.text(2), hits.text(3), hits.text(4),
+                                   dateOf(hits.text(5), hits.text(6)), hits.text(7), hits.value(8).toDouble(), {}});
+    }
+    return {};
+}
+
+} // namespace
+
+Result<int> CatalogStore::count(const CatalogQuery &query) const
+{
+    Result<PreparedQuery> prepared = prepare(query);
+    if (!prepared)
+        return fail(prepared.error());
+    Result<std::optional<CatalogRanges>> ranges = rangesOf(m_db, *prepared);
+    if (!ranges)
+        return fail(ranges.error());
+    Result<qint64> total = countAll(m_db, *prepared, *ranges ? &**ranges : nullptr);
     if (!total)
         return fail(total.error());
     return int(*total);
@@ -229,69 +306,32 @@ Result<int> CatalogStore::count(const CatalogQuery &query) const
 
 Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) const
 {
-    Result<CatalogMatch> match = parseCatalogQuery(query.text);
-    if (!match)
-        return fail(match.error());
-    Result<Filter> filter = filterFor(query, match->match);
-    if (!filter)
-        return fail(filter.error());
-    const QString where = QStringLiteral(" FROM ") + filter->from + QStringLiteral(" WHERE ")
-        + filter->conditions.join(QStringLiteral(" AND "));
+    Result<PreparedQuery> prepared = prepare(query);
+    if (!prepared)
+        return fail(prepared.error());
     CatalogSearchResults results;
     std::vector<qint64> rowids;
-    if (match->match.isEmpty()) {
-        // Browsing by the filters alone: no FTS5, nothing to rank.
-        Result<QVariant> total = Statement::scalar(m_db, QStringLiteral("SELECT count(*)") + where, filter->values);
+    const bool byRank = query.sort == CatalogQuery::Sort::Relevance && !prepared->match.match.isEmpty();
+    Result<std::optional<CatalogRanges>> ranges = rangesOf(m_db, *prepared);
+    if (!ranges)
+        return fail(ranges.error());
+    if (byRank) {
+        if (!m_rankReady) {
+            if (auto ready = registerFtsRank(m_db); !ready)
+                return fail(ready.error());
+            m_rankReady = true;
+        }
+        if (auto done = rankedHits(m_db, *prepared, **ranges, query, rowids, results); !done)
+            return fail(done.error());
+    } else {
+        Result<qint64> total = countAll(m_db, *prepared, *ranges ? &**ranges : nullptr);
         if (!total)
             return fail(total.error());
-        results.total = total->toInt();
-    } else {
-        Result<CatalogRanges> ranges = catalogRanges(m_db, filter->volumes, {kFtsAlone, {match->match}}, {where, filter->values});
-        if (!ranges)
-            return fail(ranges.error());
-        if (query.sort == CatalogQuery::Sort::Relevance) {
-            if (!m_rankReady) {
-                if (auto ready = registerFtsRank(m_db); !ready)
-                    return fail(ready.error());
-                m_rankReady = true;
-            }
-            Result<RankedMatches> ranked = rankMatches(m_db, match->match, *ranges, query);
-            if (!ranked)
-                return fail(ranked.error());
-            results.total = int(ranked->total);
-            results.totalExact = ranked->exact;
-            if (query.exactTotal && !ranked->exact) {
-                Result<qint64> total = countMatches(m_db, *ranges);
-                if (!total)
-                    return fail(total.error());
-                results.total = int(*total);
-                results.totalExact = true;
-            }
-            if (auto done = describeHits(m_db, ranked->best, std::size_t(std::max(0, query.offset)),
-                                         std::size_t(std::max(0, query.limit)), rowids, results); !done)
-                return fail(done.error());
-        } else {
-            Result<qint64> total = countMatches(m_db, *ranges);
-            if (!total)
-                return fail(total.error());
-            results.total = int(*total);
-        }
-    }
-    const bool byDate = query.sort == CatalogQuery::Sort::Date || match->match.isEmpty();
-    if (byDate && query.limit > 0 && results.total > query.offset) {
-        Result<HitQuery> plan = datedHits(m_db, *filter, query, results.total, !match->match.isEmpty());
-        if (!plan)
-            return fail(plan.error());
-        Statement hits(m_db, plan->sql);
-        if (auto done = hits.exec(plan->values); !done)
+        results.total = int(*total);
+        if (auto done = datedHitsOf(m_db, *prepared, query, rowids, results); !done)
             return fail(done.error());
-        while (hits.next()) {
-            rowids.push_back(hits.value(0).toLongLong());
-            results.results.push_back({hits.text(1), hits.text(2), hits.text(3), hits.text(4),
-                                       dateOf(hits.text(5), hits.text(6)), hits.text(7), hits.value(8).toDouble(), {}});
-        }
     }
-    const SnippetMaker snippets(match->highlight);
+    const SnippetMaker snippets(prepared->match.highlight);
     if (auto done = addSnippets(m_db, rowids, snippets, results.results); !done)
         return fail(done.error());
     return results;
