@@ -38,15 +38,20 @@ public:
     void attach(const TextCopyNoteList &list, int titleStart, std::vector<Error> &warnings);
 
 private:
-    void addFootnote(const TextCopyNoteItem &item, const QString &label);
+    void attachByOrder(const TextCopyNoteList &list, std::vector<Error> &warnings);
+    void addFootnote(const TextCopyNoteItem &item, const QString &label, const QString &id);
     void placeSourceMarker(int titleStart, std::vector<Error> &warnings);
     void placeBodyMarkers(const TextCopyNoteList &list, int offset, std::vector<Error> &warnings);
-    void applyMarkers(const std::vector<TextCopyMarker> &hits, int offset);
+    // Takes the markers (footnote index, place; in reading order) out of the text and places the notes.
+    void applyMarkers(const std::vector<std::pair<int, TextCopyMarker>> &markers);
 
     Document &m_doc;
     QString m_fileName;
     const std::vector<int> &m_blockLines;
 };
+
+// Whether the TEI ids of notes with these labels are "<doc>fn<label>" rather than "<doc>fn<index>".
+bool footnoteIdsByLabel(const QStringList &labels);
 
 // Adds the point anchors (footnote markers, page breaks) to their blocks and sorts every block's anchors.
 void addPointAnchors(Document &doc);
