@@ -70,6 +70,66 @@ TextCopyMarker spacedMarker(const QString &text, const TextCopyLabelledMarker &a
     return marker;
 }
 
+// The text of a block before `pos`, without the markers already placed in it.
+QString textBefore(const QString &text, int block, int pos, const std::vector<std::pair<int, TextCopyMarker>> &placed)
+{
+    QString out = text.left(pos);
+    for (auto it = placed.rbegin(); it != placed.rend(); ++it) {
+        if (it->second.block == block && it->second.pos + it->second.length <= pos)
+            out.remove(it->second.pos, it->second.length);
+    }
+    return out;
+}
+
+// A copy that lost a marker's label still has the text before it: the place right after the first run
+// of the TEI's 16 characters there (a marker of no length), if the TEI gave that many.
+std::optional<TextCopyMarker> markerLostAfter(const RichText &body,
+                                              const std::vector<std::pair<int, TextCopyMarker>> &placed,
+                                              const TextCopyMarker &from, const QString &before)
+{
+    if (before.size() < 16)
+        return std::nullopt;
+    const QChar last = before.back();
+    for (int b = from.block; b < int(body.size()); ++b) {
+        const QString &text = body[std::size_t(b)].text;
+        for (qsizetype q = text.indexOf(last, b == from.block ? from.pos + from.length : 0); q >= 0;
+             q = text.indexOf(last, q + 1)) {
+            if (tailWithoutSpaces(textBefore(text, b, int(q + 1), placed), 16) == before)
+                return TextCopyMarker{b, int(q + 1), 0};
+        }
+    }
+    return std::nullopt;
+}
+
+// The TEI note's label after the last placed marker, where the characters before it are the TEI's
+// (the last 16, else the last 6); nothing when neither is found.
+std::optional<TextCopyMarker> findHomeMarker(const RichText &body,
+                                             const std::vector<std::pair<int, TextCopyMarker>> &placed,
+                                             const TextCopyHome::Note &note)
+{
+    if (note.label.isEmpty())
+        return std::nullopt;
+    const TextCopyMarker from = placed.empty() ? TextCopyMarker{} : placed.back().second;
+    for (const int context : {16, 6}) {
+        const QString want = note.before.right(context);
+        for (int b = from.block; b < int(body.size()); ++b) {
+            const QString &text = body[std::size_t(b)].text;
+            qsizetype p = text.indexOf(note.label, b == from.block ? std::max(1, from.pos + from.length) : 1);
+            for (; p > 0; p = text.indexOf(note.label, p + 1)) {
+                const qsizetype end = p + note.label.size();
+                if (end < text.size() && note.label.back().isLetterOrNumber() && text[end].isLetterOrNumber())
+                    continue;
+                const bool fits = want.isEmpty()
+                    ? isGluedMarker(text, int(p), note.label)
+                    : tailWithoutSpaces(textBefore(text, b, int(p), placed), int(want.size())) == want;
+                if (fits)
+                    return spacedMarker(text, TextCopyLabelledMarker{b, int(p), note.label});
+            }
+        }
+    }
+    return markerLostAfter(body, placed, from, note.before);
+}
+
 } // namespace
 
 std::optional<TextCopyNoteList> findNoteList(const QStringList &lines, int from)
@@ -134,18 +194,49 @@ void TextCopyFootnotes::attachByOrder(const TextCopyNoteList &list, std::vector<
             markers.push_back({k, spacedMarker(m_doc.body[std::size_t(at->block)].text, *at)});
             continue;
         }
-        const TextCopyNoteItem &item = list.items[std::size_t(k)];
-        warnings.push_back(Error{
-            m_fileName, item.line, 1,
-            Tr::tr(
-                "footnote %1 (list item %2, \u201C%3\u201D) has no marker in the text that fits between "
-                "its neighbours; it is shown without a place in the text")
-                .arg(label)
-                .arg(k + 1)
-                .arg(item.paragraphs.value(0).left(40))});
+        warnUnplaced(list.items[std::size_t(k)], k, warnings);
     }
     applyMarkers(markers);
 }
+
+void TextCopyFootnotes::attachFromHome(const TextCopyNoteList &list, const TextCopyHome &home, int titleStart,
+                                       std::vector<Error> &warnings)
+{
+    if (home.notes.size() != list.items.size()) {
+        warnings.push_back(Error{m_fileName, list.items.empty() ? 0 : list.items.front().line, 1,
+                                 Tr::tr(
+                                     "the copy lists %1 footnotes but document %2 of the open volume has %3, "
+                                     "so the footnotes are read from the copy alone")
+                                     .arg(list.items.size())
+                                     .arg(home.documentId)
+                                     .arg(home.notes.size())});
+        attach(list, titleStart, warnings);
+        return;
+    }
+    std::vector<std::pair<int, TextCopyMarker>> markers;
+    for (int k = 0; k < int(list.items.size()); ++k) {
+        const TextCopyHome::Note &note = home.notes[std::size_t(k)];
+        addFootnote(list.items[std::size_t(k)], note.label, note.id);
+        if (const std::optional<TextCopyMarker> hit = findHomeMarker(m_doc.body, markers, note))
+            markers.emplace_back(k, *hit);
+        else
+            warnUnplaced(list.items[std::size_t(k)], k, warnings);
+    }
+    applyMarkers(markers);
+}
+
+void TextCopyFootnotes::warnUnplaced(const TextCopyNoteItem &item, int index, std::vector<Error> &warnings)
+{
+    warnings.push_back(Error{
+        m_fileName, item.line, 1,
+        Tr::tr(
+            "footnote %1 (list item %2, \u201C%3\u201D) has no marker in the text that fits between "
+            "its neighbours; it is shown without a place in the text")
+            .arg(m_doc.footnotes[std::size_t(index)].label)
+            .arg(index + 1)
+            .arg(item.paragraphs.value(0).left(40))});
+}
+
 void TextCopyFootnotes::addFootnote(const TextCopyNoteItem &item, const QString &label, const QString &id)
 {
     Footnote note;

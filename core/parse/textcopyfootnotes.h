@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/document.h"
+#include "textcopyhome.h"
 #include "textcopytext.h"
 #include "util/result.h"
 
@@ -37,9 +38,15 @@ public:
     // `titleStart`: index in the heading text where the title follows "NNN. ".
     void attach(const TextCopyNoteList &list, int titleStart, std::vector<Error> &warnings);
 
+    // As attach(), with the labels and ids of the TEI document the copy repeats, each marker looked for
+    // after the same characters as in the TEI.
+    void attachFromHome(const TextCopyNoteList &list, const TextCopyHome &home, int titleStart,
+                        std::vector<Error> &warnings);
+
 private:
     void attachByOrder(const TextCopyNoteList &list, std::vector<Error> &warnings);
     void addFootnote(const TextCopyNoteItem &item, const QString &label, const QString &id);
+    void warnUnplaced(const TextCopyNoteItem &item, int index, std::vector<Error> &warnings);
     void placeSourceMarker(int titleStart, std::vector<Error> &warnings);
     void placeBodyMarkers(const TextCopyNoteList &list, int offset, std::vector<Error> &warnings);
     // Takes the markers (footnote index, place; in reading order) out of the text and places the notes.

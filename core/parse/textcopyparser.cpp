@@ -103,7 +103,10 @@ QString documentNumberFromFileName(const QString &fileName)
 // Reads one text copy into a one-document volume; the steps follow the corpus README's import rule.
 class TextCopyReader {
 public:
-    TextCopyReader(QStringList lines, const QString &fileName) : m_lines(std::move(lines)), m_fileName(fileName) {}
+    TextCopyReader(QStringList lines, const QString &fileName, const TextCopyHome *home)
+        : m_lines(std::move(lines)), m_fileName(fileName), m_home(home)
+    {
+    }
 
     Result<Volume> read();
 
@@ -117,6 +120,7 @@ private:
 
     QStringList m_lines;
     QString m_fileName;
+    const TextCopyHome *m_home = nullptr; // the TEI document the copy repeats, when its volume is open
     Volume m_volume;
     Document m_doc;
     std::vector<int> m_blockLines; // 1-based line where each body block starts
@@ -137,7 +141,10 @@ Result<Volume> TextCopyReader::read()
     readBody(heading.bodyFrom, notes ? notes->firstLine : int(m_lines.size()));
     if (notes) {
         TextCopyFootnotes footnotes(m_doc, m_fileName, m_blockLines);
-        footnotes.attach(*notes, m_titleStart, m_volume.warnings);
+        if (m_home)
+            footnotes.attachFromHome(*notes, *m_home, m_titleStart, m_volume.warnings);
+        else
+            footnotes.attach(*notes, m_titleStart, m_volume.warnings);
     } else {
         m_volume.warnings.push_back(Error{
             m_fileName, 0, 0,
@@ -155,8 +162,11 @@ Result<Volume> TextCopyReader::read()
 // TEI reader puts a volume's inline source note after the head.
 void TextCopyReader::readHeading(const TextCopyHeading &heading)
 {
-    m_doc.number = heading.number.isEmpty() ? documentNumberFromFileName(m_fileName) : heading.number;
-    if (!m_doc.number.isEmpty())
+    m_doc.number = m_home ? m_home->number
+                          : heading.number.isEmpty() ? documentNumberFromFileName(m_fileName) : heading.number;
+    if (m_home)
+        m_doc.id = m_home->documentId;
+    else if (!m_doc.number.isEmpty())
         m_doc.id = QLatin1Char('d') + m_doc.number;
     m_titleStart = heading.titleStart;
     Block block;
@@ -292,9 +302,7 @@ void TextCopyReader::finish()
     m_volume.documents.push_back(std::move(m_doc));
 }
 
-} // namespace
-
-Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &fileName)
+Result<Volume> parseTextCopy(const QByteArray &data, const QString &fileName, const TextCopyHome *home)
 {
     const QString empty = Tr::tr("the file is empty");
     if (data.trimmed().isEmpty())
@@ -305,7 +313,19 @@ Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &file
         return fail(invalidUtf8Error(data, fileName));
     if (isBlank(text))
         return fail(fileName, 0, 0, empty);
-    return TextCopyReader(splitLines(std::move(text)), fileName).read();
+    return TextCopyReader(splitLines(std::move(text)), fileName, home).read();
+}
+
+} // namespace
+
+Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &fileName)
+{
+    return parseTextCopy(data, fileName, nullptr);
+}
+
+Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &fileName, const TextCopyHome &home)
+{
+    return parseTextCopy(data, fileName, &home);
 }
 
 } // namespace marginalia

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "model/volume.h"
+
+namespace marginalia {
+
+class Library;
+
+// The document of `volume` (a TEI volume) that a text copy's document repeats, or -1. A copy with a
+// number is that number's document with the same title. A copy without one (an old volume's page) is
+// the document with its title; of several such ("The Secretary of State to the Ambassador in Cuba
+// (Caffery)" heads many telegrams), or with no title, the one whose text it shares most of when
+// `compareText`, else none.
+int findCopiedDocument(const Volume &volume, const Document &copy, bool compareText);
+
+// Reads every text copy of the library whose document an open TEI volume holds again as a copy of that
+// document (TextCopyParser with a TextCopyHome): its id and number, the footnotes' labels and ids, each
+// marker where the TEI has it. A copy whose file can no longer be read keeps its first reading.
+void readTextCopiesByTheirVolumes(Library &library);
+
+} // namespace marginalia
