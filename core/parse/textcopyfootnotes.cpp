@@ -157,7 +157,11 @@ void TextCopyFootnotes::attach(const TextCopyNoteList &list, int titleStart, std
     const bool hasSource = list.items.front().paragraphs.value(0).startsWith(QLatin1String("Source:"));
     const int offset = hasSource ? 1 : 0;
     const int needed = int(list.items.size()) - offset;
-    if (int(findMarkers(m_doc.body, TextCopyCursor{}, 1, needed).size()) < needed) {
+    // 1955–80 pages label the source note 1 ("…10:23 a.m.1"), so the list's "Source:" is no offset there.
+    const QString &heading = m_doc.body.front().text;
+    const bool sourceAtOne = hasSource && !heading.endsWith(QLatin1Char('0'))
+        && isGluedMarker(heading, int(heading.size()) - 1, QStringLiteral("1"));
+    if (sourceAtOne || int(findMarkers(m_doc.body, TextCopyCursor{}, 1, needed).size()) < needed) {
         // Not the modern 0, 1, 2, … of the site: the book's own labels, paired with the list by order.
         attachByOrder(list, warnings);
         return;

@@ -83,6 +83,7 @@ TextCopyHeading readTextCopyHeading(const QStringList &lines)
             heading.text = text;
             heading.line = j;
             heading.bodyFrom = j + 1;
+            heading.breaks.insert(heading.breaks.end(), para.breaks.begin(), para.breaks.end());
             return heading;
         }
         if (numberLine.isEmpty() && !(heading.number = numberLineOf(text)).isEmpty()) {
@@ -99,6 +100,8 @@ TextCopyHeading readTextCopyHeading(const QStringList &lines)
         heading.titleStart = numberLine.isEmpty() ? 0 : int(numberLine.size()) + 1;
         heading.line = j;
         heading.bodyFrom = j + 1;
+        for (const TextCopyBreak &b : para.breaks) // "[Page 9]The Minister …"
+            heading.breaks.push_back(TextCopyBreak{b.n, b.offset + heading.titleStart});
         return heading;
     }
     heading.bodyFrom = int(lines.size());

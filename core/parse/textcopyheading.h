@@ -25,7 +25,7 @@ struct TextCopyHeading {
     int line = -1;      // index of the heading's (last) line; -1 for an empty heading
     int bodyFrom = 0;   // index of the first line of the body
     std::vector<TextCopyTopLine> above; // source and bracketed lines above the heading, in order
-    std::vector<TextCopyBreak> breaks;  // "[Page N]" lines above the heading
+    std::vector<TextCopyBreak> breaks;  // "[Page N]" above the heading (offset 0) and in it
 };
 
 // Reads the heading from the first non-blank line on. Recognises "317. Title", a title without a number,

@@ -12,8 +12,8 @@ namespace marginalia {
 namespace {
 
 // Above these sizes the copy is not a document page; its markers are left in the text.
-constexpr int kMaxCandidates = 600;
-constexpr int kMaxItems = 300;
+constexpr int kMaxCandidates = 400;
+constexpr int kMaxItems = 200;
 constexpr int kMaxGap = 3; // list items in a row that may have lost their markers
 constexpr int kMatch = 10; // a placed marker is worth more than any ordinary doubt about its label
 constexpr int kForbidden = -1000;
@@ -94,7 +94,9 @@ std::vector<Candidate> findCandidates(const RichText &body)
         const QString &text = body[std::size_t(b)].text;
         for (int i = 0; i < text.size() && int(out.size()) <= kMaxCandidates; ++i) {
             if (kSigns.contains(text[i])) {
-                if (i > 0 && !text[i - 1].isSpace() ? true : i > 1 && text[i - 2].isPunct())
+                // Glued to the word, or set off by a space after punctuation ("instant, †").
+                const bool glued = i > 0 && !text[i - 1].isSpace();
+                if (glued || (i > 1 && text[i - 2].isPunct()))
                     out.push_back(Candidate{b, i, QString(text[i]), false});
                 continue;
             }
@@ -184,7 +186,8 @@ std::vector<std::optional<TextCopyLabelledMarker>> placeMarkersByOrder(const Ric
         for (int i = 0; i < n; ++i) {
             const Candidate &c = cands[std::size_t(i)];
             const int own = kMatch - (c.weak ? 4 : 0);
-            int score = firstScore(c, k) > kForbidden / 2 ? own + firstScore(c, k) : none;
+            // As the first placed marker, after k items left without one.
+            int score = firstScore(c, k) > kForbidden / 2 ? own + firstScore(c, k) - 3 * k : none;
             std::pair<int, int> link{-1, -1};
             for (int pk = std::max(0, k - 1 - kMaxGap); pk < k; ++pk) {
                 for (int j = 0; j < i; ++j) {
@@ -210,8 +213,9 @@ std::vector<std::optional<TextCopyLabelledMarker>> placeMarkersByOrder(const Ric
     int top = 0;
     for (int k = 0; k < count; ++k) {
         for (int i = 0; i < n; ++i) {
-            if (best[std::size_t(k)][std::size_t(i)] > top) {
-                top = best[std::size_t(k)][std::size_t(i)];
+            const int score = best[std::size_t(k)][std::size_t(i)] - 3 * (count - 1 - k); // items left after
+            if (score > top) {
+                top = score;
                 end = {k, i};
             }
         }

@@ -176,7 +176,7 @@ void TextCopyReader::readHeading(const TextCopyHeading &heading)
     m_doc.body.push_back(std::move(block));
     m_blockLines.push_back((heading.line >= 0 ? heading.line : heading.bodyFrom) + 1);
     for (const TextCopyBreak &b : heading.breaks)
-        addPageBreak(b.n, Location{-1, 0, 0});
+        addPageBreak(b.n, Location{-1, 0, b.offset});
     for (const TextCopyTopLine &line : heading.above) {
         Block above;
         above.text = line.text;

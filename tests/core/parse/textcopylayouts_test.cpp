@@ -108,6 +108,15 @@ TEST(TextCopyLayouts, Issue11PageLabelBeforeTheHeading)
     EXPECT_EQ(doc.pageBreaks[0].where, (Location{-1, 0, 0}));
 }
 
+TEST(TextCopyLayouts, Issue11PageLabelGluedToTheHeading)
+{
+    const Document doc = parseOne("[Page 9]The Minister in Egypt (Kirk) to the Secretary of State\n\nText.\n");
+    EXPECT_EQ(doc.title, QStringLiteral("The Minister in Egypt (Kirk) to the Secretary of State"));
+    ASSERT_EQ(doc.pageBreaks.size(), 1u);
+    EXPECT_EQ(doc.pageBreaks[0].n, QStringLiteral("9"));
+    EXPECT_EQ(doc.pageBreaks[0].where, (Location{-1, 0, 0}));
+}
+
 TEST(TextCopyLayouts, Issue11MarkerInTheHeadingIsNotPartOfTheTitle)
 {
     const Document doc = parseOne("The Secretary of State to the Ambassador in France (Herrick)18\n\n"
@@ -191,4 +200,19 @@ TEST(TextCopyLayouts, Issue11StrayDigitsAreNotMarkers)
                                   "1. Not printed.\n");
     EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("8")}));
     EXPECT_TRUE(before(doc, 0).endsWith(QLatin1String("is not clear.")));
+}
+
+TEST(TextCopyLayouts, Issue11SourceNoteLabelledOne)
+{
+    std::vector<Error> warnings;
+    const Document doc = parseOne("5. Telegram From the Embassy in Iran to the Department of State, August 6, 1956, "
+                                  "10:23 a.m.1\n\nThe Shah met me.2 He left.3\n\n"
+                                  "1. Source: Department of State, Central Files.\n2. Not found.\n3. Ibid.\n",
+                                  &warnings);
+    EXPECT_EQ(doc.title, QStringLiteral("Telegram From the Embassy in Iran to the Department of State, August 6, "
+                                        "1956, 10:23 a.m."));
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
+    EXPECT_EQ(doc.footnotes[0].marker, (Location{-1, 0, int(doc.body[0].text.size())}));
+    EXPECT_EQ(before(doc, 2), QStringLiteral("The Shah met me. He left."));
+    EXPECT_TRUE(warnings.empty()) << warnings.front().toString().toStdString();
 }
