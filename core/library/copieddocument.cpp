@@ -96,24 +96,32 @@ int findCopiedDocument(const Volume &volume, const Document &copy, bool compareT
     return mostSharedText(volume, copy, sameTitle);
 }
 
+std::shared_ptr<const Volume> readTextCopyByOpenVolumes(std::shared_ptr<const Volume> copy,
+                                                        const std::vector<std::shared_ptr<const Volume>> &open)
+{
+    if (!copy || copy->format != SourceFormat::TextCopy || copy->documents.size() != 1)
+        return copy;
+    for (const std::shared_ptr<const Volume> &tei : open) {
+        if (!tei || tei->format == SourceFormat::TextCopy || tei->id.isEmpty())
+            continue;
+        const int d = findCopiedDocument(*tei, copy->documents.front(), true);
+        if (d < 0)
+            continue;
+        Result<Volume> again = loadTextCopy(copy->sourcePath, textCopyHomeOf(tei->documents[std::size_t(d)]));
+        return again ? std::make_shared<const Volume>(std::move(again).value()) : copy;
+    }
+    return copy;
+}
+
 void readTextCopiesByTheirVolumes(Library &library)
 {
+    std::vector<std::shared_ptr<const Volume>> open;
+    for (int v = 0; v < library.size(); ++v)
+        open.push_back(library.volumePtr(v));
     for (int v = 0; v < library.size(); ++v) {
-        const Volume &copy = library.volume(v);
-        if (copy.format != SourceFormat::TextCopy || copy.documents.size() != 1)
-            continue;
-        for (int t = 0; t < library.size(); ++t) {
-            const Volume &tei = library.volume(t);
-            if (tei.format == SourceFormat::TextCopy || tei.id.isEmpty())
-                continue;
-            const int d = findCopiedDocument(tei, copy.documents.front(), true);
-            if (d < 0)
-                continue;
-            Result<Volume> again = loadTextCopy(copy.sourcePath, textCopyHomeOf(tei.documents[std::size_t(d)]));
-            if (again)
-                library.replace(v, std::make_shared<const Volume>(std::move(again).value()));
-            break;
-        }
+        std::shared_ptr<const Volume> copy = readTextCopyByOpenVolumes(open[std::size_t(v)], open);
+        if (copy != open[std::size_t(v)])
+            library.replace(v, std::move(copy));
     }
 }
 

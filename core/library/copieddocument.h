@@ -2,6 +2,9 @@
 
 #include "model/volume.h"
 
+#include <memory>
+#include <vector>
+
 namespace marginalia {
 
 class Library;
@@ -17,5 +20,11 @@ int findCopiedDocument(const Volume &volume, const Document &copy, bool compareT
 // document (TextCopyParser with a TextCopyHome): its id and number, the footnotes' labels and ids, each
 // marker where the TEI has it. A copy whose file can no longer be read keeps its first reading.
 void readTextCopiesByTheirVolumes(Library &library);
+
+// `copy` read again as a copy of the document of one of `open` (TEI volumes, others are skipped) that it
+// repeats; `copy` itself when none holds it, or it is no text copy. Reads only its arguments and the
+// copy's file, so it may run on a worker thread.
+std::shared_ptr<const Volume> readTextCopyByOpenVolumes(std::shared_ptr<const Volume> copy,
+                                                        const std::vector<std::shared_ptr<const Volume>> &open);
 
 } // namespace marginalia
