@@ -132,6 +132,30 @@ std::optional<TextCopyMarker> findHomeMarker(const RichText &body,
 
 } // namespace
 
+void normaliseBackLinks(QStringList &lines)
+{
+    static const QString backLink = QStringLiteral("\u21A9");
+    std::vector<int> bulleted; // lines of "- … ↩" items, last first
+    bool inRun = true;
+    for (int j = int(lines.size()) - 1; j >= 0; --j) {
+        QString &line = lines[j];
+        const QString trimmed = line.trimmed();
+        if (!trimmed.endsWith(backLink)) {
+            inRun = inRun && isBlankLine(line);
+            continue;
+        }
+        line = trimmed.chopped(backLink.size()).trimmed();
+        if (inRun && (line.startsWith(QLatin1String("- ")) || line.startsWith(QStringLiteral("\u2022 "))))
+            bulleted.push_back(j);
+        else
+            inRun = false;
+    }
+    for (std::size_t k = 0; k < bulleted.size(); ++k) {
+        QString &line = lines[bulleted[bulleted.size() - 1 - k]];
+        line = QString::number(int(k) + 1) + QLatin1Char('.') + line.mid(1);
+    }
+}
+
 std::optional<TextCopyNoteList> findNoteList(const QStringList &lines, int from)
 {
     // Only the last "1." can start the final run: any earlier one would run into it.

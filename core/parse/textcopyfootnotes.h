@@ -24,6 +24,10 @@ struct TextCopyNoteList {
     std::vector<TextCopyNoteItem> items;
 };
 
+// A list copied with the site's back links ("1. Source: … ↩", or "- Source: … ↩" from a converter that
+// drops the numbers): the links are taken off, and a final run of "- … ↩" items is numbered 1., 2., ….
+void normaliseBackLinks(QStringList &lines);
+
 // The footnote list: the final run of lines numbered 1., 2., … after line index `from`. Items may be
 // separated by blank lines; an unnumbered line directly under an item is another paragraph of it.
 std::optional<TextCopyNoteList> findNoteList(const QStringList &lines, int from);

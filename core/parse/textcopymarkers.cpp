@@ -2,6 +2,7 @@
 
 #include "textcopytext.h"
 
+#include <QStringList>
 #include <QStringView>
 
 #include <algorithm>
@@ -24,7 +25,7 @@ struct Candidate {
     int block = 0;
     int pos = 0;
     QString label;
-    bool weak = false; // split off a longer number ("19012" = 1901 + 2)
+    int doubt = 0; // 4 split off a longer number ("19012" = 1901 + 2), 6 set off by a space ("Carter 1")
 };
 
 bool isAsciiDigit(QChar c)
@@ -57,6 +58,8 @@ bool endsAMarker(const QString &text, int end)
 bool canCarryMarker(const QString &text, int start, int length)
 {
     const int value = QStringView(text).mid(start, length).toInt();
+    if (start >= 4 && QStringView(text).mid(start - 4, 4) == QLatin1String("No. "))
+        return true; // "No. 15431": telegram 1543 and marker 1
     if (length == 4)
         return value >= 1700 && value <= 2099;
     if (length > 2 || value < 1 || value > 31 || start < 4 || text[start - 1] != u' ')
@@ -69,8 +72,33 @@ bool canCarryMarker(const QString &text, int start, int length)
     return std::any_of(std::begin(months), std::end(months), [&](const QString &m) { return before.endsWith(m); });
 }
 
+// "Carter 1", "Jackson 0": a marker set off by a space after a name, not a number after a word that
+// takes one ("No. 1", "May 5", "page 3", "Article 2").
+bool isSpacedMarker(const QString &text, int start, int end)
+{
+    if (end - start > 2 || start < 3 || text[start - 1] != u' ' || !text[start - 2].isLetter())
+        return false;
+    int w = start - 2;
+    while (w > 0 && text[w - 1].isLetter())
+        --w;
+    const QStringView word = QStringView(text).mid(w, start - 1 - w);
+    static const QStringList takesNumber = {
+        QStringLiteral("No"),       QStringLiteral("Nos"),     QStringLiteral("Article"),  QStringLiteral("Section"),
+        QStringLiteral("Document"), QStringLiteral("Page"),    QStringLiteral("Part"),     QStringLiteral("Chapter"),
+        QStringLiteral("Annex"),    QStringLiteral("Point"),   QStringLiteral("Paragraph"), QStringLiteral("Telegram"),
+        QStringLiteral("January"),  QStringLiteral("February"), QStringLiteral("March"),   QStringLiteral("April"),
+        QStringLiteral("May"),      QStringLiteral("June"),    QStringLiteral("July"),     QStringLiteral("August"),
+        QStringLiteral("September"), QStringLiteral("October"), QStringLiteral("November"), QStringLiteral("December")};
+    return word.size() >= 2 && word[0].isUpper() && word[1].isLower() && !takesNumber.contains(word)
+        && (end == text.size() || text[end] == u' ' || text[end] == u',' || text[end] == u'.' || text[end] == u';');
+}
+
 void addNumberCandidates(const QString &text, int block, int start, int end, std::vector<Candidate> &out)
 {
+    if (isSpacedMarker(text, start, end)) {
+        out.push_back(Candidate{block, start, text.mid(start, end - start), 6});
+        return;
+    }
     int labelEnd = end;
     // "14b": a letter after the number belongs to the label, unless it makes an ordinal ("2d", "1st").
     if (end < text.size() && text[end] >= u'a' && text[end] <= u'c' && endsAMarker(text, end + 1))
@@ -79,11 +107,11 @@ void addNumberCandidates(const QString &text, int block, int start, int end, std
         return;
     const QString whole = text.mid(start, labelEnd - start);
     if (end - start <= 3 && (whole == QLatin1String("0") || text[start] != u'0') && isGluedMarker(text, start, whole))
-        out.push_back(Candidate{block, start, whole, false});
+        out.push_back(Candidate{block, start, whole, 0});
     for (int k = 1; k <= 3 && k < end - start; ++k) {
         const int split = end - k;
         if (text[split] != u'0' && canCarryMarker(text, start, split - start))
-            out.push_back(Candidate{block, split, text.mid(split, labelEnd - split), true});
+            out.push_back(Candidate{block, split, text.mid(split, labelEnd - split), 4});
     }
 }
 
@@ -97,7 +125,7 @@ std::vector<Candidate> findCandidates(const RichText &body)
                 // Glued to the word, or set off by a space after punctuation ("instant, †").
                 const bool glued = i > 0 && !text[i - 1].isSpace();
                 if (glued || (i > 1 && text[i - 2].isPunct()))
-                    out.push_back(Candidate{b, i, QString(text[i]), false});
+                    out.push_back(Candidate{b, i, QString(text[i]), 0});
                 continue;
             }
             if (!isAsciiDigit(text[i]) || (i > 0 && isAsciiDigit(text[i - 1])))
@@ -185,7 +213,7 @@ std::vector<std::optional<TextCopyLabelledMarker>> placeMarkersByOrder(const Ric
     for (int k = 0; k < count; ++k) {
         for (int i = 0; i < n; ++i) {
             const Candidate &c = cands[std::size_t(i)];
-            const int own = kMatch - (c.weak ? 4 : 0);
+            const int own = kMatch - c.doubt;
             // As the first placed marker, after k items left without one.
             int score = firstScore(c, k) > kForbidden / 2 ? own + firstScore(c, k) - 3 * k : none;
             std::pair<int, int> link{-1, -1};

@@ -185,14 +185,18 @@ void TextCopyReader::readHeading(const TextCopyHeading &heading)
     }
 }
 
-// Paragraphs are runs of non-blank lines; a "[Page N]" paragraph of its own marks where the next begins.
+// Paragraphs are runs of non-blank lines (single lines when the copy has no blank line); a "[Page N]"
+// paragraph of its own marks where the next begins.
 void TextCopyReader::readBody(int from, int to)
 {
     std::vector<TextCopyBreak> pending;
     QString raw;
     int rawLine = 0;
+    // A copy with no blank line between its lines put each paragraph on a line of its own.
+    const bool linePerParagraph = std::none_of(m_lines.cbegin() + std::min(from, to), m_lines.cbegin() + to,
+                                               [](const QString &l) { return isBlank(l); });
     for (int j = from; j <= to; ++j) {
-        const bool bracketed = j < to && isBracketedParagraph(m_lines[j]);
+        const bool bracketed = j < to && (linePerParagraph || isBracketedParagraph(m_lines[j]));
         if (bracketed && !raw.isEmpty()) {
             addBodyParagraph(collapseParagraph(raw), rawLine, pending);
             raw.clear();
@@ -313,7 +317,9 @@ Result<Volume> parseTextCopy(const QByteArray &data, const QString &fileName, co
         return fail(invalidUtf8Error(data, fileName));
     if (isBlank(text))
         return fail(fileName, 0, 0, empty);
-    return TextCopyReader(splitLines(std::move(text)), fileName, home).read();
+    QStringList lines = splitLines(std::move(text));
+    normaliseBackLinks(lines);
+    return TextCopyReader(std::move(lines), fileName, home).read();
 }
 
 } // namespace

@@ -216,3 +216,41 @@ TEST(TextCopyLayouts, Issue11SourceNoteLabelledOne)
     EXPECT_EQ(before(doc, 2), QStringLiteral("The Shah met me. He left."));
     EXPECT_TRUE(warnings.empty()) << warnings.front().toString().toStdString();
 }
+
+TEST(TextCopyLayouts, Issue11ListWithTheSiteBackLinks)
+{
+    const Document doc = parseOne("12. Note0\n\nOne.1 Two.2\n\n  1. Source: Files. \u21A9\n  2. First. \u21A9\n  3. Second.\u21A9\n");
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")}));
+    EXPECT_EQ(plainText(doc.footnotes[2].content), QStringLiteral("Second."));
+}
+
+TEST(TextCopyLayouts, Issue11BulletedListWithBackLinks)
+{
+    const Document doc = parseOne("The Minister in Cuba (Welles) to the Secretary of State\n\nOne.5 Two.6\n\n"
+                                  "- Not printed. \u21A9\n- Supra. \u21A9\n");
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("5"), QStringLiteral("6")}));
+    EXPECT_EQ(plainText(doc.footnotes[1].content), QStringLiteral("Supra."));
+    EXPECT_EQ(before(doc, 1), QStringLiteral("One. Two."));
+}
+
+TEST(TextCopyLayouts, Issue11SingleNewlinesBetweenParagraphs)
+{
+    const Document doc = parseOne("The Minister in Cuba (Welles) to the Secretary of State\nHabana, May 5, 1934.\n"
+                                  "First paragraph.7\nSecond paragraph.\n1. Not printed.\n");
+    ASSERT_EQ(doc.body.size(), 4u);
+    EXPECT_EQ(doc.body[1].kind, BlockKind::Dateline);
+    EXPECT_EQ(doc.body[2].text, QStringLiteral("First paragraph."));
+    EXPECT_EQ(doc.body[3].text, QStringLiteral("Second paragraph."));
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("7")}));
+}
+
+TEST(TextCopyLayouts, Issue11MarkerSetOffByASpaceOrGluedToATelegramNumber)
+{
+    const Document doc = parseOne("The Secretary of State to the Ambassador in Chile (Sevier)\n\n"
+                                  "Your No. 15431 reached President Carter 2 and May 5 on page 3 of it.\n\n"
+                                  "1. Not printed.\n2. Not found.\n");
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+    EXPECT_EQ(before(doc, 0), QStringLiteral("Your No. 1543"));
+    EXPECT_EQ(before(doc, 1), QStringLiteral("Your No. 1543 reached President Carter"));
+    EXPECT_TRUE(doc.body[1].text.contains(QStringLiteral("Carter and May 5 on page 3")));
+}
