@@ -290,7 +290,8 @@ void TextCopyReader::finish()
 
     m_volume.format = SourceFormat::TextCopy;
     m_volume.sourcePath = m_fileName;
-    m_volume.ids.insert(m_doc.id, IdTarget{IdTarget::Document, 0, -1});
+    if (!m_doc.id.isEmpty()) // a page that names no document has no id to be linked by
+        m_volume.ids.insert(m_doc.id, IdTarget{IdTarget::Document, 0, -1});
     for (int f = 0; f < int(m_doc.footnotes.size()); ++f)
         m_volume.ids.insert(m_doc.footnotes[std::size_t(f)].id, IdTarget{IdTarget::Footnote, 0, f});
     for (int p = 0; p < int(m_doc.pageBreaks.size()); ++p) {
