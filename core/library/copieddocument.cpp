@@ -73,11 +73,13 @@ int findCopiedDocument(const Volume &volume, const Document &copy, bool compareT
 {
     const QString title = comparableTitle(copy.title);
     if (!copy.number.isEmpty()) {
-        for (int d : volume.documentsNumbered(copy.number)) {
+        const std::vector<int> numbered = volume.documentsNumbered(copy.number);
+        for (int d : numbered) {
             if (comparableTitle(volume.documents[std::size_t(d)].title) == title)
                 return d;
         }
-        return -1;
+        // A heading the copy did not recognise as such (a line above it taken for the title): its text tells.
+        return compareText ? mostSharedText(volume, copy, numbered) : -1;
     }
     std::vector<int> sameTitle;
     for (int d = 0; d < int(volume.documents.size()); ++d) {

@@ -10,7 +10,8 @@ namespace marginalia {
 class Library;
 
 // The document of `volume` (a TEI volume) that a text copy's document repeats, or -1. A copy with a
-// number is that number's document with the same title. A copy without one (an old volume's page) is
+// number is that number's document with the same title (or, when `compareText`, with the same text). A
+// copy without one (an old volume's page) is
 // the document with its title; of several such ("The Secretary of State to the Ambassador in Cuba
 // (Caffery)" heads many telegrams), or with no title, the one whose text it shares most of when
 // `compareText`, else none.

@@ -25,7 +25,7 @@ struct Candidate {
     int block = 0;
     int pos = 0;
     QString label;
-    int doubt = 0; // 4 split off a longer number ("19012" = 1901 + 2), 6 set off by a space ("Carter 1")
+    int doubt = 0; // 6 when split off a longer number ("19012" = 1901 + 2) or set off by a space ("Carter 1")
 };
 
 bool isAsciiDigit(QChar c)
@@ -58,7 +58,7 @@ bool endsAMarker(const QString &text, int end)
 bool canCarryMarker(const QString &text, int start, int length)
 {
     const int value = QStringView(text).mid(start, length).toInt();
-    if (start >= 4 && QStringView(text).mid(start - 4, 4) == QLatin1String("No. "))
+    if (length >= 4 && start >= 4 && QStringView(text).mid(start - 4, 4) == QLatin1String("No. "))
         return true; // "No. 15431": telegram 1543 and marker 1
     if (length == 4)
         return value >= 1700 && value <= 2099;
@@ -108,10 +108,13 @@ void addNumberCandidates(const QString &text, int block, int start, int end, std
     const QString whole = text.mid(start, labelEnd - start);
     if (end - start <= 3 && (whole == QLatin1String("0") || text[start] != u'0') && isGluedMarker(text, start, whole))
         out.push_back(Candidate{block, start, whole, 0});
+    // "September 24, 1934" is a date, not September 2 and marker 4.
+    const bool yearFollows = end + 6 <= text.size() && text[end] == u',' && text[end + 1] == u' '
+        && isAsciiDigit(text[end + 2]) && isAsciiDigit(text[end + 5]);
     for (int k = 1; k <= 3 && k < end - start; ++k) {
         const int split = end - k;
-        if (text[split] != u'0' && canCarryMarker(text, start, split - start))
-            out.push_back(Candidate{block, split, text.mid(split, labelEnd - split), 4});
+        if (text[split] != u'0' && !(yearFollows && split - start <= 2) && canCarryMarker(text, start, split - start))
+            out.push_back(Candidate{block, split, text.mid(split, labelEnd - split), 6});
     }
 }
 

@@ -254,3 +254,13 @@ TEST(TextCopyLayouts, Issue11MarkerSetOffByASpaceOrGluedToATelegramNumber)
     EXPECT_EQ(before(doc, 1), QStringLiteral("Your No. 1543 reached President Carter"));
     EXPECT_TRUE(doc.body[1].text.contains(QStringLiteral("Carter and May 5 on page 3")));
 }
+
+TEST(TextCopyLayouts, Issue11DatesFileNumbersAndHoursAreNotMarkers)
+{
+    // Seen in copies of frus1934v05 pages: a day before a year, a file number, the hour of a dateline.
+    const Document doc = parseOne("816.51c39/281\n\nThe Minister in Colombia (Whitehouse) to the Secretary of State\n\n"
+                                  "Bogot\u00E1, September 24, 1934\u20141 p.m.\n\n"
+                                  "Under Law No. 35 of 19325 the Government may act.\n\n1. Not printed.\n");
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("5")}));
+    EXPECT_EQ(before(doc, 0), QStringLiteral("Under Law No. 35 of 1932"));
+}
