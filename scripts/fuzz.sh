@@ -4,7 +4,7 @@
 # marginalia_core and the fuzz targets, with clang (no PDF code: qpdf 11.3's headers do not compile with
 # clang 14 as C++20), and runs two targets at a time.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]   (default 60 seconds, every target)
-# Seeds come from tests/data and tests/fuzz/seeds. Exits non-zero when a target finds a crash, a leak,
+# Seeds come from tests/data (and its folders, such as tests/data/textcopies) and tests/fuzz/seeds. Exits non-zero when a target finds a crash, a leak,
 # a timeout or a disagreement, and names the input that shows it (under build-fuzz/artifacts/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +53,7 @@ run() { # target, seed patterns, dictionary: runs in the background, its output 
     mkdir -p "$corpus"
     IFS=, read -r -a patterns <<<"$patterns"
     for pattern in "${patterns[@]}"; do
-        find tests/data tests/fuzz/seeds -maxdepth 1 -name "$pattern" -exec cp -n {} "$corpus/" \;
+        find tests/data tests/fuzz/seeds -maxdepth 2 -name "$pattern" -exec cp -n {} "$corpus/" \;
     done
     local options=(-max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048
                    -artifact_prefix="$build/artifacts/$target-" -print_final_stats=1)

@@ -73,6 +73,10 @@ void VolumeOpener::startNext()
     }
     const QString file = m_queue.takeFirst();
     m_job = new VolumeLoadJob(file, this);
+    std::vector<std::shared_ptr<const Volume>> open;
+    for (int v = 0; v < m_library->library().size(); ++v)
+        open.push_back(m_library->library().volumePtr(v));
+    m_job->setOpenVolumes(std::move(open)); // a text copy is read by the document of an open volume it repeats
     if (m_progress) {
         m_progress->setLabelText(tr("Opening %1…").arg(QFileInfo(file).fileName()));
         m_progress->setValue(0);

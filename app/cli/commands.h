@@ -32,8 +32,9 @@ int runShow(const ShowOptions &options, QTextStream &out, QTextStream &err);
 // The library of this process (one per command run).
 Library &commandLibrary();
 // Loads every file into `library`; import errors go to `err`. False if any file failed.
+// A text copy whose document one of the TEI files holds is read by that document (readTextCopiesByTheirVolumes).
 bool loadAll(const QStringList &files, Library &library, QTextStream &err);
-// Prints the library's import warnings to `err` (after flushing `out`); ExitBadInput if there were any.
+// Prints the library's import warnings to `err` (after flushing `out`); ExitOk, since what opened was shown.
 int reportWarnings(const Library &library, QTextStream &out, QTextStream &err);
 
 struct DocumentPosition {

@@ -1,5 +1,6 @@
 #include "library.h"
 
+#include "copieddocument.h"
 #include "parse/citation.h"
 
 #include <QRegularExpression>
@@ -7,12 +8,6 @@
 namespace marginalia {
 
 namespace {
-
-// Titles of the same document differ between a TEI head and a pasted copy only in line breaks and spacing.
-bool sameTitle(const QString &a, const QString &b)
-{
-    return a.simplified() == b.simplified();
-}
 
 // "d316" → "316": the document number a same-volume id names, for matching a lone text copy's
 // references by number. Empty for ids that are not document ids.
@@ -72,18 +67,15 @@ int Library::homeVolume(int volumeIndex) const
     if (own.documents.empty())
         return -1;
     // A text copy holds one document; it belongs where that document is, by number and title, so that
-    // two different letters both numbered 316 (in different volumes) are never confused.
+    // two different letters both numbered 316 (in different volumes) are never confused; without a
+    // number (an old volume's page), by a title only that document has.
     const Document &doc = own.documents.front();
-    if (doc.number.isEmpty())
-        return -1;
     for (int v = 0; v < size(); ++v) {
         const Volume &candidate = volume(v);
         if (v == volumeIndex || candidate.id.isEmpty())
             continue;
-        for (int d : candidate.documentsNumbered(doc.number)) {
-            if (sameTitle(candidate.documents[std::size_t(d)].title, doc.title))
-                return v;
-        }
+        if (findCopiedDocument(candidate, doc, false) >= 0)
+            return v;
     }
     return -1;
 }

@@ -1,5 +1,6 @@
 #include "volumeloadjob.h"
 
+#include "copieddocument.h"
 #include "jobs/backgroundjob.h"
 #include "parse/teiparser.h"
 #include "parse/volumeloader.h"
@@ -13,8 +14,9 @@ namespace {
 // Per mille between two progress reports: enough for a smooth bar, few enough events to cost nothing.
 constexpr int ProgressStep = 5;
 
-// Runs on the worker thread: reads only `path` and `control`.
-Result<std::shared_ptr<const Volume>> loadOnWorker(const QString &path, JobControl &control)
+// Runs on the worker thread: reads only its arguments (the open volumes are immutable).
+Result<std::shared_ptr<const Volume>> loadOnWorker(const QString &path, const std::vector<std::shared_ptr<const Volume>> &open,
+                                                   JobControl &control)
 {
     int reported = 0;
     const auto report = [&](int perMille) {
@@ -36,7 +38,7 @@ Result<std::shared_ptr<const Volume>> loadOnWorker(const QString &path, JobContr
         return fail(result.error());
     if (reported < 1000)
         report(1000);
-    return std::make_shared<const Volume>(std::move(result).value());
+    return readTextCopyByOpenVolumes(std::make_shared<const Volume>(std::move(result).value()), open);
 }
 
 } // namespace
@@ -62,7 +64,7 @@ VolumeLoadJob::~VolumeLoadJob() = default;
 void VolumeLoadJob::start()
 {
     m_cancelRequested = false;
-    m_job->start([path = m_path](JobControl &control) { return loadOnWorker(path, control); },
+    m_job->start([path = m_path, open = m_openVolumes](JobControl &control) { return loadOnWorker(path, open, control); },
                  [this](Result<std::shared_ptr<const Volume>> result) {
                      // A cancel that arrives while the volume is on its way still wins: the user asked
                      // for nothing, and loading has no effect to report.

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace marginalia {
 
@@ -23,6 +24,9 @@ public:
     ~VolumeLoadJob() override;
 
     const QString &path() const { return m_path; }
+    // The volumes open when the file is read: a text copy of a document of one of them is read by that
+    // document (readTextCopyByOpenVolumes). Set before start().
+    void setOpenVolumes(std::vector<std::shared_ptr<const Volume>> volumes) { m_openVolumes = std::move(volumes); }
     void start();
     void cancel();
 
@@ -33,6 +37,7 @@ Q_SIGNALS:
 
 private:
     QString m_path;
+    std::vector<std::shared_ptr<const Volume>> m_openVolumes;
     bool m_cancelRequested = false;
     BackgroundJob *m_job; // a child: deleting the load job detaches the work and drops its result
 };

@@ -1,5 +1,6 @@
 #include "textcopyfootnotes.h"
 
+#include "textcopymarkers.h"
 #include "textcopytext.h"
 #include "util/translate.h"
 
@@ -58,7 +59,102 @@ std::optional<TextCopyNoteList> readNoteList(const QStringList &lines, int first
     return list;
 }
 
+// "instant, † and": the TEI reader puts a note set off by spaces at the word before, as if glued to it.
+TextCopyMarker spacedMarker(const QString &text, const TextCopyLabelledMarker &at)
+{
+    TextCopyMarker marker{at.block, at.pos, int(at.label.size())};
+    if (at.pos > 0 && text[at.pos - 1] == u' ') {
+        --marker.pos;
+        ++marker.length;
+    }
+    return marker;
+}
+
+// The text of a block before `pos`, without the markers already placed in it.
+QString textBefore(const QString &text, int block, int pos, const std::vector<std::pair<int, TextCopyMarker>> &placed)
+{
+    QString out = text.left(pos);
+    for (auto it = placed.rbegin(); it != placed.rend(); ++it) {
+        if (it->second.block == block && it->second.pos + it->second.length <= pos)
+            out.remove(it->second.pos, it->second.length);
+    }
+    return out;
+}
+
+// A copy that lost a marker's label still has the text before it: the place right after the first run
+// of the TEI's 16 characters there (a marker of no length), if the TEI gave that many.
+std::optional<TextCopyMarker> markerLostAfter(const RichText &body,
+                                              const std::vector<std::pair<int, TextCopyMarker>> &placed,
+                                              const TextCopyMarker &from, const QString &before)
+{
+    if (before.size() < 16)
+        return std::nullopt;
+    const QChar last = before.back();
+    for (int b = from.block; b < int(body.size()); ++b) {
+        const QString &text = body[std::size_t(b)].text;
+        for (qsizetype q = text.indexOf(last, b == from.block ? from.pos + from.length : 0); q >= 0;
+             q = text.indexOf(last, q + 1)) {
+            if (tailWithoutSpaces(textBefore(text, b, int(q + 1), placed), 16) == before)
+                return TextCopyMarker{b, int(q + 1), 0};
+        }
+    }
+    return std::nullopt;
+}
+
+// The TEI note's label after the last placed marker, where the characters before it are the TEI's
+// (the last 16, else the last 6); nothing when neither is found.
+std::optional<TextCopyMarker> findHomeMarker(const RichText &body,
+                                             const std::vector<std::pair<int, TextCopyMarker>> &placed,
+                                             const TextCopyHome::Note &note)
+{
+    if (note.label.isEmpty())
+        return std::nullopt;
+    const TextCopyMarker from = placed.empty() ? TextCopyMarker{} : placed.back().second;
+    for (const int context : {16, 6}) {
+        const QString want = note.before.right(context);
+        for (int b = from.block; b < int(body.size()); ++b) {
+            const QString &text = body[std::size_t(b)].text;
+            qsizetype p = text.indexOf(note.label, b == from.block ? std::max(1, from.pos + from.length) : 1);
+            for (; p > 0; p = text.indexOf(note.label, p + 1)) {
+                const qsizetype end = p + note.label.size();
+                if (end < text.size() && note.label.back().isLetterOrNumber() && text[end].isLetterOrNumber())
+                    continue;
+                const bool fits = want.isEmpty()
+                    ? isGluedMarker(text, int(p), note.label)
+                    : tailWithoutSpaces(textBefore(text, b, int(p), placed), int(want.size())) == want;
+                if (fits)
+                    return spacedMarker(text, TextCopyLabelledMarker{b, int(p), note.label});
+            }
+        }
+    }
+    return markerLostAfter(body, placed, from, note.before);
+}
+
 } // namespace
+
+void normaliseBackLinks(QStringList &lines)
+{
+    static const QString backLink = QStringLiteral("\u21A9");
+    std::vector<int> bulleted; // lines of "- … ↩" items, last first
+    bool inRun = true;
+    for (int j = int(lines.size()) - 1; j >= 0; --j) {
+        QString &line = lines[j];
+        const QString trimmed = line.trimmed();
+        if (!trimmed.endsWith(backLink)) {
+            inRun = inRun && isBlankLine(line);
+            continue;
+        }
+        line = trimmed.chopped(backLink.size()).trimmed();
+        if (inRun && (line.startsWith(QLatin1String("- ")) || line.startsWith(QStringLiteral("\u2022 "))))
+            bulleted.push_back(j);
+        else
+            inRun = false;
+    }
+    for (std::size_t k = 0; k < bulleted.size(); ++k) {
+        QString &line = lines[bulleted[bulleted.size() - 1 - k]];
+        line = QString::number(int(k) + 1) + QLatin1Char('.') + line.mid(1);
+    }
+}
 
 std::optional<TextCopyNoteList> findNoteList(const QStringList &lines, int from)
 {
@@ -84,17 +180,95 @@ void TextCopyFootnotes::attach(const TextCopyNoteList &list, int titleStart, std
     // The copy numbered the list from 1; with a source note the TEI labels start at 0.
     const bool hasSource = list.items.front().paragraphs.value(0).startsWith(QLatin1String("Source:"));
     const int offset = hasSource ? 1 : 0;
-    for (std::size_t k = 0; k < list.items.size(); ++k)
-        addFootnote(list.items[k], QString::number(int(k) + 1 - offset));
+    const int needed = int(list.items.size()) - offset;
+    // 1955–80 pages label the source note 1 ("…10:23 a.m.1"), so the list's "Source:" is no offset there.
+    const QString &heading = m_doc.body.front().text;
+    const bool sourceAtOne = hasSource && !heading.endsWith(QLatin1Char('0'))
+        && isGluedMarker(heading, int(heading.size()) - 1, QStringLiteral("1"));
+    if (sourceAtOne || int(findMarkers(m_doc.body, TextCopyCursor{}, 1, needed).size()) < needed) {
+        // Not the modern 0, 1, 2, … of the site: the book's own labels, paired with the list by order.
+        attachByOrder(list, warnings);
+        return;
+    }
+    for (std::size_t k = 0; k < list.items.size(); ++k) {
+        const QString label = QString::number(int(k) + 1 - offset);
+        addFootnote(list.items[k], label, m_doc.id + QStringLiteral("fn") + label);
+    }
     if (hasSource)
         placeSourceMarker(titleStart, warnings);
     placeBodyMarkers(list, offset, warnings);
 }
 
-void TextCopyFootnotes::addFootnote(const TextCopyNoteItem &item, const QString &label)
+void TextCopyFootnotes::attachByOrder(const TextCopyNoteList &list, std::vector<Error> &warnings)
+{
+    const int items = int(list.items.size());
+    const std::vector<std::optional<TextCopyLabelledMarker>> placed = placeMarkersByOrder(m_doc.body, items);
+    QStringList labels;
+    for (int k = 0; k < items; ++k) {
+        const std::optional<TextCopyLabelledMarker> &at = placed[std::size_t(k)];
+        // An unplaced item is named by the label its neighbour implies, else by its place in the list.
+        const QString previous = labels.value(k - 1);
+        labels.append(at ? at->label
+                         : !previous.isEmpty() && previous[0].isDigit() ? QString::number(previous.toInt() + 1)
+                                                                        : QString::number(k + 1));
+    }
+    const bool byLabel = footnoteIdsByLabel(labels);
+    std::vector<std::pair<int, TextCopyMarker>> markers;
+    for (int k = 0; k < items; ++k) {
+        const QString &label = labels[k];
+        addFootnote(list.items[std::size_t(k)], label,
+                    m_doc.id + QStringLiteral("fn") + (byLabel ? label : QString::number(k + 1)));
+        if (const std::optional<TextCopyLabelledMarker> &at = placed[std::size_t(k)]) {
+            markers.push_back({k, spacedMarker(m_doc.body[std::size_t(at->block)].text, *at)});
+            continue;
+        }
+        warnUnplaced(list.items[std::size_t(k)], k, warnings);
+    }
+    applyMarkers(markers);
+}
+
+void TextCopyFootnotes::attachFromHome(const TextCopyNoteList &list, const TextCopyHome &home, int titleStart,
+                                       std::vector<Error> &warnings)
+{
+    if (home.notes.size() != list.items.size()) {
+        warnings.push_back(Error{m_fileName, list.items.empty() ? 0 : list.items.front().line, 1,
+                                 Tr::tr(
+                                     "the copy lists %1 footnotes but document %2 of the open volume has %3, "
+                                     "so the footnotes are read from the copy alone")
+                                     .arg(list.items.size())
+                                     .arg(home.documentId)
+                                     .arg(home.notes.size())});
+        attach(list, titleStart, warnings);
+        return;
+    }
+    std::vector<std::pair<int, TextCopyMarker>> markers;
+    for (int k = 0; k < int(list.items.size()); ++k) {
+        const TextCopyHome::Note &note = home.notes[std::size_t(k)];
+        addFootnote(list.items[std::size_t(k)], note.label, note.id);
+        if (const std::optional<TextCopyMarker> hit = findHomeMarker(m_doc.body, markers, note))
+            markers.emplace_back(k, *hit);
+        else
+            warnUnplaced(list.items[std::size_t(k)], k, warnings);
+    }
+    applyMarkers(markers);
+}
+
+void TextCopyFootnotes::warnUnplaced(const TextCopyNoteItem &item, int index, std::vector<Error> &warnings)
+{
+    warnings.push_back(Error{
+        m_fileName, item.line, 1,
+        Tr::tr(
+            "footnote %1 (list item %2, \u201C%3\u201D) has no marker in the text that fits between "
+            "its neighbours; it is shown without a place in the text")
+            .arg(m_doc.footnotes[std::size_t(index)].label)
+            .arg(index + 1)
+            .arg(item.paragraphs.value(0).left(40))});
+}
+
+void TextCopyFootnotes::addFootnote(const TextCopyNoteItem &item, const QString &label, const QString &id)
 {
     Footnote note;
-    note.id = m_doc.id + QStringLiteral("fn") + label;
+    note.id = id;
     note.label = label;
     note.marker = Location{-1, -1, 0}; // no place in the text until a marker is matched
     const int index = int(m_doc.footnotes.size());
@@ -145,22 +319,7 @@ void TextCopyFootnotes::placeBodyMarkers(const TextCopyNoteList &list, int offse
     const int items = int(list.items.size());
     const int needed = items - offset;
     const std::vector<TextCopyMarker> hits = findMarkers(m_doc.body, TextCopyCursor{}, 1, needed);
-    const int found = int(hits.size());
-    if (found < needed) {
-        // Markers matched before a gap may belong to other notes; placing none is safer than misplacing.
-        const TextCopyNoteItem &unmatched = list.items[std::size_t(found + offset)];
-        warnings.push_back(Error{
-            m_fileName, unmatched.line, 1,
-            Tr::tr(
-                "the footnote list has %1 items but only %2 markers were found in the "
-                "text; the first unmatched is list item %3 (marker %4), so the footnotes "
-                "are shown without their places in the text")
-                .arg(items)
-                .arg(found + offset)
-                .arg(found + offset + 1)
-                .arg(found + 1)});
-        return;
-    }
+    // attach() came here only with every marker found.
     const TextCopyCursor after = hits.empty() ? TextCopyCursor{}
                                               : TextCopyCursor{hits.back().block, hits.back().pos + hits.back().length};
     const std::vector<TextCopyMarker> extra = findMarkers(m_doc.body, after, needed + 1, 1);
@@ -173,23 +332,18 @@ void TextCopyFootnotes::placeBodyMarkers(const TextCopyNoteList &list, int offse
                 .arg(needed + 1)
                 .arg(items)});
     }
-    applyMarkers(hits, offset);
+    std::vector<std::pair<int, TextCopyMarker>> markers;
+    for (std::size_t k = 0; k < hits.size(); ++k)
+        markers.emplace_back(int(k) + offset, hits[k]);
+    applyMarkers(markers);
 }
 
-void TextCopyFootnotes::applyMarkers(const std::vector<TextCopyMarker> &hits, int offset)
+void TextCopyFootnotes::applyMarkers(const std::vector<std::pair<int, TextCopyMarker>> &markers)
 {
-    int removed = 0; // marker digits already taken out of the current block
-    for (std::size_t k = 0; k < hits.size(); ++k) {
-        const TextCopyMarker &hit = hits[k];
-        if (k == 0 || hits[k - 1].block != hit.block)
-            removed = 0;
-        m_doc.footnotes[k + std::size_t(offset)].marker = Location{-1, hit.block, hit.pos - removed};
-        removed += hit.length;
-    }
     // Points already placed in the body (page breaks, the source note's marker) move with the text.
-    const auto shift = [&hits](Location &where) {
+    const auto shift = [&markers](Location &where) {
         int removedBefore = 0;
-        for (const TextCopyMarker &hit : hits) {
+        for (const auto &[note, hit] : markers) {
             if (where.inBody() && hit.block == where.block && hit.pos < where.offset)
                 removedBefore += std::min(hit.length, where.offset - hit.pos);
         }
@@ -197,11 +351,35 @@ void TextCopyFootnotes::applyMarkers(const std::vector<TextCopyMarker> &hits, in
     };
     for (PageBreak &pb : m_doc.pageBreaks)
         shift(pb.where);
-    for (int k = 0; k < offset; ++k)
-        shift(m_doc.footnotes[std::size_t(k)].marker);
+    for (Footnote &note : m_doc.footnotes) {
+        if (note.marker.block >= 0)
+            shift(note.marker);
+    }
+    int removed = 0; // marker characters already taken out of the current block
+    for (std::size_t k = 0; k < markers.size(); ++k) {
+        const TextCopyMarker &hit = markers[k].second;
+        if (k == 0 || markers[k - 1].second.block != hit.block)
+            removed = 0;
+        m_doc.footnotes[std::size_t(markers[k].first)].marker = Location{-1, hit.block, hit.pos - removed};
+        removed += hit.length;
+    }
     // Later markers first, so that the positions of earlier ones stay valid.
-    for (auto it = hits.rbegin(); it != hits.rend(); ++it)
-        m_doc.body[std::size_t(it->block)].text.remove(it->pos, it->length);
+    for (auto it = markers.rbegin(); it != markers.rend(); ++it)
+        m_doc.body[std::size_t(it->second.block)].text.remove(it->second.pos, it->second.length);
+}
+
+// TEI ids name a note by its label when the document's labels are unique numbers or letters ("d126fn47"),
+// else by its place in the document ("d122fn3" for the second 38, "d135fn2" for †).
+bool footnoteIdsByLabel(const QStringList &labels)
+{
+    QStringList seen;
+    for (const QString &label : labels) {
+        if (label.isEmpty() || seen.contains(label)
+            || !std::all_of(label.begin(), label.end(), [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128; }))
+            return false;
+        seen.append(label);
+    }
+    return true;
 }
 
 void addPointAnchors(Document &doc)

@@ -1,11 +1,13 @@
 #include "textcopyparser.h"
 
 #include "textcopyfootnotes.h"
+#include "textcopyheading.h"
 #include "textcopytext.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -81,36 +83,44 @@ bool isBlank(const QString &line)
     return std::all_of(line.begin(), line.end(), [](QChar c) { return c.isSpace(); });
 }
 
-// "317. Letter From …": the number and where the title starts in the collapsed line.
-bool splitTitleLine(const QString &line, QString &number, int &titleStart)
+// "[Extract]", "[Telegram]": a bracketed line is a paragraph of its own even without blank lines around it.
+bool isBracketedParagraph(const QString &line)
 {
-    int i = 0;
-    while (i < line.size() && i < 6 && line[i] >= u'0' && line[i] <= u'9')
-        ++i;
-    if (i == 0 || i + 2 >= line.size() || line[i] != u'.' || line[i + 1] != u' ')
-        return false;
-    number = line.left(i);
-    titleStart = i + 2;
-    return true;
+    const QString t = line.trimmed();
+    return t.size() >= 3 && t.startsWith(QLatin1Char('[')) && t.endsWith(QLatin1Char(']'))
+        && t.indexOf(QLatin1Char(']')) == t.size() - 1 && collapseParagraph(t).breaks.empty();
+}
+
+// history.state.gov names a document page "<volume id>-d<number>" and a saved copy tends to keep it
+// ("frus1934v05-d126.txt"): the document id of a page whose heading has no number.
+QString documentNumberFromFileName(const QString &fileName)
+{
+    static const QRegularExpression pattern(QStringLiteral("^frus[A-Za-z0-9-]+?-d(\\d{1,6})(?![A-Za-z0-9])"));
+    const QRegularExpressionMatch m = pattern.match(QFileInfo(fileName).fileName());
+    return m.hasMatch() ? m.captured(1) : QString();
 }
 
 // Reads one text copy into a one-document volume; the steps follow the corpus README's import rule.
 class TextCopyReader {
 public:
-    TextCopyReader(QStringList lines, const QString &fileName) : m_lines(std::move(lines)), m_fileName(fileName) {}
+    TextCopyReader(QStringList lines, const QString &fileName, const TextCopyHome *home)
+        : m_lines(std::move(lines)), m_fileName(fileName), m_home(home)
+    {
+    }
 
     Result<Volume> read();
 
 private:
-    bool readTitle(int line);
+    void readHeading(const TextCopyHeading &heading);
     void readBody(int from, int to);
     void addBodyParagraph(const TextCopyParagraph &para, int line, std::vector<TextCopyBreak> &pending);
     void addPageBreak(const QString &n, Location where);
-    void readDateline();
+    void readDateline(int block);
     void finish();
 
     QStringList m_lines;
     QString m_fileName;
+    const TextCopyHome *m_home = nullptr; // the TEI document the copy repeats, when its volume is open
     Volume m_volume;
     Document m_doc;
     std::vector<int> m_blockLines; // 1-based line where each body block starts
@@ -119,19 +129,22 @@ private:
 
 Result<Volume> TextCopyReader::read()
 {
-    const auto first = std::find_if(m_lines.cbegin(), m_lines.cend(), [](const QString &l) { return !isBlank(l); });
-    const int titleLine = int(first - m_lines.cbegin());
-    if (!readTitle(titleLine)) {
-        return fail(m_fileName, titleLine + 1, 1,
-                    Tr::tr(
-                        "the text does not start with a document title such as "
-                        "\u201C317. Letter From \u2026\u201D"));
+    const auto hasWords = [](const QString &l) { return std::any_of(l.begin(), l.end(), [](QChar c) { return c.isLetter(); }); };
+    if (std::none_of(m_lines.cbegin(), m_lines.cend(), hasWords)) {
+        const auto first = std::find_if(m_lines.cbegin(), m_lines.cend(), [](const QString &l) { return !isBlank(l); });
+        return fail(m_fileName, int(first - m_lines.cbegin()) + 1, 1,
+                    Tr::tr("the text has no words, so it is not a copy of a document page"));
     }
-    const std::optional<TextCopyNoteList> notes = findNoteList(m_lines, titleLine + 1);
-    readBody(titleLine + 1, notes ? notes->firstLine : int(m_lines.size()));
+    const TextCopyHeading heading = readTextCopyHeading(m_lines);
+    readHeading(heading);
+    const std::optional<TextCopyNoteList> notes = findNoteList(m_lines, heading.bodyFrom);
+    readBody(heading.bodyFrom, notes ? notes->firstLine : int(m_lines.size()));
     if (notes) {
         TextCopyFootnotes footnotes(m_doc, m_fileName, m_blockLines);
-        footnotes.attach(*notes, m_titleStart, m_volume.warnings);
+        if (m_home)
+            footnotes.attachFromHome(*notes, *m_home, m_titleStart, m_volume.warnings);
+        else
+            footnotes.attach(*notes, m_titleStart, m_volume.warnings);
     } else {
         m_volume.warnings.push_back(Error{
             m_fileName, 0, 0,
@@ -140,35 +153,54 @@ Result<Volume> TextCopyReader::read()
                 "numbered 1., 2., \u2026, so the document opens without footnotes")});
     }
     m_doc.title = m_doc.body.front().text.mid(m_titleStart);
-    readDateline();
+    readDateline(1 + int(heading.above.size()));
     finish();
     return std::move(m_volume);
 }
 
-bool TextCopyReader::readTitle(int line)
+// The heading is block 0 (empty when the page has none); the source line above it follows it, as the
+// TEI reader puts a volume's inline source note after the head.
+void TextCopyReader::readHeading(const TextCopyHeading &heading)
 {
-    if (line >= m_lines.size())
-        return false;
-    const TextCopyParagraph heading = collapseParagraph(m_lines[line]);
-    if (!splitTitleLine(heading.text, m_doc.number, m_titleStart))
-        return false;
-    m_doc.id = QLatin1Char('d') + m_doc.number;
+    m_doc.number = m_home ? m_home->number
+                          : heading.number.isEmpty() ? documentNumberFromFileName(m_fileName) : heading.number;
+    if (m_home)
+        m_doc.id = m_home->documentId;
+    else if (!m_doc.number.isEmpty())
+        m_doc.id = QLatin1Char('d') + m_doc.number;
+    m_titleStart = heading.titleStart;
     Block block;
     block.kind = BlockKind::Heading;
     block.level = 1;
     block.text = heading.text;
     m_doc.body.push_back(std::move(block));
-    m_blockLines.push_back(line + 1);
-    return true;
+    m_blockLines.push_back((heading.line >= 0 ? heading.line : heading.bodyFrom) + 1);
+    for (const TextCopyBreak &b : heading.breaks)
+        addPageBreak(b.n, Location{-1, 0, b.offset});
+    for (const TextCopyTopLine &line : heading.above) {
+        Block above;
+        above.text = line.text;
+        m_doc.body.push_back(std::move(above));
+        m_blockLines.push_back(line.line + 1);
+    }
 }
 
-// Paragraphs are runs of non-blank lines; a "[Page N]" paragraph of its own marks where the next begins.
+// Paragraphs are runs of non-blank lines (single lines when the copy has no blank line); a "[Page N]"
+// paragraph of its own marks where the next begins.
 void TextCopyReader::readBody(int from, int to)
 {
     std::vector<TextCopyBreak> pending;
     QString raw;
     int rawLine = 0;
+    // A copy with no blank line between its lines put each paragraph on a line of its own.
+    const bool linePerParagraph = std::none_of(m_lines.cbegin() + std::min(from, to), m_lines.cbegin() + to,
+                                               [](const QString &l) { return isBlank(l); });
     for (int j = from; j <= to; ++j) {
+        const bool bracketed = j < to && (linePerParagraph || isBracketedParagraph(m_lines[j]));
+        if (bracketed && !raw.isEmpty()) {
+            addBodyParagraph(collapseParagraph(raw), rawLine, pending);
+            raw.clear();
+        }
         if (j == to || isBlank(m_lines[j])) {
             if (!raw.isEmpty())
                 addBodyParagraph(collapseParagraph(raw), rawLine, pending);
@@ -180,6 +212,10 @@ void TextCopyReader::readBody(int from, int to)
         else
             raw += QLatin1Char(' ');
         raw += m_lines[j];
+        if (bracketed) {
+            addBodyParagraph(collapseParagraph(raw), rawLine, pending);
+            raw.clear();
+        }
     }
     // A page label after the last paragraph: the page turns at the end of the text.
     const int last = int(m_doc.body.size()) - 1;
@@ -220,15 +256,15 @@ void TextCopyReader::addPageBreak(const QString &n, Location where)
     m_doc.pageBreaks.push_back(PageBreak{n, QStringLiteral("pg_") + n, where});
 }
 
-// "Washington, September 5, 1962." as the first paragraph is the dateline.
-void TextCopyReader::readDateline()
+// "Washington, September 5, 1962." as the first paragraph after the heading (and source line) is the dateline.
+void TextCopyReader::readDateline(int index)
 {
-    if (m_doc.body.size() < 2 || m_doc.body[1].text.size() > 120)
+    if (int(m_doc.body.size()) <= index || m_doc.body[std::size_t(index)].text.size() > 120)
         return;
     static const QRegularExpression dateline(QStringLiteral(
         "^([A-Z][^,]{0,60}), ((?:January|February|March|April|May|June|July|August|September|October|November|"
-        "December) \\d{1,2}, \\d{4})(?:, .{0,40})?\\.?$"));
-    Block &block = m_doc.body[1];
+        "December) \\d{1,2}, \\d{4})(?:, .{0,40}|\u2014.{0,30})?\\.?$"));
+    Block &block = m_doc.body[std::size_t(index)];
     const QRegularExpressionMatch match = dateline.match(block.text);
     if (!match.hasMatch())
         return;
@@ -254,7 +290,8 @@ void TextCopyReader::finish()
 
     m_volume.format = SourceFormat::TextCopy;
     m_volume.sourcePath = m_fileName;
-    m_volume.ids.insert(m_doc.id, IdTarget{IdTarget::Document, 0, -1});
+    if (!m_doc.id.isEmpty()) // a page that names no document has no id to be linked by
+        m_volume.ids.insert(m_doc.id, IdTarget{IdTarget::Document, 0, -1});
     for (int f = 0; f < int(m_doc.footnotes.size()); ++f)
         m_volume.ids.insert(m_doc.footnotes[std::size_t(f)].id, IdTarget{IdTarget::Footnote, 0, f});
     for (int p = 0; p < int(m_doc.pageBreaks.size()); ++p) {
@@ -270,9 +307,7 @@ void TextCopyReader::finish()
     m_volume.documents.push_back(std::move(m_doc));
 }
 
-} // namespace
-
-Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &fileName)
+Result<Volume> parseTextCopy(const QByteArray &data, const QString &fileName, const TextCopyHome *home)
 {
     const QString empty = Tr::tr("the file is empty");
     if (data.trimmed().isEmpty())
@@ -283,7 +318,21 @@ Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &file
         return fail(invalidUtf8Error(data, fileName));
     if (isBlank(text))
         return fail(fileName, 0, 0, empty);
-    return TextCopyReader(splitLines(std::move(text)), fileName).read();
+    QStringList lines = splitLines(std::move(text));
+    normaliseBackLinks(lines);
+    return TextCopyReader(std::move(lines), fileName, home).read();
+}
+
+} // namespace
+
+Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &fileName)
+{
+    return parseTextCopy(data, fileName, nullptr);
+}
+
+Result<Volume> TextCopyParser::parse(const QByteArray &data, const QString &fileName, const TextCopyHome &home)
+{
+    return parseTextCopy(data, fileName, &home);
 }
 
 } // namespace marginalia

@@ -136,8 +136,12 @@ bool isGluedMarker(const QString &text, int pos, const QString &label)
     const int end = pos + int(label.size());
     if (pos <= 0 || end > text.size() || QStringView(text).mid(pos, label.size()) != label)
         return false;
-    if (end < text.size() && text[end].isLetterOrNumber())
-        return false; // "2455" when 2 is expected, "1st"
+    if (end < text.size() && (text[end].isLetterOrNumber() || text[end] == u'/'))
+        return false; // "2455" when 2 is expected, "1st", a file number "816.51c39/281"
+    const QStringView rest = QStringView(text).mid(end);
+    if (rest.startsWith(QLatin1String(" a.m")) || rest.startsWith(QLatin1String(" p.m"))
+        || (rest.size() >= 2 && rest[0] == u':' && isAsciiDigit(rest[1])))
+        return false; // the hour of a dateline: "1934—1 p.m.", "[Received 1:30 p.m.]"
     const QChar before = text[pos - 1];
     if (before.isLetter())
         return true; // "Dean4", "Page3"

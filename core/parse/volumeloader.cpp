@@ -31,6 +31,17 @@ Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const
     return TextCopyParser::parse(*utf8, fileName);
 }
 
+Result<Volume> loadTextCopy(const QString &path, const TextCopyHome &home)
+{
+    Result<QByteArray> data = readInputFile(path);
+    if (!data)
+        return fail(data.error());
+    Result<QByteArray> utf8 = asUtf8(*data, path);
+    if (!utf8)
+        return fail(utf8.error());
+    return TextCopyParser::parse(*utf8, path, home);
+}
+
 Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress)
 {
     Result<QByteArray> data = readInputFile(path);

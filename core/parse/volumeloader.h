@@ -2,6 +2,7 @@
 
 #include "model/volume.h"
 #include "parse/teiparser.h"
+#include "parse/textcopyhome.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -15,5 +16,7 @@ namespace marginalia {
 // `progress` (see TeiParser::Progress) may cancel a long import.
 Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress = {});
 Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress = {});
+// Reads the text copy at `path` as a copy of the TEI document `home` describes (TextCopyParser).
+Result<Volume> loadTextCopy(const QString &path, const TextCopyHome &home);
 
 } // namespace marginalia

@@ -85,6 +85,13 @@ void BM_TextCopyImport_d317(benchmark::State &state)
 }
 BENCHMARK(BM_TextCopyImport_d317)->Unit(benchmark::kMicrosecond);
 
+// Issue 11: an old volume's page, whose markers (38, 39, 38, 38, 40) are paired with the list by order.
+void BM_TextCopyImport_frus1934v05_d122(benchmark::State &state)
+{
+    importBenchmark<TextCopyParser>(state, "textcopies/frus1934v05-d122.txt");
+}
+BENCHMARK(BM_TextCopyImport_frus1934v05_d122)->Unit(benchmark::kMicrosecond);
+
 // Bytes the heap holds right now: small blocks plus mmap-ed large ones.
 std::size_t heapInUse()
 {

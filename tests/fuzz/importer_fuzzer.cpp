@@ -57,5 +57,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         walk(*volume);
     else
         (void)volume.error().toString();
+#if defined(MARGINALIA_FUZZ_TEXTCOPY)
+    // Read again as a copy of the document it gave, as when its volume is open (every marker looked for
+    // after the characters the first reading has before it).
+    if (volume && !volume->documents.empty()) {
+        const Result<Volume> again = Parser::parse(bytes, QStringLiteral("fuzz"), textCopyHomeOf(volume->documents.front()));
+        if (again)
+            walk(*again);
+    }
+#endif
     return 0;
 }

@@ -1,9 +1,12 @@
 #include "library/volumeloadjob.h"
 #include "parse/teiparser.h"
+#include "parse/volumeloader.h"
 
 #include "support/testdata.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
@@ -51,6 +54,28 @@ TEST(VolumeLoadJobTest, LoadsAWholeVolumeOffTheCallingThreadWithRisingProgress)
     EXPECT_EQ(previous, 1000);
     drainLoads();
     EXPECT_EQ(loaded.count() + failed.count(), 1);
+}
+
+// Issue 11: a text copy opened while its volume is open is read as that volume's document, on the worker.
+TEST(VolumeLoadJobTest, Issue11TextCopyIsReadByTheOpenVolumeItRepeats)
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("pasted.txt"));
+    ASSERT_TRUE(QFile::copy(test::dataPath(QStringLiteral("textcopies/frus1934v05-d122.txt")), copy));
+    Result<Volume> tei = loadVolume(test::dataPath(volumeFile));
+    ASSERT_TRUE(tei.has_value());
+    VolumeLoadJob job(copy);
+    job.setOpenVolumes({std::make_shared<const Volume>(std::move(tei).value())});
+    QSignalSpy loaded(&job, &VolumeLoadJob::loaded);
+    job.start();
+    ASSERT_TRUE(loaded.wait(60000));
+    const auto volume = loaded.front().front().value<std::shared_ptr<const Volume>>();
+    ASSERT_TRUE(volume);
+    ASSERT_EQ(volume->documents.size(), 1u);
+    EXPECT_EQ(volume->documents[0].id, QStringLiteral("d122"));
+    ASSERT_EQ(volume->documents[0].footnotes.size(), 5u);
+    EXPECT_EQ(volume->documents[0].footnotes[4].id, QStringLiteral("d122fn5"));
+    drainLoads();
 }
 
 TEST(VolumeLoadJobTest, MissingFileFailsNamingThePath)

@@ -363,12 +363,24 @@ TEST(TextCopyParser, InvalidUtf8ReportsLineAndColumn)
     EXPECT_EQ(surrogate.error().column, 1);
 }
 
-TEST(TextCopyParser, MissingTitleLineIsAnErrorOnLineOne)
+// Issue 11: a heading without "NNN. " is an old volume's heading, no longer an error.
+TEST(TextCopyParser, Issue11HeadingWithoutNumberOpens)
 {
-    const Result<Volume> result = TextCopyParser::parse("Letter From Rusk to Hodges\n\nText.\n", QStringLiteral("t.txt"));
+    const Volume volume = parseOk("Letter From Rusk to Hodges\n\nText.\n", QStringLiteral("t.txt"));
+    const Document doc = onlyDocument(volume);
+    EXPECT_EQ(doc.title, QStringLiteral("Letter From Rusk to Hodges"));
+    EXPECT_TRUE(doc.number.isEmpty());
+    EXPECT_TRUE(doc.id.isEmpty()); // nothing says which document it is
+    EXPECT_EQ(doc.body[0].kind, BlockKind::Heading);
+    EXPECT_EQ(doc.body[1].text, QStringLiteral("Text."));
+}
+
+TEST(TextCopyParser, TextWithoutWordsIsAnError)
+{
+    const Result<Volume> result = TextCopyParser::parse("\n1234\n\n5. 6.\n", QStringLiteral("t.txt"));
     ASSERT_FALSE(result.has_value());
-    EXPECT_EQ(result.error().line, 1);
-    EXPECT_TRUE(result.error().message.contains(QStringLiteral("title")));
+    EXPECT_EQ(result.error().line, 2);
+    EXPECT_TRUE(result.error().message.contains(QStringLiteral("no words")));
 }
 
 TEST(TextCopyParser, NoFootnoteListOpensWithAWarning)
@@ -383,24 +395,28 @@ TEST(TextCopyParser, NoFootnoteListOpensWithAWarning)
     EXPECT_TRUE(volume.warnings[0].message.contains(QStringLiteral("no footnote list")));
 }
 
-TEST(TextCopyParser, MarkersThatDoNotLineUpOpenAsPlainTextWithAWarning)
+// Issue 11: one marker that cannot be placed no longer unplaces the others.
+TEST(TextCopyParser, Issue11OneLostMarkerLeavesTheOthersPlaced)
 {
-    // d317 with marker 3 ("future.3") lost: items 4 and 5 have no marker.
+    // d317 with marker 3 ("future.3") lost: only list item 4 has no marker.
     QByteArray data = test::readData(kD317);
     data.replace("near future.3", "near future.");
     const Volume volume = parseOk(data);
     const Document doc = onlyDocument(volume);
     ASSERT_EQ(doc.footnotes.size(), 5u);
     EXPECT_EQ(doc.footnotes[0].marker, (Location{-1, 0, int(doc.body[0].text.size())}));
-    for (std::size_t k = 1; k < 5; ++k)
-        EXPECT_LT(doc.footnotes[k].marker.block, 0) << k;
-    EXPECT_TRUE(plainText(doc.body).contains(QStringLiteral("Soviet bloc.1")));
-    EXPECT_TRUE(plainText(doc.body).contains(QStringLiteral("Dean4")));
+    EXPECT_TRUE(textBeforeMarker(doc, doc.footnotes[1]).endsWith(QLatin1String("Soviet bloc.")));
+    EXPECT_TRUE(textBeforeMarker(doc, doc.footnotes[2]).endsWith(QLatin1String("fair practices.")));
+    EXPECT_LT(doc.footnotes[3].marker.block, 0);
+    EXPECT_EQ(textBeforeMarker(doc, doc.footnotes[4]), QStringLiteral("Dean"));
+    for (int k = 0; k < 5; ++k) {
+        EXPECT_EQ(doc.footnotes[std::size_t(k)].label, QString::number(k));
+        EXPECT_EQ(doc.footnotes[std::size_t(k)].id, QStringLiteral("d317fn") + QString::number(k));
+    }
+    EXPECT_FALSE(plainText(doc.body).contains(QStringLiteral("bloc.1")));
     ASSERT_EQ(volume.warnings.size(), 1u);
     const Error &warning = volume.warnings[0];
-    EXPECT_TRUE(warning.message.startsWith(QStringLiteral(
-        "the footnote list has 5 items but only 3 markers were found in the text; the first unmatched is list item "
-        "4 (marker 3)")))
+    EXPECT_TRUE(warning.message.startsWith(QStringLiteral("footnote 3 (list item 4, \u201CThe draft Code")))
         << warning.message.toStdString();
     EXPECT_EQ(warning.line, 21); // the line of list item 4
 }
