@@ -329,16 +329,8 @@ Result<IndexReport> indexCatalog(const QString &catalogPath, const IndexOptions 
     if (auto done = recordUnreadable(store, scan, report); !done)
         return fail(done.error());
     const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
-    // Set at every run, so that one killed in bulk leaves nothing behind.
-    const bool bulk = planned->jobs.size() >= std::size_t(std::max(1, options.bulkLoadAt));
-    if (auto done = store.setBulkLoad(bulk); !done)
+    if (auto done = run(store, *planned, threads, report, progress); !done)
         return fail(done.error());
-    Result<void> ran = run(store, *planned, threads, report, progress);
-    // Merged even after a cancel or a failure: what was written stays searchable at full speed.
-    if (auto finished = bulk ? store.finishBulkLoad() : Result<void>{}; !finished)
-        return fail(finished.error());
-    if (!ran)
-        return fail(ran.error());
     return report;
 }
 

@@ -12,9 +12,6 @@ namespace marginalia {
 // What the index was made with: a newer version makes indexCatalog() re-read every volume once.
 // 2: list labels are part of the reading text, and outlines keep what Ibid. needs from earlier documents.
 constexpr int CatalogIndexVersion = 2;
-// A run that writes at least this many volumes merges the full-text index once, at its end
-// (CatalogStore::setBulkLoad); a smaller one lets FTS5 merge as it goes.
-constexpr int BulkLoadVolumes = 64;
 
 // QLockFile takes a lock for stale when its process is gone, or when it is older than this: a week, so
 // that a long run is never taken for a dead one.
@@ -42,7 +39,6 @@ struct IndexOptions {
     bool force = false; // re-read every file
     int threads = 0;    // 0: every core
     int lockWaitMs = 0; // how long to wait for another run to end before failing (a run being cancelled)
-    int bulkLoadAt = BulkLoadVolumes; // volumes to write from which the run merges the full-text index once
 };
 
 // Scans every source, skips unchanged files, reads the changed and new ones on `threads` threads, commits

@@ -57,12 +57,6 @@ public:
     // catalogpersons.cpp: every person id of the indexed volumes' glossaries, by name then id.
     Result<std::vector<CatalogPerson>> persons() const;
     Result<std::vector<CitingDocument>> citedBy(const QString &volumeId, const QString &documentId) const;
-    // How FTS5 merges its segments. Bulk: not while the volumes of a large run are written (each segment's
-    // postings would be rewritten once per level, five times over 1,400 volumes), then all at once by
-    // finishBulkLoad(); else FTS5's own defaults, which merge a little at each write.
-    Result<void> setBulkLoad(bool bulk);
-    // Merges the full-text index into one segment (FTS5 'optimize'), and goes back to the defaults.
-    Result<void> finishBulkLoad();
     // catalogsearch.cpp
     Result<CatalogSearchResults> search(const CatalogQuery &query) const;
     // Every match of the query counted: the total a search with exactTotal false only estimated.

@@ -315,26 +315,4 @@ Result<std::vector<CatalogSource>> CatalogStore::sourceEntries() const
     return sources;
 }
 
-Result<void> CatalogStore::setBulkLoad(bool bulk)
-{
-    // FTS5's defaults are automerge 4 and crisismerge 16. In bulk, a level may hold any number of
-    // segments (one per volume written) until finishBulkLoad().
-    const QVariantList values = bulk ? QVariantList{0, 1000000} : QVariantList{4, 16};
-    if (auto done = Statement::run(m_db, QStringLiteral("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', ?)"),
-                                   {values[0]});
-        !done)
-        return done;
-    return Statement::run(m_db, QStringLiteral("INSERT INTO documents_fts(documents_fts, rank) VALUES ('crisismerge', ?)"),
-                          {values[1]});
-}
-
-Result<void> CatalogStore::finishBulkLoad()
-{
-    return m_db.transaction([&]() -> Result<void> {
-        if (auto done = Statement::run(m_db, QStringLiteral("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")); !done)
-            return done;
-        return setBulkLoad(false);
-    });
-}
-
 } // namespace marginalia

@@ -196,42 +196,6 @@ TEST_F(CatalogRanking, Issue10AMissingVolumeLeavesTheSearchThroughItsSpan)
               int(CatalogVolumeInfo::State::Missing));
 }
 
-// A run large enough to load in bulk (here: from two volumes) merges the full-text index once at its end:
-// the index answers as one merged as it went, and FTS5's merge settings are its defaults again after.
-TEST_F(CatalogRanking, Issue10ALargeRunMergesTheIndexOnceAndAnswersTheSame)
-{
-    auto answers = [](Catalog &catalog) {
-        QStringList all;
-        for (const QString &text : {QStringLiteral("government"), QStringLiteral("\"Secretary of State\""), QStringLiteral("negotiat*"),
-                                    QStringLiteral("Bluefields OR Tegucigalpa")}) {
-            CatalogQuery query;
-            query.text = text;
-            query.limit = 100000;
-            auto found = catalog.search(query);
-            EXPECT_TRUE(found);
-            if (!found)
-                continue;
-            all << QString::number(found->total);
-            for (const CatalogHit &hit : found->results)
-                all << hit.volume + QLatin1Char('#') + hit.id + QLatin1Char(' ') + QString::number(hit.score, 'g', 12);
-        }
-        return all;
-    };
-    const QStringList merging = answers(*m_catalog);
-    m_catalog.reset();
-    IndexOptions bulk;
-    bulk.force = true;
-    bulk.bulkLoadAt = 2;
-    EXPECT_EQ(index(bulk).indexed, 3);
-    m_catalog = open(DatabaseAccess::Read);
-    ASSERT_TRUE(m_catalog);
-    EXPECT_EQ(answers(*m_catalog), merging);
-    Result<std::unique_ptr<Database>> db = Database::openForReading(catalogSchema(), libraryPath());
-    ASSERT_TRUE(db);
-    EXPECT_EQ(Statement::scalar(**db, QStringLiteral("SELECT v FROM documents_fts_config WHERE k = 'automerge'"))->toInt(), 4);
-    EXPECT_EQ(Statement::scalar(**db, QStringLiteral("SELECT v FROM documents_fts_config WHERE k = 'crisismerge'"))->toInt(), 16);
-}
-
 // A new index is made of 16 KiB pages (DatabaseSchema::pageSize).
 TEST_F(CatalogRanking, Issue10ANewIndexIsMadeOfSixteenKibPages)
 {
