@@ -11,6 +11,7 @@
 #include "catalogranking.h"
 
 #include "database.h"
+#include "databasecheck.h"
 #include "ftsrank.h"
 #include "statement.h"
 
@@ -30,15 +31,6 @@ constexpr int kWindows = 16;
 QString bounded(const CatalogScope &scope)
 {
     return scope.where + QStringLiteral(" AND documents_fts.rowid BETWEEN ? AND ?");
-}
-
-Result<bool> hasVolumeSpans(const Database &db)
-{
-    Result<QVariant> found = Statement::scalar(
-        db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'volume_spans'"));
-    if (!found)
-        return fail(found.error());
-    return found->toInt() > 0;
 }
 
 bool anyVolumeFilter(const VolumeFilter &filter)
@@ -68,7 +60,7 @@ Result<std::vector<CatalogRange>> wholeIndex(const Database &db, const VolumeFil
 Result<CatalogRanges> catalogRanges(const Database &db, const VolumeFilter &filter, CatalogScope alone, CatalogScope joined)
 {
     CatalogRanges result{{}, std::move(alone), std::move(joined)};
-    Result<bool> spans = hasVolumeSpans(db);
+    Result<bool> spans = tableExists(db, QStringLiteral("volume_spans"));
     if (!spans)
         return fail(spans.error());
     if (!*spans) {

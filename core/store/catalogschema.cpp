@@ -77,7 +77,7 @@ QStringList schemaVersion1()
 // volumes' rows, a page each with their outlines. A search skips the volumes a filter rules out, and reads
 // a volume wholly inside a date range through FTS5 alone, with the rowids as bounds, instead of looking up
 // every match's document (catalogranking.cpp). Triggers keep the copies in step with volumes. Made from
-// the documents already there.
+// the documents already there. The volumes' outlines move to a table of their own.
 QStringList schemaVersion2()
 {
     return {
@@ -93,7 +93,13 @@ QStringList schemaVersion2()
                        " UPDATE volume_spans SET state = NEW.state, id = NEW.id, subseries = NEW.subseries"
                        " WHERE volume = NEW.rowid; END"),
         QStringLiteral("CREATE TRIGGER volume_spans_forget AFTER DELETE ON volumes BEGIN"
-                       " DELETE FROM volume_spans WHERE volume = OLD.rowid; END"),
+                       " DELETE FROM volume_spans WHERE volume = OLD.rowid;"
+                       " DELETE FROM volume_outlines WHERE volume = OLD.rowid; END"),
+        // The outlines leave the volumes' rows, which listing the library then reads without walking a
+        // 100 KB blob's pages each (1,400 volumes: 195 MB of the index touched at the window's start).
+        QStringLiteral("CREATE TABLE volume_outlines (volume INTEGER PRIMARY KEY, outline BLOB NOT NULL)"),
+        QStringLiteral("INSERT INTO volume_outlines SELECT rowid, outline FROM volumes WHERE outline IS NOT NULL"),
+        QStringLiteral("UPDATE volumes SET outline = NULL"),
     };
 }
 

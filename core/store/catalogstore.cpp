@@ -1,6 +1,7 @@
 #include "catalogstore.h"
 
 #include "database.h"
+#include "databasecheck.h"
 #include "statement.h"
 #include "util/translate.h"
 
@@ -136,7 +137,12 @@ Result<CatalogStatus> CatalogStore::status() const
 
 Result<QByteArray> CatalogStore::volumeOutline(const QString &volumeId) const
 {
-    Statement query(m_db, QStringLiteral("SELECT outline FROM volumes WHERE id = ?"));
+    // A version-1 index, read as it is, keeps the outlines in the volumes' rows.
+    Result<bool> own = tableExists(m_db, QStringLiteral("volume_outlines"));
+    if (!own)
+        return fail(own.error());
+    Statement query(m_db, *own ? QStringLiteral("SELECT o.outline FROM volumes v JOIN volume_outlines o ON o.volume = v.rowid WHERE v.id = ?")
+                               : QStringLiteral("SELECT outline FROM volumes WHERE id = ?"));
     if (auto done = query.exec({volumeId}); !done)
         return fail(done.error());
     if (!query.next())

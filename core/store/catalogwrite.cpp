@@ -58,7 +58,8 @@ Result<void> deleteVolumeRows(const Database &db, qint64 volume)
                                QStringLiteral("DELETE FROM documents WHERE volume = ?"),
                                QStringLiteral("DELETE FROM persons WHERE volume = ?"),
                                QStringLiteral("DELETE FROM terms WHERE volume = ?"),
-                               QStringLiteral("DELETE FROM volume_spans WHERE volume = ?")}) {
+                               QStringLiteral("DELETE FROM volume_spans WHERE volume = ?"),
+                               QStringLiteral("DELETE FROM volume_outlines WHERE volume = ?")}) {
         if (auto done = Statement::run(db, sql, {volume}); !done)
             return done;
     }
@@ -209,11 +210,14 @@ Result<void> CatalogStore::writeVolume(const CatalogFileStamp &stamp, const Cata
         auto done = Statement::run(
             m_db,
             QStringLiteral("UPDATE volumes SET id = ?, title = ?, subseries = ?, year_from = ?, year_to = ?, size = ?,"
-                           " mtime = ?, hash = ?, index_version = ?, state = ?, error = NULL, outline = ?,"
+                           " mtime = ?, hash = ?, index_version = ?, state = ?, error = NULL, outline = NULL,"
                            " documents = ?, footnotes = ? WHERE rowid = ?"),
             {volume.id, volume.title, volume.subseries, volume.yearFrom, volume.yearTo, stamp.size, stamp.mtime,
-             stamp.hash, stamp.indexVersion, int(State::Indexed), volume.outline, qint64(volume.documents.size()),
+             stamp.hash, stamp.indexVersion, int(State::Indexed), qint64(volume.documents.size()),
              volume.footnotes, *row});
+        if (done)
+            done = Statement::run(m_db, QStringLiteral("INSERT INTO volume_outlines (volume, outline) VALUES (?, ?)"),
+                                  {*row, volume.outline});
         if (done)
             done = insertDocuments(m_db, *row, volume);
         if (done)

@@ -61,4 +61,13 @@ Result<void> schemaCheck(const Database &db)
     return {};
 }
 
+Result<bool> tableExists(const Database &db, const QString &table)
+{
+    Result<QVariant> found = Statement::scalar(
+        db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"), {table});
+    if (!found)
+        return fail(found.error());
+    return found->toInt() > 0;
+}
+
 } // namespace marginalia

@@ -19,4 +19,7 @@ Result<void> quickCheck(const Database &db);
 // Every index and trigger belongs to a table or view of the file; fails with damagedError() if not.
 Result<void> schemaCheck(const Database &db);
 
+// Whether the file has a table of that name: what an older schema, read as it is, lacks.
+Result<bool> tableExists(const Database &db, const QString &table);
+
 } // namespace marginalia

@@ -228,6 +228,10 @@ TEST_F(CatalogRanking, Issue10AVersionOneIndexIsSearchedAsItIsAndUpgradedWhenWri
                     all << hit.volume + QLatin1Char('#') + hit.id;
             }
         }
+        // The outline a document is opened by.
+        auto outline = catalog.volumeOutline(QStringLiteral("frus1934v05"));
+        EXPECT_TRUE(outline && outline->size() > 1000);
+        all << QString::fromLatin1(qCompress(outline ? *outline : QByteArray()).toBase64().left(64));
         return all;
     };
     const QStringList current = answers(*m_catalog);
@@ -237,7 +241,9 @@ TEST_F(CatalogRanking, Issue10AVersionOneIndexIsSearchedAsItIsAndUpgradedWhenWri
         raw.setDatabaseName(libraryPath());
         ASSERT_TRUE(raw.open());
         for (const char *sql : {"DROP TRIGGER volume_spans_follow", "DROP TRIGGER volume_spans_forget",
-                                "DROP TABLE volume_spans", "PRAGMA user_version = 1"}) {
+                                "DROP TABLE volume_spans",
+                                "UPDATE volumes SET outline = (SELECT outline FROM volume_outlines WHERE volume = volumes.rowid)",
+                                "DROP TABLE volume_outlines", "PRAGMA user_version = 1"}) {
             QSqlQuery q(raw);
             ASSERT_TRUE(q.exec(QString::fromLatin1(sql))) << sql;
         }
@@ -254,6 +260,8 @@ TEST_F(CatalogRanking, Issue10AVersionOneIndexIsSearchedAsItIsAndUpgradedWhenWri
     Result<std::unique_ptr<Database>> db = Database::openForReading(catalogSchema(), libraryPath());
     ASSERT_TRUE(db);
     EXPECT_EQ(Statement::scalar(**db, QStringLiteral("SELECT count(*) FROM volume_spans"))->toInt(), 3);
+    EXPECT_EQ(Statement::scalar(**db, QStringLiteral("SELECT count(*) FROM volume_outlines"))->toInt(), 3);
+    EXPECT_EQ(Statement::scalar(**db, QStringLiteral("SELECT count(*) FROM volumes WHERE outline IS NOT NULL"))->toInt(), 0);
 }
 
 } // namespace
