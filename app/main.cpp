@@ -20,6 +20,7 @@
 #include "util/translate.h"
 
 #include <QApplication>
+#include <QThreadPool>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -176,15 +177,11 @@ std::pair<QStringList, QString> startingFiles(const Options &options, const QSet
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Marginalia"));
-    QApplication::setApplicationVersion(QStringLiteral(MARGINALIA_VERSION));
-    QApplication::setOrganizationName(QStringLiteral("Marginalia"));
-    QApplication::setDesktopFileName(QStringLiteral("marginalia"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/marginalia.svg")));
+namespace {
 
+// The window and everything it holds, until the user quits.
+int runWindow(QApplication &app)
+{
     const Options options = parseArguments(app);
     QSettings settings;
     OpenLibrary library;
@@ -251,4 +248,23 @@ int main(int argc, char *argv[])
     if (catalog)
         window.libraryController()->startIndexing(true);
     return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Marginalia"));
+    QApplication::setApplicationVersion(QStringLiteral(MARGINALIA_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("Marginalia"));
+    QApplication::setDesktopFileName(QStringLiteral("marginalia"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/marginalia.svg")));
+
+    const int status = runWindow(app);
+    // The window's background jobs were detached as it closed, and what still runs stops at its next
+    // check. It must end while the application, and Qt's SQL drivers with it, still exist: a read that
+    // outlived them crashed at exit (AddToLibraryWindow, 1 run in 30).
+    QThreadPool::globalInstance()->waitForDone();
+    return status;
 }

@@ -2,6 +2,7 @@
 // QCoreApplication main cannot give. Offscreen, so no display is needed.
 #include <QGuiApplication>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 
@@ -16,5 +17,8 @@ int main(int argc, char **argv)
     qputenv("XDG_DATA_HOME", dataHome.path().toUtf8());
     qunsetenv("MARGINALIA_LIBRARY");
     ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
+    const int failed = RUN_ALL_TESTS();
+    // Work a test's objects left detached in the pool ends while the application still exists.
+    QThreadPool::globalInstance()->waitForDone();
+    return failed;
 }

@@ -1,5 +1,6 @@
 #include <QCoreApplication>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 
@@ -12,5 +13,8 @@ int main(int argc, char **argv)
     qputenv("XDG_DATA_HOME", dataHome.path().toUtf8());
     qunsetenv("MARGINALIA_LIBRARY");
     ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
+    const int failed = RUN_ALL_TESTS();
+    // Work a test's objects left detached in the pool ends while the application still exists.
+    QThreadPool::globalInstance()->waitForDone();
+    return failed;
 }

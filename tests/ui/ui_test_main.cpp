@@ -1,6 +1,7 @@
 // Main of the widget tests: a real QApplication on the offscreen platform (unless another is named).
 #include <QApplication>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 
@@ -15,5 +16,8 @@ int main(int argc, char **argv)
     qputenv("XDG_DATA_HOME", dataHome.path().toUtf8());
     qunsetenv("MARGINALIA_LIBRARY");
     ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
+    const int failed = RUN_ALL_TESTS();
+    // Work a test's objects left detached in the pool ends while the application still exists.
+    QThreadPool::globalInstance()->waitForDone();
+    return failed;
 }
