@@ -312,8 +312,10 @@ Result<IndexReport> indexCatalog(const QString &catalogPath, const IndexOptions 
         return fail(absolute, 0, 0, Tr::tr("the library index is read-only (%1)").arg((*db)->readOnlyReason()));
     // Every volume is one transaction, and a lost one (a power cut) is only read again: the index is
     // derived, so the commits need not wait for the disk.
-    // A larger page cache keeps FTS5's segment merges in memory.
-    for (const char *pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"}) {
+    // A larger page cache keeps FTS5's segment merges in memory. No memory map: the merges read the
+    // whole index over a run, and every mapped page would count as the indexer's own (1 GB over 1,400
+    // volumes, against 140 MB read through the cache).
+    for (const char *pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 0"}) {
         if (auto done = Statement::run(**db, QString::fromLatin1(pragma)); !done)
             return fail(done.error());
     }
