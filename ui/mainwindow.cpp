@@ -408,7 +408,13 @@ void MainWindow::createActions()
     QAction *undo = m_services.undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_services.undoStack->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // Both usual keys on every platform, with the platform's own once each: a key listed twice makes Qt's
+    // shortcut ambiguous, and an ambiguous shortcut does nothing (Redo had Ctrl+Shift+Z twice on X11).
+    QList<QKeySequence> redoKeys{QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))};
+    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::Redo))
+        if (!redoKeys.contains(keys))
+            redoKeys << keys;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     addAction(undo);
@@ -422,7 +428,9 @@ void MainWindow::createActions()
     add(edit, tr("Find &Next"), QKeySequence::FindNext, m_findBar, [this] { m_findBar->findNext(); });
     add(edit, tr("Find &Previous"), QKeySequence::FindPrevious, m_findBar, [this] { m_findBar->findNext(true); });
     add(edit, tr("Search the &Library…"), QKeySequence(tr("Ctrl+Shift+F")), this, [this] {
-        findChild<QDockWidget *>(QStringLiteral("searchDock"))->show();
+        QDockWidget *search = findChild<QDockWidget *>(QStringLiteral("searchDock"));
+        search->show();
+        search->raise(); // in front of the Tags tab, or the keys go into a pane no one sees
         m_searchPane->focusQuery();
     });
 
