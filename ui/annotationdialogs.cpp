@@ -29,7 +29,9 @@ public:
     }
     QString pathFromIndex(const QModelIndex &index) const override
     {
-        const QString typed = static_cast<QLineEdit *>(widget())->text();
+        // What was typed, not the field's text: the field shows the highlighted completion already,
+        // and completing that again wrote the tag twice ("COCOM, COCOM, ").
+        const QString typed = completionPrefix();
         const qsizetype comma = typed.lastIndexOf(u',');
         const QString before = comma < 0 ? QString() : typed.left(comma + 1) + u' ';
         return before + index.data().toString() + QStringLiteral(", ");
