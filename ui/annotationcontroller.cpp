@@ -18,6 +18,11 @@
 
 namespace marginalia {
 
+QString AnnotationController::selectFirstMessage()
+{
+    return tr("Select a passage of the document or of a note first.");
+}
+
 AnnotationController::AnnotationController(const Parts &parts, QObject *parent) : QObject(parent), m_parts(parts)
 {
     connect(parts.service, &AnnotationService::annotationsChanged, this, [this](const QString &key) {
@@ -102,7 +107,7 @@ void AnnotationController::addOrEdit(const std::function<void(Annotation &)> &ch
     }
     std::optional<Annotation> created = annotationFromSelection();
     if (!created) {
-        Q_EMIT message(tr("Select a passage of the document or of a note first."));
+        Q_EMIT message(selectFirstMessage());
         return;
     }
     change(*created);
@@ -148,8 +153,10 @@ void AnnotationController::askNoteForSelection()
 {
     const std::optional<Annotation> existing = annotationAtSelection();
     const std::optional<Annotation> selected = existing ? existing : annotationFromSelection();
-    if (!selected)
+    if (!selected) {
+        Q_EMIT message(selectFirstMessage()); // a key that does nothing looks broken
         return;
+    }
     if (const auto note = askForNote(m_parts.window, selected->selector.exact, existing ? existing->note : QString()))
         noteSelection(*note);
 }

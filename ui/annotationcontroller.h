@@ -65,6 +65,7 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    static QString selectFirstMessage();
     std::optional<Annotation> annotationFromSelection() const;
     // The annotation the selection falls in, if any: tagging or noting it edits that one.
     std::optional<Annotation> annotationAtSelection() const;

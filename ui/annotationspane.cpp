@@ -4,6 +4,7 @@
 
 #include "models/annotationsmodel.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -49,10 +50,17 @@ AnnotationsPane::AnnotationsPane(AnnotationsModel *model, QWidget *parent)
         if (!currentId().isEmpty())
             Q_EMIT editTagsRequested(currentId());
     });
-    connect(remove, &QPushButton::clicked, this, [this] {
+    const auto removeCurrent = [this] {
         if (!currentId().isEmpty())
             Q_EMIT removeRequested(currentId());
-    });
+    };
+    connect(remove, &QPushButton::clicked, this, removeCurrent);
+    // The Delete key, while the list has the focus (undone with Ctrl+Z like every edit).
+    auto *removeKey = new QAction(tr("Delete Annotation"), m_list);
+    removeKey->setShortcut(QKeySequence::Delete);
+    removeKey->setShortcutContext(Qt::WidgetShortcut);
+    m_list->addAction(removeKey);
+    connect(removeKey, &QAction::triggered, this, removeCurrent);
     connect(model, &QAbstractItemModel::modelReset, this, &AnnotationsPane::updateSummary);
 }
 

@@ -58,6 +58,16 @@ QDockWidget *dock(const QString &title, const QString &name, QWidget *content, Q
     return d;
 }
 
+// `keys`, then the platform's own for `standard`, each once: a key listed twice makes Qt's shortcut
+// ambiguous, and an ambiguous shortcut does nothing.
+QList<QKeySequence> withPlatformKeys(QList<QKeySequence> keys, QKeySequence::StandardKey standard)
+{
+    for (const QKeySequence &platform : QKeySequence::keyBindings(standard))
+        if (!keys.contains(platform))
+            keys << platform;
+    return keys;
+}
+
 } // namespace
 
 MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(parent), m_services(services)
@@ -408,13 +418,8 @@ void MainWindow::createActions()
     QAction *undo = m_services.undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_services.undoStack->createRedoAction(this, tr("&Redo"));
-    // Both usual keys on every platform, with the platform's own once each: a key listed twice makes Qt's
-    // shortcut ambiguous, and an ambiguous shortcut does nothing (Redo had Ctrl+Shift+Z twice on X11).
-    QList<QKeySequence> redoKeys{QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))};
-    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::Redo))
-        if (!redoKeys.contains(keys))
-            redoKeys << keys;
-    redo->setShortcuts(redoKeys);
+    // Both usual keys on every platform (X11's own Redo is Ctrl+Shift+Z alone, which was listed twice).
+    redo->setShortcuts(withPlatformKeys({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))}, QKeySequence::Redo));
     edit->addAction(undo);
     edit->addAction(redo);
     addAction(undo);
@@ -436,6 +441,8 @@ void MainWindow::createActions()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = add(view, tr("Zoom &In"), QKeySequence::ZoomIn, m_controller, &ReaderController::zoomIn);
+    // "+" needs Shift on most keyboards: Ctrl+= is the key people press.
+    zoomIn->setShortcuts(withPlatformKeys({QKeySequence(tr("Ctrl++")), QKeySequence(tr("Ctrl+="))}, QKeySequence::ZoomIn));
     QAction *zoomOut = add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, m_controller, &ReaderController::zoomOut);
     add(view, tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), m_controller, &ReaderController::resetZoom);
     QMenu *themes = view->addMenu(tr("&Theme"));

@@ -2,6 +2,7 @@
 #include "readerfixture.h"
 
 #include "annotationcontroller.h"
+#include "annotationspane.h"
 #include "models/annotationsmodel.h"
 #include "searchpane.h"
 
@@ -9,8 +10,10 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QListView>
 #include <QMap>
 #include <QSet>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTest>
 
@@ -122,4 +125,53 @@ TEST_F(WindowKeys, Issue12SearchTheLibraryBringsTheSearchTabForward)
     EXPECT_EQ(QApplication::focusWidget(), query);
     press(Qt::Key_A, {});
     EXPECT_EQ(query->text(), QStringLiteral("a"));
+}
+
+// Issue 12 (14): on most keyboards "+" needs Shift; Ctrl+= is the zoom key people press.
+TEST_F(WindowKeys, Issue12CtrlEqualsZoomsInLikeCtrlPlus)
+{
+    ASSERT_TRUE(open(kSample));
+    m_window.documentView()->setFocus();
+    const qreal before = m_window.controller()->zoom();
+    press(Qt::Key_Equal, Qt::ControlModifier);
+    const qreal afterEquals = m_window.controller()->zoom();
+    EXPECT_GT(afterEquals, before);
+    press(Qt::Key_Plus, Qt::ControlModifier);
+    EXPECT_GT(m_window.controller()->zoom(), afterEquals);
+}
+
+// Issue 12 (14): Delete in the annotations list deletes the chosen annotation, and Ctrl+Z brings it back.
+TEST_F(WindowKeys, Issue12DeleteInTheAnnotationsListDeletesTheAnnotation)
+{
+    ASSERT_TRUE(open(kSample));
+    selectInView(QStringLiteral("Soviet bloc trade"));
+    m_window.annotationController()->highlightSelection();
+    selectInView(QStringLiteral("multilateral export controls"));
+    m_window.annotationController()->highlightSelection();
+    ASSERT_EQ(listed()->rowCount(), 2);
+    clickTab(QStringLiteral("Annotations"));
+    QListView *list = m_window.annotationsPane()->list();
+    const QModelIndex first = list->model()->index(0, 0);
+    const QString chosen = first.data(AnnotationsModel::IdRole).toString();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(first).center());
+    ASSERT_EQ(m_window.annotationsPane()->currentId(), chosen);
+    list->setFocus();
+    press(Qt::Key_Delete, {});
+    ASSERT_EQ(listed()->rowCount(), 1);
+    EXPECT_NE(listed()->index(0).data(AnnotationsModel::IdRole).toString(), chosen);
+    press(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(listed()->rowCount(), 2);
+}
+
+// Issue 12 (14): Note… with nothing selected says what to do instead of doing nothing.
+TEST_F(WindowKeys, Issue12NoteWithoutASelectionSaysWhy)
+{
+    ASSERT_TRUE(open(kSample));
+    m_window.documentView()->setFocus();
+    m_window.documentView()->setTextCursor(QTextCursor(m_window.documentView()->document()));
+    m_window.statusBar()->clearMessage();
+    press(Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_TRUE(m_window.statusBar()->currentMessage().contains(QStringLiteral("Select a passage")))
+        << m_window.statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(listed()->rowCount(), 0);
 }
