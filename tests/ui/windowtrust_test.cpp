@@ -190,7 +190,7 @@ TEST_F(WindowTrust, Issue12DarkThemeDarkensTheWholeWindow)
     EXPECT_FALSE(isDark(m_window.menuBar()));
 }
 
-TEST_F(WindowTrust, DISABLED_Issue12FailedOpenClosesItsProgressBeforeTheErrorShows)
+TEST_F(WindowTrust, Issue12FailedOpenClosesItsProgressBeforeTheErrorShows)
 {
     const QString empty = m_dir.filePath(QStringLiteral("empty.xml"));
     {
