@@ -159,6 +159,31 @@ TEST_F(WindowTrust, Issue12HighlightsStayThroughZoomAndThemeChanges)
     expectPassagePainted("after View › Theme › Light");
 }
 
+TEST_F(WindowTrust, Issue12NoteHighlightsAndTheCurrentNoteStayThroughZoom)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317")));
+    FootnotePane *notes = m_window.footnotePane();
+    const QString words = QStringLiteral("Code of Fair Practices");
+    QTextCursor c(notes->document());
+    c.setPosition(positionOf(notes, words));
+    c.setPosition(positionOf(notes, words) + int(words.size()), QTextCursor::KeepAnchor);
+    notes->setTextCursor(c);
+    notes->setFocus();
+    QTest::keyClick(&m_window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_EQ(m_window.documentAnnotations()->rowCount(), 1);
+    notes->setCurrentFootnote(2);
+    const int painted = int(notes->extraSelections().size());
+    ASSERT_GE(painted, 2); // the highlight and the current note
+
+    QTest::keyClick(&m_window, Qt::Key_Plus, Qt::ControlModifier);
+    const int from = positionOf(notes, words);
+    QColor colour(defaultAnnotationColor());
+    colour.setAlphaF(0.55);
+    EXPECT_TRUE(paintedAt(notes, from, from + int(words.size()), colour));
+    EXPECT_EQ(int(notes->extraSelections().size()), painted);
+    EXPECT_EQ(notes->currentFootnote(), 2);
+}
+
 TEST_F(WindowTrust, Issue12DarkThemeDarkensTheWholeWindow)
 {
     ASSERT_TRUE(open(kSample));
