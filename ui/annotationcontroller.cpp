@@ -36,6 +36,14 @@ AnnotationController::AnnotationController(const Parts &parts, QObject *parent) 
     connect(parts.service, &AnnotationService::readFailed, this, [this](const Error &error) {
         Q_EMIT message(tr("Annotations could not be read: %1").arg(error.toString()));
     });
+    connect(parts.view, &QTextEdit::selectionChanged, this, [this] {
+        if (m_parts.view->textCursor().hasSelection())
+            m_notesSelectedLast = false;
+    });
+    connect(parts.notes, &QTextEdit::selectionChanged, this, [this] {
+        if (m_parts.notes->textCursor().hasSelection())
+            m_notesSelectedLast = true;
+    });
 }
 
 void AnnotationController::showDocument(int volume, int document)
@@ -72,12 +80,15 @@ std::optional<Annotation> AnnotationController::annotationFromSelection() const
         return std::nullopt;
     const Document &doc = m_parts.library->library().volume(m_volume).documents.at(std::size_t(m_document));
     const auto [start, end] = m_parts.view->selectedReadingRange();
-    if (start >= 0 && end > start)
-        return AnnotationService::draft(doc, m_key, {-1, start, end});
     const FootnotePane::NoteRange range = m_parts.notes->selectedRange();
-    if (range.footnote < 0)
-        return std::nullopt;
-    return AnnotationService::draft(doc, m_key, {range.footnote, range.start, range.end});
+    const bool inBody = start >= 0 && end > start;
+    const bool inNote = range.footnote >= 0;
+    // The selection made last; the other one when that one is gone.
+    if (inNote && (m_notesSelectedLast || !inBody))
+        return AnnotationService::draft(doc, m_key, {range.footnote, range.start, range.end});
+    if (inBody)
+        return AnnotationService::draft(doc, m_key, {-1, start, end});
+    return std::nullopt;
 }
 
 std::optional<Annotation> AnnotationController::annotationAtSelection() const

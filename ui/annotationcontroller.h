@@ -78,6 +78,9 @@ private:
     int m_document = -1;
     QString m_key;
     QString m_shownTag;
+    // Whether the notes pane holds the selection made last: the letter's may still be there, unfocused,
+    // when the user goes on to select in a note, and the action is meant for the note.
+    bool m_notesSelectedLast = false;
 };
 
 } // namespace marginalia

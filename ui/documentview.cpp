@@ -68,7 +68,7 @@ DocumentView::DocumentView(QWidget *parent)
 
 DocumentView::~DocumentView() = default;
 
-void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLabels)
+void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLabels, KeepPaint keep)
 {
     QTextDocument *doc = rendered.document.release();
     doc->setParent(this);
@@ -76,9 +76,11 @@ void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLa
     m_map = std::move(rendered);
     m_pageLabels = pageLabels;
     m_flashFootnote = -1;
-    m_highlights.clear();
-    m_searchHits.clear();
-    updateExtraSelections();
+    if (keep == KeepPaint::No) {
+        m_highlights.clear();
+        m_searchHits.clear();
+    }
+    updateExtraSelections(); // the old selections' cursors pointed into the document just deleted
     connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_gutter,
             qOverload<>(&QWidget::update));
     m_gutter->update();

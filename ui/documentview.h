@@ -26,7 +26,7 @@ public:
     ~DocumentView() override;
 
     // Takes the rendered document (the view becomes its parent) and the label of each page break.
-    void showRendered(RenderedText rendered, const QStringList &pageLabels);
+    void showRendered(RenderedText rendered, const QStringList &pageLabels, KeepPaint keep = KeepPaint::No);
     const RenderedText &rendered() const { return m_map; }
     const QStringList &pageLabels() const { return m_pageLabels; }
 

@@ -2,6 +2,8 @@
 
 #include <QScrollBar>
 
+#include <utility>
+
 namespace marginalia {
 
 FootnotePane::FootnotePane(QWidget *parent) : QTextBrowser(parent)
@@ -18,17 +20,21 @@ FootnotePane::FootnotePane(QWidget *parent) : QTextBrowser(parent)
     });
 }
 
-void FootnotePane::showNotes(RenderedText notes)
+void FootnotePane::showNotes(RenderedText notes, KeepPaint keep)
 {
     QTextDocument *doc = notes.document.release();
     doc->setParent(this);
     setDocument(doc); // deletes the previous document, which is a child of this view too
     m_map = std::move(notes);
-    m_current = -1;
-    m_highlights.clear();
-    m_searchHits.clear();
+    const int current = std::exchange(m_current, -1);
+    if (keep == KeepPaint::No) {
+        m_highlights.clear();
+        m_searchHits.clear();
+    }
     updateHighlight();
     verticalScrollBar()->setValue(0);
+    if (keep == KeepPaint::Yes && current >= 0)
+        setCurrentFootnote(current); // brings it back into view too
 }
 
 int FootnotePane::positionOfNote(int footnote) const

@@ -17,7 +17,7 @@ public:
     explicit FootnotePane(QWidget *parent = nullptr);
 
     // Takes the rendered notes (the pane becomes the QTextDocument's parent).
-    void showNotes(RenderedText notes);
+    void showNotes(RenderedText notes, KeepPaint keep = KeepPaint::No);
     void setCurrentFootnote(int footnote);
     int currentFootnote() const { return m_current; }
     int footnoteCount() const { return int(m_map.notes.size()); }

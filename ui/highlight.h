@@ -16,6 +16,11 @@ struct Highlight {
     int footnote = -1;
 };
 
+// What a new rendering does with the colours painted over the old one. The same document rendered
+// again at another zoom or in another theme has the same reading offsets, so its highlights, search
+// hits and current note stay; another document starts clean.
+enum class KeepPaint { No, Yes };
+
 // The colour of a library search's hits in the text and the notes: the find-bar orange of most editors,
 // apart from the annotation palette, translucent like it.
 QColor searchHitColor();

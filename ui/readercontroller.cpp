@@ -6,6 +6,7 @@
 #include "notepopup.h"
 #include "plaintext.h"
 #include "volumeopener.h"
+#include "windowpalette.h"
 
 #include "library/citationlabel.h"
 #include "library/openlibrary.h"
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStyle>
 #include <QTimer>
 
 namespace marginalia {
@@ -28,17 +30,12 @@ namespace {
 const QString kZoomKey = QStringLiteral("reader/zoom");
 const QString kThemeKey = QStringLiteral("reader/theme");
 
-bool systemIsDark()
-{
-    return QApplication::palette().color(QPalette::Window).lightness() < 128;
-}
-
 } // namespace
 
 ReaderController::ReaderController(const OpenLibrary *library, Navigator *navigator, VolumeOpener *opener,
                                    QSettings *settings, const Panes &panes, QObject *parent)
     : QObject(parent), m_library(library), m_navigator(navigator), m_opener(opener), m_settings(settings),
-      m_panes(panes), m_popupHide(new QTimer(this))
+      m_panes(panes), m_systemPalette(QApplication::palette()), m_popupHide(new QTimer(this))
 {
     m_theme = Theme(std::clamp(m_settings->value(kThemeKey, 0).toInt(), 0, 2));
     updateStyle();
@@ -49,6 +46,12 @@ ReaderController::ReaderController(const OpenLibrary *library, Navigator *naviga
         if (!m_panes.popup->underMouse())
             m_panes.popup->hide();
     });
+}
+
+ReaderController::~ReaderController()
+{
+    if (m_paletteChanged)
+        QApplication::setPalette(m_systemPalette); // the theme was this window's, not the desktop's
 }
 
 const Document *ReaderController::currentDocument() const
@@ -68,24 +71,23 @@ void ReaderController::show(const ReaderPosition &position, const Focus &focus)
     if (!currentDocument())
         return;
     if (!sameDocument)
-        render(focus);
+        render(KeepPaint::No);
     applyFocus(focus);
     m_panes.library->showCurrent(position.volume, position.document);
     updateStatus();
     Q_EMIT documentShown(position.volume, position.document);
 }
 
-void ReaderController::render(const Focus &focus)
+void ReaderController::render(KeepPaint keep)
 {
-    Q_UNUSED(focus);
     const Document *doc = currentDocument();
     const Volume &volume = m_library->library().volume(m_current.volume);
     QStringList pageLabels;
     for (const PageBreak &pb : doc->pageBreaks)
         pageLabels << pb.n;
-    m_panes.view->showRendered(renderDocument(volume, *doc, m_style), pageLabels);
+    m_panes.view->showRendered(renderDocument(volume, *doc, m_style), pageLabels, keep);
     const std::vector<QString> citations = m_library->library().citations(m_current.volume, m_current.document);
-    m_panes.notes->showNotes(renderFootnotes(volume, *doc, citations, m_style));
+    m_panes.notes->showNotes(renderFootnotes(volume, *doc, citations, m_style), keep);
     m_panes.window->setWindowTitle(tr("%1 — Marginalia").arg(doc->number.isEmpty() ? doc->title : doc->number + QStringLiteral(". ") + doc->title));
 }
 
@@ -205,14 +207,17 @@ void ReaderController::setZoom(qreal zoom)
         return;
     m_style.zoom = zoom;
     m_settings->setValue(kZoomKey, zoom);
+    restyle();
+}
+
+// The document on screen in the new style, at the place the reader was, with what is painted over it.
+void ReaderController::restyle()
+{
     if (!currentDocument())
         return;
     const int offset = m_panes.view->firstVisibleOffset();
-    const int note = m_panes.notes->currentFootnote();
-    render({});
+    render(KeepPaint::Yes);
     m_panes.view->scrollToOffset(offset);
-    if (note >= 0)
-        m_panes.notes->setCurrentFootnote(note);
 }
 
 void ReaderController::zoomIn()
@@ -233,9 +238,11 @@ void ReaderController::resetZoom()
 void ReaderController::updateStyle()
 {
     const qreal zoom = m_style.zoom;
-    const bool dark = m_theme == Theme::Dark || (m_theme == Theme::System && systemIsDark());
+    const bool systemDark = isDarkPalette(m_systemPalette);
+    const bool dark = m_theme == Theme::Dark || (m_theme == Theme::System && systemDark);
     m_style = dark ? RenderStyle::dark() : RenderStyle::light();
     m_style.zoom = zoom;
+    updateWindowPalette(dark, systemDark);
     for (QWidget *w : {static_cast<QWidget *>(m_panes.view), static_cast<QWidget *>(m_panes.notes)}) {
         QPalette p = w->palette();
         p.setColor(QPalette::Base, m_style.background);
@@ -245,16 +252,27 @@ void ReaderController::updateStyle()
     }
 }
 
+// The whole window follows the theme, not only the text: the panes, toolbars and menus take their
+// colours from the application's palette. The desktop's own palette comes back for its own theme.
+void ReaderController::updateWindowPalette(bool dark, bool systemDark)
+{
+    QPalette wanted = m_systemPalette;
+    if (dark && !systemDark)
+        wanted = darkWindowPalette(m_style);
+    else if (!dark && systemDark)
+        wanted = QApplication::style()->standardPalette();
+    if (!m_paletteChanged && wanted == m_systemPalette)
+        return;
+    QApplication::setPalette(wanted);
+    m_paletteChanged = true;
+}
+
 void ReaderController::setTheme(Theme theme)
 {
     m_theme = theme;
     m_settings->setValue(kThemeKey, int(theme));
     updateStyle();
-    if (!currentDocument())
-        return;
-    const int offset = m_panes.view->firstVisibleOffset();
-    render({});
-    m_panes.view->scrollToOffset(offset);
+    restyle();
 }
 
 void ReaderController::showSearchHit(int volume, int document, int footnote, int readingOffset, int length)

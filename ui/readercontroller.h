@@ -1,10 +1,12 @@
 #pragma once
 
+#include "highlight.h"
 #include "navigation/navigator.h"
 #include "render/links.h"
 #include "render/renderstyle.h"
 
 #include <QObject>
+#include <QPalette>
 #include <QPointer>
 
 class QLabel;
@@ -40,6 +42,7 @@ public:
 
     ReaderController(const OpenLibrary *library, Navigator *navigator, VolumeOpener *opener, QSettings *settings,
                      const Panes &panes, QObject *parent = nullptr);
+    ~ReaderController() override;
 
     Theme theme() const { return m_theme; }
     qreal zoom() const { return m_style.zoom; }
@@ -68,12 +71,14 @@ Q_SIGNALS:
     void documentShown(int volume, int document);
 
 private:
-    void render(const Focus &focus);
+    void render(KeepPaint keep);
+    void restyle();
     void applyFocus(const Focus &focus);
     void selectFootnote(int footnote, bool moveView);
     void setZoom(qreal zoom);
     void updateStatus();
     void updateStyle();
+    void updateWindowPalette(bool dark, bool systemDark);
     const Document *currentDocument() const;
 
     const OpenLibrary *m_library;
@@ -84,6 +89,8 @@ private:
     ReaderPosition m_current;
     RenderStyle m_style;
     Theme m_theme = Theme::System;
+    QPalette m_systemPalette; // the application's palette before any theme of ours
+    bool m_paletteChanged = false;
     QTimer *m_popupHide;
 };
 

@@ -52,17 +52,36 @@ void VolumeOpener::open(const QStringList &files, const QString &documentId, con
     m_documentId = documentId;
     m_target = target;
     m_firstVolume = -1;
-    if (m_interactive && m_window) {
-        m_progress = new QProgressDialog(tr("Opening…"), tr("Cancel"), 0, 1000, m_window);
-        m_progress->setWindowTitle(tr("Opening"));
-        usePlainLabel(m_progress, tr("Opening…")); // it names the file
-        m_progress->setWindowModality(Qt::WindowModal);
-        m_progress->setMinimumDuration(400); // small files open without a flash of a dialog
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        connect(m_progress, &QProgressDialog::canceled, this, &VolumeOpener::cancel);
-    }
     startNext();
+}
+
+// One dialog per file, there only while that file is read: whatever is said about the file afterwards
+// (it failed, it opened with a warning) takes its place rather than standing under it.
+void VolumeOpener::showProgress(const QString &file)
+{
+    if (!m_interactive || !m_window)
+        return;
+    const QString label = tr("Opening %1…").arg(QFileInfo(file).fileName());
+    m_progress = new QProgressDialog(label, tr("Cancel"), 0, 1000, m_window);
+    m_progress->setWindowTitle(tr("Opening"));
+    usePlainLabel(m_progress, label); // it names the file
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(400); // small files open without a flash of a dialog
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, this, &VolumeOpener::cancel);
+    m_progress->setValue(0); // starts the wait before it shows
+}
+
+void VolumeOpener::closeProgress()
+{
+    if (!m_progress)
+        return;
+    disconnect(m_progress, nullptr, this, nullptr);
+    // cancel() both hides it and stops the timer that would otherwise bring it up, 400 ms after it
+    // started, over a message box that a deferred delete (not run in the box's own loop) leaves it under.
+    m_progress->cancel();
+    std::exchange(m_progress, nullptr)->deleteLater();
 }
 
 void VolumeOpener::startNext()
@@ -77,22 +96,21 @@ void VolumeOpener::startNext()
     for (int v = 0; v < m_library->library().size(); ++v)
         open.push_back(m_library->library().volumePtr(v));
     m_job->setOpenVolumes(std::move(open)); // a text copy is read by the document of an open volume it repeats
-    if (m_progress) {
-        m_progress->setLabelText(tr("Opening %1…").arg(QFileInfo(file).fileName()));
-        m_progress->setValue(0);
-    }
+    showProgress(file);
     connect(m_job, &VolumeLoadJob::progress, this, [this](int perMille) {
         if (m_progress)
             m_progress->setValue(perMille);
     });
     connect(m_job, &VolumeLoadJob::loaded, this, [this, file](std::shared_ptr<const Volume> volume) {
         std::exchange(m_job, nullptr)->deleteLater();
+        closeProgress();
         remember(file);
         reportWarnings(*volume);
         onLoaded(m_library->add(std::move(volume)));
     });
     connect(m_job, &VolumeLoadJob::failed, this, [this](const Error &error) {
         std::exchange(m_job, nullptr)->deleteLater();
+        closeProgress();
         onFailed(error);
     });
     m_job->start();
@@ -128,10 +146,7 @@ void VolumeOpener::cancel()
 
 void VolumeOpener::finishRequest()
 {
-    if (m_progress) {
-        m_progress->deleteLater();
-        m_progress = nullptr;
-    }
+    closeProgress();
     if (!m_target.isEmpty() && m_firstVolume >= 0) {
         m_navigator->followTarget(m_target);
     } else if (m_firstVolume >= 0) {

@@ -47,6 +47,8 @@ Q_SIGNALS:
 
 private:
     void startNext();
+    void showProgress(const QString &file);
+    void closeProgress();
     void onLoaded(int volumeIndex);
     void onFailed(const Error &error);
     void finishRequest();
