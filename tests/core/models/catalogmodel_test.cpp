@@ -20,7 +20,18 @@ using test::ModelTestWarnings;
 
 class CatalogModelTest : public test::CatalogFixture {
 protected:
-    QModelIndex volumeRow(const CatalogModel &model, const QString &id) { return model.indexOfVolume(id); }
+    // The library index as it stands, opened and shown through its volume cache as the window's tree.
+    void showCatalog()
+    {
+        m_catalog = open();
+        ASSERT_TRUE(m_catalog);
+        m_volumes = std::make_unique<CatalogVolumes>(m_catalog.get());
+        m_model = std::make_unique<CatalogModel>(m_volumes.get());
+    }
+    void expectNoModelTestWarnings() const
+    {
+        EXPECT_TRUE(m_warnings.messages().isEmpty()) << m_warnings.messages().join(QLatin1Char('\n')).toStdString();
+    }
 
     // Every document row under `parent`, depth first, as the tree shows them.
     static void collectDocuments(const QAbstractItemModel &model, const QModelIndex &parent, std::vector<QModelIndex> &out)
@@ -32,16 +43,18 @@ protected:
             collectDocuments(model, child, out);
         }
     }
+
+    ModelTestWarnings m_warnings; // from the start of each test, before any model
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<CatalogVolumes> m_volumes;
+    std::unique_ptr<CatalogModel> m_model;
 };
 
 TEST_F(CatalogModelTest, Issue10ListsTheVolumesOfTheIndexWithoutDecodingAnyOutline)
 {
     indexTestVolumes();
-    auto catalog = open();
-    ASSERT_TRUE(catalog);
-    CatalogVolumes volumes(catalog.get());
-    ModelTestWarnings warnings;
-    CatalogModel model(&volumes);
+    ASSERT_NO_FATAL_FAILURE(showCatalog());
+    CatalogModel &model = *m_model;
 
     ASSERT_EQ(model.rowCount(), 3);
     const QStringList ids{QStringLiteral("frus1894Nicaragua"), QStringLiteral("frus1934v05"), QStringLiteral("frus1961-63v09")};
@@ -59,17 +72,14 @@ TEST_F(CatalogModelTest, Issue10ListsTheVolumesOfTheIndexWithoutDecodingAnyOutli
     EXPECT_TRUE(model.index(1, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("frus1934v05.xml")));
     // The tester walks (and so fetches) everything: after the checks of laziness above.
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
-    EXPECT_TRUE(warnings.messages().isEmpty()) << warnings.messages().join(QLatin1Char('\n')).toStdString();
+    expectNoModelTestWarnings();
 }
 
 TEST_F(CatalogModelTest, Issue10AnExpandedVolumeShowsItsChaptersAndDocumentsAsTheWholeVolumeHasThem)
 {
     indexTestVolumes();
-    auto catalog = open();
-    ASSERT_TRUE(catalog);
-    CatalogVolumes volumes(catalog.get());
-    ModelTestWarnings warnings;
-    CatalogModel model(&volumes);
+    ASSERT_NO_FATAL_FAILURE(showCatalog());
+    CatalogModel &model = *m_model;
 
     const QString id = QStringLiteral("frus1934v05");
     const QModelIndex volume = model.indexOfVolume(id);
@@ -106,7 +116,7 @@ TEST_F(CatalogModelTest, Issue10AnExpandedVolumeShowsItsChaptersAndDocumentsAsTh
     EXPECT_EQ(std::count(seen.begin(), seen.end(), true), std::ptrdiff_t(whole.documents.size()));
     EXPECT_EQ(model.indexOfDocument(id, QStringLiteral("d316")).data(CatalogModel::DocumentIdRole).toString(),
               QStringLiteral("d316"));
-    EXPECT_TRUE(warnings.messages().isEmpty()) << warnings.messages().join(QLatin1Char('\n')).toStdString();
+    expectNoModelTestWarnings();
 }
 
 TEST_F(CatalogModelTest, Issue10MissingAndFailedVolumesAreShownAsSuchWithNothingToExpand)
@@ -121,11 +131,8 @@ TEST_F(CatalogModelTest, Issue10MissingAndFailedVolumesAreShownAsSuchWithNothing
     ASSERT_TRUE(QFile::remove(nicaragua));
     index();
 
-    auto catalog = open();
-    ASSERT_TRUE(catalog);
-    CatalogVolumes volumes(catalog.get());
-    ModelTestWarnings warnings;
-    CatalogModel model(&volumes);
+    ASSERT_NO_FATAL_FAILURE(showCatalog());
+    CatalogModel &model = *m_model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
     ASSERT_EQ(model.rowCount(), 3);
 
@@ -144,7 +151,7 @@ TEST_F(CatalogModelTest, Issue10MissingAndFailedVolumesAreShownAsSuchWithNothing
                     .match(failed.data(Qt::ToolTipRole).toString())
                     .hasMatch())
         << failed.data(Qt::ToolTipRole).toString().toStdString();
-    EXPECT_TRUE(warnings.messages().isEmpty()) << warnings.messages().join(QLatin1Char('\n')).toStdString();
+    expectNoModelTestWarnings();
 }
 
 TEST_F(CatalogModelTest, Issue10ReloadInsertsNewVolumesInPlaceAndKeepsTheDecodedOutlines)
@@ -152,11 +159,8 @@ TEST_F(CatalogModelTest, Issue10ReloadInsertsNewVolumesInPlaceAndKeepsTheDecoded
     copy(QStringLiteral("frus1961-63v09-d316-d318.xml"));
     addVolumesFolder();
     index();
-    auto catalog = open();
-    ASSERT_TRUE(catalog);
-    CatalogVolumes volumes(catalog.get());
-    ModelTestWarnings warnings;
-    CatalogModel model(&volumes);
+    ASSERT_NO_FATAL_FAILURE(showCatalog());
+    CatalogModel &model = *m_model;
     ASSERT_EQ(model.rowCount(), 1);
     model.fetchMore(model.index(0, 0));
     ASSERT_GT(model.rowCount(model.index(0, 0)), 0);
@@ -178,7 +182,7 @@ TEST_F(CatalogModelTest, Issue10ReloadInsertsNewVolumesInPlaceAndKeepsTheDecoded
     // (The tester only after the insertion: it fetches the new rows inside its handler of rowsInserted,
     // before it counts the insertion done, and would take that for a nested change.)
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
-    EXPECT_TRUE(warnings.messages().isEmpty()) << warnings.messages().join(QLatin1Char('\n')).toStdString();
+    expectNoModelTestWarnings();
 }
 
 TEST_F(CatalogModelTest, Issue10ReloadAfterAVolumeWentShowsItAsMissing)
@@ -187,10 +191,8 @@ TEST_F(CatalogModelTest, Issue10ReloadAfterAVolumeWentShowsItAsMissing)
     const QString nicaragua = copy(QStringLiteral("frus1894Nicaragua.xml"));
     addVolumesFolder();
     index();
-    auto catalog = open();
-    ASSERT_TRUE(catalog);
-    CatalogVolumes volumes(catalog.get());
-    CatalogModel model(&volumes);
+    ASSERT_NO_FATAL_FAILURE(showCatalog());
+    CatalogModel &model = *m_model;
     ASSERT_EQ(model.rowCount(), 2);
     ASSERT_TRUE(QFile::remove(nicaragua));
     index();
