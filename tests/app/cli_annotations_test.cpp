@@ -27,6 +27,7 @@ namespace marginalia {
 namespace {
 
 using test::CliRun;
+using test::printedJson;
 using test::environmentWithout;
 
 CliRun finish(QProcess &process)
@@ -37,14 +38,6 @@ CliRun finish(QProcess &process)
 CliRun cli(const QStringList &arguments, const QProcessEnvironment &env = environmentWithout(QStringLiteral("MARGINALIA_DB")))
 {
     return test::runCli(arguments, env);
-}
-
-QJsonDocument json(const CliRun &run)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
-    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << run.out.toStdString();
-    return doc;
 }
 
 const QString tei = test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"));
@@ -74,13 +67,13 @@ protected:
     {
         const CliRun r = run(QStringList{QStringLiteral("annotations")} + arguments + QStringList{QStringLiteral("--json")}, db);
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return json(r).array();
+        return printedJson(r).array();
     }
     static QString readingText(const QString &file, const QString &doc)
     {
         const CliRun r = cli({QStringLiteral("show"), file, QStringLiteral("--doc"), doc, QStringLiteral("--format"),
                               QStringLiteral("json")});
-        return json(r).object().value(QStringLiteral("text")).toString();
+        return printedJson(r).object().value(QStringLiteral("text")).toString();
     }
 
     QTemporaryDir m_dir;
@@ -206,8 +199,8 @@ TEST_F(CliAnnotations, ExportW3cThenImportIntoAFreshDatabaseNeverDuplicates)
     const CliRun stdoutExport = run({QStringLiteral("export-annotations"), QStringLiteral("--format"), QStringLiteral("w3c")});
     QFile written(file);
     ASSERT_TRUE(written.open(QIODevice::ReadOnly));
-    EXPECT_EQ(json(stdoutExport).object(), QJsonDocument::fromJson(written.readAll()).object());
-    EXPECT_EQ(json(stdoutExport).object()[QStringLiteral("items")].toArray().size(), 2);
+    EXPECT_EQ(printedJson(stdoutExport).object(), QJsonDocument::fromJson(written.readAll()).object());
+    EXPECT_EQ(printedJson(stdoutExport).object()[QStringLiteral("items")].toArray().size(), 2);
 }
 
 TEST_F(CliAnnotations, ImportOfBadJsonExitsOneWithLineAndColumn)
@@ -249,7 +242,7 @@ TEST_F(CliAnnotations, SearchFindsTagsAndNotes)
     EXPECT_EQ(byTag.exitCode, 0) << byTag.err.toStdString();
     EXPECT_TRUE(byTag.out.contains(id)) << byTag.out.toStdString();
     const CliRun byNote = run({QStringLiteral("search"), QStringLiteral("compare"), QStringLiteral("--json")});
-    const QJsonArray hits = json(byNote).array();
+    const QJsonArray hits = printedJson(byNote).array();
     const auto annotationHit = std::find_if(hits.begin(), hits.end(), [](const QJsonValue &hit) {
         return hit[QStringLiteral("kind")].toString() == QLatin1String("annotation");
     });
@@ -257,7 +250,7 @@ TEST_F(CliAnnotations, SearchFindsTagsAndNotes)
     EXPECT_EQ((*annotationHit)[QStringLiteral("id")].toString(), id);
     EXPECT_EQ((*annotationHit)[QStringLiteral("document")].toString(), QStringLiteral("frus1961-63v09/d317"));
     // The annotated document's own text is searchable too (a word of its source note).
-    const QJsonArray inText = json(run({QStringLiteral("search"), QStringLiteral("Breaux"), QStringLiteral("--json")})).array();
+    const QJsonArray inText = printedJson(run({QStringLiteral("search"), QStringLiteral("Breaux"), QStringLiteral("--json")})).array();
     ASSERT_EQ(inText.size(), 1) << QJsonDocument(inText).toJson().toStdString();
     EXPECT_EQ(inText.at(0)[QStringLiteral("kind")].toString(), QStringLiteral("document"));
 }
@@ -276,7 +269,7 @@ TEST_F(CliAnnotations, Issue9TheAnnotatedDocumentsTextGoesToTheLibraryIndex)
                               QStringLiteral("--library"), index});
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         QStringList found;
-        for (const QJsonValue &hit : json(r).array())
+        for (const QJsonValue &hit : printedJson(r).array())
             found << hit[QStringLiteral("kind")].toString();
         found.sort();
         return found;
@@ -330,7 +323,7 @@ TEST_F(CliAnnotations, MarginaliaDbEnvironmentVariableChoosesTheDatabase)
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(QFile::exists(m_db));
     ASSERT_EQ(listed({}).size(), 1); // the same file through --db
-    EXPECT_EQ(json(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 1);
+    EXPECT_EQ(printedJson(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 1);
     // --db wins over the variable.
     const QString other = path(QStringLiteral("other.sqlite"));
     const CliRun fromOther = cli(withDb({QStringLiteral("annotations"), QStringLiteral("--json")}, other), env);
@@ -434,7 +427,7 @@ TEST_F(CliAnnotations, Issue8ImportedControlCharactersArePrintedVisibly)
 
     const CliRun jsonRun = run({QStringLiteral("annotations"), QStringLiteral("--json")});
     expectNothingLive(jsonRun.out);
-    const QJsonObject a = json(jsonRun).array().at(0).toObject();
+    const QJsonObject a = printedJson(jsonRun).array().at(0).toObject();
     EXPECT_EQ(a.value(QStringLiteral("note")).toString(), note);
     EXPECT_EQ(a.value(QStringLiteral("exact")).toString(), exact);
     expectNothingLive(run({QStringLiteral("tags"), QStringLiteral("--json")}).out);
@@ -471,15 +464,15 @@ TEST_F(CliAnnotations, Issue8DashIsStandardOutputAndAFifoGetsTheCollection)
     annotate({QStringLiteral("--quote"), quote});
     const CliRun dash = run(exportW3cTo(QStringLiteral("-")));
     EXPECT_EQ(dash.exitCode, 0) << dash.err.toStdString();
-    EXPECT_EQ(json(dash).object()[QStringLiteral("type")].toString(), QStringLiteral("AnnotationCollection"));
-    EXPECT_EQ(json(dash).object()[QStringLiteral("items")].toArray().size(), 1);
+    EXPECT_EQ(printedJson(dash).object()[QStringLiteral("type")].toString(), QStringLiteral("AnnotationCollection"));
+    EXPECT_EQ(printedJson(dash).object()[QStringLiteral("items")].toArray().size(), 1);
 
     const QString fifo = path(QStringLiteral("export.pipe"));
     ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
     test::FifoReader reader(fifo);
     const CliRun piped = run(exportW3cTo(fifo));
     EXPECT_EQ(piped.exitCode, 0) << piped.err.toStdString();
-    EXPECT_EQ(QJsonDocument::fromJson(reader.take()).object(), json(dash).object());
+    EXPECT_EQ(QJsonDocument::fromJson(reader.take()).object(), printedJson(dash).object());
     EXPECT_EQ(fileType(fifo), mode_t(S_IFIFO));
 }
 
@@ -519,12 +512,12 @@ TEST_F(CliAnnotations, Issue8ReadingTheDefaultDatabaseBeforeItExistsShowsNothing
         EXPECT_EQ(r.exitCode, 0) << command.join(QLatin1Char(' ')).toStdString() << ": " << r.err.toStdString();
         EXPECT_TRUE(listing(m_dir.path()).isEmpty()) << command.join(QLatin1Char(' ')).toStdString();
     }
-    EXPECT_EQ(json(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 0);
+    EXPECT_EQ(printedJson(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 0);
     EXPECT_TRUE(cli({QStringLiteral("tags")}, env).out.isEmpty());
     // The first annotation creates it where the app keeps it.
     ASSERT_EQ(cli({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote}, env).exitCode, 0);
     EXPECT_TRUE(QFile::exists(path(QStringLiteral("data/Marginalia/Marginalia/marginalia.sqlite"))));
-    EXPECT_EQ(json(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 1);
+    EXPECT_EQ(printedJson(cli({QStringLiteral("annotations"), QStringLiteral("--json")}, env)).array().size(), 1);
 }
 
 TEST_F(CliAnnotations, Issue8ReadingCommandsLeaveNoWalOrShm)
@@ -574,7 +567,7 @@ TEST_F(CliAnnotations, Issue8AnImmutableDatabaseIsListedWithoutWalOrShm)
     const CliRun annotated = run({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), quote});
     QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), m_db});
     EXPECT_EQ(listedRun.exitCode, 0) << listedRun.err.toStdString();
-    EXPECT_EQ(json(listedRun).array().size(), 1);
+    EXPECT_EQ(printedJson(listedRun).array().size(), 1);
     EXPECT_EQ(annotated.exitCode, 1);
     EXPECT_TRUE(annotated.err.contains(QStringLiteral("read-only"))) << annotated.err.toStdString();
     EXPECT_EQ(listing(m_dir.path()), before);

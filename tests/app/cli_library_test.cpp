@@ -15,14 +15,7 @@ namespace marginalia {
 namespace {
 
 using test::CliRun;
-
-QJsonObject jsonObject(const CliRun &run)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
-    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << run.out.toStdString();
-    return doc.object();
-}
+using test::printedJson;
 
 class CliLibrary : public ::testing::Test {
 protected:
@@ -47,12 +40,12 @@ protected:
     {
         const CliRun r = library({QStringLiteral("status"), QStringLiteral("--json")});
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return jsonObject(r);
+        return printedJson(r).object();
     }
     QJsonObject infoOf(const QString &file) const
     {
         const CliRun r = test::runCli({QStringLiteral("info"), file, QStringLiteral("--json")});
-        return jsonObject(r)[QStringLiteral("volumes")].toArray().at(0).toObject();
+        return printedJson(r).object()[QStringLiteral("volumes")].toArray().at(0).toObject();
     }
 
     QTemporaryDir m_dir;
@@ -63,7 +56,7 @@ TEST_F(CliLibrary, AddingAFolderIndexesEveryVolumeWithTheCountsInfoGives)
 {
     const CliRun added = library({QStringLiteral("add"), folder(), QStringLiteral("--json")});
     ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
-    EXPECT_EQ(jsonObject(added)[QStringLiteral("indexed")].toInt(), 3);
+    EXPECT_EQ(printedJson(added).object()[QStringLiteral("indexed")].toInt(), 3);
     EXPECT_TRUE(added.err.contains(QStringLiteral("Indexing: "))) << "progress on the terminal: " << added.err.toStdString();
     int documents = 0, footnotes = 0;
     for (const char *name : {"frus1934v05.xml", "frus1894Nicaragua.xml", "frus1961-63v09-d316-d318.xml"}) {
@@ -84,7 +77,7 @@ TEST_F(CliLibrary, AddingAFolderIndexesEveryVolumeWithTheCountsInfoGives)
     const CliRun listed = library({QStringLiteral("list"), QStringLiteral("--json")});
     ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
     QStringList ids;
-    for (const QJsonValue &v : jsonObject(listed)[QStringLiteral("volumes")].toArray())
+    for (const QJsonValue &v : printedJson(listed).object()[QStringLiteral("volumes")].toArray())
         ids << v[QStringLiteral("id")].toString();
     ids.sort();
     EXPECT_EQ(ids, (QStringList{QStringLiteral("frus1894Nicaragua"), QStringLiteral("frus1934v05"),
@@ -96,11 +89,11 @@ TEST_F(CliLibrary, AddingAgainReadsNothingThatDidNotChange)
     ASSERT_EQ(library({QStringLiteral("add"), folder()}).exitCode, 0);
     const CliRun again = library({QStringLiteral("add"), folder(), QStringLiteral("--json")});
     ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
-    EXPECT_EQ(jsonObject(again)[QStringLiteral("indexed")].toInt(), 0);
-    EXPECT_EQ(jsonObject(again)[QStringLiteral("unchanged")].toInt(), 3);
+    EXPECT_EQ(printedJson(again).object()[QStringLiteral("indexed")].toInt(), 0);
+    EXPECT_EQ(printedJson(again).object()[QStringLiteral("unchanged")].toInt(), 3);
     const CliRun reindexed = library({QStringLiteral("reindex"), QStringLiteral("--json")});
     ASSERT_EQ(reindexed.exitCode, 0) << reindexed.err.toStdString();
-    EXPECT_EQ(jsonObject(reindexed)[QStringLiteral("indexed")].toInt(), 3) << "reindex reads every file";
+    EXPECT_EQ(printedJson(reindexed).object()[QStringLiteral("indexed")].toInt(), 3) << "reindex reads every file";
 }
 
 // `library show` prints exactly what `show` prints for the document, reading only its part of the file.
@@ -136,7 +129,7 @@ TEST_F(CliLibrary, SearchPrintsTheTotalAndEachResultInTheContractShape)
     ASSERT_EQ(library({QStringLiteral("add"), folder()}).exitCode, 0);
     const CliRun found = library({QStringLiteral("search"), QStringLiteral("Hodges"), QStringLiteral("--json")});
     ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
-    const QJsonObject json = jsonObject(found);
+    const QJsonObject json = printedJson(found).object();
     ASSERT_GE(json[QStringLiteral("total")].toInt(), 1);
     const QJsonArray results = json[QStringLiteral("results")].toArray();
     ASSERT_EQ(results.size(), json[QStringLiteral("total")].toInt());
@@ -150,15 +143,15 @@ TEST_F(CliLibrary, SearchPrintsTheTotalAndEachResultInTheContractShape)
     const CliRun limited = library({QStringLiteral("search"), QStringLiteral("the"), QStringLiteral("--limit"),
                                     QStringLiteral("5"), QStringLiteral("--json")});
     ASSERT_EQ(limited.exitCode, 0) << limited.err.toStdString();
-    EXPECT_EQ(jsonObject(limited)[QStringLiteral("results")].toArray().size(), 5);
-    EXPECT_GT(jsonObject(limited)[QStringLiteral("total")].toInt(), 500) << "the total counts every match, not the page";
+    EXPECT_EQ(printedJson(limited).object()[QStringLiteral("results")].toArray().size(), 5);
+    EXPECT_GT(printedJson(limited).object()[QStringLiteral("total")].toInt(), 500) << "the total counts every match, not the page";
 
     const CliRun dated = library({QStringLiteral("search"), QStringLiteral("the"), QStringLiteral("--from"),
                                   QStringLiteral("1962-09-01"), QStringLiteral("--to"), QStringLiteral("1962-09-30"),
                                   QStringLiteral("--json")});
     ASSERT_EQ(dated.exitCode, 0) << dated.err.toStdString();
     QStringList ids;
-    for (const QJsonValue &r : jsonObject(dated)[QStringLiteral("results")].toArray())
+    for (const QJsonValue &r : printedJson(dated).object()[QStringLiteral("results")].toArray())
         ids << r[QStringLiteral("id")].toString();
     ids.sort();
     EXPECT_EQ(ids, (QStringList{QStringLiteral("d317"), QStringLiteral("d318")}));
@@ -186,7 +179,7 @@ TEST_F(CliLibrary, SearchKeepsToTheAnnotatedOrTaggedDocumentsWhenAsked)
                                              QStringLiteral("--db"), db} + extra);
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         QStringList found;
-        for (const QJsonValue &hit : jsonObject(r)[QStringLiteral("results")].toArray())
+        for (const QJsonValue &hit : printedJson(r).object()[QStringLiteral("results")].toArray())
             found << hit[QStringLiteral("volume")].toString() + QLatin1Char('/') + hit[QStringLiteral("id")].toString();
         return found;
     };
@@ -206,8 +199,8 @@ TEST_F(CliLibrary, AVanishedFileIsMissingABrokenOneFailedAndTheOthersIndexed)
     }
     const CliRun added = library({QStringLiteral("add"), folder(), QStringLiteral("--json")});
     EXPECT_EQ(added.exitCode, 1) << "a file that does not parse is bad input";
-    EXPECT_EQ(jsonObject(added)[QStringLiteral("indexed")].toInt(), 3);
-    EXPECT_EQ(jsonObject(added)[QStringLiteral("failed")].toInt(), 1);
+    EXPECT_EQ(printedJson(added).object()[QStringLiteral("indexed")].toInt(), 3);
+    EXPECT_EQ(printedJson(added).object()[QStringLiteral("failed")].toInt(), 1);
     EXPECT_TRUE(added.err.contains(volume(QStringLiteral("broken.xml")) + QStringLiteral(":4:"))) << added.err.toStdString();
     ASSERT_TRUE(QFile::remove(volume(QStringLiteral("frus1894Nicaragua.xml"))));
     library({QStringLiteral("reindex")});

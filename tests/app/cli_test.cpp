@@ -15,18 +15,11 @@ namespace marginalia {
 namespace {
 
 using test::CliRun;
+using test::printedJson;
 
 CliRun cli(const QStringList &arguments)
 {
     return test::runCli(arguments, QProcessEnvironment::systemEnvironment());
-}
-
-QJsonObject json(const CliRun &run)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
-    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
-    return doc.object();
 }
 
 const QString tei = test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"));
@@ -106,7 +99,7 @@ TEST(CliTest, InfoJsonCountsTheExtractByTheDefinitions)
 {
     const CliRun run = cli({QStringLiteral("info"), QStringLiteral("--json"), tei});
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
-    const QJsonArray volumes = json(run)[QStringLiteral("volumes")].toArray();
+    const QJsonArray volumes = printedJson(run).object()[QStringLiteral("volumes")].toArray();
     ASSERT_EQ(volumes.size(), 1);
     const QJsonObject v = volumes[0].toObject();
     EXPECT_EQ(v[QStringLiteral("id")].toString(), QStringLiteral("frus1961-63v09"));
@@ -127,7 +120,7 @@ TEST(CliTest, InfoOfTheTextCopyResolvesDocument316OnlyWithTheVolumeOpen)
 {
     const CliRun alone = cli({QStringLiteral("info"), QStringLiteral("--json"), copy});
     EXPECT_EQ(alone.exitCode, 0) << alone.err.toStdString();
-    const QJsonObject a = json(alone)[QStringLiteral("volumes")].toArray().at(0).toObject();
+    const QJsonObject a = printedJson(alone).object()[QStringLiteral("volumes")].toArray().at(0).toObject();
     EXPECT_TRUE(a[QStringLiteral("id")].isNull());
     EXPECT_EQ(a[QStringLiteral("format")].toString(), QStringLiteral("text"));
     EXPECT_EQ(a[QStringLiteral("documents")].toInt(), 1);
@@ -138,7 +131,7 @@ TEST(CliTest, InfoOfTheTextCopyResolvesDocument316OnlyWithTheVolumeOpen)
 
     const CliRun both = cli({QStringLiteral("info"), QStringLiteral("--json"), copy, tei});
     EXPECT_EQ(both.exitCode, 0) << both.err.toStdString();
-    const QJsonObject b = json(both)[QStringLiteral("volumes")].toArray().at(0).toObject();
+    const QJsonObject b = printedJson(both).object()[QStringLiteral("volumes")].toArray().at(0).toObject();
     EXPECT_EQ(b[QStringLiteral("id")].toString(), QStringLiteral("frus1961-63v09"));
     EXPECT_EQ(b[QStringLiteral("crossReferences")].toObject()[QStringLiteral("resolved")].toInt(), 1);
 
@@ -153,7 +146,7 @@ TEST(CliTest, ShowJsonOfTheTextCopyResolvesDocument316InTheOpenVolume)
     const CliRun run = cli({QStringLiteral("show"), copy, tei, QStringLiteral("--doc"), QStringLiteral("d317"),
                          QStringLiteral("--format"), QStringLiteral("json")});
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
-    const QJsonObject doc = json(run);
+    const QJsonObject doc = printedJson(run).object();
     EXPECT_EQ(doc[QStringLiteral("volume")].toString(), QStringLiteral("frus1961-63v09"));
     EXPECT_EQ(doc[QStringLiteral("id")].toString(), QStringLiteral("d317"));
     const QJsonArray refs = doc[QStringLiteral("crossReferences")].toArray();
@@ -224,7 +217,7 @@ TEST(CliTest, Issue8ShowJsonAndInfoKeepTheTextButEscapeIt)
     const CliRun shown = cli({QStringLiteral("show"), file, QStringLiteral("--format"), QStringLiteral("json")});
     ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
     expectNothingLive(shown.out);
-    const QJsonObject doc = json(shown);
+    const QJsonObject doc = printedJson(shown).object();
     EXPECT_TRUE(doc.value(QStringLiteral("title")).toString().contains(osc));
     EXPECT_TRUE(doc.value(QStringLiteral("text")).toString().contains(clear));
     EXPECT_TRUE(doc.value(QStringLiteral("footnotes")).toArray().at(2).toObject().value(QStringLiteral("text")).toString().contains(csi8 + rlo));

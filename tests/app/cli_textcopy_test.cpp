@@ -15,14 +15,7 @@ namespace marginalia {
 namespace {
 
 using test::CliRun;
-
-QJsonObject json(const CliRun &run)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
-    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
-    return doc.object();
-}
+using test::printedJson;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &data)
 {
@@ -63,7 +56,7 @@ TEST(CliTextCopy, Issue11CopyWithoutNumberIsShownAsItsVolumesDocument)
                                      QStringLiteral("--format"), QStringLiteral("json")});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     EXPECT_TRUE(run.err.isEmpty()) << run.err.toStdString();
-    const QJsonObject doc = json(run);
+    const QJsonObject doc = printedJson(run).object();
     EXPECT_EQ(doc.value(QStringLiteral("volume")).toString(), QStringLiteral("frus1934v05"));
     EXPECT_EQ(doc.value(QStringLiteral("id")).toString(), QStringLiteral("d122"));
     const QJsonArray notes = doc.value(QStringLiteral("footnotes")).toArray();

@@ -3,6 +3,8 @@
 // Running the real marginalia-cli from a test, as a user would (MARGINALIA_CLI names the binary).
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -45,6 +47,15 @@ inline CliRun finishCli(QProcess &process)
     EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "marginalia-cli crashed";
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+// What the run printed on standard output, read as JSON: output that is not JSON fails the test.
+inline QJsonDocument printedJson(const CliRun &run)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << run.out.toStdString();
+    return doc;
 }
 
 // Runs marginalia-cli to the end; MARGINALIA_DB is not inherited unless `env` sets it.
