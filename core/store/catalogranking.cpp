@@ -38,21 +38,32 @@ bool anyVolumeFilter(const VolumeFilter &filter)
     return !filter.from.isEmpty() || !filter.to.isEmpty() || !filter.volume.isEmpty() || !filter.subseries.isEmpty();
 }
 
-// A version-1 index has no volume_spans: one range over every document, read through the join unless
-// nothing is filtered and no volume is hidden (missing or failed, with documents kept).
-Result<std::vector<CatalogRange>> wholeIndex(const Database &db, const VolumeFilter &filter)
+// The rowids every document lies between; none (last < first) in an empty index.
+Result<CatalogRange> documentRowids(const Database &db)
 {
     Statement span(db, QStringLiteral("SELECT min(rowid), max(rowid) FROM documents"));
     if (auto done = span.exec(); !done)
         return fail(done.error());
     if (!span.next() || span.value(0).isNull())
+        return CatalogRange{};
+    return CatalogRange{span.value(0).toLongLong(), span.value(1).toLongLong(), true};
+}
+
+// A version-1 index has no volume_spans: one range over every document, read through the join unless
+// nothing is filtered and no volume is hidden (missing or failed, with documents kept).
+Result<std::vector<CatalogRange>> wholeIndex(const Database &db, const VolumeFilter &filter)
+{
+    Result<CatalogRange> span = documentRowids(db);
+    if (!span)
+        return fail(span.error());
+    if (span->size() <= 0)
         return std::vector<CatalogRange>{};
     Result<QVariant> hidden = Statement::scalar(
         db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM volumes WHERE state <> ? AND documents > 0)"), {int(State::Indexed)});
     if (!hidden)
         return fail(hidden.error());
-    const bool alone = !filter.perDocument && !anyVolumeFilter(filter) && !hidden->toBool();
-    return std::vector<CatalogRange>{{span.value(0).toLongLong(), span.value(1).toLongLong(), alone}};
+    span->alone = !filter.perDocument && !anyVolumeFilter(filter) && !hidden->toBool();
+    return std::vector<CatalogRange>{*span};
 }
 
 } // namespace
@@ -157,6 +168,15 @@ struct WindowRead {
     bool complete = true;
 };
 
+// What `rows` matches read in rowid order up to `last`, of at most window.limit, say of the whole window.
+WindowRead readOf(int rows, qint64 last, const Window &window)
+{
+    if (rows < window.limit)
+        return WindowRead{rows, true};
+    const double density = double(rows) / double(std::max<qint64>(1, last - window.low + 1));
+    return WindowRead{std::max<qint64>(rows, qint64(std::llround(density * double(window.high - window.low + 1)))), false};
+}
+
 // The first `limit` matches of the window in rowid order, each scored.
 Result<WindowRead> readWindow(const Database &db, const CatalogRanges &ranges, const Window &window,
                               const QVariantList &counts, std::vector<RankedMatch> &scored)
@@ -174,35 +194,25 @@ Result<WindowRead> readWindow(const Database &db, const CatalogRanges &ranges, c
         scored.push_back({last, read.value(1).toDouble()});
         ++rows;
     }
-    if (rows < window.limit)
-        return WindowRead{rows, true};
-    const double density = double(rows) / double(std::max<qint64>(1, last - window.low + 1));
-    return WindowRead{std::max<qint64>(rows, qint64(std::llround(density * double(window.high - window.low + 1)))), false};
+    return readOf(rows, last, window);
 }
 
 // How many documents of the whole index hold a phrase, as bm25 weighs it: exact when the phrase is rare,
 // else estimated from four windows spread over the index.
 Result<qint64> documentsHolding(const Database &db, const QString &phrase, qint64 low, qint64 high, int sample)
 {
-    CatalogRanges whole;
-    whole.alone = CatalogScope{QStringLiteral(" FROM documents_fts WHERE documents_fts MATCH ?"), {phrase}};
-    const std::vector<CatalogRange> all{{low, high, true}};
+    Statement count(db, QStringLiteral("SELECT count(*), max(r) FROM (SELECT documents_fts.rowid AS r FROM documents_fts"
+                                       " WHERE documents_fts MATCH ? AND documents_fts.rowid BETWEEN ? AND ?"
+                                       " ORDER BY documents_fts.rowid LIMIT ?)"));
+    const CatalogRange whole{low, high, true};
     qint64 total = 0;
     const qint64 quarter = std::max<qint64>(1, (high - low + 1) / 4);
     for (qint64 from = low; from <= high; from += quarter) {
-        const Window window{&all.front(), from, std::min(high, from + quarter - 1), std::max(1, sample / 4)};
-        Statement count(db, QStringLiteral("SELECT count(*), max(r) FROM (SELECT documents_fts.rowid AS r") + bounded(whole.alone)
-                                + QStringLiteral(" ORDER BY documents_fts.rowid LIMIT ?)"));
+        const Window window{&whole, from, std::min(high, from + quarter - 1), std::max(1, sample / 4)};
         if (auto done = count.exec({phrase, window.low, window.high, window.limit}); !done)
             return fail(done.error());
-        if (!count.next())
-            continue;
-        const int rows = count.integer(0);
-        const qint64 last = count.value(1).toLongLong();
-        if (rows < window.limit)
-            total += rows;
-        else
-            total += qint64(std::llround(double(rows) * double(window.high - window.low + 1) / double(std::max<qint64>(1, last - window.low + 1))));
+        if (count.next())
+            total += readOf(count.integer(0), count.value(1).toLongLong(), window).matches;
     }
     return total;
 }
@@ -212,17 +222,16 @@ Result<qint64> documentsHolding(const Database &db, const QString &phrase, qint6
 // costs a pass, and the query's own count is close (of "negotiat"* OR "negoti"*, the wider one's).
 Result<QVariantList> phraseCounts(const Database &db, const QString &match, qint64 queryTotal, int sample)
 {
-    Result<QVariant> first = Statement::scalar(db, QStringLiteral("SELECT min(rowid) FROM documents"));
-    Result<QVariant> last = Statement::scalar(db, QStringLiteral("SELECT max(rowid) FROM documents"));
-    if (!first || !last)
-        return fail(!first ? first.error() : last.error());
+    Result<CatalogRange> span = documentRowids(db);
+    if (!span)
+        return fail(span.error());
     QVariantList counts;
     for (const QString &phrase : ftsPhrases(match)) {
         if (phrase.endsWith(QLatin1Char('*'))) {
             counts << queryTotal;
             continue;
         }
-        Result<qint64> holding = documentsHolding(db, phrase, first->toLongLong(), last->toLongLong(), sample);
+        Result<qint64> holding = documentsHolding(db, phrase, span->first, span->last, sample);
         if (!holding)
             return fail(holding.error());
         counts << *holding;
