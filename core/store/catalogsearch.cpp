@@ -167,14 +167,12 @@ Result<void> describeHits(const Database &db, const std::vector<RankedMatch> &ra
 // The matches in date order, undated ones (date_from NULL or '') last. When the query matches a good part of the library (a
 // common word), walking the documents in date order and asking FTS5 about each finds the first fifty at
 // once, where reading every match and sorting them takes seconds; for fewer matches the other way round
-// is faster. The count says which is which.
-Result<HitQuery> datedHits(const Database &db, const Filter &filter, const CatalogQuery &query, int total,
-                           bool matching)
+// is faster. The count says which is which. `ranges` are the query's when it has words (their
+// `documents` is the library's size), null when it has none.
+HitQuery datedHits(const Filter &filter, const CatalogQuery &query, int total, const CatalogRanges *ranges)
 {
-    Result<QVariant> documents = Statement::scalar(db, QStringLiteral("SELECT count(*) FROM documents"));
-    if (!documents)
-        return fail(documents.error());
-    const bool common = matching && qint64(total) * 50 > documents->toLongLong(); // over 2 % of the library
+    const bool matching = ranges != nullptr;
+    const bool common = matching && qint64(total) * 50 > ranges->documents; // over 2 % of the library
     QString sql;
     QVariantList values;
     if (common) {
@@ -200,10 +198,6 @@ Result<HitQuery> datedHits(const Database &db, const Filter &filter, const Catal
     values << query.limit << std::max(0, query.offset);
     return HitQuery{sql, values};
 }
-
-} // namespace
-
-namespace {
 
 // A query made SQL: the MATCH expression, the filters, and the " FROM … WHERE …" they make.
 struct PreparedQuery {
@@ -269,16 +263,14 @@ Result<void> rankedHits(const Database &db, const PreparedQuery &prepared, const
 }
 
 // The matches (or, without words, the documents) in date order.
-Result<void> datedHitsOf(const Database &db, const PreparedQuery &prepared, const CatalogQuery &query,
-                         std::vector<qint64> &rowids, CatalogSearchResults &results)
+Result<void> datedHitsOf(const Database &db, const PreparedQuery &prepared, const CatalogRanges *ranges,
+                         const CatalogQuery &query, std::vector<qint64> &rowids, CatalogSearchResults &results)
 {
     if (query.limit <= 0 || results.total <= query.offset)
         return {};
-    Result<HitQuery> plan = datedHits(db, prepared.filter, query, results.total, !prepared.match.match.isEmpty());
-    if (!plan)
-        return fail(plan.error());
-    Statement hits(db, plan->sql);
-    if (auto done = hits.exec(plan->values); !done)
+    const HitQuery plan = datedHits(prepared.filter, query, results.total, ranges);
+    Statement hits(db, plan.sql);
+    if (auto done = hits.exec(plan.values); !done)
         return done;
     while (hits.next()) {
         rowids.push_back(hits.value(0).toLongLong());
@@ -324,11 +316,12 @@ Result<CatalogSearchResults> CatalogStore::search(const CatalogQuery &query) con
         if (auto done = rankedHits(m_db, *prepared, **ranges, query, rowids, results); !done)
             return fail(done.error());
     } else {
-        Result<qint64> total = countAll(m_db, *prepared, *ranges ? &**ranges : nullptr);
+        const CatalogRanges *matching = *ranges ? &**ranges : nullptr;
+        Result<qint64> total = countAll(m_db, *prepared, matching);
         if (!total)
             return fail(total.error());
         results.total = int(*total);
-        if (auto done = datedHitsOf(m_db, *prepared, query, rowids, results); !done)
+        if (auto done = datedHitsOf(m_db, *prepared, matching, query, rowids, results); !done)
             return fail(done.error());
     }
     const SnippetMaker snippets(prepared->match.highlight);
