@@ -11,6 +11,7 @@
 #include "store/catalogschema.h"
 #include "library/openlibrary.h"
 #include "store/database.h"
+#include "team/teamsession.h"
 #include "models/librarymodel.h"
 #include "models/searchresultsmodel.h"
 #include "navigation/navigator.h"
@@ -197,8 +198,11 @@ int runWindow(QApplication &app)
     const QString catalogProblem = catalogOpened ? QString() : catalogOpened.error().toString();
     CatalogVolumes catalogVolumes(catalog.get());
     CatalogModel catalogModel(&catalogVolumes);
+    // Team sync needs annotations it may write; alone (no team remembered) it never reaches a server.
+    std::unique_ptr<TeamSession> team = annotations.canWrite() ? std::make_unique<TeamSession>(annotations.path())
+                                                               : nullptr;
     MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack,
-                       catalog.get(), &catalogVolumes, &catalogModel, options.catalog, catalogProblem});
+                       catalog.get(), &catalogVolumes, &catalogModel, options.catalog, catalogProblem, team.get()});
     SessionRecorder session(&library, &navigator, &settings, &catalogVolumes);
 
     const auto [files, documentId] = startingFiles(options, settings);
@@ -247,6 +251,8 @@ int runWindow(QApplication &app)
     // Once per start, in the background: unchanged files are skipped, a new index version re-reads all.
     if (catalog)
         window.libraryController()->startIndexing(true);
+    if (team)
+        team->start();
     return QApplication::exec();
 }
 

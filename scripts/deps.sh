@@ -11,6 +11,9 @@ PACKAGES=(
     zlib1g-dev # compresses the library's volume outlines (core/catalog)
     libxml2-dev # its SAX2 parser reads TEI (core/parse/xmltokens.cpp)
     libsqlite3-dev # the library search ranks through FTS5's C API (core/store/ftsrank.cpp)
+    # team sync (core/store/team*.cpp): Qt's PostgreSQL driver, libpq to read server addresses, and the
+    # PostgreSQL 15 server the tests and the benchmark start a throwaway cluster of (scripts/pg-cluster.sh)
+    libqt6sql6-psql libpq-dev postgresql-15 postgresql-client-15
     e2fsprogs # chattr: the store tests make files truly read-only for root
     # PDF export: qpdf writes highlights, links and the outline; Poppler-Qt6 and poppler-utils read them back
     libqpdf-dev libpoppler-qt6-dev poppler-utils

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds Release into build/, runs the whole suite, then starts the real
+# Installs what is missing, builds Release into build/, runs the whole suite (ctest starts and stops the
+# throwaway PostgreSQL cluster the team tests need: scripts/pg-cluster.sh), then starts the real
 # desktop app once on a virtual display and checks it shows its window and exits cleanly, then fuzzes
 # every target for 60 seconds (scripts/fuzz.sh; FUZZ_SECONDS overrides, 0 skips). Any failure fails the run.
 set -euo pipefail

@@ -15,6 +15,7 @@
 #include "readercontroller.h"
 #include "searchpane.h"
 #include "tagbrowser.h"
+#include "teamcontroller.h"
 #include "volumeopener.h"
 
 #include "annotation/annotationservice.h"
@@ -480,6 +481,11 @@ void MainWindow::createActions()
         back->setEnabled(canBack);
         forward->setEnabled(canForward);
     });
+
+    if (m_services.team) {
+        QMenu *team = menuBar()->addMenu(tr("&Team"));
+        m_teamController = new TeamController({m_services.team, m_services.annotations, team, statusBar(), this}, this);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About Marginalia"), QKeySequence(), this, [this] {

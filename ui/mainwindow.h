@@ -35,6 +35,8 @@ class OpenLibrary;
 class ReaderController;
 class SearchPane;
 class SearchResultsModel;
+class TeamController;
+class TeamSession;
 class VolumeOpener;
 
 // The reader window: the library, the document and its notes side by side, search below. It builds
@@ -59,6 +61,8 @@ public:
         CatalogModel *catalogModel = nullptr;
         QString catalogPath = {};
         QString catalogProblem = {};
+        // The team the annotations are shared with (none: no Team menu).
+        TeamSession *team = nullptr;
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -85,6 +89,8 @@ public:
     CitedByModel *citedBy() const { return m_citedBy; }
     // Null when the window has no library index.
     LibraryController *libraryController() const { return m_libraryController; }
+    // Null without a team session.
+    TeamController *teamController() const { return m_teamController; }
 
 public Q_SLOTS:
     // Opens a document of the library index (what the search pane's results ask for).
@@ -118,6 +124,7 @@ private:
     NotePopup *m_popup = nullptr;
     QLabel *m_citation = nullptr;
     QMenu *m_recentMenu = nullptr;
+    TeamController *m_teamController = nullptr;
     VolumeOpener *m_opener = nullptr;
     ReaderController *m_controller = nullptr;
     AnnotationsModel *m_documentAnnotations = nullptr;

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/layout.h"
 #include "cli/librarycli.h"
+#include "cli/teamcli.h"
 #include "util/translate.h"
 #include "util/visiblecontrols.h"
 
@@ -91,9 +92,10 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err, Q
         Tr::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
                "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
                "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF; "
-               "library add|list|remove|reindex|status|show|search: the library index. See COMMAND --help."),
+               "library add|list|remove|reindex|status|show|search: the library index; team init|add-member|"
+               "remove-member: a team's PostgreSQL server; sync: share annotations with the team. See COMMAND --help."),
         QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations|export-pdf|"
-                       "library [options] ..."));
+                       "library|team|sync [options] ..."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     // Everything after the command belongs to the command's own parser.
@@ -124,7 +126,11 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err, Q
         return runExportPdf(commandArguments, out, err);
     if (command == QLatin1String("library"))
         return runLibraryCommand(commandArguments, out, err, progress);
-    err << Tr::tr("unknown command \"%1\"; use info, show, %2, export-pdf, library (see --help)")
+    if (command == QLatin1String("team"))
+        return runTeamCommand(commandArguments, out, err);
+    if (command == QLatin1String("sync"))
+        return runSyncCommand(commandArguments, out, err);
+    err << Tr::tr("unknown command \"%1\"; use info, show, %2, export-pdf, library, team, sync (see --help)")
                .arg(command, annotationCommands().join(QStringLiteral(", ")))
         << Qt::endl;
     return ExitUsage;

@@ -194,7 +194,15 @@ Result<T> AnnotationService::report(Result<T> result, const QString &documentKey
     }
     Q_EMIT annotationsChanged(documentKey);
     Q_EMIT tagsChanged();
+    Q_EMIT written();
     return result;
+}
+
+void AnnotationService::announceChangedElsewhere(const QStringList &documentKeys)
+{
+    for (const QString &key : documentKeys)
+        Q_EMIT annotationsChanged(key);
+    Q_EMIT tagsChanged();
 }
 
 Result<Annotation> AnnotationService::add(const Annotation &annotation)

@@ -85,8 +85,14 @@ public:
     Result<Annotation> update(const Annotation &annotation);
     Result<bool> remove(const QString &id);
 
+    // Something else wrote the database (a team sync): the annotations of these documents, and the tags,
+    // are to be read again.
+    void announceChangedElsewhere(const QStringList &documentKeys);
+
 Q_SIGNALS:
     void annotationsChanged(const QString &documentKey);
+    // This service wrote the database (what a team sync then pushes); not emitted for changes from elsewhere.
+    void written();
     void tagsChanged();
     void failed(const marginalia::Error &error);
     void readFailed(const marginalia::Error &error) const;

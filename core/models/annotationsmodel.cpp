@@ -58,10 +58,14 @@ QVariant AnnotationsModel::data(const QModelIndex &index, int role) const
             text += u'\n' + a.note;
         if (!a.tags.isEmpty())
             text += u'\n' + tr("Tags: %1").arg(a.tags.join(QStringLiteral(", ")));
+        if (!a.author.isEmpty() && a.author != defaultAuthor())
+            text += u'\n' + tr("by %1").arg(a.author);
         return text;
     }
     case Qt::ToolTipRole:
         return plainTooltip(a.note.isEmpty() ? a.selector.exact : a.note);
+    case AuthorRole:
+        return a.author;
     case Qt::DecorationRole:
     case ColorRole:
         return QColor(row.paintColor.isEmpty() ? a.color : row.paintColor);

@@ -9,7 +9,8 @@
 namespace marginalia {
 
 // A list of annotations: those of the document on screen (anchored), or a tag's across the library.
-// Each row shows the quote, the note and the tags; orphans say so.
+// Each row shows the quote, the note and the tags, and who wrote it when that is someone else (a team
+// member); orphans say so.
 class AnnotationsModel : public QAbstractListModel {
     Q_OBJECT
 
@@ -25,6 +26,7 @@ public:
         StartRole,    // anchored start (reading offset in its flow), -1 for orphans
         EndRole,
         FootnoteRole, // index of its note, -1 for the body
+        AuthorRole,   // who wrote it (in a team, the member the server names)
     };
 
     explicit AnnotationsModel(QObject *parent = nullptr);

@@ -59,13 +59,57 @@ QStringList schemaVersion2()
     };
 }
 
+
+// Version 3: what team sync (teamsync.h) needs beside the annotations, kept in step by triggers so that
+// every way of writing (the window, the CLI, an import) is seen without each remembering to say so:
+// sync_changes lists the annotations changed or deleted since they last reached the team server, in the
+// order of the changes (seq only grows, so a change made while a push is on its way is never taken for
+// the pushed one); sync_versions the server version each annotation was last seen at; sync_state the team
+// and how far it was read. While a sync writes what it pulled, its transaction holds the 'applying' row
+// of sync_state and the triggers keep still. annotation_history keeps the text that lost a conflict.
+// The annotations already there are changes not yet pushed.
+QStringList schemaVersion3()
+{
+    const QString quiet = QStringLiteral(" WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'applying')");
+    return {
+        QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE sync_changes ("
+                       " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " annotation_id TEXT NOT NULL UNIQUE,"
+                       " deleted INTEGER NOT NULL DEFAULT 0,"
+                       " changed TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"),
+        QStringLiteral("CREATE TABLE sync_versions (annotation_id TEXT PRIMARY KEY, server_version INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE annotation_history ("
+                       " id INTEGER PRIMARY KEY,"
+                       " annotation_id TEXT NOT NULL,"
+                       " note TEXT, color TEXT, tags TEXT, author TEXT, modified TEXT,"
+                       " replaced TEXT NOT NULL,"
+                       " reason TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX annotation_history_by_annotation ON annotation_history(annotation_id)"),
+        QStringLiteral("CREATE TRIGGER sync_track_insert AFTER INSERT ON annotations") + quiet
+            + QStringLiteral(" BEGIN INSERT OR REPLACE INTO sync_changes(annotation_id, deleted) VALUES (NEW.id, 0); END"),
+        QStringLiteral("CREATE TRIGGER sync_track_update AFTER UPDATE ON annotations") + quiet
+            + QStringLiteral(" BEGIN INSERT OR REPLACE INTO sync_changes(annotation_id, deleted) VALUES (NEW.id, 0); END"),
+        QStringLiteral("CREATE TRIGGER sync_track_delete AFTER DELETE ON annotations") + quiet
+            + QStringLiteral(" BEGIN INSERT OR REPLACE INTO sync_changes(annotation_id, deleted) VALUES (OLD.id, 1); END"),
+        // A tag added to or taken from an annotation changes it; not so the cascade of its deletion.
+        QStringLiteral("CREATE TRIGGER sync_track_tag_insert AFTER INSERT ON annotation_tags") + quiet
+            + QStringLiteral(" BEGIN INSERT OR REPLACE INTO sync_changes(annotation_id, deleted)"
+                             " SELECT NEW.annotation_id, 0 WHERE EXISTS (SELECT 1 FROM annotations WHERE id = NEW.annotation_id); END"),
+        QStringLiteral("CREATE TRIGGER sync_track_tag_delete AFTER DELETE ON annotation_tags") + quiet
+            + QStringLiteral(" BEGIN INSERT OR REPLACE INTO sync_changes(annotation_id, deleted)"
+                             " SELECT OLD.annotation_id, 0 WHERE EXISTS (SELECT 1 FROM annotations WHERE id = OLD.annotation_id); END"),
+        QStringLiteral("INSERT INTO sync_changes(annotation_id) SELECT id FROM annotations ORDER BY created"),
+    };
+}
+
 } // namespace
 
 const DatabaseSchema &annotationSchema()
 {
     static const DatabaseSchema schema{AnnotationApplicationId,
                                        Tr::tr("annotation database"),
-                                       {{1, schemaVersion1()}, {2, schemaVersion2()}},
+                                       {{1, schemaVersion1()}, {2, schemaVersion2()}, {3, schemaVersion3()}},
                                        1};
     return schema;
 }

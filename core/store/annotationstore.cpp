@@ -4,6 +4,7 @@
 
 #include "database.h"
 #include "ftsquery.h"
+#include "annotationrows.h"
 #include "statement.h"
 #include "tagrows.h"
 
@@ -16,59 +17,6 @@ namespace marginalia {
 
 namespace {
 
-QString isoTime(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime parseTime(const QString &text)
-{
-    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
-}
-
-// The columns readAnnotation() expects; tags come back in the order they were given, joined by U+001F.
-const QString &selectAnnotations()
-{
-    static const QString sql = QStringLiteral(
-        "SELECT a.id, a.document, a.footnote, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.color, a.note,"
-        " a.author, a.created, a.modified,"
-        " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tags x"
-        "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id ORDER BY x.position))"
-        " FROM annotations a ");
-    return sql;
-}
-
-Annotation readAnnotation(const Statement &row)
-{
-    Annotation a;
-    a.id = row.text(0);
-    a.document = row.text(1);
-    a.selector = TextSelector{row.text(2), row.text(3), row.text(4), row.text(5), row.integer(6), row.integer(7)};
-    a.color = row.text(8);
-    a.note = row.text(9);
-    a.author = row.text(10);
-    a.created = parseTime(row.text(11));
-    a.modified = parseTime(row.text(12));
-    const QString tags = row.text(13);
-    if (!tags.isEmpty())
-        a.tags = tags.split(QChar(0x1f));
-    return a;
-}
-
-Result<std::vector<Annotation>> queryAnnotations(const Database &db, const QString &tail,
-                                                 const QVariantList &values = {})
-{
-    Statement query(db, selectAnnotations() + tail);
-    for (const QVariant &value : values)
-        query.bind(value);
-    if (auto done = query.exec(); !done)
-        return fail(done.error());
-    std::vector<Annotation> found;
-    while (query.next())
-        found.push_back(readAnnotation(query));
-    return found;
-}
-
 Result<void> checkAnnotation(const QString &path, const Annotation &a)
 {
     if (a.id.trimmed().isEmpty())
@@ -76,53 +24,6 @@ Result<void> checkAnnotation(const QString &path, const Annotation &a)
     if (a.document.trimmed().isEmpty())
         return fail(path, 0, 0, Tr::tr("cannot save annotation %1: it names no document").arg(a.id));
     return {};
-}
-
-// Keeps the annotation's row in annotations_fts (same rowid) in step with its note, quote and tags.
-Result<void> writeSearchRow(const Database &db, qint64 rowid, const Annotation &a, const QStringList &tags)
-{
-    if (auto done = Statement::run(db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid = ?"),
-                                   {rowid});
-        !done)
-        return done;
-    return Statement::run(db,
-                          QStringLiteral("INSERT INTO annotations_fts(rowid, note, exact, tags) VALUES (?, ?, ?, ?)"),
-                          {rowid, a.note, a.selector.exact, tags.join(QLatin1Char(' '))});
-}
-
-QVariantList columnValues(const Annotation &a)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime created = a.created.isValid() ? a.created : now;
-    const QDateTime modified = a.modified.isValid() ? a.modified : created;
-    return {a.document, Statement::notNull(a.selector.footnote), a.selector.exact, a.selector.prefix, a.selector.suffix,
-            a.selector.start, a.selector.end, a.color, a.note, a.author, isoTime(created), isoTime(modified), a.id};
-}
-
-// Writes the row, its tags and its search row; `replace` updates an existing row instead of adding one.
-Result<void> writeAnnotation(const Database &db, const Annotation &a, bool replace)
-{
-    const QString sql = replace
-        ? QStringLiteral("UPDATE annotations SET document = ?, footnote = ?, exact = ?, prefix = ?, suffix = ?,"
-                         " start = ?, \"end\" = ?, color = ?, note = ?, author = ?, created = ?, modified = ?"
-                         " WHERE id = ?")
-        : QStringLiteral("INSERT INTO annotations (document, footnote, exact, prefix, suffix, start, \"end\", color,"
-                         " note, author, created, modified, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement write(db, sql);
-    for (const QVariant &value : columnValues(a))
-        write.bind(value);
-    if (auto done = write.exec(); !done)
-        return done;
-    if (replace && write.rowsAffected() == 0)
-        return fail(db.path(), 0, 0, Tr::tr("there is no annotation %1 to update").arg(a.id));
-    Result<QVariant> rowid = Statement::scalar(db, QStringLiteral("SELECT rowid FROM annotations WHERE id = ?"),
-                                               {a.id});
-    if (!rowid)
-        return fail(rowid.error());
-    Result<QStringList> tags = setAnnotationTags(db, a.id, a.tags);
-    if (!tags)
-        return fail(tags.error());
-    return writeSearchRow(db, rowid->toLongLong(), a, *tags);
 }
 
 Result<void> addOne(const Database &db, const Annotation &a)
@@ -133,7 +34,7 @@ Result<void> addOne(const Database &db, const Annotation &a)
         return fail(existing.error());
     if (existing->isValid())
         return fail(db.path(), 0, 0, Tr::tr("an annotation with id %1 is already there").arg(a.id));
-    return writeAnnotation(db, a, false);
+    return writeAnnotationRow(db, a, false);
 }
 
 } // namespace
@@ -151,24 +52,17 @@ Result<void> AnnotationStore::update(const Annotation &annotation)
 {
     if (auto ok = checkAnnotation(m_db.path(), annotation); !ok)
         return ok;
-    return m_db.transaction([&] { return writeAnnotation(m_db, annotation, true); });
+    return m_db.transaction([&] { return writeAnnotationRow(m_db, annotation, true); });
 }
 
 Result<bool> AnnotationStore::remove(const QString &id)
 {
     bool removed = false;
     auto done = m_db.transaction([&]() -> Result<void> {
-        // annotations_fts has no foreign key to cascade along; its row goes first, by the shared rowid.
-        auto unindexed = Statement::run(m_db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid ="
-                                                                     " (SELECT rowid FROM annotations WHERE id = ?)"),
-                                        {id});
-        if (!unindexed)
-            return unindexed;
-        Statement erase(m_db, QStringLiteral("DELETE FROM annotations WHERE id = ?"));
-        erase.bind(id);
-        if (auto erased = erase.exec(); !erased)
-            return erased;
-        removed = erase.rowsAffected() > 0;
+        Result<bool> erased = eraseAnnotationRow(m_db, id);
+        if (!erased)
+            return fail(erased.error());
+        removed = *erased;
         return {};
     });
     if (!done)
@@ -222,9 +116,9 @@ Result<int> AnnotationStore::merge(const std::vector<Annotation> &annotations)
                 return fail(modified.error());
             const bool exists = modified->isValid();
             // Newer wins; an import without a modification time never replaces what is here.
-            if (exists && !(a.modified.isValid() && a.modified > parseTime(modified->toString())))
+            if (exists && !(a.modified.isValid() && a.modified > readStoredTime(modified->toString())))
                 continue;
-            if (auto written = writeAnnotation(m_db, a, exists); !written)
+            if (auto written = writeAnnotationRow(m_db, a, exists); !written)
                 return written;
             ++changed;
         }
