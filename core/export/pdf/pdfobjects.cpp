@@ -5,6 +5,7 @@
 #include "pdfobjects.h"
 
 #include "fileio/outputfile.h"
+#include "pdffonts.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -351,6 +352,7 @@ Result<bool> save(QPDF &pdf, const QString &output)
 
 void addObjects(QPDF &pdf, const PdfGeometry &geometry)
 {
+    fixFonts(pdf);
     const std::vector<PageSpace> spaces = pageSpaces(pdf);
     stripUnsafe(pdf, spaces);
     for (const PdfGeometry::Highlight &highlight : geometry.highlights) {

@@ -1,0 +1,13 @@
+#pragma once
+
+// Internal to pdfobjects: the fonts QPdfWriter embeds, made to say what they are.
+
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/QPDF.hh>
+
+namespace marginalia {
+
+// Every font's ToUnicode map gives its glyphs' characters (spaces as U+0020: pdftounicode.h).
+void fixFonts(QPDF &pdf);
+
+} // namespace marginalia

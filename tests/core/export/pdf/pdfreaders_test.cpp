@@ -1,0 +1,175 @@
+// Issue 13: the export as other readers read it. Poppler's pdftotext and pdftoppm and Python's standard
+// library (pdfdump.py) read the file, not the qpdf that wrote it.
+
+#include "export/pdf/pdfexport.h"
+#include "pdfreadback.h"
+
+#include "anchor/anchoring.h"
+#include "annotation/documentkey.h"
+#include "library/library.h"
+#include "model/readingtext.h"
+#include "parse/volumeloader.h"
+#include "store/annotationschema.h"
+#include "store/annotationstore.h"
+#include "store/database.h"
+#include "support/testdata.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QThread>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace marginalia {
+namespace {
+
+// The colour the passages are given: a saturated yellow, far from the black of the text.
+const QString yellow = QStringLiteral("#FFD54A");
+
+class PdfReaders : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        Result<std::unique_ptr<Database>> db =
+            Database::open(annotationSchema(), m_dir.filePath(QStringLiteral("annotations.sqlite")));
+        ASSERT_TRUE(db) << db.error().toString().toStdString();
+        m_db = std::move(db).value();
+        m_store = std::make_unique<AnnotationStore>(*m_db);
+        Result<Volume> volume = loadVolume(test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml")));
+        ASSERT_TRUE(volume) << volume.error().toString().toStdString();
+        m_volume = m_library.add(std::make_shared<const Volume>(std::move(volume).value()));
+    }
+
+    int documentIndex(const QString &id) const { return m_library.volume(m_volume).documentIndex(id); }
+    const Document &document(const QString &id) const
+    {
+        return m_library.volume(m_volume).documents.at(std::size_t(documentIndex(id)));
+    }
+
+    // An annotation of d317 on [start, end) of its body's reading text, or of note `footnote`'s text.
+    QString annotateSpan(int start, int end, const QString &footnote = {})
+    {
+        const Document &doc = document(QStringLiteral("d317"));
+        const QString text =
+            footnote.isEmpty() ? ReadingText(doc.body).text() : plainText(doc.footnoteById(footnote)->content);
+        Annotation a;
+        a.id = newAnnotationId();
+        a.document = documentKey(m_library, m_volume, documentIndex(QStringLiteral("d317")));
+        a.selector = makeSelector(text, start, end, footnote);
+        a.color = yellow;
+        a.author = QStringLiteral("Historian");
+        a.created = a.modified = QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC);
+        EXPECT_TRUE(m_store->add(a));
+        return a.id;
+    }
+    // An annotation on the first `quote` of d317's body (or of note `footnote`).
+    QString annotate(const QString &quote, const QString &footnote = {})
+    {
+        const Document &doc = document(QStringLiteral("d317"));
+        const QString text =
+            footnote.isEmpty() ? ReadingText(doc.body).text() : plainText(doc.footnoteById(footnote)->content);
+        const qsizetype at = text.indexOf(quote);
+        EXPECT_GE(at, 0) << quote.toStdString();
+        return annotateSpan(int(at), int(at + quote.size()), footnote);
+    }
+
+    QString exportDocuments(const QStringList &ids, const QString &name)
+    {
+        PdfExportRequest request;
+        for (const QString &id : ids)
+            request.documents.emplace_back(m_volume, documentIndex(id));
+        request.output = m_dir.filePath(name);
+        const Result<PdfExportReport> report = exportPdf(m_library, m_store.get(), request);
+        EXPECT_TRUE(report) << report.error().toString().toStdString();
+        return request.output;
+    }
+
+    QTemporaryDir m_dir;
+    Library m_library;
+    int m_volume = -1;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<AnnotationStore> m_store;
+};
+
+// Every <src> <dst> pair of the bfchar and bfrange sections of a ToUnicode CMap (ranges with a start
+// code expanded), as code → UTF-16 hex.
+std::map<QString, QString> toUnicodePairs(const QByteArray &cmap)
+{
+    std::map<QString, QString> pairs;
+    const QString text = QString::fromLatin1(cmap);
+    static const QRegularExpression chars(QStringLiteral("beginbfchar(.*?)endbfchar"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression pair(QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>"));
+    for (auto section = chars.globalMatch(text); section.hasNext();) {
+        for (auto p = pair.globalMatch(section.next().captured(1)); p.hasNext();) {
+            const auto m = p.next();
+            pairs[m.captured(1).toUpper()] = m.captured(2).toUpper();
+        }
+    }
+    static const QRegularExpression ranges(QStringLiteral("beginbfrange(.*?)endbfrange"),
+                                           QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression range(
+        QStringLiteral("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*(?:<([0-9A-Fa-f]+)>|\\[([^\\]]*)\\])"));
+    static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]+)>"));
+    for (auto section = ranges.globalMatch(text); section.hasNext();) {
+        for (auto r = range.globalMatch(section.next().captured(1)); r.hasNext();) {
+            const auto m = r.next();
+            const uint from = m.captured(1).toUInt(nullptr, 16);
+            const uint to = m.captured(2).toUInt(nullptr, 16);
+            QStringList targets;
+            if (m.hasCaptured(3)) {
+                for (uint code = from; code <= to; ++code)
+                    targets.append(QStringLiteral("%1").arg(m.captured(3).toUInt(nullptr, 16) + code - from, 4, 16,
+                                                            QLatin1Char('0')));
+            } else {
+                for (auto h = hex.globalMatch(m.captured(4)); h.hasNext();)
+                    targets.append(h.next().captured(1));
+            }
+            for (uint code = from; code <= to && int(code - from) < targets.size(); ++code)
+                pairs[QStringLiteral("%1").arg(code, 4, 16, QLatin1Char('0')).toUpper()] =
+                    targets[int(code - from)].toUpper();
+        }
+    }
+    return pairs;
+}
+
+TEST_F(PdfReaders, Issue13SpacesExtractAsSpacesAndEveryToUnicodeMapsTheSpaceToU0020)
+{
+    const QString output = exportDocuments({QStringLiteral("d317")}, QStringLiteral("d317.pdf"));
+    const QString text = test::pdfText(output);
+    EXPECT_FALSE(text.contains(QLatin1Char('\t'))) << text.toStdString();
+    EXPECT_TRUE(text.simplified().contains(QStringLiteral("This is in response to the suggestion in your letter of August 17")))
+        << text.toStdString();
+
+    const test::PdfObjects dump = test::dumpPdf(output);
+    int maps = 0;
+    int withSpace = 0;
+    for (const auto &[key, object] : dump.objects) {
+        static const QRegularExpression toUnicode(QStringLiteral("/ToUnicode\\s+(\\d+)\\s+(\\d+)\\s+R"));
+        const auto m = toUnicode.match(object);
+        if (!m.hasMatch())
+            continue;
+        const QString stream = m.captured(1) + QLatin1Char(' ') + m.captured(2);
+        ASSERT_TRUE(dump.streams.contains(stream)) << stream.toStdString();
+        const std::map<QString, QString> pairs = toUnicodePairs(dump.streams.at(stream));
+        ASSERT_FALSE(pairs.empty()) << dump.streams.at(stream).toStdString();
+        int spaces = 0;
+        for (const auto &[code, target] : pairs) {
+            EXPECT_NE(target, QStringLiteral("0009")) << "font " << key.toStdString() << " glyph " << code.toStdString();
+            spaces += target == QStringLiteral("0020");
+        }
+        EXPECT_LE(spaces, 1) << "font " << key.toStdString();
+        withSpace += spaces;
+        ++maps;
+    }
+    EXPECT_GE(maps, 2); // the serif text and its bold and italic faces
+    EXPECT_GE(withSpace, 2);
+}
+
+} // namespace
+} // namespace marginalia
