@@ -26,12 +26,6 @@ namespace marginalia {
 class Library;
 struct Document;
 
-// A translucent fill behind a passage's glyphs.
-struct PageFill {
-    QRectF rect;
-    QColor color;
-};
-
 // Text the composer draws itself, outside the text column or over it: "[Page 704]", an annotation's
 // number, a page number of the contents.
 struct PageText {
@@ -49,7 +43,6 @@ struct PageText {
 
 struct PagePlan {
     std::vector<std::pair<FlowSection *, std::size_t>> slices; // section and index of its slice
-    std::vector<PageFill> fills;
     std::vector<PageText> texts;
     QString footer; // what the page shows: the document's citation, or the export's title
 };
@@ -117,7 +110,7 @@ struct Composition {
     LastMark lastLabel;  // left margin
 };
 
-// What lies where on the pages, once every part is placed: highlights and their fills, the annotations'
+// What lies where on the pages, once every part is placed: highlights, the annotations'
 // numbers in the right margin, "[Page 704]" in the left one, the internal links and the outline.
 void markPart(Composition &composition, PartLayout &part);
 // The page numbers of the contents and their links.

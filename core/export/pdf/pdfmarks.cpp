@@ -1,7 +1,9 @@
 // What lies where, once every section is placed: the geometry pdfobjects turns into PDF objects, and the
 
 #include "util/translate.h"
-// marks the pages show besides the text (fills behind passages, numbers and labels in the margins).
+// marks the pages show besides the text (numbers and labels in the margins). A passage's colour is its
+// /Highlight annotation's alone: painted into the page too, it would stay when the annotation is hidden
+// or deleted.
 
 #include "library/library.h"
 #include "pdfcomposition.h"
@@ -18,7 +20,6 @@ namespace {
 constexpr double kMarginFontSize = 7.5;
 constexpr double kLabelFontSize = 8;
 constexpr double kMarginGap = 10;  // between the text column and what stands in a margin
-constexpr int kFillAlpha = 110;    // of 255: the text stays dark on the colour
 constexpr double kLinkPad = 1.5;   // a link reaches a little past its glyphs: a marker is small
 
 void addLink(Composition &c, int page, const QRectF &rect, const PdfGeometry::Destination &target)
@@ -83,8 +84,6 @@ void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
     QColor color(a.annotation.color);
     if (!color.isValid())
         color = c.style.highlight;
-    QColor fill = color;
-    fill.setAlpha(kFillAlpha);
     const PdfGeometry::Highlight like{a.annotation.id, 0, {}, color, highlightContents(a.annotation),
                                       a.annotation.author, a.annotation.modified.toString(Qt::ISODate)};
     std::size_t first = c.geometry.highlights.size();
@@ -95,7 +94,6 @@ void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
             all.back().page = page;
         }
         all.back().lines.push_back(rect);
-        c.plan(page).fills.push_back({rect.adjusted(-1, 0, 1, 0), fill});
     });
     if (c.geometry.highlights.size() == first)
         return;

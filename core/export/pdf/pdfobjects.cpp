@@ -32,9 +32,9 @@ namespace {
 
 using Handle = QPDFObjectHandle;
 
-// The opacity of a highlight's own appearance. The composer has already painted the passage in its
-// colour, so this only deepens it a little where a viewer draws annotations (multiply keeps text black).
-constexpr double highlightOpacity = 0.4;
+// The opacity of a highlight's appearance, the only place its colour is painted: the page content has
+// none, so that hiding or deleting the annotation leaves no band. Multiply keeps the text black.
+constexpr double highlightOpacity = 0.75;
 
 std::string utf8(const QString &text) { return text.toStdString(); }
 

@@ -171,5 +171,45 @@ TEST_F(PdfReaders, Issue13SpacesExtractAsSpacesAndEveryToUnicodeMapsTheSpaceToU0
     EXPECT_GE(withSpace, 2);
 }
 
+// The share of the pixels of `rect` (points) of `image` (rendered at `dpi`) that are yellow: the
+// highlight's colour, not the white paper, not the black or grey of text.
+double yellowShare(const QImage &image, const QRectF &rect, int dpi)
+{
+    const QRect pixels = QRectF(rect.topLeft() * dpi / 72.0, rect.bottomRight() * dpi / 72.0).toRect() & image.rect();
+    int yellowPixels = 0;
+    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+        for (int x = pixels.left(); x <= pixels.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            yellowPixels += c.red() > 150 && c.green() > 120 && c.red() - c.blue() > 60;
+        }
+    }
+    return pixels.isEmpty() ? 0 : double(yellowPixels) / double(pixels.width() * pixels.height());
+}
+
+TEST_F(PdfReaders, Issue13TheHighlightsColourIsTheAnnotationsAloneNotThePages)
+{
+    const QString id = annotate(QStringLiteral("multilateral export controls"));
+    const QString output = exportDocuments({QStringLiteral("d317")}, QStringLiteral("d317.pdf"));
+    const auto doc = test::openPdf(output);
+    ASSERT_TRUE(doc);
+    int checked = 0;
+    for (int p = 0; p < doc->numPages(); ++p) {
+        const auto page = doc->page(p);
+        for (const auto &annotation : page->annotations({Poppler::Annotation::AHighlight})) {
+            ASSERT_EQ(annotation->uniqueName(), id);
+            constexpr int dpi = 100;
+            const QImage shown = test::renderPage(output, p, dpi, true);
+            const QImage hidden = test::renderPage(output, p, dpi, false);
+            for (const auto &quad : static_cast<const Poppler::HighlightAnnotation &>(*annotation).highlightQuads()) {
+                const QRectF rect = test::quadRect(quad, page->pageSizeF());
+                EXPECT_GT(yellowShare(shown, rect, dpi), 0.5) << "page " << p;
+                EXPECT_EQ(yellowShare(hidden, rect, dpi), 0.0) << "page " << p;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GE(checked, 1);
+}
+
 } // namespace
 } // namespace marginalia
