@@ -78,7 +78,8 @@ void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
     if (!a.anchor.found() || !section)
         return;
     const int from = text.positionOfOffset(a.anchor.start, a.footnote);
-    const int to = text.positionOfOffset(a.anchor.end, a.footnote);
+    // A passage ending where a footnote marker stands ends before it: the marker is no part of its text.
+    const int to = text.positionOfEndOffset(a.anchor.end, a.footnote);
     if (from < 0 || to <= from)
         return;
     QColor color(a.annotation.color);

@@ -211,5 +211,38 @@ TEST_F(PdfReaders, Issue13TheHighlightsColourIsTheAnnotationsAloneNotThePages)
     EXPECT_GE(checked, 1);
 }
 
+// The raised marker that follows `word` on `page`: its box in points; empty when there is none.
+QRectF markerBox(const Poppler::Page &page, const QString &word, const QString &marker)
+{
+    const auto boxes = page.textList();
+    for (std::size_t i = 0; i + 1 < boxes.size(); ++i) {
+        if (boxes[i]->text() == word && boxes[i + 1]->text() == marker)
+            return boxes[i + 1]->boundingBox();
+    }
+    return {};
+}
+
+TEST_F(PdfReaders, Issue13AHighlightEndingAtAFootnoteMarkerLeavesTheMarkerOut)
+{
+    // Marker 2 stands inside its paragraph, the text going on after it.
+    annotate(QStringLiteral("develop a code of fair practices."));
+    const QString output = exportDocuments({QStringLiteral("d317")}, QStringLiteral("d317.pdf"));
+    const auto doc = test::openPdf(output);
+    ASSERT_TRUE(doc);
+    const auto page = doc->page(0);
+    const QRectF marker = markerBox(*page, QStringLiteral("practices."), QStringLiteral("2"));
+    ASSERT_FALSE(marker.isEmpty());
+    const auto highlights = page->annotations({Poppler::Annotation::AHighlight});
+    ASSERT_EQ(highlights.size(), 1u);
+    const auto quads = static_cast<const Poppler::HighlightAnnotation &>(*highlights.front()).highlightQuads();
+    ASSERT_FALSE(quads.isEmpty());
+    // The passage's last line, the marker's.
+    const QRectF covered = test::quadRect(quads.back(), page->pageSizeF());
+    ASSERT_TRUE(covered.contains(QPointF(covered.center().x(), marker.center().y())));
+    // The period before the marker is covered; the marker is not, not even in part.
+    EXPECT_LE(covered.right(), marker.left() + 0.5) << covered.right() << " " << marker.left();
+    EXPECT_GT(covered.right(), marker.left() - 4);
+}
+
 } // namespace
 } // namespace marginalia
