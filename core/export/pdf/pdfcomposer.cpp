@@ -60,22 +60,16 @@ void sortForNumbering(std::vector<AnchoredAnnotation> &annotations, const Render
                      [&](const AnchoredAnnotation &x, const AnchoredAnnotation &y) { return key(x) < key(y); });
 }
 
-// "FRUS 1961–63, vol. IX, Doc. 317, p. 704": where the passage is now; a passage not found is cited
-// without a page.
+// "FRUS 1961–63, vol. IX, Doc. 317, p. 704" (or "pp. 703–704"): where the passage is now; a passage not
+// found is cited without a page.
 QString passageCitation(const Library &library, const PdfDocumentPart &part, const QString &volumeId,
                         const QString &volumeTitle, const AnchoredAnnotation &a)
 {
     const Document &doc = library.volume(part.volume).documents.at(std::size_t(part.document));
     if (!a.anchor.found())
         return citationLabel(volumeId, volumeTitle, doc, {}) + Tr::tr(" (passage not found in the text)");
-    const RichText &flow = a.footnote < 0 ? doc.body : doc.footnotes.at(std::size_t(a.footnote)).content;
-    // A note's plain text is laid out like the body's reading text, so the same mapping serves both.
-    Location where = ReadingText(flow).locationOf(a.anchor.start);
-    where.footnote = a.footnote;
-    QString label = citationLabel(volumeId, volumeTitle, doc, pageAt(library, part.volume, part.document, where));
-    if (a.footnote >= 0)
-        label += Tr::tr(", n. %1").arg(doc.footnotes.at(std::size_t(a.footnote)).label);
-    return label;
+    return passageCitationLabel(library, part.volume, part.document, volumeId, volumeTitle, a.footnote, a.anchor.start,
+                                a.anchor.end);
 }
 
 std::vector<AnnotationEntry> annotationEntries(const Library &library, const PartLayout &p, const QString &volumeId,

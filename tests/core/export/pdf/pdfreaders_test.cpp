@@ -244,5 +244,25 @@ TEST_F(PdfReaders, Issue13AHighlightEndingAtAFootnoteMarkerLeavesTheMarkerOut)
     EXPECT_GT(covered.right(), marker.left() - 4);
 }
 
+TEST_F(PdfReaders, Issue13APassageAcrossAPrintedPageCitesBothPagesAndTheSourceNoteIsSource)
+{
+    const QString text = ReadingText(document(QStringLiteral("d317")).body).text();
+    const qsizetype from = text.indexOf(QStringLiteral("air corridor harassment."));
+    const QString last = QStringLiteral("As I wrote you on August 9");
+    const qsizetype to = text.indexOf(last) + last.size();
+    ASSERT_GT(from, 0);
+    ASSERT_GT(to, from);
+    annotateSpan(int(from), int(to));
+    annotate(QStringLiteral("Department of State, Central Files"), QStringLiteral("d317fn0"));
+    annotate(QStringLiteral("Consultative Group"), QStringLiteral("d317fn1"));
+    const QString output = exportDocuments({QStringLiteral("d317")}, QStringLiteral("d317.pdf"));
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    const QString extracted = test::pdfText(output).replace(spaces, QStringLiteral(" "));
+    EXPECT_TRUE(extracted.contains(QStringLiteral("Doc. 317, pp. 703\u2013704"))) << extracted.toStdString();
+    EXPECT_TRUE(extracted.contains(QStringLiteral("Doc. 317, p. 703, Source"))) << extracted.toStdString();
+    EXPECT_TRUE(extracted.contains(QStringLiteral("Doc. 317, p. 703, n. 1"))) << extracted.toStdString();
+    EXPECT_FALSE(extracted.contains(QStringLiteral("n. 0"))) << extracted.toStdString();
+}
+
 } // namespace
 } // namespace marginalia
