@@ -7,6 +7,7 @@
 
 #include "pdfcomposer.h"
 
+#include "annotation/documentkey.h"
 #include "library/citationlabel.h"
 #include "library/library.h"
 #include "model/readingtext.h"
@@ -108,6 +109,10 @@ PartLayout renderPart(Composition &c, const PdfDocumentPart &part)
         p.notes = renderFootnotes(volume, *p.doc, citations, c.style);
         p.noteLinks = takeLinks(*p.notes.document);
     }
+    // Before the sections are laid out: a link that leads nowhere is plain text (a colour, not a width).
+    unlinkStyle(*p.body.document, p.bodyLinks, c, p);
+    if (p.notes.document)
+        unlinkStyle(*p.notes.document, p.noteLinks, c, p);
     p.annotations = anchorAnnotations(*p.doc, part.annotations);
     sortForNumbering(p.annotations, p.notes);
     if (!p.annotations.empty()) {
@@ -308,8 +313,11 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
         return fail(path, 0, 0, Tr::tr("a document to export is no longer open"));
     const auto report = [&](double done) { return !progress || progress(done); };
     Composition c(library, options);
-    for (std::size_t i = 0; i < parts.size(); ++i)
+    c.sourceParts = &parts;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
         c.partIndex.emplace(std::pair(parts[i].volume, parts[i].document), int(i));
+        c.partByKey.emplace(documentKey(library, parts[i].volume, parts[i].document), int(i));
+    }
     if (options.tableOfContents)
         addContents(c, parts);
     c.parts.reserve(parts.size());

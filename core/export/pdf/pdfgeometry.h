@@ -17,12 +17,13 @@ struct PdfGeometry {
         int page = 0;
         double y = 0; // top of what the destination shows
     };
-    // An internal link: a footnote marker, a note's back link, "Document 316" when 316 is in the file,
-    // a table-of-contents or index entry, an annotation's margin number.
+    // A link: a footnote marker, a note's back link, "Document 316" (in the file, or on history.state.gov
+    // when it is not), a table-of-contents or index entry, an annotation's margin number.
     struct Link {
         int page = 0;
         QRectF rect;
         Destination target;
+        QString uri; // when set, a web page (history.state.gov) instead of `target`
     };
     // A passage an annotation covers: one rectangle per line, tight around its glyphs.
     struct Highlight {

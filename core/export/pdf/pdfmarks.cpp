@@ -24,7 +24,7 @@ constexpr double kLinkPad = 1.5;   // a link reaches a little past its glyphs: a
 
 void addLink(Composition &c, int page, const QRectF &rect, const PdfGeometry::Destination &target)
 {
-    c.geometry.links.push_back({page, rect.adjusted(-kLinkPad, -kLinkPad, kLinkPad, kLinkPad), target});
+    c.geometry.links.push_back({page, rect.adjusted(-kLinkPad, -kLinkPad, kLinkPad, kLinkPad), target, {}});
 }
 
 // Links over every line of [from, to) of `section`.
@@ -107,46 +107,19 @@ void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
         c.tagged.push_back({a.annotation.tags, passage});
 }
 
-// Where a link the renderer made leads in this PDF; nothing for persons and terms, or for a document
-// that is not in it.
-std::optional<PdfGeometry::Destination> linkTarget(const Composition &c, const PartLayout &p, const LinkTarget &link)
-{
-    const std::size_t index = std::size_t(link.index);
-    switch (link.kind) {
-    case LinkTarget::Footnote:
-        if (p.notesSection && index < p.notes.notes.size() && p.notes.notes[index].valid())
-            return p.notesSection->destination(p.notes.notes[index].start);
-        return std::nullopt;
-    case LinkTarget::Back:
-        // The source note has no marker in the text: it leads back to the document's top.
-        if (index < p.body.markers.size() && p.body.markers[index].valid())
-            return p.bodySection->destination(p.body.markers[index].start);
-        return p.caption->start();
-    case LinkTarget::Reference: {
-        if (index >= p.doc->crossReferences.size())
-            return std::nullopt;
-        const auto resolved = c.library.resolve(p.part->volume, p.doc->crossReferences[index]);
-        if (!resolved || resolved->target.kind != IdTarget::Document)
-            return std::nullopt;
-        const int target = c.partOf(resolved->volume, resolved->document);
-        if (target < 0)
-            return std::nullopt;
-        return c.parts[std::size_t(target)].caption->start();
-    }
-    case LinkTarget::Person:
-    case LinkTarget::Term:
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
 void markLinks(Composition &c, const PartLayout &p, const std::vector<RenderedLink> &links, const FlowSection *section)
 {
     if (!section)
         return;
     for (const RenderedLink &link : links) {
-        if (const auto target = linkTarget(c, p, link.target))
+        const LinkPlace place = linkPlace(c, p, link.target);
+        if (place.kind == LinkPlace::Web) {
+            section->lineRects(link.span.start, link.span.end, [&](int page, const QRectF &rect) {
+                c.geometry.links.push_back({page, rect.adjusted(-kLinkPad, -kLinkPad, kLinkPad, kLinkPad), {}, place.uri});
+            });
+        } else if (const auto target = destinationOf(c, place)) {
             linkSpan(c, *section, link.span, *target);
+        }
     }
 }
 

@@ -177,7 +177,14 @@ void addLink(QPDF &pdf, const std::vector<PageSpace> &spaces, const PdfGeometry:
     annot.replaceKey("/Rect", space.rect(link.rect));
     annot.replaceKey("/Border", Handle::newArray({Handle::newInteger(0), Handle::newInteger(0), Handle::newInteger(0)}));
     annot.replaceKey("/F", Handle::newInteger(4));
-    annot.replaceKey("/Dest", destination(spaces, link.target));
+    if (link.uri.isEmpty()) {
+        annot.replaceKey("/Dest", destination(spaces, link.target));
+    } else {
+        Handle action = Handle::newDictionary();
+        action.replaceKey("/S", name("/URI"));
+        action.replaceKey("/URI", Handle::newString(utf8(link.uri)));
+        annot.replaceKey("/A", action);
+    }
     annotsOf(space.page).appendItem(pdf.makeIndirectObject(annot));
 }
 
@@ -360,7 +367,7 @@ void addObjects(QPDF &pdf, const PdfGeometry &geometry)
             addHighlight(pdf, spaces.at(std::size_t(highlight.page)), highlight);
     }
     for (const PdfGeometry::Link &link : geometry.links) {
-        if (onPage(spaces, link.page) && onPage(spaces, link.target.page))
+        if (onPage(spaces, link.page) && (!link.uri.isEmpty() || onPage(spaces, link.target.page)))
             addLink(pdf, spaces, link);
     }
     addOutline(pdf, spaces, geometry.outline);

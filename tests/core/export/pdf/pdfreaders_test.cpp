@@ -264,5 +264,167 @@ TEST_F(PdfReaders, Issue13APassageAcrossAPrintedPageCitesBothPagesAndTheSourceNo
     EXPECT_FALSE(extracted.contains(QStringLiteral("n. 0"))) << extracted.toStdString();
 }
 
+// The link colour of print (RenderStyle's #1a4f8a) and its antialiased edges: blue well above red and green.
+bool isLinkBlue(const QColor &c)
+{
+    return c.blue() - c.red() > 40 && c.blue() - c.green() > 20;
+}
+
+// Pixels of the link colour that no link annotation covers, over every page; `blue` counts them all.
+int linkColouredOutsideLinks(const QString &path, const Poppler::Document &doc, int &blue)
+{
+    constexpr int dpi = 100;
+    int outside = 0;
+    for (int p = 0; p < doc.numPages(); ++p) {
+        const auto page = doc.page(p);
+        std::vector<QRectF> areas;
+        for (const auto &link : page->links())
+            areas.push_back(test::toPoints(link->linkArea().normalized(), page->pageSizeF()).adjusted(-1, -1, 1, 1));
+        const QImage image = test::renderPage(path, p, dpi, false);
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (!isLinkBlue(image.pixelColor(x, y)))
+                    continue;
+                ++blue;
+                const QPointF at((x + 0.5) * 72.0 / dpi, (y + 0.5) * 72.0 / dpi);
+                const bool covered = std::any_of(areas.begin(), areas.end(), [&](const QRectF &r) { return r.contains(at); });
+                if (!covered && ++outside <= 5) {
+                    ADD_FAILURE() << "page " << p << ": a link-coloured pixel at " << at.x() << ", " << at.y()
+                                  << " (points) outside every link";
+                }
+            }
+        }
+    }
+    return outside;
+}
+
+// The link over `word` where it follows `before`, on the first page where it does.
+struct FoundLink {
+    int page = -1;
+    std::unique_ptr<Poppler::Link> link;
+};
+FoundLink linkOn(const Poppler::Document &doc, const QString &before, const QString &word)
+{
+    for (int p = 0; p < doc.numPages(); ++p) {
+        const auto page = doc.page(p);
+        const auto boxes = page->textList();
+        for (std::size_t i = 0; i + 1 < boxes.size(); ++i) {
+            if (boxes[i]->text() != before || boxes[i + 1]->text() != word)
+                continue;
+            for (auto &link : page->links()) {
+                if (test::toPoints(link->linkArea().normalized(), page->pageSizeF()).contains(boxes[i + 1]->boundingBox().center()))
+                    return {p, std::move(link)};
+            }
+        }
+    }
+    return {};
+}
+
+QString uriOf(const FoundLink &found)
+{
+    if (!found.link || found.link->linkType() != Poppler::Link::Browse)
+        return {};
+    return static_cast<const Poppler::LinkBrowse &>(*found.link).url();
+}
+
+int gotoPageOf(const FoundLink &found)
+{
+    if (!found.link || found.link->linkType() != Poppler::Link::Goto)
+        return -1;
+    return static_cast<const Poppler::LinkGoto &>(*found.link).destination().pageNumber();
+}
+
+// The page (1-based) the outline entry of the document numbered `number` opens; 0 when there is none.
+int outlinePage(const Poppler::Document &doc, const QString &number)
+{
+    for (const Poppler::OutlineItem &item : doc.outline()) {
+        if (item.name().startsWith(number + QStringLiteral(". ")) && item.destination())
+            return item.destination()->pageNumber();
+    }
+    return 0;
+}
+
+TEST_F(PdfReaders, Issue13AReferenceToADocumentNotInTheFileLinksToItsHistoryStateGovPage)
+{
+    const QString output = exportDocuments({QStringLiteral("d318")}, QStringLiteral("d318.pdf"));
+    const auto doc = test::openPdf(output);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(uriOf(linkOn(*doc, QStringLiteral("Document"), QStringLiteral("317"))).toStdString(),
+              "https://history.state.gov/historicaldocuments/frus1961-63v09/d317");
+    // "footnote 3" names d318's own third note: it leads there.
+    const FoundLink footnote = linkOn(*doc, QStringLiteral("footnote"), QStringLiteral("3"));
+    ASSERT_GE(gotoPageOf(footnote), 1);
+    EXPECT_TRUE(doc->page(gotoPageOf(footnote) - 1)->text(QRectF()).simplified().contains(QStringLiteral("Printed")));
+    int blue = 0;
+    EXPECT_EQ(linkColouredOutsideLinks(output, *doc, blue), 0);
+    EXPECT_GT(blue, 0);
+    EXPECT_EQ(test::unsafeObjects(output), QStringList());
+}
+
+TEST_F(PdfReaders, Issue13EveryLinkColouredWordOfD316IsALink)
+{
+    // d316 names Document 312, which no file here holds.
+    const QString output = exportDocuments({QStringLiteral("d316"), QStringLiteral("d317")}, QStringLiteral("d316.pdf"));
+    const auto doc = test::openPdf(output);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(uriOf(linkOn(*doc, QStringLiteral("(Document"), QStringLiteral("312)"))).toStdString(),
+              "https://history.state.gov/historicaldocuments/frus1961-63v09/d312");
+    // d317's note names Document 316, which is in the file.
+    ASSERT_GE(outlinePage(*doc, QStringLiteral("316")), 1);
+    EXPECT_EQ(gotoPageOf(linkOn(*doc, QStringLiteral("Document"), QStringLiteral("316."))),
+              outlinePage(*doc, QStringLiteral("316")));
+    int blue = 0;
+    EXPECT_EQ(linkColouredOutsideLinks(output, *doc, blue), 0);
+    EXPECT_GT(blue, 0);
+}
+
+TEST_F(PdfReaders, Issue13WithTheTextCopyOpenTooDocument317InD318LeadsToTheExportedCopy)
+{
+    Result<Volume> copy = loadVolume(test::dataPath(QStringLiteral("frus1961-63v09-d317.txt")));
+    ASSERT_TRUE(copy) << copy.error().toString().toStdString();
+    const int copyVolume = m_library.add(std::make_shared<const Volume>(std::move(copy).value()));
+    PdfExportRequest request;
+    request.documents = {{copyVolume, 0}, {m_volume, documentIndex(QStringLiteral("d318"))}};
+    request.output = m_dir.filePath(QStringLiteral("copy.pdf"));
+    ASSERT_TRUE(exportPdf(m_library, m_store.get(), request));
+    const auto doc = test::openPdf(request.output);
+    ASSERT_TRUE(doc);
+    ASSERT_GE(outlinePage(*doc, QStringLiteral("317")), 1);
+    EXPECT_EQ(gotoPageOf(linkOn(*doc, QStringLiteral("Document"), QStringLiteral("317"))),
+              outlinePage(*doc, QStringLiteral("317")));
+    int blue = 0;
+    EXPECT_EQ(linkColouredOutsideLinks(request.output, *doc, blue), 0);
+}
+
+TEST_F(PdfReaders, Issue13AReferenceToAnotherVolumesPageLinksToThatPageAndEveryWebLinkIsAHistoryStateGovPage)
+{
+    Result<Volume> nicaragua = loadVolume(test::dataPath(QStringLiteral("frus1894Nicaragua.xml")));
+    ASSERT_TRUE(nicaragua) << nicaragua.error().toString().toStdString();
+    const int v = m_library.add(std::make_shared<const Volume>(std::move(nicaragua).value()));
+    PdfExportRequest request;
+    for (int d = 0; d < int(m_library.volume(v).documents.size()); ++d)
+        request.documents.emplace_back(v, d);
+    request.output = m_dir.filePath(QStringLiteral("nicaragua.pdf"));
+    ASSERT_TRUE(exportPdf(m_library, m_store.get(), request));
+    const auto doc = test::openPdf(request.output);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(uriOf(linkOn(*doc, QStringLiteral("page"), QStringLiteral("469,"))).toStdString(),
+              "https://history.state.gov/historicaldocuments/frus1889/pg_469");
+    static const QRegularExpression allowed(
+        QStringLiteral("^https://history\\.state\\.gov/historicaldocuments/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$"));
+    int web = 0;
+    for (int p = 0; p < doc->numPages(); ++p) {
+        for (const auto &link : doc->page(p)->links()) {
+            if (link->linkType() == Poppler::Link::Goto)
+                continue;
+            ASSERT_EQ(link->linkType(), Poppler::Link::Browse);
+            const QString url = static_cast<const Poppler::LinkBrowse &>(*link).url();
+            EXPECT_TRUE(allowed.match(url).hasMatch()) << url.toStdString();
+            ++web;
+        }
+    }
+    EXPECT_GE(web, 1);
+}
+
 } // namespace
 } // namespace marginalia
