@@ -172,14 +172,41 @@ void addContents(Composition &c, const std::vector<PdfDocumentPart> &parts)
     c.paginator.breakPage();
 }
 
+// The title of an export of several documents: their volume's, when they are all of one; else the
+// volumes' short names.
+QString titleOfParts(const Composition &c, const QStringList &volumes)
+{
+    int home = -1;
+    for (const PartLayout &p : c.parts) {
+        const int h = c.library.homeVolume(p.part->volume);
+        const int volume = h >= 0 ? h : p.part->volume;
+        if (home >= 0 && volume != home)
+            return volumes.join(QStringLiteral("; "));
+        home = volume;
+    }
+    const QString title = home >= 0 ? c.library.volume(home).title.simplified() : QString();
+    return title.isEmpty() ? volumes.join(QStringLiteral("; ")) : title;
+}
+
+// The history.state.gov page of what is exported: the document's, or the volume's when its documents
+// are all of one.
+QString sourceOfParts(const Composition &c)
+{
+    QString volumeId;
+    for (const PartLayout &p : c.parts) {
+        const QString id = c.library.volumeIdOf(p.part->volume);
+        if (id.isEmpty() || (!volumeId.isEmpty() && id != volumeId))
+            return {};
+        volumeId = id;
+    }
+    return historyPageUrl(volumeId, c.parts.size() == 1 ? c.parts.front().doc->id : QString());
+}
+
 void describe(Composition &c)
 {
     PdfGeometry &g = c.geometry;
     g.pageSize = c.frame.page;
     g.pageCount = c.paginator.pageCount();
-    g.title = c.options.title;
-    if (g.title.isEmpty())
-        g.title = c.parts.size() == 1 ? c.parts.front().outlineTitle : Tr::tr("Marginalia export");
     QStringList volumes;
     for (const PartLayout &p : c.parts) {
         if (!volumes.contains(p.volumeName))
@@ -191,10 +218,17 @@ void describe(Composition &c)
             }
         }
     }
+    g.title = c.options.title;
+    if (g.title.isEmpty())
+        g.title = c.parts.size() == 1 ? c.parts.front().outlineTitle : titleOfParts(c, volumes);
     g.keywords.sort(Qt::CaseInsensitive);
     g.subject = c.parts.size() == 1 ? c.parts.front().citation : volumes.join(QStringLiteral("; "));
     if (!c.options.tagFilter.isEmpty())
         g.subject = Tr::tr("Passages tagged \u201c%1\u201d, %2").arg(c.options.tagFilter, g.subject);
+    g.source = sourceOfParts(c);
+    // To the second: what PDF dates and XMP both hold.
+    g.date = QDateTime::currentDateTimeUtc();
+    g.date.setTime(QTime(g.date.time().hour(), g.date.time().minute(), g.date.time().second()));
 }
 
 // Every slice goes into its page's plan; each page's footer names the document at its top.

@@ -24,7 +24,7 @@ struct PdfDocumentPart {
 };
 
 struct PdfComposeOptions {
-    QString title;              // the PDF's title; default: the document's, or "Marginalia export"
+    QString title;              // the PDF's title; default: the document's, or their volume's
     QString tagFilter;          // set when exporting a tag's passages: shown in the heading
     bool tableOfContents = false; // multi-document exports
     bool tagIndex = false;        // multi-document exports: an index of tags with page numbers

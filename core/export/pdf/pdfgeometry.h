@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QDateTime>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
@@ -41,14 +42,23 @@ struct PdfGeometry {
         int level = 0; // 0: a document; 1: within it (its notes, its annotations)
     };
 
+    // A named destination ("d317", "d317fn3"), so that "file.pdf#d317" opens there.
+    struct Name {
+        QString name;
+        Destination target;
+    };
+
     QSizeF pageSize; // points
     int pageCount = 0;
     std::vector<Link> links;
     std::vector<Highlight> highlights; // a passage across a page break gives one per page
     std::vector<OutlineEntry> outline;
+    std::vector<Name> names; // in file order; a name given twice leads to its first place
     QString title;
     QString subject;
     QStringList keywords; // the tags
+    QString source;       // the history.state.gov page of what is exported (a document, a volume), or empty
+    QDateTime date;       // when it was made: creation and modification date
 };
 
 } // namespace marginalia

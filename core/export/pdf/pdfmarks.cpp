@@ -143,6 +143,19 @@ void markPageBreaks(Composition &c, const PartLayout &p, const RenderedText &tex
     }
 }
 
+// The document's id and its notes' ids as named destinations.
+void addNames(Composition &c, const PartLayout &p)
+{
+    if (!p.doc->id.isEmpty())
+        c.geometry.names.push_back({p.doc->id, p.caption->start()});
+    if (!p.notesSection)
+        return;
+    for (std::size_t i = 0; i < p.doc->footnotes.size() && i < p.notes.notes.size(); ++i) {
+        if (!p.doc->footnotes[i].id.isEmpty() && p.notes.notes[i].valid())
+            c.geometry.names.push_back({p.doc->footnotes[i].id, p.notesSection->destination(p.notes.notes[i].start)});
+    }
+}
+
 void addOutline(Composition &c, const PartLayout &p)
 {
     c.geometry.outline.push_back({p.outlineTitle, p.caption->start(), 0});
@@ -157,6 +170,7 @@ void addOutline(Composition &c, const PartLayout &p)
 void markPart(Composition &c, PartLayout &p)
 {
     addOutline(c, p);
+    addNames(c, p);
     for (std::size_t i = 0; i < p.annotations.size(); ++i)
         markAnnotation(c, p, i);
     markLinks(c, p, p.bodyLinks, p.bodySection);

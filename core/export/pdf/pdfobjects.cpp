@@ -6,6 +6,7 @@
 
 #include "fileio/outputfile.h"
 #include "pdffonts.h"
+#include "pdfmetadata.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <exception>
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -248,25 +250,26 @@ void addOutline(QPDF &pdf, const std::vector<PageSpace> &spaces, const std::vect
     root.replaceKey("/PageMode", name("/UseOutlines"));
 }
 
-void setInfo(QPDF &pdf, const PdfGeometry &geometry)
+// The documents' and notes' ids as named destinations (a name tree, sorted as it must be).
+void addNames(QPDF &pdf, const std::vector<PageSpace> &spaces, const std::vector<PdfGeometry::Name> &names)
 {
-    Handle trailer = pdf.getTrailer();
-    Handle info = trailer.getKey("/Info");
-    if (!info.isDictionary()) {
-        info = pdf.makeIndirectObject(Handle::newDictionary());
-        trailer.replaceKey("/Info", info);
+    std::map<std::string, Handle> sorted;
+    for (const PdfGeometry::Name &n : names) {
+        if (!n.name.isEmpty() && onPage(spaces, n.target.page))
+            sorted.emplace(utf8(n.name), destination(spaces, n.target)); // the first place of a name
     }
-    if (!geometry.title.isEmpty())
-        info.replaceKey("/Title", text(geometry.title));
-    if (!geometry.subject.isEmpty())
-        info.replaceKey("/Subject", text(geometry.subject));
-    if (!geometry.keywords.isEmpty())
-        info.replaceKey("/Keywords", text(geometry.keywords.join(QStringLiteral(", "))));
-    info.replaceKey("/Creator", text(QStringLiteral("Marginalia")));
-    info.replaceKey("/Producer", text(QStringLiteral("Marginalia (Qt, qpdf)")));
-    // QPdfWriter's XMP packet repeats the old title without the keywords, and Acrobat prefers XMP to
-    // the information dictionary: drop it rather than let the two disagree.
-    pdf.getRoot().removeKey("/Metadata");
+    if (sorted.empty())
+        return;
+    Handle pairs = Handle::newArray();
+    for (const auto &[key, dest] : sorted) {
+        pairs.appendItem(Handle::newString(key));
+        pairs.appendItem(dest);
+    }
+    Handle root = pdf.getRoot();
+    Handle dictionary = root.getKey("/Names");
+    if (!dictionary.isDictionary())
+        dictionary = root.replaceKeyAndGetNew("/Names", pdf.makeIndirectObject(Handle::newDictionary()));
+    dictionary.replaceKey("/Dests", pdf.makeIndirectObject(Handle::newDictionary({{"/Names", pairs}})));
 }
 
 bool isWebUri(const std::string &uri)
@@ -349,6 +352,8 @@ Result<bool> save(QPDF &pdf, const QString &output)
     QPDFWriter writer(pdf);
     writer.setOutputPipeline(&pipeline);
     writer.setObjectStreamMode(qpdf_o_generate);
+    // The second /ID from the bytes written: the same file, the same /ID (the first is the content's).
+    writer.setDeterministicID(true);
     try {
         writer.write();
     } catch (const OutputPipeline::WriteFailed &failed) {
@@ -371,7 +376,9 @@ void addObjects(QPDF &pdf, const PdfGeometry &geometry)
             addLink(pdf, spaces, link);
     }
     addOutline(pdf, spaces, geometry.outline);
-    setInfo(pdf, geometry);
+    addNames(pdf, spaces, geometry.names);
+    // Last: the permanent /ID is made from everything above.
+    setMetadata(pdf, geometry);
 }
 
 } // namespace

@@ -426,5 +426,113 @@ TEST_F(PdfReaders, Issue13AReferenceToAnotherVolumesPageLinksToThatPageAndEveryW
     EXPECT_GE(web, 1);
 }
 
+// The XMP packet as pdfinfo prints it (Poppler-Qt's metadata() reads its UTF-8 as PDFDocEncoding).
+QString xmpOf(const QString &path)
+{
+    QProcess pdfinfo;
+    pdfinfo.start(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), path});
+    EXPECT_TRUE(pdfinfo.waitForFinished(60000));
+    return QString::fromUtf8(pdfinfo.readAllStandardOutput());
+}
+
+const QString volumeTitle = QStringLiteral("Foreign Relations of the United States, 1961\u20131963, Volume IX, Foreign Economic Policy");
+
+TEST_F(PdfReaders, Issue13AWholeVolumeIsTitledAsTheVolumeWithXmpLanguageAndItsSource)
+{
+    const QString output = exportDocuments({QStringLiteral("d316"), QStringLiteral("d317"), QStringLiteral("d318")},
+                                           QStringLiteral("volume.pdf"));
+    const auto doc = test::openPdf(output);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->info(QStringLiteral("Title")), volumeTitle);
+    const QString xmp = xmpOf(output);
+    EXPECT_TRUE(xmp.contains(QStringLiteral("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">") + volumeTitle
+                             + QStringLiteral("</rdf:li>")))
+        << xmp.toStdString();
+    EXPECT_TRUE(xmp.contains(
+        QStringLiteral("<dc:source>https://history.state.gov/historicaldocuments/frus1961-63v09</dc:source>")))
+        << xmp.toStdString();
+    static const QRegularExpression created(QStringLiteral("<xmp:CreateDate>(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)</xmp:CreateDate>"));
+    const auto date = created.match(xmp);
+    ASSERT_TRUE(date.hasMatch()) << xmp.toStdString();
+    EXPECT_TRUE(xmp.contains(QStringLiteral("<xmp:ModifyDate>") + date.captured(1) + QStringLiteral("</xmp:ModifyDate>")));
+    EXPECT_LE(std::abs(QDateTime::fromString(date.captured(1), Qt::ISODate).secsTo(QDateTime::currentDateTimeUtc())), 120);
+    // The information dictionary says the same.
+    EXPECT_EQ(doc->date(QStringLiteral("CreationDate")).toUTC(), QDateTime::fromString(date.captured(1), Qt::ISODate));
+
+    const test::PdfObjects dump = test::dumpPdf(output);
+    int catalogs = 0;
+    for (const auto &[key, object] : dump.objects) {
+        if (!object.contains(QStringLiteral("/Type /Catalog")) && !object.contains(QStringLiteral("/Type/Catalog")))
+            continue;
+        EXPECT_TRUE(object.contains(QStringLiteral("/Lang (en-US)"))) << object.toStdString();
+        ++catalogs;
+    }
+    EXPECT_EQ(catalogs, 1);
+}
+
+TEST_F(PdfReaders, Issue13ADocumentsXmpSourceIsItsPageAndItsIdsAndNotesAreNamedDestinations)
+{
+    const QString output = exportDocuments({QStringLiteral("d317")}, QStringLiteral("d317.pdf"));
+    const auto doc = test::openPdf(output);
+    ASSERT_TRUE(doc);
+    EXPECT_TRUE(xmpOf(output).contains(
+        QStringLiteral("<dc:source>https://history.state.gov/historicaldocuments/frus1961-63v09/d317</dc:source>")))
+        << xmpOf(output).toStdString();
+    const std::unique_ptr<Poppler::LinkDestination> letter = doc->linkDestination(QStringLiteral("d317"));
+    ASSERT_TRUE(letter);
+    EXPECT_EQ(letter->pageNumber(), 1);
+    const std::unique_ptr<Poppler::LinkDestination> note = doc->linkDestination(QStringLiteral("d317fn3"));
+    ASSERT_TRUE(note);
+    const QString noteText = QStringLiteral("The draft Code of Fair Practices in International");
+    int notePage = 0;
+    for (int p = 0; p < doc->numPages(); ++p) {
+        if (doc->page(p)->text(QRectF()).simplified().contains(noteText))
+            notePage = p + 1;
+    }
+    EXPECT_EQ(note->pageNumber(), notePage);
+    // The note's destination opens above its text, not at the page's top when it is lower down.
+    const auto boxes = doc->page(notePage - 1)->textList();
+    for (const auto &box : boxes) {
+        if (box->text() == QStringLiteral("draft")) {
+            EXPECT_LE(note->top(), box->boundingBox().top() / doc->page(notePage - 1)->pageSizeF().height() + 0.01);
+            EXPECT_GE(note->top(), box->boundingBox().top() / doc->page(notePage - 1)->pageSizeF().height() - 0.05);
+            break;
+        }
+    }
+    for (const QString &id : {QStringLiteral("d317fn0"), QStringLiteral("d317fn1"), QStringLiteral("d317fn4")})
+        EXPECT_TRUE(doc->linkDestination(id)) << id.toStdString();
+}
+
+TEST_F(PdfReaders, Issue13TheSameContentGetsTheSameIdAndOtherContentAnother)
+{
+    const QString first = exportDocuments({QStringLiteral("d317")}, QStringLiteral("first.pdf"));
+    QThread::msleep(1100); // another second: the dates differ, the content does not
+    const QString second = exportDocuments({QStringLiteral("d317")}, QStringLiteral("second.pdf"));
+    annotate(QStringLiteral("multilateral export controls"));
+    const QString annotated = exportDocuments({QStringLiteral("d317")}, QStringLiteral("annotated.pdf"));
+    const auto permanentId = [](const QString &path) {
+        const auto doc = test::openPdf(path);
+        QByteArray permanent, update;
+        EXPECT_TRUE(doc && doc->getPdfId(&permanent, &update));
+        EXPECT_EQ(permanent.size(), 32) << permanent.toStdString(); // 16 bytes, in hex
+        return permanent;
+    };
+    EXPECT_EQ(permanentId(first), permanentId(second));
+    EXPECT_NE(permanentId(first), permanentId(annotated));
+}
+
+TEST_F(PdfReaders, Issue13EmbeddedFontsAreNamedAsSubsets)
+{
+    const QString output = exportDocuments({QStringLiteral("d317")}, QStringLiteral("d317.pdf"));
+    QProcess pdffonts;
+    pdffonts.start(QStringLiteral("pdffonts"), {output});
+    ASSERT_TRUE(pdffonts.waitForFinished(60000));
+    const QStringList lines = QString::fromUtf8(pdffonts.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_GE(lines.size(), 4) << lines.join(QLatin1Char('\n')).toStdString(); // a heading, a rule, fonts
+    static const QRegularExpression tagged(QStringLiteral("^[A-Z]{6}\\+\\S+ .* yes +yes +yes "));
+    for (const QString &line : lines.mid(2))
+        EXPECT_TRUE(tagged.match(line).hasMatch()) << line.toStdString(); // name, embedded, subset, ToUnicode
+}
+
 } // namespace
 } // namespace marginalia
