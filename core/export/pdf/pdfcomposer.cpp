@@ -367,6 +367,7 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
         markContents(c);
     if (options.tagIndex)
         addTagIndex(c);
+    markSmallCaps(c);
     describe(c);
     planPages(c);
     if (Result<bool> written = writePages(c, device, path, report); !written)

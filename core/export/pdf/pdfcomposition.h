@@ -141,6 +141,9 @@ void markContents(Composition &composition);
 // Lays out and places the index of tags (at the end) and links its page numbers.
 void addTagIndex(Composition &composition);
 
+// Draws the small capitals of every section in a marker shade and records them (pdfsmallcaps.cpp).
+void markSmallCaps(Composition &composition);
+
 // Paints `page` of the composition with `painter` (in points) and frees the sections it finishes.
 void paintPage(QPainter &painter, Composition &composition, int page);
 

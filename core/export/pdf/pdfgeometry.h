@@ -48,12 +48,23 @@ struct PdfGeometry {
         Destination target;
     };
 
+    // A piece of small capitals on one line (Qt draws them as capitals of two sizes): its text as
+    // written, for /ActualText, and the colour it was drawn in, a shade (`marker`) off its own (`color`)
+    // so that the PDF step can find its glyphs.
+    struct SmallCaps {
+        int page = 0;
+        QString text;
+        QRgb marker = 0;
+        QRgb color = 0;
+    };
+
     QSizeF pageSize; // points
     int pageCount = 0;
     std::vector<Link> links;
     std::vector<Highlight> highlights; // a passage across a page break gives one per page
     std::vector<OutlineEntry> outline;
     std::vector<Name> names; // in file order; a name given twice leads to its first place
+    std::vector<SmallCaps> smallCaps; // page by page, in the order each page paints them
     QString title;
     QString subject;
     QStringList keywords; // the tags

@@ -5,6 +5,7 @@
 #include "pdfobjects.h"
 
 #include "fileio/outputfile.h"
+#include "pdfactualtext.h"
 #include "pdffonts.h"
 #include "pdfmetadata.h"
 #include "util/translate.h"
@@ -365,6 +366,7 @@ Result<bool> save(QPDF &pdf, const QString &output)
 void addObjects(QPDF &pdf, const PdfGeometry &geometry)
 {
     fixFonts(pdf);
+    addActualText(pdf, geometry);
     const std::vector<PageSpace> spaces = pageSpaces(pdf);
     stripUnsafe(pdf, spaces);
     for (const PdfGeometry::Highlight &highlight : geometry.highlights) {

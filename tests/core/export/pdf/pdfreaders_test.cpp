@@ -534,5 +534,33 @@ TEST_F(PdfReaders, Issue13EmbeddedFontsAreNamedAsSubsets)
         EXPECT_TRUE(tagged.match(line).hasMatch()) << line.toStdString(); // name, embedded, subset, ToUnicode
 }
 
+TEST_F(PdfReaders, Issue13SmallCapitalsExtractAsWrittenInWholeWords)
+{
+    const QString output = exportDocuments({QStringLiteral("d317")}, QStringLiteral("d317.pdf"));
+    const QString text = test::pdfText(output).simplified();
+    EXPECT_TRUE(text.contains(QStringLiteral("Dear Luther: This is in response"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("FRUS 1961\u201363, vol. IX, Doc. 317"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("DEAR LUTHER"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("DOC."))) << text.toStdString();
+    // Poppler's words, as a viewer selects them: "Doc." is one word, not "D" and "OC."; the salutation is
+    // one span, as written.
+    const auto doc = test::openPdf(output);
+    ASSERT_TRUE(doc);
+    QStringList words;
+    for (const auto &box : doc->page(0)->textList())
+        words.append(box->text());
+    EXPECT_TRUE(words.contains(QStringLiteral("Doc."))) << words.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(words.contains(QStringLiteral("Dear Luther")) || words.contains(QStringLiteral("Dear")))
+        << words.join(QLatin1Char('|')).toStdString();
+    for (const QString &piece : {QStringLiteral("OC."), QStringLiteral("EAR"), QStringLiteral("UTHER"), QStringLiteral("OL.")})
+        EXPECT_FALSE(words.contains(piece)) << piece.toStdString() << ": " << words.join(QLatin1Char('|')).toStdString();
+    // Each piece of small capitals is a marked span with its text.
+    const test::PdfObjects dump = test::dumpPdf(output);
+    int spans = 0;
+    for (const auto &[key, stream] : dump.streams)
+        spans += int(stream.count("/ActualText"));
+    EXPECT_GE(spans, 2);
+}
+
 } // namespace
 } // namespace marginalia
