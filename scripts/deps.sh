@@ -17,6 +17,7 @@ PACKAGES=(
     e2fsprogs # chattr: the store tests make files truly read-only for root
     # PDF export: qpdf writes highlights, links and the outline; Poppler-Qt6 and poppler-utils read them back
     libqpdf-dev libpoppler-qt6-dev poppler-utils
+    python3 # the PDF tests read the objects back with its standard library (tests/core/export/pdf/pdfdump.py)
     # fuzz (scripts/fuzz.sh): clang and its libFuzzer/AddressSanitizer runtime
     clang libclang-rt-14-dev
     # run and test: a display for the GUI smoke test, the reference XML reader, fonts for rendering

@@ -62,15 +62,8 @@ QString citation(const Library &library, const OpenDocument &open, const Anchore
     const Document &doc = open.doc(library);
     if (!anchored.anchor.found())
         return citationLabel(open.volumeId, open.volumeTitle, doc, {}) + Tr::tr(" (passage not found in the text)");
-    const RichText &flow = anchored.footnote < 0 ? doc.body : doc.footnotes.at(std::size_t(anchored.footnote)).content;
-    // A note's plain text is laid out like the body's reading text, so the same mapping serves both.
-    Location where = ReadingText(flow).locationOf(anchored.anchor.start);
-    where.footnote = anchored.footnote;
-    QString label = citationLabel(open.volumeId, open.volumeTitle, doc,
-                                  pageAt(library, open.volume, open.document, where));
-    if (anchored.footnote >= 0)
-        label += Tr::tr(", n. %1").arg(doc.footnotes.at(std::size_t(anchored.footnote)).label);
-    return label;
+    return passageCitationLabel(library, open.volume, open.document, open.volumeId, open.volumeTitle,
+                                anchored.footnote, anchored.anchor.start, anchored.anchor.end);
 }
 
 QString blockquote(const QString &quote)

@@ -5,10 +5,13 @@
 #include "util/translate.h"
 
 #include "model/document.h"
+#include "model/readingtext.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace marginalia {
 
@@ -97,7 +100,9 @@ QString citationLabel(const QString &volumeId, const QString &volumeTitle, const
         parts.append(volume);
     if (!doc.number.isEmpty())
         parts.append(Tr::tr("Doc. %1").arg(doc.number));
-    if (!page.isEmpty())
+    if (page.contains(QChar(0x2013)))
+        parts.append(Tr::tr("pp. %1").arg(page));
+    else if (!page.isEmpty())
         parts.append(Tr::tr("p. %1").arg(page));
     return parts.join(QStringLiteral(", "));
 }
@@ -116,6 +121,39 @@ QString pageAt(const Library &library, int volume, int document, const Location 
         }
     }
     return page;
+}
+
+QString pagesOf(const Library &library, int volume, int document, int footnote, int start, int end)
+{
+    const Document &doc = library.volume(volume).documents.at(std::size_t(document));
+    if (footnote >= int(doc.footnotes.size()))
+        return {};
+    const RichText &flow = footnote < 0 ? doc.body : doc.footnotes.at(std::size_t(footnote)).content;
+    // A note's plain text is laid out like the body's reading text, so the same mapping serves both.
+    const ReadingText text(flow);
+    const auto pageOf = [&](int offset) {
+        Location where = text.locationOf(offset);
+        where.footnote = footnote;
+        return pageAt(library, volume, document, where);
+    };
+    const QString first = pageOf(start);
+    // The page of the passage's last character: a passage ending where a page begins stays on the one before.
+    const QString last = pageOf(std::max(start, end - 1));
+    if (first.isEmpty() || last.isEmpty() || first == last)
+        return first;
+    return first + QChar(0x2013) + last;
+}
+
+QString passageCitationLabel(const Library &library, int volume, int document, const QString &volumeId,
+                             const QString &volumeTitle, int footnote, int start, int end)
+{
+    const Document &doc = library.volume(volume).documents.at(std::size_t(document));
+    QString label = citationLabel(volumeId, volumeTitle, doc, pagesOf(library, volume, document, footnote, start, end));
+    if (footnote >= 0 && std::size_t(footnote) < doc.footnotes.size()) {
+        const Footnote &note = doc.footnotes[std::size_t(footnote)];
+        label += note.isSource() ? Tr::tr(", Source") : Tr::tr(", n. %1").arg(note.label);
+    }
+    return label;
 }
 
 QString citationAt(const Library &library, int volume, int document, const Location &where)

@@ -21,6 +21,15 @@ QString citationLabel(const QString &volumeId, const QString &volumeTitle, const
 // so before its first one the page is its home volume's first page of the same document.
 QString pageAt(const Library &library, int volume, int document, const Location &where);
 
+// The printed page or pages of the passage [start, end) of a document's body (footnote -1) or of one of
+// its notes, in the flow's reading text: "704", or "703–704" when it crosses a page.
+QString pagesOf(const Library &library, int volume, int document, int footnote, int start, int end);
+
+// The citation of such a passage: citationLabel() with its pages, then ", n. 1" for a passage in a note,
+// ", Source" for one in the source note (as the page prints it, not "n. 0").
+QString passageCitationLabel(const Library &library, int volume, int document, const QString &volumeId,
+                             const QString &volumeTitle, int footnote, int start, int end);
+
 // citationLabel() of a place in a library document: "FRUS 1961–63, vol. IX, Doc. 317, p. 704".
 QString citationAt(const Library &library, int volume, int document, const Location &where);
 

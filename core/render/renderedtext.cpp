@@ -48,6 +48,20 @@ int RenderedText::positionOfOffset(int readingOffset, int footnote) const
     return after != last ? after->position : segmentEnd(s);
 }
 
+int RenderedText::positionOfEndOffset(int readingOffset, int footnote) const
+{
+    auto [first, last] = flowSegments(*this, footnote);
+    if (first == last || first->footnote != footnote)
+        return -1;
+    // The first run reaching `readingOffset`; it ends the passage when the offset lies past its start.
+    const auto reaching = std::lower_bound(first, last, readingOffset, [](const Segment &s, int offset) {
+        return s.readingOffset + s.length < offset;
+    });
+    if (reaching != last && reaching->readingOffset < readingOffset)
+        return reaching->position + (readingOffset - reaching->readingOffset);
+    return positionOfOffset(readingOffset, footnote);
+}
+
 RenderedText::Offset RenderedText::offsetOfPosition(int position) const
 {
     if (segments.empty() || position < 0)

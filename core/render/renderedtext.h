@@ -37,6 +37,9 @@ struct RenderedText {
     // Position of a reading-text offset of the body (footnote == -1) or of one note, and back. Offsets
     // inside text the renderer added map to the nearest reading-text position; -1 when not rendered.
     int positionOfOffset(int readingOffset, int footnote = -1) const;
+    // The same for where a passage ending at `readingOffset` ends: where two runs meet, the end of the
+    // first, so that what the renderer added between them (a footnote marker) is left out.
+    int positionOfEndOffset(int readingOffset, int footnote = -1) const;
     struct Offset {
         int readingOffset = -1;
         int footnote = -1;

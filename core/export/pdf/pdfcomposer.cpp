@@ -7,6 +7,7 @@
 
 #include "pdfcomposer.h"
 
+#include "annotation/documentkey.h"
 #include "library/citationlabel.h"
 #include "library/library.h"
 #include "model/readingtext.h"
@@ -60,22 +61,16 @@ void sortForNumbering(std::vector<AnchoredAnnotation> &annotations, const Render
                      [&](const AnchoredAnnotation &x, const AnchoredAnnotation &y) { return key(x) < key(y); });
 }
 
-// "FRUS 1961–63, vol. IX, Doc. 317, p. 704": where the passage is now; a passage not found is cited
-// without a page.
+// "FRUS 1961–63, vol. IX, Doc. 317, p. 704" (or "pp. 703–704"): where the passage is now; a passage not
+// found is cited without a page.
 QString passageCitation(const Library &library, const PdfDocumentPart &part, const QString &volumeId,
                         const QString &volumeTitle, const AnchoredAnnotation &a)
 {
     const Document &doc = library.volume(part.volume).documents.at(std::size_t(part.document));
     if (!a.anchor.found())
         return citationLabel(volumeId, volumeTitle, doc, {}) + Tr::tr(" (passage not found in the text)");
-    const RichText &flow = a.footnote < 0 ? doc.body : doc.footnotes.at(std::size_t(a.footnote)).content;
-    // A note's plain text is laid out like the body's reading text, so the same mapping serves both.
-    Location where = ReadingText(flow).locationOf(a.anchor.start);
-    where.footnote = a.footnote;
-    QString label = citationLabel(volumeId, volumeTitle, doc, pageAt(library, part.volume, part.document, where));
-    if (a.footnote >= 0)
-        label += Tr::tr(", n. %1").arg(doc.footnotes.at(std::size_t(a.footnote)).label);
-    return label;
+    return passageCitationLabel(library, part.volume, part.document, volumeId, volumeTitle, a.footnote, a.anchor.start,
+                                a.anchor.end);
 }
 
 std::vector<AnnotationEntry> annotationEntries(const Library &library, const PartLayout &p, const QString &volumeId,
@@ -114,6 +109,10 @@ PartLayout renderPart(Composition &c, const PdfDocumentPart &part)
         p.notes = renderFootnotes(volume, *p.doc, citations, c.style);
         p.noteLinks = takeLinks(*p.notes.document);
     }
+    // Before the sections are laid out: a link that leads nowhere is plain text (a colour, not a width).
+    unlinkStyle(*p.body.document, p.bodyLinks, c, p);
+    if (p.notes.document)
+        unlinkStyle(*p.notes.document, p.noteLinks, c, p);
     p.annotations = anchorAnnotations(*p.doc, part.annotations);
     sortForNumbering(p.annotations, p.notes);
     if (!p.annotations.empty()) {
@@ -173,14 +172,41 @@ void addContents(Composition &c, const std::vector<PdfDocumentPart> &parts)
     c.paginator.breakPage();
 }
 
+// The title of an export of several documents: their volume's, when they are all of one; else the
+// volumes' short names.
+QString titleOfParts(const Composition &c, const QStringList &volumes)
+{
+    int home = -1;
+    for (const PartLayout &p : c.parts) {
+        const int h = c.library.homeVolume(p.part->volume);
+        const int volume = h >= 0 ? h : p.part->volume;
+        if (home >= 0 && volume != home)
+            return volumes.join(QStringLiteral("; "));
+        home = volume;
+    }
+    const QString title = home >= 0 ? c.library.volume(home).title.simplified() : QString();
+    return title.isEmpty() ? volumes.join(QStringLiteral("; ")) : title;
+}
+
+// The history.state.gov page of what is exported: the document's, or the volume's when its documents
+// are all of one.
+QString sourceOfParts(const Composition &c)
+{
+    QString volumeId;
+    for (const PartLayout &p : c.parts) {
+        const QString id = c.library.volumeIdOf(p.part->volume);
+        if (id.isEmpty() || (!volumeId.isEmpty() && id != volumeId))
+            return {};
+        volumeId = id;
+    }
+    return historyPageUrl(volumeId, c.parts.size() == 1 ? c.parts.front().doc->id : QString());
+}
+
 void describe(Composition &c)
 {
     PdfGeometry &g = c.geometry;
     g.pageSize = c.frame.page;
     g.pageCount = c.paginator.pageCount();
-    g.title = c.options.title;
-    if (g.title.isEmpty())
-        g.title = c.parts.size() == 1 ? c.parts.front().outlineTitle : Tr::tr("Marginalia export");
     QStringList volumes;
     for (const PartLayout &p : c.parts) {
         if (!volumes.contains(p.volumeName))
@@ -192,10 +218,17 @@ void describe(Composition &c)
             }
         }
     }
+    g.title = c.options.title;
+    if (g.title.isEmpty())
+        g.title = c.parts.size() == 1 ? c.parts.front().outlineTitle : titleOfParts(c, volumes);
     g.keywords.sort(Qt::CaseInsensitive);
     g.subject = c.parts.size() == 1 ? c.parts.front().citation : volumes.join(QStringLiteral("; "));
     if (!c.options.tagFilter.isEmpty())
         g.subject = Tr::tr("Passages tagged \u201c%1\u201d, %2").arg(c.options.tagFilter, g.subject);
+    g.source = sourceOfParts(c);
+    // To the second: what PDF dates and XMP both hold.
+    g.date = QDateTime::currentDateTimeUtc();
+    g.date.setTime(QTime(g.date.time().hour(), g.date.time().minute(), g.date.time().second()));
 }
 
 // Every slice goes into its page's plan; each page's footer names the document at its top.
@@ -314,8 +347,11 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
         return fail(path, 0, 0, Tr::tr("a document to export is no longer open"));
     const auto report = [&](double done) { return !progress || progress(done); };
     Composition c(library, options);
-    for (std::size_t i = 0; i < parts.size(); ++i)
+    c.sourceParts = &parts;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
         c.partIndex.emplace(std::pair(parts[i].volume, parts[i].document), int(i));
+        c.partByKey.emplace(documentKey(library, parts[i].volume, parts[i].document), int(i));
+    }
     if (options.tableOfContents)
         addContents(c, parts);
     c.parts.reserve(parts.size());
@@ -331,6 +367,7 @@ Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocu
         markContents(c);
     if (options.tagIndex)
         addTagIndex(c);
+    markSmallCaps(c);
     describe(c);
     planPages(c);
     if (Result<bool> written = writePages(c, device, path, report); !written)

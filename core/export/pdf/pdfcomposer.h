@@ -24,7 +24,7 @@ struct PdfDocumentPart {
 };
 
 struct PdfComposeOptions {
-    QString title;              // the PDF's title; default: the document's, or "Marginalia export"
+    QString title;              // the PDF's title; default: the document's, or their volume's
     QString tagFilter;          // set when exporting a tag's passages: shown in the heading
     bool tableOfContents = false; // multi-document exports
     bool tagIndex = false;        // multi-document exports: an index of tags with page numbers
@@ -32,9 +32,10 @@ struct PdfComposeOptions {
 
 // Lays documents out for reading and writes them with QPdfWriter to `path` (real text: pdftotext gives
 // the words in order): per document a heading (volume, number, title, dateline), the text with the
-// printed "[Page 704]" labels in the left margin, annotated passages painted in their colours with a
-// numbered mark in the right margin, footnote markers raised, then the document's notes (each with a
-// back link) and its annotations' notes (number, quote, note, tags, citation with page). Returns where
+// printed "[Page 704]" labels in the left margin, annotated passages with a numbered mark in the right
+// margin (their colour is their /Highlight annotation's, added by pdfobjects), footnote markers raised,
+// then the document's notes (each with a back link) and its annotations' notes (number, quote, note,
+// tags, citation with page). Returns where
 // everything went, for pdfobjects to add the real PDF objects. `progress` (0..1) may return false to
 // cancel; the file is then left for the caller to delete.
 Result<PdfGeometry> composePdf(const Library &library, const std::vector<PdfDocumentPart> &parts,

@@ -15,8 +15,8 @@
 #include <QStringList>
 
 #include <map>
-
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QPaintDevice;
@@ -25,12 +25,6 @@ namespace marginalia {
 
 class Library;
 struct Document;
-
-// A translucent fill behind a passage's glyphs.
-struct PageFill {
-    QRectF rect;
-    QColor color;
-};
 
 // Text the composer draws itself, outside the text column or over it: "[Page 704]", an annotation's
 // number, a page number of the contents.
@@ -49,7 +43,6 @@ struct PageText {
 
 struct PagePlan {
     std::vector<std::pair<FlowSection *, std::size_t>> slices; // section and index of its slice
-    std::vector<PageFill> fills;
     std::vector<PageText> texts;
     QString footer; // what the page shows: the document's citation, or the export's title
 };
@@ -99,6 +92,8 @@ struct Composition {
     FlowSection *contents = nullptr;
     std::vector<TextSpan> contentsEntries; // like `parts`
     std::map<std::pair<int, int>, int> partIndex; // (volume, document) → index in `parts`
+    std::map<QString, int> partByKey;             // document key → index in `parts` (the first with it)
+    const std::vector<PdfDocumentPart> *sourceParts = nullptr; // what `parts` are made from, like them
     std::vector<PagePlan> pages;
     PdfGeometry geometry;
 
@@ -117,13 +112,37 @@ struct Composition {
     LastMark lastLabel;  // left margin
 };
 
-// What lies where on the pages, once every part is placed: highlights and their fills, the annotations'
+// Where a link the renderer made leads in this PDF (pdflinks.cpp): a place in it (the part `part`'s
+// caption, note, marker or printed page `index`), a history.state.gov page, or nowhere.
+struct LinkPlace {
+    enum Kind { Nowhere, Caption, Note, Marker, PageBreak, Web } kind = Nowhere;
+    int part = -1;
+    int index = -1;
+    QString uri; // Web
+};
+// Decided from the rendered documents alone, before any is placed, so that a link leading nowhere can
+// lose its colour before it is laid out; `p` needs its document, body and notes.
+LinkPlace linkPlace(const Composition &composition, const PartLayout &p, const LinkTarget &link);
+// The destination of a place in the file, once every part is placed.
+std::optional<PdfGeometry::Destination> destinationOf(const Composition &composition, const LinkPlace &place);
+// Gives the links of `document` that lead nowhere the colour of the text around them.
+void unlinkStyle(QTextDocument &document, const std::vector<RenderedLink> &links, const Composition &composition,
+                 const PartLayout &p);
+// "https://history.state.gov/historicaldocuments/frus1961-63v09/d316": the page of an id of a volume (a
+// note's is its document's), or the volume's own when `id` is empty; empty for ids that are no plain
+// names (the only web addresses a PDF links to are these).
+QString historyPageUrl(const QString &volumeId, const QString &id);
+
+// What lies where on the pages, once every part is placed: highlights, the annotations'
 // numbers in the right margin, "[Page 704]" in the left one, the internal links and the outline.
 void markPart(Composition &composition, PartLayout &part);
 // The page numbers of the contents and their links.
 void markContents(Composition &composition);
 // Lays out and places the index of tags (at the end) and links its page numbers.
 void addTagIndex(Composition &composition);
+
+// Draws the small capitals of every section in a marker shade and records them (pdfsmallcaps.cpp).
+void markSmallCaps(Composition &composition);
 
 // Paints `page` of the composition with `painter` (in points) and frees the sections it finishes.
 void paintPage(QPainter &painter, Composition &composition, int page);

@@ -1,7 +1,9 @@
 // What lies where, once every section is placed: the geometry pdfobjects turns into PDF objects, and the
 
 #include "util/translate.h"
-// marks the pages show besides the text (fills behind passages, numbers and labels in the margins).
+// marks the pages show besides the text (numbers and labels in the margins). A passage's colour is its
+// /Highlight annotation's alone: painted into the page too, it would stay when the annotation is hidden
+// or deleted.
 
 #include "library/library.h"
 #include "pdfcomposition.h"
@@ -18,12 +20,11 @@ namespace {
 constexpr double kMarginFontSize = 7.5;
 constexpr double kLabelFontSize = 8;
 constexpr double kMarginGap = 10;  // between the text column and what stands in a margin
-constexpr int kFillAlpha = 110;    // of 255: the text stays dark on the colour
 constexpr double kLinkPad = 1.5;   // a link reaches a little past its glyphs: a marker is small
 
 void addLink(Composition &c, int page, const QRectF &rect, const PdfGeometry::Destination &target)
 {
-    c.geometry.links.push_back({page, rect.adjusted(-kLinkPad, -kLinkPad, kLinkPad, kLinkPad), target});
+    c.geometry.links.push_back({page, rect.adjusted(-kLinkPad, -kLinkPad, kLinkPad, kLinkPad), target, {}});
 }
 
 // Links over every line of [from, to) of `section`.
@@ -77,14 +78,13 @@ void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
     if (!a.anchor.found() || !section)
         return;
     const int from = text.positionOfOffset(a.anchor.start, a.footnote);
-    const int to = text.positionOfOffset(a.anchor.end, a.footnote);
+    // A passage ending where a footnote marker stands ends before it: the marker is no part of its text.
+    const int to = text.positionOfEndOffset(a.anchor.end, a.footnote);
     if (from < 0 || to <= from)
         return;
     QColor color(a.annotation.color);
     if (!color.isValid())
         color = c.style.highlight;
-    QColor fill = color;
-    fill.setAlpha(kFillAlpha);
     const PdfGeometry::Highlight like{a.annotation.id, 0, {}, color, highlightContents(a.annotation),
                                       a.annotation.author, a.annotation.modified.toString(Qt::ISODate)};
     std::size_t first = c.geometry.highlights.size();
@@ -95,7 +95,6 @@ void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
             all.back().page = page;
         }
         all.back().lines.push_back(rect);
-        c.plan(page).fills.push_back({rect.adjusted(-1, 0, 1, 0), fill});
     });
     if (c.geometry.highlights.size() == first)
         return;
@@ -108,46 +107,19 @@ void markAnnotation(Composition &c, PartLayout &p, std::size_t index)
         c.tagged.push_back({a.annotation.tags, passage});
 }
 
-// Where a link the renderer made leads in this PDF; nothing for persons and terms, or for a document
-// that is not in it.
-std::optional<PdfGeometry::Destination> linkTarget(const Composition &c, const PartLayout &p, const LinkTarget &link)
-{
-    const std::size_t index = std::size_t(link.index);
-    switch (link.kind) {
-    case LinkTarget::Footnote:
-        if (p.notesSection && index < p.notes.notes.size() && p.notes.notes[index].valid())
-            return p.notesSection->destination(p.notes.notes[index].start);
-        return std::nullopt;
-    case LinkTarget::Back:
-        // The source note has no marker in the text: it leads back to the document's top.
-        if (index < p.body.markers.size() && p.body.markers[index].valid())
-            return p.bodySection->destination(p.body.markers[index].start);
-        return p.caption->start();
-    case LinkTarget::Reference: {
-        if (index >= p.doc->crossReferences.size())
-            return std::nullopt;
-        const auto resolved = c.library.resolve(p.part->volume, p.doc->crossReferences[index]);
-        if (!resolved || resolved->target.kind != IdTarget::Document)
-            return std::nullopt;
-        const int target = c.partOf(resolved->volume, resolved->document);
-        if (target < 0)
-            return std::nullopt;
-        return c.parts[std::size_t(target)].caption->start();
-    }
-    case LinkTarget::Person:
-    case LinkTarget::Term:
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
 void markLinks(Composition &c, const PartLayout &p, const std::vector<RenderedLink> &links, const FlowSection *section)
 {
     if (!section)
         return;
     for (const RenderedLink &link : links) {
-        if (const auto target = linkTarget(c, p, link.target))
+        const LinkPlace place = linkPlace(c, p, link.target);
+        if (place.kind == LinkPlace::Web) {
+            section->lineRects(link.span.start, link.span.end, [&](int page, const QRectF &rect) {
+                c.geometry.links.push_back({page, rect.adjusted(-kLinkPad, -kLinkPad, kLinkPad, kLinkPad), {}, place.uri});
+            });
+        } else if (const auto target = destinationOf(c, place)) {
             linkSpan(c, *section, link.span, *target);
+        }
     }
 }
 
@@ -171,6 +143,19 @@ void markPageBreaks(Composition &c, const PartLayout &p, const RenderedText &tex
     }
 }
 
+// The document's id and its notes' ids as named destinations.
+void addNames(Composition &c, const PartLayout &p)
+{
+    if (!p.doc->id.isEmpty())
+        c.geometry.names.push_back({p.doc->id, p.caption->start()});
+    if (!p.notesSection)
+        return;
+    for (std::size_t i = 0; i < p.doc->footnotes.size() && i < p.notes.notes.size(); ++i) {
+        if (!p.doc->footnotes[i].id.isEmpty() && p.notes.notes[i].valid())
+            c.geometry.names.push_back({p.doc->footnotes[i].id, p.notesSection->destination(p.notes.notes[i].start)});
+    }
+}
+
 void addOutline(Composition &c, const PartLayout &p)
 {
     c.geometry.outline.push_back({p.outlineTitle, p.caption->start(), 0});
@@ -185,6 +170,7 @@ void addOutline(Composition &c, const PartLayout &p)
 void markPart(Composition &c, PartLayout &p)
 {
     addOutline(c, p);
+    addNames(c, p);
     for (std::size_t i = 0; i < p.annotations.size(); ++i)
         markAnnotation(c, p, i);
     markLinks(c, p, p.bodyLinks, p.bodySection);

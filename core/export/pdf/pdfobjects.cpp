@@ -5,6 +5,9 @@
 #include "pdfobjects.h"
 
 #include "fileio/outputfile.h"
+#include "pdfactualtext.h"
+#include "pdffonts.h"
+#include "pdfmetadata.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -22,6 +25,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <exception>
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -31,9 +35,9 @@ namespace {
 
 using Handle = QPDFObjectHandle;
 
-// The opacity of a highlight's own appearance. The composer has already painted the passage in its
-// colour, so this only deepens it a little where a viewer draws annotations (multiply keeps text black).
-constexpr double highlightOpacity = 0.4;
+// The opacity of a highlight's appearance, the only place its colour is painted: the page content has
+// none, so that hiding or deleting the annotation leaves no band. Multiply keeps the text black.
+constexpr double highlightOpacity = 0.75;
 
 std::string utf8(const QString &text) { return text.toStdString(); }
 
@@ -176,7 +180,14 @@ void addLink(QPDF &pdf, const std::vector<PageSpace> &spaces, const PdfGeometry:
     annot.replaceKey("/Rect", space.rect(link.rect));
     annot.replaceKey("/Border", Handle::newArray({Handle::newInteger(0), Handle::newInteger(0), Handle::newInteger(0)}));
     annot.replaceKey("/F", Handle::newInteger(4));
-    annot.replaceKey("/Dest", destination(spaces, link.target));
+    if (link.uri.isEmpty()) {
+        annot.replaceKey("/Dest", destination(spaces, link.target));
+    } else {
+        Handle action = Handle::newDictionary();
+        action.replaceKey("/S", name("/URI"));
+        action.replaceKey("/URI", Handle::newString(utf8(link.uri)));
+        annot.replaceKey("/A", action);
+    }
     annotsOf(space.page).appendItem(pdf.makeIndirectObject(annot));
 }
 
@@ -240,25 +251,26 @@ void addOutline(QPDF &pdf, const std::vector<PageSpace> &spaces, const std::vect
     root.replaceKey("/PageMode", name("/UseOutlines"));
 }
 
-void setInfo(QPDF &pdf, const PdfGeometry &geometry)
+// The documents' and notes' ids as named destinations (a name tree, sorted as it must be).
+void addNames(QPDF &pdf, const std::vector<PageSpace> &spaces, const std::vector<PdfGeometry::Name> &names)
 {
-    Handle trailer = pdf.getTrailer();
-    Handle info = trailer.getKey("/Info");
-    if (!info.isDictionary()) {
-        info = pdf.makeIndirectObject(Handle::newDictionary());
-        trailer.replaceKey("/Info", info);
+    std::map<std::string, Handle> sorted;
+    for (const PdfGeometry::Name &n : names) {
+        if (!n.name.isEmpty() && onPage(spaces, n.target.page))
+            sorted.emplace(utf8(n.name), destination(spaces, n.target)); // the first place of a name
     }
-    if (!geometry.title.isEmpty())
-        info.replaceKey("/Title", text(geometry.title));
-    if (!geometry.subject.isEmpty())
-        info.replaceKey("/Subject", text(geometry.subject));
-    if (!geometry.keywords.isEmpty())
-        info.replaceKey("/Keywords", text(geometry.keywords.join(QStringLiteral(", "))));
-    info.replaceKey("/Creator", text(QStringLiteral("Marginalia")));
-    info.replaceKey("/Producer", text(QStringLiteral("Marginalia (Qt, qpdf)")));
-    // QPdfWriter's XMP packet repeats the old title without the keywords, and Acrobat prefers XMP to
-    // the information dictionary: drop it rather than let the two disagree.
-    pdf.getRoot().removeKey("/Metadata");
+    if (sorted.empty())
+        return;
+    Handle pairs = Handle::newArray();
+    for (const auto &[key, dest] : sorted) {
+        pairs.appendItem(Handle::newString(key));
+        pairs.appendItem(dest);
+    }
+    Handle root = pdf.getRoot();
+    Handle dictionary = root.getKey("/Names");
+    if (!dictionary.isDictionary())
+        dictionary = root.replaceKeyAndGetNew("/Names", pdf.makeIndirectObject(Handle::newDictionary()));
+    dictionary.replaceKey("/Dests", pdf.makeIndirectObject(Handle::newDictionary({{"/Names", pairs}})));
 }
 
 bool isWebUri(const std::string &uri)
@@ -341,6 +353,8 @@ Result<bool> save(QPDF &pdf, const QString &output)
     QPDFWriter writer(pdf);
     writer.setOutputPipeline(&pipeline);
     writer.setObjectStreamMode(qpdf_o_generate);
+    // The second /ID from the bytes written: the same file, the same /ID (the first is the content's).
+    writer.setDeterministicID(true);
     try {
         writer.write();
     } catch (const OutputPipeline::WriteFailed &failed) {
@@ -351,6 +365,8 @@ Result<bool> save(QPDF &pdf, const QString &output)
 
 void addObjects(QPDF &pdf, const PdfGeometry &geometry)
 {
+    fixFonts(pdf);
+    addActualText(pdf, geometry);
     const std::vector<PageSpace> spaces = pageSpaces(pdf);
     stripUnsafe(pdf, spaces);
     for (const PdfGeometry::Highlight &highlight : geometry.highlights) {
@@ -358,11 +374,13 @@ void addObjects(QPDF &pdf, const PdfGeometry &geometry)
             addHighlight(pdf, spaces.at(std::size_t(highlight.page)), highlight);
     }
     for (const PdfGeometry::Link &link : geometry.links) {
-        if (onPage(spaces, link.page) && onPage(spaces, link.target.page))
+        if (onPage(spaces, link.page) && (!link.uri.isEmpty() || onPage(spaces, link.target.page)))
             addLink(pdf, spaces, link);
     }
     addOutline(pdf, spaces, geometry.outline);
-    setInfo(pdf, geometry);
+    addNames(pdf, spaces, geometry.names);
+    // Last: the permanent /ID is made from everything above.
+    setMetadata(pdf, geometry);
 }
 
 } // namespace

@@ -1,6 +1,5 @@
-// Paints one page from its plan: the fills behind annotated passages first (so the text stays on top
-// and any viewer shows them, even one that ignores annotations), then the slices of text, then what
-// stands in the margins, then the footer.
+// Paints one page from its plan: the slices of text, then what stands in the margins, then the footer.
+// Annotated passages are not painted here: their /Highlight annotations show them (pdfobjects.cpp).
 
 #include "pdfcomposition.h"
 
@@ -109,9 +108,6 @@ void paintPage(QPainter &painter, Composition &c, int page)
     if (page < 0 || std::size_t(page) >= c.pages.size())
         return;
     const PagePlan &plan = c.pages[std::size_t(page)];
-    painter.setPen(Qt::NoPen);
-    for (const PageFill &fill : plan.fills)
-        painter.fillRect(fill.rect, fill.color);
     for (const auto &[section, index] : plan.slices) {
         paintSlice(painter, *section, section->slices()[index], c.style);
         if (index + 1 == section->slices().size())

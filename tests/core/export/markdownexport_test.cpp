@@ -90,6 +90,33 @@ TEST(MarkdownExport, PassageInANoteNamesTheNote)
     EXPECT_TRUE(md.contains(v09Doc317 + QStringLiteral(", p. 703, n. 1\n"))) << md.toStdString();
 }
 
+// Issue 13 (7): a passage over the break to page 704 cites both pages; one in the source note is cited
+// as the page prints it, "Source", not as note 0.
+TEST(MarkdownExport, Issue13APassageAcrossAPrintedPageCitesBothPages)
+{
+    Library library;
+    const int tei = open(library, teiName);
+    const Document &doc = library.volume(tei).documents.at(std::size_t(library.volume(tei).documentIndex(QStringLiteral("d317"))));
+    const QString text = ReadingText(doc.body).text();
+    const int from = int(text.indexOf(QStringLiteral("air corridor harassment.")));
+    const int to = int(text.indexOf(QStringLiteral("As I wrote you")) + QStringLiteral("As I wrote you").size());
+    ASSERT_GT(from, 0);
+    Annotation a = on(library, tei, QStringLiteral("air corridor harassment."));
+    a.selector = makeSelector(text, from, to);
+    const QString md = annotationsMarkdown({a}, library);
+    EXPECT_TRUE(md.contains(v09Doc317 + QStringLiteral(", pp. 703\u2013704\n"))) << md.toStdString();
+}
+
+TEST(MarkdownExport, Issue13APassageInTheSourceNoteIsCitedAsSource)
+{
+    Library library;
+    const int tei = open(library, teiName);
+    const Annotation a = on(library, tei, QStringLiteral("Central Files"), QStringLiteral("d317fn0"));
+    const QString md = annotationsMarkdown({a}, library);
+    EXPECT_TRUE(md.contains(v09Doc317 + QStringLiteral(", p. 703, Source\n"))) << md.toStdString();
+    EXPECT_FALSE(md.contains(QStringLiteral("n. 0"))) << md.toStdString();
+}
+
 TEST(MarkdownExport, DocumentNotOpenIsCitedByItsKeyWithoutPage)
 {
     Library library;

@@ -390,7 +390,8 @@ TEST(PdfComposer, ContentsAndIndexOfTagsGiveRealPagesAndLinkThere)
     QFile::remove(QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/pdfcomposer-d316-d318.pdf"));
     QFile::copy(composed->path, QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/pdfcomposer-d316-d318.pdf"));
     const PdfGeometry &g = *composed->geometry;
-    EXPECT_EQ(g.title, QStringLiteral("Marginalia export"));
+    // Issue 13: an export of documents of one volume is titled as the volume.
+    EXPECT_EQ(g.title, QStringLiteral("Foreign Relations of the United States, 1961\u20131963, Volume IX, Foreign Economic Policy"));
     // The contents: each document with the page its outline entry opens.
     const QString contents = composed->pageText(0);
     for (const PdfGeometry::OutlineEntry &entry : g.outline) {

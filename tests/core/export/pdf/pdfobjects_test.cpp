@@ -80,7 +80,7 @@ protected:
         g.highlights.push_back({QStringLiteral("6f1c2d3e-0000-4000-8000-000000000002"), 1, {m_spanFirst, m_spanSecond},
                                 QColor(0x9F, 0xD3, 0xF5), QStringLiteral("Across two lines"), QStringLiteral("ann"),
                                 QStringLiteral("2024-03-06T09:00:00.123Z")});
-        g.links.push_back({0, QRectF(72, 400, 20, 14), {1, 188}});
+        g.links.push_back({0, QRectF(72, 400, 20, 14), {1, 188}, {}});
         g.outline = {{QStringLiteral("Document 316"), {0, 72}, 0},
                      {QStringLiteral("Notes of 316"), {1, 188}, 1},
                      {QStringLiteral("Document 317: Bundy → Rusk"), {1, 20}, 0}};
@@ -313,7 +313,7 @@ TEST_F(PdfObjects, AnOutputInAMissingFolderIsAnErrorNamingIt)
 TEST_F(PdfObjects, ObjectsOnPagesThatDoNotExistAreLeftOut)
 {
     PdfGeometry g = geometry();
-    g.links.push_back({0, QRectF(10, 10, 10, 10), {7, 0}});
+    g.links.push_back({0, QRectF(10, 10, 10, 10), {7, 0}, {}});
     g.highlights.push_back({QStringLiteral("x"), 9, {QRectF(1, 1, 1, 1)}, Qt::red, {}, {}, {}});
     const auto doc = test::openPdf(added(g));
     ASSERT_TRUE(doc);

@@ -1,7 +1,10 @@
 #include "pdfreadback.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/QPDF.hh>
@@ -88,6 +91,48 @@ QString pdfText(const QString &path)
         return {};
     }
     return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+PdfObjects dumpPdf(const QString &path)
+{
+    QProcess process;
+    process.start(QStringLiteral("python3"), {QStringLiteral(MARGINALIA_PDFDUMP), path});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        ADD_FAILURE() << "pdfdump.py failed on " << path.toStdString() << ": "
+                      << process.readAllStandardError().toStdString() << process.errorString().toStdString();
+        return {};
+    }
+    const QJsonObject dump = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    PdfObjects out;
+    const QJsonObject objects = dump.value(QStringLiteral("objects")).toObject();
+    for (auto it = objects.begin(); it != objects.end(); ++it)
+        out.objects[it.key()] = it.value().toString();
+    const QJsonObject streams = dump.value(QStringLiteral("streams")).toObject();
+    for (auto it = streams.begin(); it != streams.end(); ++it)
+        out.streams[it.key()] = it.value().toString().toLatin1();
+    EXPECT_FALSE(out.objects.empty()) << path.toStdString();
+    return out;
+}
+
+QImage renderPage(const QString &path, int page, int dpi, bool annotations)
+{
+    QTemporaryDir dir;
+    const QString prefix = dir.filePath(QStringLiteral("page"));
+    QStringList arguments{QStringLiteral("-png"), QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-f"),
+                          QString::number(page + 1), QStringLiteral("-l"), QString::number(page + 1),
+                          QStringLiteral("-singlefile")};
+    if (!annotations)
+        arguments << QStringLiteral("-hide-annotations");
+    arguments << path << prefix;
+    QProcess process;
+    process.start(QStringLiteral("pdftoppm"), arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        ADD_FAILURE() << "pdftoppm failed on " << path.toStdString() << ": " << process.errorString().toStdString();
+        return {};
+    }
+    QImage image(prefix + QStringLiteral(".png"));
+    EXPECT_FALSE(image.isNull());
+    return image.convertToFormat(QImage::Format_RGB32);
 }
 
 QRectF toPoints(const QRectF &normalised, const QSizeF &pageSize)

@@ -6,6 +6,9 @@
 
 #include <poppler-qt6.h>
 
+#include <QImage>
+
+#include <map>
 #include <memory>
 
 namespace marginalia::test {
@@ -19,6 +22,18 @@ QStringList unsafeObjects(const QString &path);
 
 // pdftotext's output (poppler-utils), in reading order; empty (and a failure) when it does not run.
 QString pdfText(const QString &path);
+
+// The file's objects as Python's standard library reads them (pdfdump.py), independent of qpdf: every
+// object by "number generation" (object streams opened), and every stream's data, inflated.
+struct PdfObjects {
+    std::map<QString, QString> objects;
+    std::map<QString, QByteArray> streams;
+};
+PdfObjects dumpPdf(const QString &path);
+
+// Page `page` (0-based) as pdftoppm draws it at `dpi`, with or without the annotations; a null image
+// (and a failure) when it does not run.
+QImage renderPage(const QString &path, int page, int dpi, bool annotations);
 
 // A rectangle of a page in normalised coordinates (0..1, top-left origin) in points.
 QRectF toPoints(const QRectF &normalised, const QSizeF &pageSize);
