@@ -16,6 +16,7 @@
 #include "navigation/navigator.h"
 #include "plaintext.h"
 #include "sessionrecorder.h"
+#include "sessionrestorer.h"
 #include "volumeopener.h"
 #include "util/translate.h"
 
@@ -23,7 +24,6 @@
 #include <QThreadPool>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QSettings>
 #include <QIcon>
 #include <QMessageBox>
@@ -31,7 +31,6 @@
 #include <QUndoStack>
 #include <QWindow>
 
-#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -161,17 +160,21 @@ QString startingLibraryDocument(const Options &options, const QSettings &setting
     return {};
 }
 
-// The files to open: those named, else the last session's when they are still there, else the sample.
-std::pair<QStringList, QString> startingFiles(const Options &options, const QSettings &settings)
+// The files to open: those named, else the last session's (restored by a SessionRestorer, which opens
+// what is still there and asks about the rest), else the sample.
+struct StartingFiles {
+    QStringList files;
+    QString documentId;
+    bool fromSession = false;
+};
+
+StartingFiles startingFiles(const Options &options, const QSettings &settings)
 {
     if (!options.files.isEmpty())
         return {options.files, options.documentId};
     const QStringList last = settings.value(QStringLiteral("session/files")).toStringList();
-    const bool present = !last.isEmpty() && std::all_of(last.begin(), last.end(), [](const QString &f) {
-        return QFileInfo::exists(f);
-    });
-    if (present)
-        return {last, settings.value(QStringLiteral("session/document")).toString()};
+    if (!last.isEmpty())
+        return {last, settings.value(QStringLiteral("session/document")).toString(), true};
     return {bundledSample(), options.documentId};
 }
 
@@ -201,7 +204,14 @@ int runWindow(QApplication &app)
                        catalog.get(), &catalogVolumes, &catalogModel, options.catalog, catalogProblem});
     SessionRecorder session(&library, &navigator, &settings, &catalogVolumes);
 
-    const auto [files, documentId] = startingFiles(options, settings);
+    SessionRestorer restorer(window.opener(), &session, &window);
+    const StartingFiles start = startingFiles(options, settings);
+    const auto openFiles = [&] {
+        if (start.fromSession)
+            restorer.restore(start.files, start.documentId, bundledSample());
+        else
+            window.opener()->open(start.files, start.documentId);
+    };
     const QString libraryDocument = startingLibraryDocument(options, settings, catalogModel);
     const auto openStart = [&]() {
         const qsizetype hash = libraryDocument.indexOf(QLatin1Char('#'));
@@ -214,6 +224,11 @@ int runWindow(QApplication &app)
             std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("annotations unavailable: %1").arg(opened.error().toString())));
         // Unattended: a message box would wait forever, so problems go to stderr and fail the run.
         opener->setInteractive(false);
+        restorer.setInteractive(false);
+        QObject::connect(&restorer, &SessionRestorer::missing, &window, [](const QStringList &missing) {
+            for (const QString &file : missing)
+                std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("not found, kept in the session: %1").arg(file)));
+        });
         int failures = 0;
         QObject::connect(opener, &VolumeOpener::failed, &window, [&failures](const Error &error) {
             std::fprintf(stderr, "%s\n", qUtf8Printable(error.toString()));
@@ -231,7 +246,7 @@ int runWindow(QApplication &app)
         if (openStart())
             showUnattended(window, options.screenshot);
         else
-            opener->open(files, documentId);
+            openFiles();
         return QApplication::exec();
     }
     window.show();
@@ -243,7 +258,7 @@ int runWindow(QApplication &app)
                              .arg(opened.error().toString()));
     }
     if (!openStart())
-        opener->open(files, documentId);
+        openFiles();
     // Once per start, in the background: unchanged files are skipped, a new index version re-reads all.
     if (catalog)
         window.libraryController()->startIndexing(true);
