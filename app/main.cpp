@@ -7,6 +7,7 @@
 #include "annotation/annotationservice.h"
 #include "catalog/catalog.h"
 #include "catalog/catalogvolumes.h"
+#include "instance/singleinstance.h"
 #include "models/catalogmodel.h"
 #include "store/catalogschema.h"
 #include "library/openlibrary.h"
@@ -24,6 +25,7 @@
 #include <QThreadPool>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 #include <QIcon>
 #include <QMessageBox>
@@ -55,6 +57,7 @@ struct Options {
     QString database;
     QString catalog;
     bool quitAfterShow = false;
+    bool newInstance = false;
 };
 
 Options parseArguments(const QApplication &app)
@@ -81,7 +84,11 @@ Options parseArguments(const QApplication &app)
                                            marginalia::Tr::tr("The library index (default: $MARGINALIA_LIBRARY, else %1).")
                                                .arg(defaultCatalogPath()),
                                            marginalia::Tr::tr("FILE"));
-    parser.addOptions({docOption, quitOption, shotOption, dbOption, libraryOption});
+    const QCommandLineOption newInstanceOption(
+        QStringLiteral("new-instance"),
+        marginalia::Tr::tr("Start a window of its own even when one is running over the same annotation database "
+                           "(else the files go to that window; also with MARGINALIA_SINGLE_INSTANCE=0)."));
+    parser.addOptions({docOption, quitOption, shotOption, dbOption, libraryOption, newInstanceOption});
     parser.process(app); // exits with status 1 on a bad option, 0 after --help / --version
 
     Options options;
@@ -91,6 +98,9 @@ Options parseArguments(const QApplication &app)
     options.database = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
     options.catalog = parser.isSet(libraryOption) ? parser.value(libraryOption) : defaultCatalogPath();
     options.quitAfterShow = parser.isSet(quitOption) || !options.screenshot.isEmpty();
+    // An unattended run (a screenshot, a smoke test) must do its own work, never a running window's.
+    options.newInstance = parser.isSet(newInstanceOption) || options.quitAfterShow
+        || qEnvironmentVariable("MARGINALIA_SINGLE_INSTANCE") == QLatin1String("0");
     return options;
 }
 
@@ -186,6 +196,19 @@ namespace {
 int runWindow(QApplication &app)
 {
     const Options options = parseArguments(app);
+    // One window per user and annotation database: a later start hands its files to the first and ends.
+    SingleInstance instance(SingleInstance::serverName(options.database));
+    if (!options.newInstance) {
+        QStringList files;
+        for (const QString &file : options.files)
+            files << QFileInfo(file).absoluteFilePath(); // the running window has its own working folder
+        if (instance.handOver(files, options.documentId)) {
+            std::printf("%s\n", qUtf8Printable(marginalia::Tr::tr("handed to the Marginalia window already running")));
+            return 0;
+        }
+        if (const Result<bool> listening = instance.listen(); !listening)
+            std::fprintf(stderr, "%s\n", qUtf8Printable(listening.error().toString()));
+    }
     QSettings settings;
     OpenLibrary library;
     Navigator navigator(&library);
@@ -203,6 +226,7 @@ int runWindow(QApplication &app)
     MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack,
                        catalog.get(), &catalogVolumes, &catalogModel, options.catalog, catalogProblem});
     SessionRecorder session(&library, &navigator, &settings, &catalogVolumes);
+    QObject::connect(&instance, &SingleInstance::filesReceived, &window, &MainWindow::openHandedOver);
 
     SessionRestorer restorer(window.opener(), &session, &window);
     const StartingFiles start = startingFiles(options, settings);

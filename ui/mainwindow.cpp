@@ -348,6 +348,15 @@ void MainWindow::openLibraryDocument(const QString &volumeId, const QString &doc
         m_libraryController->openLibraryDocument(volumeId, documentId);
 }
 
+void MainWindow::openHandedOver(const QStringList &files, const QString &documentId)
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
+    m_opener->enqueue(files, documentId);
+}
+
 void MainWindow::createLibraryActions(QMenu *file)
 {
     if (!m_libraryController)

@@ -1,9 +1,11 @@
 // The desktop application as a user starts it: the real `marginalia` (MARGINALIA_APP names it) on the
 // offscreen platform, with its settings, annotations and library in a temporary folder.
+#include "instance/singleinstance.h"
 #include "support/testdata.h"
 
 #include <QDir>
 #include <QFile>
+#include <QLocalServer>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -38,6 +40,9 @@ protected:
             p->waitForFinished();
             delete p;
         }
+        // A window ended by a signal leaves its socket behind.
+        for (const QString &home : {QStringLiteral("home"), QStringLiteral("other")})
+            QLocalServer::removeServer(SingleInstance::serverName(database(home)));
     }
 
     QString database(const QString &home) const { return m_dir.filePath(home + QStringLiteral("/annotations.sqlite")); }
@@ -119,6 +124,38 @@ TEST_F(WindowApp, Issue12AMissingSessionFileLeavesTheRestOpenAndTheSessionKept)
     EXPECT_TRUE(shown.err.contains(missing)) << shown.err.toStdString();
     EXPECT_EQ(setting(QStringLiteral("session/files")).toStringList(), QStringList({m_volume, missing}));
     EXPECT_EQ(setting(QStringLiteral("session/document")).toString().toStdString(), "d318");
+}
+
+TEST_F(WindowApp, Issue12ASecondStartHandsItsFileToTheRunningWindowAndEnds)
+{
+    QProcess *first = start({m_volume, QStringLiteral("--doc"), QStringLiteral("d316")}, environment());
+    // Up once it has recorded its document.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return setting(QStringLiteral("session/document")).toString() == QStringLiteral("d316"); },
+                                60000))
+        << first->readAllStandardError().toStdString();
+
+    // A relative name, as typed in a shell in another folder than the first window's.
+    const Run second = run({QStringLiteral("frus1894Nicaragua.xml"), QStringLiteral("--doc"), QStringLiteral("d3")},
+                           environment(), m_dir.filePath(QStringLiteral("volumes")));
+    EXPECT_EQ(second.exitCode, 0) << second.err.toStdString();
+    EXPECT_TRUE(second.out.contains(QStringLiteral("handed"))) << second.out.toStdString();
+
+    // The first window opened it and shows its document; it is the one process.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return setting(QStringLiteral("session/document")).toString() == QStringLiteral("d3"); },
+                                60000));
+    EXPECT_EQ(setting(QStringLiteral("session/files")).toStringList(), QStringList({m_nicaragua, m_volume}));
+    EXPECT_EQ(first->state(), QProcess::Running);
+
+    // Another annotation database is another instance, and MARGINALIA_SINGLE_INSTANCE=0 starts one alone.
+    QProcess *other = start({m_volume}, environment(QStringLiteral("other")));
+    QProcessEnvironment alone = environment(QStringLiteral("alone"));
+    alone.insert(QStringLiteral("MARGINALIA_DB"), database(QStringLiteral("home")));
+    alone.insert(QStringLiteral("MARGINALIA_SINGLE_INSTANCE"), QStringLiteral("0"));
+    QProcess *separate = start({m_volume}, alone);
+    QTest::qWait(4000);
+    EXPECT_EQ(other->state(), QProcess::Running) << other->readAllStandardOutput().toStdString();
+    EXPECT_EQ(separate->state(), QProcess::Running) << separate->readAllStandardOutput().toStdString();
+    EXPECT_EQ(setting(QStringLiteral("session/document")).toString().toStdString(), "d3"); // untouched by them
 }
 
 } // namespace
