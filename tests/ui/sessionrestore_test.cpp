@@ -67,6 +67,8 @@ protected:
                 if (!box || !box->isVisible() || box->objectName() != QStringLiteral("missingFileBox"))
                     continue;
                 boxes << box->text();
+                if (boxes.size() == 1) // what the user sees, kept with the test's screenshots
+                    box->grab().save(QStringLiteral(MARGINALIA_TEST_ARTIFACTS "/issue12-missing-file-box.png"));
                 for (QAbstractButton *b : box->buttons()) {
                     if (b->text() == button) {
                         QTest::mouseClick(b, Qt::LeftButton);
