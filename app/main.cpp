@@ -7,6 +7,7 @@
 #include "annotation/annotationservice.h"
 #include "catalog/catalog.h"
 #include "catalog/catalogvolumes.h"
+#include "instance/singleinstance.h"
 #include "models/catalogmodel.h"
 #include "store/catalogschema.h"
 #include "library/openlibrary.h"
@@ -17,6 +18,7 @@
 #include "navigation/navigator.h"
 #include "plaintext.h"
 #include "sessionrecorder.h"
+#include "sessionrestorer.h"
 #include "volumeopener.h"
 #include "util/translate.h"
 
@@ -32,7 +34,6 @@
 #include <QUndoStack>
 #include <QWindow>
 
-#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -57,6 +58,7 @@ struct Options {
     QString database;
     QString catalog;
     bool quitAfterShow = false;
+    bool newInstance = false;
 };
 
 Options parseArguments(const QApplication &app)
@@ -83,7 +85,11 @@ Options parseArguments(const QApplication &app)
                                            marginalia::Tr::tr("The library index (default: $MARGINALIA_LIBRARY, else %1).")
                                                .arg(defaultCatalogPath()),
                                            marginalia::Tr::tr("FILE"));
-    parser.addOptions({docOption, quitOption, shotOption, dbOption, libraryOption});
+    const QCommandLineOption newInstanceOption(
+        QStringLiteral("new-instance"),
+        marginalia::Tr::tr("Start a window of its own even when one is running over the same annotation database "
+                           "(else the files go to that window; also with MARGINALIA_SINGLE_INSTANCE=0)."));
+    parser.addOptions({docOption, quitOption, shotOption, dbOption, libraryOption, newInstanceOption});
     parser.process(app); // exits with status 1 on a bad option, 0 after --help / --version
 
     Options options;
@@ -93,6 +99,9 @@ Options parseArguments(const QApplication &app)
     options.database = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
     options.catalog = parser.isSet(libraryOption) ? parser.value(libraryOption) : defaultCatalogPath();
     options.quitAfterShow = parser.isSet(quitOption) || !options.screenshot.isEmpty();
+    // An unattended run (a screenshot, a smoke test) must do its own work, never a running window's.
+    options.newInstance = parser.isSet(newInstanceOption) || options.quitAfterShow
+        || qEnvironmentVariable("MARGINALIA_SINGLE_INSTANCE") == QLatin1String("0");
     return options;
 }
 
@@ -162,17 +171,21 @@ QString startingLibraryDocument(const Options &options, const QSettings &setting
     return {};
 }
 
-// The files to open: those named, else the last session's when they are still there, else the sample.
-std::pair<QStringList, QString> startingFiles(const Options &options, const QSettings &settings)
+// The files to open: those named, else the last session's (restored by a SessionRestorer, which opens
+// what is still there and asks about the rest), else the sample.
+struct StartingFiles {
+    QStringList files;
+    QString documentId;
+    bool fromSession = false;
+};
+
+StartingFiles startingFiles(const Options &options, const QSettings &settings)
 {
     if (!options.files.isEmpty())
         return {options.files, options.documentId};
     const QStringList last = settings.value(QStringLiteral("session/files")).toStringList();
-    const bool present = !last.isEmpty() && std::all_of(last.begin(), last.end(), [](const QString &f) {
-        return QFileInfo::exists(f);
-    });
-    if (present)
-        return {last, settings.value(QStringLiteral("session/document")).toString()};
+    if (!last.isEmpty())
+        return {last, settings.value(QStringLiteral("session/document")).toString(), true};
     return {bundledSample(), options.documentId};
 }
 
@@ -184,6 +197,19 @@ namespace {
 int runWindow(QApplication &app)
 {
     const Options options = parseArguments(app);
+    // One window per user and annotation database: a later start hands its files to the first and ends.
+    SingleInstance instance(SingleInstance::serverName(options.database));
+    if (!options.newInstance) {
+        QStringList files;
+        for (const QString &file : options.files)
+            files << QFileInfo(file).absoluteFilePath(); // the running window has its own working folder
+        if (instance.handOver(files, options.documentId)) {
+            std::printf("%s\n", qUtf8Printable(marginalia::Tr::tr("handed to the Marginalia window already running")));
+            return 0;
+        }
+        if (const Result<bool> listening = instance.listen(); !listening)
+            std::fprintf(stderr, "%s\n", qUtf8Printable(listening.error().toString()));
+    }
     QSettings settings;
     OpenLibrary library;
     Navigator navigator(&library);
@@ -204,8 +230,16 @@ int runWindow(QApplication &app)
     MainWindow window({&library, &navigator, &libraryModel, &searchResults, &settings, &annotations, &undoStack,
                        catalog.get(), &catalogVolumes, &catalogModel, options.catalog, catalogProblem, team.get()});
     SessionRecorder session(&library, &navigator, &settings, &catalogVolumes);
+    QObject::connect(&instance, &SingleInstance::filesReceived, &window, &MainWindow::openHandedOver);
 
-    const auto [files, documentId] = startingFiles(options, settings);
+    SessionRestorer restorer(window.opener(), &session, &window);
+    const StartingFiles start = startingFiles(options, settings);
+    const auto openFiles = [&] {
+        if (start.fromSession)
+            restorer.restore(start.files, start.documentId, bundledSample());
+        else
+            window.opener()->open(start.files, start.documentId);
+    };
     const QString libraryDocument = startingLibraryDocument(options, settings, catalogModel);
     const auto openStart = [&]() {
         const qsizetype hash = libraryDocument.indexOf(QLatin1Char('#'));
@@ -218,6 +252,11 @@ int runWindow(QApplication &app)
             std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("annotations unavailable: %1").arg(opened.error().toString())));
         // Unattended: a message box would wait forever, so problems go to stderr and fail the run.
         opener->setInteractive(false);
+        restorer.setInteractive(false);
+        QObject::connect(&restorer, &SessionRestorer::missing, &window, [](const QStringList &missing) {
+            for (const QString &file : missing)
+                std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("not found, kept in the session: %1").arg(file)));
+        });
         int failures = 0;
         QObject::connect(opener, &VolumeOpener::failed, &window, [&failures](const Error &error) {
             std::fprintf(stderr, "%s\n", qUtf8Printable(error.toString()));
@@ -235,7 +274,7 @@ int runWindow(QApplication &app)
         if (openStart())
             showUnattended(window, options.screenshot);
         else
-            opener->open(files, documentId);
+            openFiles();
         return QApplication::exec();
     }
     window.show();
@@ -247,7 +286,7 @@ int runWindow(QApplication &app)
                              .arg(opened.error().toString()));
     }
     if (!openStart())
-        opener->open(files, documentId);
+        openFiles();
     // Once per start, in the background: unchanged files are skipped, a new index version re-reads all.
     if (catalog)
         window.libraryController()->startIndexing(true);

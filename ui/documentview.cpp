@@ -2,11 +2,15 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QHelpEvent>
+#include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QToolTip>
+
+#include <memory>
 
 namespace marginalia {
 
@@ -84,6 +88,63 @@ void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLa
     connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_gutter,
             qOverload<>(&QWidget::update));
     m_gutter->update();
+}
+
+QMimeData *DocumentView::createMimeDataFromSelection() const
+{
+    const QTextCursor selection = textCursor();
+    if (!selection.hasSelection() || m_map.segments.empty())
+        return QTextBrowser::createMimeDataFromSelection();
+    const int start = selection.selectionStart();
+    const int end = selection.selectionEnd();
+    // What lies between the reading text's runs is the renderer's (markers, labels), but for the
+    // breaks between blocks, which keep the paragraphs apart.
+    QList<std::pair<int, int>> added;
+    const auto addRun = [this, &added](int from, int to) {
+        for (int p = from; p < to; ++p) {
+            if (document()->characterAt(p) == QChar::ParagraphSeparator)
+                continue;
+            if (!added.isEmpty() && added.back().second == p)
+                added.back().second = p + 1;
+            else
+                added.append({p, p + 1});
+        }
+    };
+    int at = start;
+    for (const RenderedText::Segment &s : m_map.segments) {
+        if (s.position + s.length <= at)
+            continue;
+        if (s.position >= end)
+            break;
+        if (s.position > at)
+            addRun(at, s.position);
+        at = s.position + s.length;
+    }
+    if (at < end)
+        addRun(at, end);
+    // Cut from a copy of the document, so the copy keeps the text's formatting (italics, headings),
+    // without the links, which lead nowhere outside this window.
+    std::unique_ptr<QTextDocument> copy(document()->clone());
+    QTextCursor cut(copy.get());
+    int removed = 0;
+    for (auto run = added.crbegin(); run != added.crend(); ++run) {
+        cut.setPosition(run->first);
+        cut.setPosition(run->second, QTextCursor::KeepAnchor);
+        cut.removeSelectedText();
+        removed += run->second - run->first;
+    }
+    cut.setPosition(start);
+    cut.setPosition(end - removed, QTextCursor::KeepAnchor);
+    QTextCharFormat noLink;
+    noLink.setAnchor(false);
+    noLink.setAnchorHref(QString());
+    noLink.setToolTip(QString());
+    cut.mergeCharFormat(noLink);
+    const QTextDocumentFragment fragment(cut);
+    auto *data = new QMimeData;
+    data->setText(fragment.toPlainText());
+    data->setHtml(fragment.toHtml());
+    return data;
 }
 
 void DocumentView::resizeEvent(QResizeEvent *event)

@@ -63,6 +63,9 @@ Q_SIGNALS:
     void readingOffsetChanged(int readingOffset);
 
 protected:
+    // A copy holds what was selected of the reading text: the footnote markers and the labels the
+    // renderer added are left out of it, as they are of the reading text ("1:00 p.m., …", not "p.m.,2").
+    QMimeData *createMimeDataFromSelection() const override;
     void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 

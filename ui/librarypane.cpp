@@ -14,7 +14,6 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QTabWidget>
-#include <QSignalBlocker>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -34,6 +33,19 @@ int countDocuments(const QAbstractItemModel *model, const QModelIndex &parent)
         n += countDocuments(model, child);
     }
     return n;
+}
+
+// Makes `index` the tree's current row, selected, as the document on screen. Said to the selection model
+// outright: the view's setCurrentIndex() reads the keys held down, so Ctrl (of Ctrl+PgDown) toggled the
+// row instead and Shift (of a Shift-click) cut a selected range down to it. A row already in the user's
+// selection keeps that selection (documents 1–4 stay selected while 4 is read).
+void markCurrent(QTreeView *tree, const QModelIndex &index)
+{
+    QItemSelectionModel *selection = tree->selectionModel();
+    if (selection->isSelected(index))
+        selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    else
+        selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 } // namespace
@@ -152,15 +164,13 @@ void LibraryPane::showCurrentInLibrary(const QString &volumeId, const QString &d
         return;
     for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
         m_catalogTree->expand(up);
-    const QSignalBlocker blocker(m_catalogTree->selectionModel());
-    m_catalogTree->setCurrentIndex(index);
+    markCurrent(m_catalogTree, index);
     // Its volume's row in sight too when they fit together, so that the document is seen where it is.
     QModelIndex volume = index;
     while (volume.parent().isValid())
         volume = volume.parent();
     m_catalogTree->scrollTo(volume, QAbstractItemView::PositionAtTop);
     m_catalogTree->scrollTo(index);
-    m_catalogTree->viewport()->update(); // the selection model's signals were blocked
 }
 
 bool LibraryPane::eventFilter(QObject *watched, QEvent *event)
@@ -207,8 +217,7 @@ void LibraryPane::showCurrent(int volume, int document)
     const QModelIndex index = m_proxy->mapFromSource(m_model->indexOfDocument(volume, document));
     if (!index.isValid())
         return;
-    const QSignalBlocker blocker(m_tree->selectionModel());
-    m_tree->setCurrentIndex(index);
+    markCurrent(m_tree, index);
     m_tree->scrollTo(index);
 }
 

@@ -349,6 +349,15 @@ void MainWindow::openLibraryDocument(const QString &volumeId, const QString &doc
         m_libraryController->openLibraryDocument(volumeId, documentId);
 }
 
+void MainWindow::openHandedOver(const QStringList &files, const QString &documentId)
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
+    m_opener->enqueue(files, documentId);
+}
+
 void MainWindow::createLibraryActions(QMenu *file)
 {
     if (!m_libraryController)
@@ -427,7 +436,9 @@ void MainWindow::createActions()
     addAction(redo);
     edit->addSeparator();
     QAction *copy = add(edit, tr("&Copy"), QKeySequence::Copy, m_view, &QTextEdit::copy);
-    QAction *cite = add(edit, tr("Copy &Citation"), QKeySequence(tr("Ctrl+Shift+C")), m_controller, &ReaderController::copyCitation);
+    QAction *cite = add(edit, tr("Copy with &Citation"), QKeySequence(tr("Ctrl+Shift+C")), m_controller, &ReaderController::copyCitation);
+    cite->setObjectName(QStringLiteral("copyWithCitationAction"));
+    cite->setToolTip(tr("Copy the selected passage with its citation and page, or the citation of the page on screen"));
     m_view->addActions({copy, cite}); // its context menu
     edit->addSeparator();
     add(edit, tr("&Find in Document…"), QKeySequence::Find, m_findBar, &FindBar::open);

@@ -95,6 +95,9 @@ public:
 public Q_SLOTS:
     // Opens a document of the library index (what the search pane's results ask for).
     void openLibraryDocument(const QString &volumeId, const QString &documentId);
+    // Files a later start of the application handed over (none: it only asked for the window): they
+    // open here, after what is being opened, and the window comes to the front.
+    void openHandedOver(const QStringList &files, const QString &documentId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -20,7 +20,10 @@ PdfExportDialog::PdfExportDialog(const QStringList &tags, int selectedDocuments,
 {
     setWindowTitle(tr("Export PDF"));
     auto *current = new QRadioButton(tr("This document"), this);
-    auto *selected = new QRadioButton(tr("The %n document(s) selected in the library", nullptr, selectedDocuments), this);
+    auto *selected = new QRadioButton(selectedDocuments == 1
+                                          ? tr("The %n document selected in the library", nullptr, 1)
+                                          : tr("The %n documents selected in the library", nullptr, selectedDocuments),
+                                      this);
     auto *volume = new QRadioButton(tr("The whole volume"), this);
     auto *tag = new QRadioButton(tr("Every passage tagged:"), this);
     selected->setEnabled(selectedDocuments > 1);

@@ -187,6 +187,8 @@ void ReaderController::updateStatus()
     m_navigator->setReadingOffset(m_panes.view->firstVisibleOffset());
 }
 
+// The quotation as the reading text has it (no markers), with the citation of the pages it runs over;
+// with nothing selected, the citation of the place on screen.
 void ReaderController::copyCitation()
 {
     const Document *doc = currentDocument();
@@ -194,10 +196,15 @@ void ReaderController::copyCitation()
         return;
     const auto [start, end] = m_panes.view->selectedReadingRange();
     const ReadingText text(doc->body);
-    const int from = start >= 0 ? start : m_panes.view->firstVisibleOffset();
-    const QString citation = citationAt(m_library->library(), m_current.volume, m_current.document, text.locationOf(from));
     const QString quote = start >= 0 && end > start ? text.text().mid(start, end - start).simplified() : QString();
-    QApplication::clipboard()->setText(quote.isEmpty() ? citation : tr("“%1” (%2)").arg(quote, citation));
+    if (quote.isEmpty()) {
+        QApplication::clipboard()->setText(currentCitation());
+        return;
+    }
+    // The last character quoted, not the place after it (which may be the next page's first).
+    const QString citation = citationOfPassage(m_library->library(), m_current.volume, m_current.document,
+                                               text.locationOf(start), text.locationOf(end - 1));
+    QApplication::clipboard()->setText(tr("“%1” (%2)").arg(quote, citation));
 }
 
 void ReaderController::setZoom(qreal zoom)

@@ -5,6 +5,7 @@
 #include "plaintext.h"
 
 #include "models/catalogresultsmodel.h"
+#include "models/searchhitgroupsmodel.h"
 #include "models/searchresultsmodel.h"
 
 #include <QCheckBox>
@@ -12,7 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
+#include <QLocale>
 #include <QSplitter>
 #include <QToolButton>
 #include <QTreeView>
@@ -25,17 +26,24 @@ namespace marginalia {
 SearchPane::SearchPane(SearchResultsModel *results, QWidget *parent)
     : QWidget(parent), m_results(results), m_query(new QLineEdit(this)),
       m_caseSensitive(new QCheckBox(tr("Match case"), this)), m_wholeWords(new QCheckBox(tr("Whole words"), this)),
-      m_notes(new QCheckBox(tr("Notes too"), this)), m_summary(plainLabel(this)), m_view(new QListView(this))
+      m_notes(new QCheckBox(tr("Notes too"), this)), m_summary(plainLabel(this)),
+      m_groups(new SearchHitGroupsModel(results, this)), m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("searchPane"));
     m_query->setPlaceholderText(tr("Search the library"));
     m_query->setClearButtonEnabled(true);
     m_notes->setChecked(true);
-    m_view->setModel(results);
+    m_summary->setObjectName(QStringLiteral("searchSummary"));
+    m_summary->setWordWrap(true);
+    m_view->setObjectName(QStringLiteral("searchResults"));
+    m_view->setModel(m_groups);
+    m_view->setHeaderHidden(true);
     m_view->setItemDelegate(new HtmlItemDelegate(SearchResultsModel::ContextHtmlRole, m_view));
+    m_view->setUniformRowHeights(false);
     m_view->setWordWrap(true);
+    m_view->setIndentation(12);
     m_view->setAlternatingRowColors(true);
-    m_view->setResizeMode(QListView::Adjust);
+    m_view->setExpandsOnDoubleClick(false);
 
     auto *options = new QHBoxLayout;
     options->addWidget(m_caseSensitive);
@@ -56,9 +64,22 @@ SearchPane::SearchPane(SearchResultsModel *results, QWidget *parent)
     connect(m_caseSensitive, &QCheckBox::toggled, this, request);
     connect(m_wholeWords, &QCheckBox::toggled, this, request);
     connect(m_notes, &QCheckBox::toggled, this, request);
-    connect(m_view, &QListView::activated, this, &SearchPane::activate);
-    connect(m_view, &QListView::clicked, this, &SearchPane::activate);
+    // As the library's results: a click where the style does not activate on it, else activated() alone.
+    connect(m_view, &QTreeView::activated, this, &SearchPane::activate);
+    if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_view))
+        connect(m_view, &QTreeView::clicked, this, &SearchPane::activate);
     connect(results, &QAbstractItemModel::modelReset, this, &SearchPane::updateSummary);
+    // Volumes and documents open, but a long list's documents folded: their headings are the overview.
+    connect(m_groups, &QAbstractItemModel::modelReset, m_view, [this] {
+        const bool many = m_results->textRowCount() > 200;
+        for (int row = 0; row < m_groups->rowCount(); ++row) {
+            const QModelIndex group = m_groups->index(row, 0);
+            m_view->expand(group);
+            if (!many)
+                for (int child = 0; child < m_groups->rowCount(group); ++child)
+                    m_view->expand(m_groups->index(child, 0, group));
+        }
+    });
 }
 
 void SearchPane::focusQuery()
@@ -85,11 +106,21 @@ SearchOptions SearchPane::options() const
 void SearchPane::updateSummary()
 {
     const int n = m_results->rowCount();
+    const int annotations = m_results->annotationRowCount();
+    const int shown = m_results->textRowCount();
+    const int total = m_results->totalTextHits();
     QString text;
-    if (!m_results->query().isEmpty())
-        text = m_library ? (n == 1 ? tr("%n hit in annotations and open files outside the library", nullptr, 1)
-                                : tr("%n hits in annotations and open files outside the library", nullptr, n))
-                         : tr("%n hit(s)", nullptr, n);
+    if (!m_results->query().isEmpty()) {
+        const QLocale locale;
+        // The true total, and when the list holds only part of it, which part.
+        QString passages = total == 1 ? tr("1 passage") : tr("%1 passages").arg(locale.toString(total));
+        if (total > shown)
+            passages = tr("Showing the first %1 of %2 passages").arg(locale.toString(shown), locale.toString(total));
+        const QString inAnnotations = annotations == 1 ? tr("1 annotation") : tr("%1 annotations").arg(locale.toString(annotations));
+        text = annotations > 0 ? tr("%1 and %2").arg(inAnnotations, passages) : passages;
+        if (m_library)
+            text = tr("%1 in annotations and open files outside the library").arg(text);
+    }
     m_summary->setText(text);
     // Beside the index's answer, an empty second list would only take its room.
     if (m_library) {
@@ -98,8 +129,15 @@ void SearchPane::updateSummary()
     }
 }
 
-void SearchPane::activate(const QModelIndex &index)
+void SearchPane::activate(const QModelIndex &groupIndex)
 {
+    if (!groupIndex.isValid())
+        return;
+    if (groupIndex.data(SearchHitGroupsModel::IsGroupRole).toBool()) {
+        m_view->setExpanded(groupIndex, !m_view->isExpanded(groupIndex)); // a heading opens and folds
+        return;
+    }
+    const QModelIndex index = m_results->index(groupIndex.data(SearchHitGroupsModel::SourceRowRole).toInt(), 0);
     if (!index.isValid())
         return;
     if (const QString id = index.data(SearchResultsModel::AnnotationIdRole).toString(); !id.isEmpty()) {

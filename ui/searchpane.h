@@ -9,7 +9,6 @@ class QCheckBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
-class QListView;
 class QModelIndex;
 class QToolButton;
 class QTreeView;
@@ -18,6 +17,7 @@ namespace marginalia {
 
 class CatalogFilterBar;
 class CatalogResultsModel;
+class SearchHitGroupsModel;
 class SearchResultsModel;
 
 // Search across the library: a query box, a few options, and the hits with their context. Choosing
@@ -34,7 +34,9 @@ public:
 
     void focusQuery();
     void setQuery(const QString &query);
-    QListView *resultsView() const { return m_view; }
+    // The hits of annotations and open files, grouped by volume and document.
+    QTreeView *resultsView() const { return m_view; }
+    SearchHitGroupsModel *resultGroups() const { return m_groups; }
 
     // Searches the library index too, its answers shown from `results`; the pane does not own it.
     void setLibrary(CatalogResultsModel *results);
@@ -68,7 +70,8 @@ private:
     QCheckBox *m_wholeWords;
     QCheckBox *m_notes;
     QLabel *m_summary;
-    QListView *m_view;
+    SearchHitGroupsModel *m_groups;
+    QTreeView *m_view;
     QHBoxLayout *m_optionsRow = nullptr;
     CatalogResultsModel *m_library = nullptr;
     CatalogFilterBar *m_filters = nullptr;

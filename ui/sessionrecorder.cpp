@@ -9,12 +9,39 @@
 
 namespace marginalia {
 
+namespace {
+
+const QString kFilesKey = QStringLiteral("session/files");
+
+bool isBundled(const QString &file)
+{
+    return file.startsWith(QLatin1Char(':'));
+}
+
+} // namespace
+
 SessionRecorder::SessionRecorder(const OpenLibrary *library, Navigator *navigator, QSettings *settings,
                                  const CatalogVolumes *indexVolumes, QObject *parent)
     : QObject(parent), m_library(library), m_settings(settings), m_indexVolumes(indexVolumes)
 {
     connect(navigator, &Navigator::currentChanged, this,
             [this](const ReaderPosition &position, const Focus &) { record(position); });
+}
+
+void SessionRecorder::keepMissing(const QStringList &files)
+{
+    for (const QString &file : files) {
+        if (!m_missing.contains(file))
+            m_missing << file;
+    }
+}
+
+void SessionRecorder::forget(const QString &file)
+{
+    m_missing.removeAll(file);
+    QStringList saved = m_settings->value(kFilesKey).toStringList();
+    if (saved.removeAll(file) > 0)
+        m_settings->setValue(kFilesKey, saved);
 }
 
 void SessionRecorder::record(const ReaderPosition &position)
@@ -38,11 +65,20 @@ void SessionRecorder::record(const ReaderPosition &position)
             files << path;
     }
     for (QString &file : files) {
-        if (!file.startsWith(QLatin1Char(':')))
+        if (!isBundled(file))
             file = QFileInfo(file).absoluteFilePath();
     }
-    m_settings->setValue(QStringLiteral("session/files"), files);
-    m_settings->setValue(QStringLiteral("session/document"), documentId);
+    const bool standIn = !m_missing.isEmpty() && isBundled(shown.sourcePath);
+    if (!m_missing.isEmpty()) {
+        files.removeIf(isBundled);
+        for (const QString &file : std::as_const(m_missing)) {
+            if (!files.contains(file))
+                files << file;
+        }
+    }
+    m_settings->setValue(kFilesKey, files);
+    if (!standIn) // the sample's document is not where the session was
+        m_settings->setValue(QStringLiteral("session/document"), documentId);
 }
 
 } // namespace marginalia

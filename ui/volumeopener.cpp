@@ -137,6 +137,16 @@ void VolumeOpener::onFailed(const Error &error)
     startNext();
 }
 
+void VolumeOpener::enqueue(const QStringList &files, const QString &documentId)
+{
+    if (files.isEmpty())
+        return;
+    if (isBusy())
+        m_waiting.append({files, documentId});
+    else
+        open(files, documentId);
+}
+
 void VolumeOpener::cancel()
 {
     m_queue.clear();
@@ -173,6 +183,10 @@ void VolumeOpener::finishRequest()
     m_target.clear();
     m_documentId.clear();
     Q_EMIT finished();
+    if (!m_waiting.isEmpty() && !isBusy()) {
+        const auto [files, documentId] = m_waiting.takeFirst();
+        open(files, documentId);
+    }
 }
 
 void VolumeOpener::reportWarnings(const Volume &volume)

@@ -36,6 +36,9 @@ public Q_SLOTS:
     // Opens `files`, then shows `documentId` (or the first document of the first file), or follows
     // `target` ("frus1961-63v13#pg_242") once its volume is open.
     void open(const QStringList &files, const QString &documentId = {}, const QString &target = {});
+    // open(), or when a request is being read, once it is in (files handed over by another start must
+    // not be dropped because this window was busy).
+    void enqueue(const QStringList &files, const QString &documentId = {});
     void cancel();
 
 Q_SIGNALS:
@@ -64,6 +67,7 @@ private:
     QString m_documentId;
     QString m_target;
     int m_firstVolume = -1;
+    QList<std::pair<QStringList, QString>> m_waiting; // enqueue()d while busy
     QPointer<VolumeLoadJob> m_job;
     QProgressDialog *m_progress = nullptr;
 };

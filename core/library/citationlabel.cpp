@@ -92,7 +92,8 @@ QString shortVolumeName(const QString &volumeId, const QString &title)
     return parts.join(QStringLiteral(", "));
 }
 
-QString citationLabel(const QString &volumeId, const QString &volumeTitle, const Document &doc, const QString &page)
+QString citationLabel(const QString &volumeId, const QString &volumeTitle, const Document &doc, const QString &page,
+                      const QString &lastPage)
 {
     QStringList parts;
     const QString volume = shortVolumeName(volumeId, volumeTitle);
@@ -100,7 +101,9 @@ QString citationLabel(const QString &volumeId, const QString &volumeTitle, const
         parts.append(volume);
     if (!doc.number.isEmpty())
         parts.append(Tr::tr("Doc. %1").arg(doc.number));
-    if (page.contains(QChar(0x2013)))
+    if (!page.isEmpty() && !lastPage.isEmpty() && lastPage != page)
+        parts.append(Tr::tr("pp. %1\u2013%2").arg(page, lastPage));
+    else if (page.contains(QChar(0x2013))) // pagesOf() gave the span already
         parts.append(Tr::tr("pp. %1").arg(page));
     else if (!page.isEmpty())
         parts.append(Tr::tr("p. %1").arg(page));
@@ -158,10 +161,16 @@ QString passageCitationLabel(const Library &library, int volume, int document, c
 
 QString citationAt(const Library &library, int volume, int document, const Location &where)
 {
+    return citationOfPassage(library, volume, document, where, where);
+}
+
+QString citationOfPassage(const Library &library, int volume, int document, const Location &from, const Location &to)
+{
     const int home = library.homeVolume(volume);
     const QString title = home >= 0 ? library.volume(home).title : library.volume(volume).title;
     const Document &doc = library.volume(volume).documents.at(std::size_t(document));
-    return citationLabel(library.volumeIdOf(volume), title, doc, pageAt(library, volume, document, where));
+    return citationLabel(library.volumeIdOf(volume), title, doc, pageAt(library, volume, document, from),
+                         pageAt(library, volume, document, to));
 }
 
 } // namespace marginalia

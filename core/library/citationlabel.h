@@ -14,8 +14,10 @@ struct Volume;
 QString shortVolumeName(const QString &volumeId, const QString &title = {});
 
 // "FRUS 1961–63, vol. IX, Doc. 317, p. 704": the citation of a place in a document. `volumeId` is the
-// id the document belongs to (a text copy's home volume); `page` may be empty.
-QString citationLabel(const QString &volumeId, const QString &volumeTitle, const Document &doc, const QString &page);
+// id the document belongs to (a text copy's home volume); `page` may be empty. A passage that runs on to
+// another page gives it as `lastPage`: "pp. 703–704".
+QString citationLabel(const QString &volumeId, const QString &volumeTitle, const Document &doc, const QString &page,
+                      const QString &lastPage = {});
 
 // The printed page a place in a library document falls on. A text copy knows only the breaks it shows,
 // so before its first one the page is its home volume's first page of the same document.
@@ -32,5 +34,8 @@ QString passageCitationLabel(const Library &library, int volume, int document, c
 
 // citationLabel() of a place in a library document: "FRUS 1961–63, vol. IX, Doc. 317, p. 704".
 QString citationAt(const Library &library, int volume, int document, const Location &where);
+// citationLabel() of a passage [from, to) of a library document, with the pages it runs over:
+// "FRUS 1961–63, vol. IX, Doc. 317, pp. 703–704".
+QString citationOfPassage(const Library &library, int volume, int document, const Location &from, const Location &to);
 
 } // namespace marginalia

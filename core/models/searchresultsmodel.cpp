@@ -1,8 +1,13 @@
 #include "searchresultsmodel.h"
 
+#include "library/citationlabel.h"
 #include "library/openlibrary.h"
 #include "store/annotationstore.h"
 #include "util/plaintext.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
 
 namespace marginalia {
 
@@ -13,7 +18,8 @@ SearchResultsModel::SearchResultsModel(const OpenLibrary *library, QObject *pare
     // it (LibrarySearchJob) brings the new ones, so no row ever points into a document that is not there.
     connect(library, &OpenLibrary::volumeReplaced, this, [this](int volume) {
         beginResetModel();
-        std::erase_if(m_hits, [volume](const SearchHit &hit) { return hit.volume == volume; });
+        const auto gone = std::erase_if(m_hits, [volume](const SearchHit &hit) { return hit.volume == volume; });
+        m_totalHits = std::max(int(m_hits.size()), m_totalHits - int(gone));
         endResetModel();
     });
 }
@@ -56,16 +62,46 @@ QVariant SearchResultsModel::annotationData(const AnnotationRow &row, int role) 
     }
 }
 
-QString SearchResultsModel::placeOf(const SearchHit &hit) const
+QString SearchResultsModel::volumeNameOf(const SearchHit &hit) const
+{
+    const Library &library = m_library->library();
+    if (hit.volume < 0 || hit.volume >= library.size())
+        return {};
+    const int home = library.homeVolume(hit.volume); // a text copy is cited as its volume
+    const Volume &volume = library.volume(home >= 0 ? home : hit.volume);
+    const QString name = shortVolumeName(library.volumeIdOf(hit.volume), volume.title);
+    return name.isEmpty() ? QFileInfo(library.volume(hit.volume).sourcePath).fileName() : name;
+}
+
+QString SearchResultsModel::documentNameOf(const SearchHit &hit) const
 {
     const Document *doc = documentOf(hit);
     if (!doc)
         return {};
-    const QString document = doc->number.isEmpty() ? doc->title : tr("Doc. %1").arg(doc->number);
-    if (hit.footnote < 0 || std::size_t(hit.footnote) >= doc->footnotes.size())
-        return document;
+    return doc->number.isEmpty() ? doc->title : tr("Doc. %1").arg(doc->number);
+}
+
+// "note 2", "source note", or empty for the document's text.
+QString SearchResultsModel::noteOf(const SearchHit &hit) const
+{
+    const Document *doc = documentOf(hit);
+    if (!doc || hit.footnote < 0 || std::size_t(hit.footnote) >= doc->footnotes.size())
+        return {};
     const QString &label = doc->footnotes[std::size_t(hit.footnote)].label;
-    return label == QLatin1String("0") ? tr("%1, source note").arg(document) : tr("%1, note %2").arg(document, label);
+    return label == QLatin1String("0") ? tr("source note") : tr("note %1").arg(label);
+}
+
+// "FRUS 1934, vol. V, Doc. 1, note 2": the volume too, as two volumes each have a "Doc. 1".
+QString SearchResultsModel::placeOf(const SearchHit &hit) const
+{
+    if (!documentOf(hit))
+        return {};
+    QStringList parts;
+    for (const QString &part : {volumeNameOf(hit), documentNameOf(hit), noteOf(hit)}) {
+        if (!part.isEmpty())
+            parts << part;
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
@@ -88,6 +124,18 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
             .arg(placeOf(hit).toHtmlEscaped(), c.left(hit.contextStart).toHtmlEscaped(),
                  c.mid(hit.contextStart, hit.length).toHtmlEscaped(), c.mid(hit.contextStart + hit.length).toHtmlEscaped());
     }
+    case InDocumentHtmlRole: {
+        const QString &c = hit.context;
+        const QString note = noteOf(hit);
+        return QStringLiteral("%1%2<b>%3</b>%4")
+            .arg(note.isEmpty() ? QString() : QStringLiteral("<span style='color:gray'>%1</span> ").arg(note.toHtmlEscaped()),
+                 c.left(hit.contextStart).toHtmlEscaped(), c.mid(hit.contextStart, hit.length).toHtmlEscaped(),
+                 c.mid(hit.contextStart + hit.length).toHtmlEscaped());
+    }
+    case VolumeNameRole:
+        return volumeNameOf(hit);
+    case DocumentNameRole:
+        return documentNameOf(hit);
     case VolumeRole:
         return hit.volume;
     case DocumentRole:
@@ -108,6 +156,7 @@ void SearchResultsModel::setResults(const LibrarySearchResults &results)
     beginResetModel();
     m_query = results.query;
     m_hits = results.hits;
+    m_totalHits = std::max(results.totalHits, int(results.hits.size()));
     m_annotationHits.clear();
     for (const StoreSearchHit &h : results.annotationHits)
         m_annotationHits.push_back({h.annotationId, h.document, h.snippet});
@@ -118,6 +167,7 @@ void SearchResultsModel::clear()
 {
     beginResetModel();
     m_hits.clear();
+    m_totalHits = 0;
     m_annotationHits.clear();
     m_query.clear();
     endResetModel();

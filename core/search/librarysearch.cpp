@@ -106,21 +106,25 @@ void fillContext(QStringView text, qsizetype start, qsizetype end, SearchHit &hi
 // searched, reused from one text to the next; nothing outlives the search.
 class Searcher {
 public:
-    Searcher(const QString &query, const SearchOptions &options, std::vector<SearchHit> &hits)
+    Searcher(const QString &query, const SearchOptions &options, std::vector<SearchHit> &hits, bool counting)
         : m_options(options)
         , m_hits(hits)
+        , m_counting(counting)
     {
         foldForSearch(query, options.caseSensitive ? FoldCase::Keep : FoldCase::Ignore, m_needle);
     }
 
     bool full() const { return int(m_hits.size()) >= m_options.maxHits; }
+    // Nothing more to find: the list is full and the total is not asked for.
+    bool done() const { return full() && !m_counting; }
+    int total() const { return m_total; }
 
     void searchDocument(int volume, int document, const Document &doc)
     {
         searchText(ReadingText(doc.body).text(), volume, document, -1);
         if (!m_options.includeNotes)
             return;
-        for (std::size_t f = 0; f < doc.footnotes.size() && !full(); ++f)
+        for (std::size_t f = 0; f < doc.footnotes.size() && !done(); ++f)
             searchText(plainText(doc.footnotes[f].content), volume, document, int(f));
     }
 
@@ -132,7 +136,7 @@ private:
         foldForSearch(text, m_options.caseSensitive ? FoldCase::Keep : FoldCase::Ignore, m_folded);
         const qsizetype length = m_needle.size();
         qsizetype from = 0;
-        while (!full()) {
+        while (!done()) {
             const qsizetype at = QStringView(m_folded).indexOf(m_needle, from);
             if (at < 0)
                 return;
@@ -140,15 +144,20 @@ private:
                 from = at + 1;
                 continue;
             }
+            ++m_total;
+            from = at + length;
+            if (full())
+                continue; // counted only
             SearchHit hit{volume, document, footnote, int(at), int(length), {}, 0};
             fillContext(text, at, at + length, hit);
             m_hits.push_back(std::move(hit));
-            from = at + length;
         }
     }
 
     const SearchOptions &m_options;
     std::vector<SearchHit> &m_hits;
+    bool m_counting;
+    int m_total = 0;
     QString m_needle;
     QString m_folded;
 };
@@ -156,15 +165,17 @@ private:
 } // namespace
 
 std::vector<SearchHit> searchLibrary(const Library &library, const QString &query, const SearchOptions &options,
-                                     const std::function<bool()> &cancelled)
+                                     const std::function<bool()> &cancelled, int *total)
 {
     std::vector<SearchHit> hits;
+    if (total)
+        *total = 0;
     if (query.isEmpty() || options.maxHits <= 0 || options.volume >= library.size())
         return hits;
-    Searcher searcher(query, options, hits);
+    Searcher searcher(query, options, hits, total != nullptr);
     const int firstVolume = std::max(options.volume, 0);
     const int lastVolume = options.volume >= 0 ? options.volume : library.size() - 1;
-    for (int v = firstVolume; v <= lastVolume && !searcher.full(); ++v) {
+    for (int v = firstVolume; v <= lastVolume && !searcher.done(); ++v) {
         if (options.skipVolumes.contains(library.volume(v).id))
             continue;
         const std::vector<Document> &documents = library.volume(v).documents;
@@ -172,12 +183,14 @@ std::vector<SearchHit> searchLibrary(const Library &library, const QString &quer
         const int first = oneDocument ? options.document : 0;
         const int last = oneDocument ? std::min(options.document, int(documents.size()) - 1)
                                      : int(documents.size()) - 1;
-        for (int d = first; d <= last && !searcher.full(); ++d) {
+        for (int d = first; d <= last && !searcher.done(); ++d) {
             if (cancelled && cancelled())
-                return hits;
+                return hits; // superseded: its count is of no use
             searcher.searchDocument(v, d, documents[std::size_t(d)]);
         }
     }
+    if (total)
+        *total = searcher.total();
     return hits;
 }
 

@@ -37,7 +37,9 @@ struct SearchOptions {
 // can type "Hodges' letter" and find "Hodges’ letter".
 // `cancelled`, when given, is asked between documents; once it says yes the search stops and returns
 // the hits found so far (a background search that was superseded throws them away).
+// With `total`, the search goes on past options.maxHits, counting (without keeping) every match: the
+// true total, which a list cut at maxHits says it is part of.
 std::vector<SearchHit> searchLibrary(const Library &library, const QString &query, const SearchOptions &options = {},
-                                     const std::function<bool()> &cancelled = {});
+                                     const std::function<bool()> &cancelled = {}, int *total = nullptr);
 
 } // namespace marginalia

@@ -30,7 +30,7 @@ void LibrarySearchJob::search(const QString &query, const SearchOptions &options
 {
     m_query = query;
     m_options = options;
-    LibrarySearchResults results{query, {}, {}};
+    LibrarySearchResults results{query, {}, {}, 0};
     // A failing annotation search is announced by the service (readFailed), not taken for "no match".
     if (m_annotations && !query.trimmed().isEmpty()) {
         for (StoreSearchHit &h : m_annotations->search(query)) {
@@ -42,7 +42,8 @@ void LibrarySearchJob::search(const QString &query, const SearchOptions &options
         [library = m_library->library(), results = std::move(results), options](JobControl &control) mutable
         -> Result<LibrarySearchResults> {
             if (!results.query.trimmed().isEmpty())
-                results.hits = searchLibrary(library, results.query, options, [&] { return control.isCancelled(); });
+                results.hits = searchLibrary(library, results.query, options, [&] { return control.isCancelled(); },
+                                             &results.totalHits);
             return results;
         },
         [this](Result<LibrarySearchResults> found) {

@@ -17,7 +17,8 @@ class OpenLibrary;
 struct LibrarySearchResults {
     QString query;
     std::vector<StoreSearchHit> annotationHits; // AnnotationHit rows only, best first
-    std::vector<SearchHit> hits;                // in library order
+    std::vector<SearchHit> hits;                // in library order, at most SearchOptions::maxHits
+    int totalHits = 0;                          // all the passages that match: more than hits.size() when cut
 };
 
 // Runs the window's library search as a BackgroundJob: the passages are searched on a worker thread in
