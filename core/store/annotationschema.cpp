@@ -59,13 +59,24 @@ QStringList schemaVersion2()
     };
 }
 
+// Version 3: what an imported annotation carried that Marginalia does not use (a Hypothesis id, group and
+// permissions, a RangeSelector), as compact JSON, so that export gives it back (Annotation::interchange).
+// Readers of a version 1 or 2 file, which has no such column, read it as empty (AnnotationStore), so
+// those files still read as they are.
+QStringList schemaVersion3()
+{
+    return {
+        QStringLiteral("ALTER TABLE annotations ADD COLUMN interchange TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
 } // namespace
 
 const DatabaseSchema &annotationSchema()
 {
     static const DatabaseSchema schema{AnnotationApplicationId,
                                        Tr::tr("annotation database"),
-                                       {{1, schemaVersion1()}, {2, schemaVersion2()}},
+                                       {{1, schemaVersion1()}, {2, schemaVersion2()}, {3, schemaVersion3()}},
                                        1};
     return schema;
 }
