@@ -144,10 +144,11 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
 int importAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     AnnotationCommandLine line(QStringLiteral("import-annotations"),
-                               Tr::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
-                                      "older ones, nothing is duplicated. What cannot be anchored (a page note) is "
-                                      "skipped and named on stderr with FILE:LINE:COLUMN and why."),
-                               QStringLiteral("FILE"), Tr::tr("The JSON-LD file."));
+                               Tr::tr("Imports W3C Web Annotation JSON-LD or the Hypothesis API's JSON (an annotation, a list, "
+                                      "a search response): new annotations are added, newer versions replace "
+                                      "older ones, nothing is duplicated. What cannot be anchored (a page note, a "
+                                      "reply) is skipped and named on stderr with FILE:LINE:COLUMN and why."),
+                               QStringLiteral("FILE"), Tr::tr("The JSON-LD or Hypothesis JSON file."));
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     if (line.positional().size() != 1)

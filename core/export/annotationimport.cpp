@@ -1,5 +1,6 @@
 #include "annotationimport.h"
 
+#include "export/hypothesisannotations.h"
 #include "export/w3cannotations.h"
 #include "fileio/inputfile.h"
 #include "store/annotationstore.h"
@@ -34,6 +35,8 @@ Items itemsOf(const QJsonDocument &doc)
     if (doc.isArray())
         return {doc.array(), {}};
     const QJsonObject top = doc.object();
+    if (top.value(key("rows")).isArray() && !top.contains(key("type")))
+        return {top.value(key("rows")).toArray(), {key("rows")}}; // a Hypothesis search response
     if (hasType(top, key("AnnotationPage")))
         return {asArray(top.value(key("items"))), {key("items")}};
     if (!hasType(top, key("AnnotationCollection")))
@@ -62,7 +65,8 @@ Result<ReadAnnotations> parseAnnotationFile(const QByteArray &json, const QStrin
     if (doc.isObject() && found.path.isEmpty())
         offsets = {json.indexOf('{')};
     return readAll(found.items, offsets, json, [&](const QJsonValue &item, int index) {
-        return readW3cAnnotation(item, index, fileName);
+        return isHypothesisAnnotation(item.toObject()) ? readHypothesisAnnotation(item, index, fileName)
+                                                       : readW3cAnnotation(item, index, fileName);
     });
 }
 

@@ -12,9 +12,11 @@ namespace marginalia {
 
 class AnnotationStore;
 
-// Reads a W3C Web Annotation file of any shape we know (a single annotation, a plain array, an
-// AnnotationPage, an AnnotationCollection with its items in "first" or, as our files before pages had
-// them, on itself; w3cannotations.h). An item that cannot be read (a page note, no document) is skipped, listed with why and where
+// Reads an annotation file of any shape we know, each item in its own format: W3C Web Annotation (a
+// single annotation, a plain array, an AnnotationPage, an AnnotationCollection with its items in "first"
+// or, as our files before pages had them, on itself; w3cannotations.h) and the Hypothesis API's JSON (one
+// annotation, an array of them, or a search response {"total":N, "rows":[…]}; hypothesisannotations.h).
+// An item that cannot be read (a page note, a reply, no document) is skipped, listed with why and where
 // (FILE:LINE:COLUMN), and the others are read. Fails on bad JSON (with line and column) and on a file in
 // which nothing could be read; `fileName` names the input in the errors.
 Result<ReadAnnotations> parseAnnotationFile(const QByteArray &json, const QString &fileName);

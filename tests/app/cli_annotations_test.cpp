@@ -229,6 +229,43 @@ TEST_F(CliAnnotations, Issue13ExportCountsPositionsInTheTeiReadingTextOfTheTeiGi
               readingText(copy, QStringLiteral("d317")).indexOf(quote));
 }
 
+// Issue 13 (13, 14): a Hypothesis search response imports; its page note and its reply are named on
+// stderr with FILE:LINE:COLUMN and why, and the import exits 0.
+TEST_F(CliAnnotations, Issue13HypothesisSearchResponseImportsAllButThePageNoteAndTheReply)
+{
+    const QString file = test::dataPath(QStringLiteral("hypothesis/search-frus1961-63v09.json"));
+    const CliRun imported = run({QStringLiteral("import-annotations"), file});
+    EXPECT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_EQ(imported.out.trimmed(), QStringLiteral("3 added, 0 updated, 0 unchanged, 2 skipped")) << imported.out.toStdString();
+    const QStringList errors = imported.err.trimmed().split(QLatin1Char('\n'));
+    ASSERT_EQ(errors.size(), 2) << imported.err.toStdString();
+    static const QRegularExpression where(QStringLiteral("^skipped: (.+):(\\d+):(\\d+): annotation (\\d) \\(id ([A-Za-z0-9_-]+)\\): (.+)$"));
+    const QRegularExpressionMatch pageNote = where.match(errors[0]);
+    ASSERT_TRUE(pageNote.hasMatch()) << errors[0].toStdString();
+    EXPECT_EQ(pageNote.captured(1), file);
+    EXPECT_EQ(pageNote.captured(4), QStringLiteral("2"));
+    EXPECT_TRUE(pageNote.captured(6).startsWith(QStringLiteral("a page note")));
+    // The line named holds that annotation's id.
+    const QList<QByteArray> lines = test::readData(QStringLiteral("hypothesis/search-frus1961-63v09.json")).split('\n');
+    EXPECT_TRUE(lines.value(pageNote.captured(2).toInt() - 1).contains(pageNote.captured(5).toUtf8()));
+    const QRegularExpressionMatch reply = where.match(errors[1]);
+    ASSERT_TRUE(reply.hasMatch()) << errors[1].toStdString();
+    EXPECT_TRUE(reply.captured(6).startsWith(QStringLiteral("a reply")));
+
+    const QJsonArray all = listed({tei});
+    ASSERT_EQ(all.size(), 3);
+    QStringList documents;
+    for (const QJsonValue &a : all) {
+        documents << a[QStringLiteral("document")].toString();
+        EXPECT_EQ(a[QStringLiteral("orphan")], QJsonValue(false)) << a[QStringLiteral("exact")].toString().toStdString();
+    }
+    documents.sort();
+    EXPECT_EQ(documents, (QStringList{QStringLiteral("frus1961-63v09/d316"), QStringLiteral("frus1961-63v09/d317"),
+                                      QStringLiteral("frus1961-63v09/d318")}));
+    EXPECT_EQ(run({QStringLiteral("import-annotations"), file}).out.trimmed(),
+              QStringLiteral("0 added, 0 updated, 3 unchanged, 2 skipped"));
+}
+
 // Issue 13 (14): a page note (no quote) among others is skipped, named with FILE:LINE:COLUMN; exit 0.
 TEST_F(CliAnnotations, Issue13APageNoteIsSkippedNamedAndTheRestImports)
 {

@@ -1,8 +1,7 @@
 // The annotation import (`import-annotations`: importAnnotationsFile reads the file and hands its
 // bytes to parseAnnotationFile, fuzzed here). Built twice with this one entry point: fuzz_w3cimport
 // with W3C Web Annotation seeds and dictionary, and fuzz_hypothesisimport with Hypothesis API seeds and
-// dictionary, since for now the W3C import is also what reads Hypothesis-shaped JSON. When Hypothesis
-// gets an importer of its own, fuzz_hypothesisimport is to call that instead.
+// dictionary: parseAnnotationFile reads each item as W3C or as Hypothesis (readHypothesisAnnotation).
 //
 // Any input gives annotations or an error, never a crash, a hang or a leak; and what was imported
 // exports and imports again to the same annotations (ids and selectors), so an import never takes in
