@@ -117,8 +117,11 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
 {
     AnnotationCommandLine line(QStringLiteral("export-annotations"),
                                Tr::tr("Exports annotations as W3C Web Annotation JSON-LD or as Markdown. Markdown cites the "
-                                      "pages of the documents in the FILEs given."),
-                               QStringLiteral("[FILE...]"), Tr::tr("Documents to cite pages from (Markdown)."));
+                                      "pages of the documents in the FILEs given; W3C counts text positions in "
+                                      "the TEI reading text of the documents of the TEI FILEs given (without "
+                                      "one, an annotation carries only its stored position, as a hint)."),
+                               QStringLiteral("[FILE...]"),
+                               Tr::tr("Documents to cite pages from (Markdown) and to count positions in (W3C)."));
     const QCommandLineOption format(QStringLiteral("format"), Tr::tr("w3c (default) or markdown."),
                                     QStringLiteral("FORMAT"), QStringLiteral("w3c"));
     const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only annotations with this tag."), QStringLiteral("T"));
@@ -141,9 +144,11 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
 int importAnnotations(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     AnnotationCommandLine line(QStringLiteral("import-annotations"),
-                               Tr::tr("Imports W3C Web Annotation JSON-LD: new annotations are added, newer versions replace "
-                                      "older ones, nothing is duplicated."),
-                               QStringLiteral("FILE"), Tr::tr("The JSON-LD file."));
+                               Tr::tr("Imports W3C Web Annotation JSON-LD or the Hypothesis API's JSON (an annotation, a list, "
+                                      "a search response): new annotations are added, newer versions replace "
+                                      "older ones, nothing is duplicated. What cannot be anchored (a page note, a "
+                                      "reply) is skipped and named on stderr with FILE:LINE:COLUMN and why."),
+                               QStringLiteral("FILE"), Tr::tr("The JSON-LD or Hypothesis JSON file."));
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     if (line.positional().size() != 1)

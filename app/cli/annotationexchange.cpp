@@ -6,6 +6,8 @@
 #include "cli/commands.h"
 #include "export/markdownexport.h"
 #include "fileio/outputfile.h"
+#include "export/annotationimport.h"
+#include "export/teipositions.h"
 #include "export/w3cannotations.h"
 #include "library/library.h"
 #include "store/annotationstore.h"
@@ -63,7 +65,7 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
     }
     const QByteArray bytes = options.markdown
         ? annotationsMarkdown(*annotations, commandLibrary(), markdownTitle(options)).toUtf8()
-        : exportW3cAnnotations(*annotations);
+        : exportW3cAnnotations(*annotations, teiFlowTextIn(commandLibrary()));
     if (options.output.isEmpty()) {
         out << QString::fromUtf8(bytes);
         return ExitOk;
@@ -83,14 +85,19 @@ int runImportAnnotations(const ImportAnnotationsOptions &options, QTextStream &o
     OpenStore open = openStore(options.database, err, StoreAccess::Write);
     if (!open.store)
         return ExitBadInput;
-    Result<ImportSummary> summary = importW3cAnnotationsFile(options.file, *open.store);
+    Result<ImportSummary> summary = importAnnotationsFile(options.file, *open.store);
     if (!summary) {
         err << summary.error().toString() << Qt::endl;
         return ExitBadInput;
     }
+    // What could not be read is named, with where and why; the rest is imported all the same.
+    for (const Error &skipped : summary->skipped)
+        err << Tr::tr("skipped: %1").arg(skipped.toString()) << Qt::endl;
     const int unchanged = summary->read - summary->added - summary->updated;
-    out << Tr::tr("%1 added, %2 updated, %3 unchanged").arg(summary->added).arg(summary->updated).arg(unchanged)
-        << Qt::endl;
+    out << Tr::tr("%1 added, %2 updated, %3 unchanged").arg(summary->added).arg(summary->updated).arg(unchanged);
+    if (!summary->skipped.empty())
+        out << Tr::tr(", %n skipped", "", int(summary->skipped.size()));
+    out << Qt::endl;
     return ExitOk;
 }
 

@@ -1,27 +1,32 @@
 #include "w3cannotations.h"
 
-#include "fileio/inputfile.h"
-#include "store/annotationstore.h"
+#include "anchor/anchoring.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QRegularExpression>
 #include <QUuid>
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
-#include <tuple>
 
 namespace marginalia {
+
+using namespace annotationjson;
 
 namespace {
 
 const QLatin1String historyBase("https://history.state.gov/historicaldocuments/");
 const QLatin1String urnUuid("urn:uuid:");
+const QLatin1String rfc3986("http://tools.ietf.org/rfc/rfc3986");
+// What the positions of TextPositionSelectors count in (the collection's "marginalia:textPositions").
+const QLatin1String teiReadingText("tei-reading-text");
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
 
 QString isoUtc(const QDateTime &time)
 {
@@ -39,114 +44,114 @@ QJsonArray bodyOf(const Annotation &a)
 {
     QJsonArray body;
     if (!a.note.isEmpty()) {
-        body.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("TextualBody")},
-                                {QStringLiteral("value"), a.note},
-                                {QStringLiteral("purpose"), QStringLiteral("commenting")},
-                                {QStringLiteral("format"), QStringLiteral("text/plain")}});
+        body.append(QJsonObject{{key("type"), QStringLiteral("TextualBody")},
+                                {key("value"), a.note},
+                                {key("purpose"), QStringLiteral("commenting")},
+                                {key("format"), QStringLiteral("text/plain")}});
     }
     for (const QString &tag : a.tags) {
-        body.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("TextualBody")},
-                                {QStringLiteral("value"), tag},
-                                {QStringLiteral("purpose"), QStringLiteral("tagging")}});
+        body.append(QJsonObject{{key("type"), QStringLiteral("TextualBody")},
+                                {key("value"), tag},
+                                {key("purpose"), QStringLiteral("tagging")}});
     }
     return body;
 }
 
-QJsonObject targetOf(const Annotation &a)
+// The W3C model counts positions in code points, QString in UTF-16 units.
+int codePoints(const QString &text, int utf16)
+{
+    int pairs = 0;
+    for (int i = 1; i < utf16 && i < text.size(); ++i) {
+        if (text.at(i).isLowSurrogate() && text.at(i - 1).isHighSurrogate())
+            ++pairs;
+    }
+    return utf16 - pairs;
+}
+
+// Where the quote is in the TEI copy's text, in code points; nullopt when that copy is not at hand or
+// does not hold the quote.
+std::optional<std::pair<int, int>> teiPosition(const Annotation &a, const TeiFlowText &tei)
+{
+    if (!tei)
+        return std::nullopt;
+    const std::optional<QString> text = tei(a.document, a.selector.footnote);
+    if (!text)
+        return std::nullopt;
+    const AnchorResult found = reanchor(*text, a.selector);
+    if (!found.found())
+        return std::nullopt;
+    return std::pair{codePoints(*text, found.start), codePoints(*text, found.end)};
+}
+
+// A selector on a note: the note's fragment, refined by `selector`.
+QJsonObject onNote(const QString &footnote, const QJsonObject &selector)
+{
+    return QJsonObject{{key("type"), QStringLiteral("FragmentSelector")},
+                       {key("value"), footnote},
+                       {key("conformsTo"), QString(rfc3986)},
+                       {key("refinedBy"), selector}};
+}
+
+QJsonObject targetOf(const Annotation &a, const TeiFlowText &tei)
 {
     const TextSelector &s = a.selector;
-    QJsonObject target{
-        {QStringLiteral("marginalia:document"), a.document},
-        {QStringLiteral("selector"),
-         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("TextQuoteSelector")},
-                                {QStringLiteral("exact"), s.exact},
-                                {QStringLiteral("prefix"), s.prefix},
-                                {QStringLiteral("suffix"), s.suffix}},
-                    QJsonObject{{QStringLiteral("type"), QStringLiteral("TextPositionSelector")},
-                                {QStringLiteral("start"), s.start},
-                                {QStringLiteral("end"), s.end}}}},
+    const QJsonObject quote{{key("type"), QStringLiteral("TextQuoteSelector")},
+                            {key("exact"), s.exact},
+                            {key("prefix"), s.prefix},
+                            {key("suffix"), s.suffix}};
+    const std::optional<std::pair<int, int>> position = teiPosition(a, tei);
+    QJsonArray selectors;
+    const auto add = [&](const QJsonObject &selector) {
+        selectors.append(s.footnote.isEmpty() ? selector : onNote(s.footnote, selector));
     };
+    add(quote);
+    if (position) {
+        add(QJsonObject{{key("type"), QStringLiteral("TextPositionSelector")},
+                        {key("start"), position->first},
+                        {key("end"), position->second}});
+    }
+    for (const QJsonValue &other : parseCompactJson(a.interchange).value(key("selectors")).toArray())
+        selectors.append(other);
+    QJsonObject target{{key("marginalia:document"), a.document}, {key("selector"), selectors}};
     const QString url = historyStateGovUrl(a.document);
     // A local document has no public address; its key is the best source there is.
-    target.insert(QStringLiteral("source"), url.isEmpty() ? a.document : url);
+    target.insert(key("source"), url.isEmpty() ? a.document : url);
     if (!s.footnote.isEmpty())
-        target.insert(QStringLiteral("marginalia:footnote"), s.footnote);
+        target.insert(key("marginalia:footnote"), s.footnote);
+    if (!position)
+        target.insert(key("marginalia:storedPosition"), QJsonObject{{key("start"), s.start}, {key("end"), s.end}});
     return target;
 }
 
+// A UUID named after the annotations' ids: the same annotations make the same collection.
+QString collectionId(const std::vector<Annotation> &annotations, const char *part)
+{
+    QStringList ids;
+    ids.reserve(qsizetype(annotations.size()));
+    for (const Annotation &a : annotations)
+        ids.append(a.id);
+    ids.sort();
+    static const QUuid space(QStringLiteral("0b7e6c1e-3f0a-4d8e-9a51-5d2c7b4e8f13"));
+    const QByteArray name = QByteArray(part) + ':' + ids.join(QLatin1Char(',')).toUtf8();
+    return urnUuid + QUuid::createUuidV5(space, name).toString(QUuid::WithoutBraces);
+}
+
 // ---- import ----
-
-// The 1-based line and column (in characters) of a byte offset into UTF-8 text.
-std::pair<qint64, qint64> lineAndColumn(const QByteArray &json, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, json.size());
-    const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
-    const qint64 line = json.left(offset).count('\n') + 1;
-    const qint64 column = QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size() + 1;
-    return {line, column};
-}
-
-// Where in the text a JSON parse error is: QJsonParseError gives a byte offset into the UTF-8.
-Error jsonError(const QByteArray &json, const QString &fileName, const QJsonParseError &parseError)
-{
-    const auto [line, column] = lineAndColumn(json, parseError.offset);
-    return Error{fileName, line, column, Tr::tr("not valid JSON: %1").arg(parseError.errorString())};
-}
-
-// A refused item's place in the file: QJsonDocument keeps no positions, but an id is written as it
-// is (a "urn:uuid:…" needs no escapes), so its first occurrence is where the annotation stands.
-Error placed(Error error, const QByteArray &json, const QJsonValue &item)
-{
-    const QString id = item.toObject().value(QStringLiteral("id")).toString();
-    const qsizetype at = id.isEmpty() ? -1 : json.indexOf(QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
-    if (at >= 0)
-        std::tie(error.line, error.column) = lineAndColumn(json, at);
-    return error;
-}
-
-// An array of whatever `value` holds: itself when an array, else a one-element array (null: empty).
-QJsonArray asArray(const QJsonValue &value)
-{
-    if (value.isArray())
-        return value.toArray();
-    if (value.isUndefined() || value.isNull())
-        return {};
-    return QJsonArray{value};
-}
-
-bool hasType(const QJsonObject &o, const QString &type)
-{
-    return asArray(o.value(QStringLiteral("type"))).contains(type);
-}
-
-QString idOf(const QJsonObject &item)
-{
-    const QString raw = item.value(QStringLiteral("id")).toString();
-    const QString bare = raw.startsWith(urnUuid) ? raw.mid(urnUuid.size()) : raw;
-    const QUuid uuid(bare);
-    if (!uuid.isNull())
-        return uuid.toString(QUuid::WithoutBraces);
-    // Another tool's IRI, or no id at all: a UUID named after it (or after the whole item), so the
-    // same file imported twice gives the same ids and merge never duplicates.
-    static const QUuid space(QStringLiteral("6f1c52c4-5a8e-4c55-9d3f-0c1f3e9a7b21"));
-    const QByteArray name = raw.isEmpty() ? QJsonDocument(item).toJson(QJsonDocument::Compact) : raw.toUtf8();
-    return QUuid::createUuidV5(space, name).toString(QUuid::WithoutBraces);
-}
 
 // Note and tags from the body (and the "bodyValue" shorthand). A body without a purpose is a tag when
 // the whole annotation is for tagging, else a comment.
 void readBody(const QJsonObject &item, Annotation &a)
 {
-    const bool tagging = asArray(item.value(QStringLiteral("motivation"))).contains(QStringLiteral("tagging"));
+    const bool tagging = asArray(item.value(key("motivation"))).contains(QStringLiteral("tagging"));
     QStringList notes;
-    if (item.value(QStringLiteral("bodyValue")).isString())
-        notes.append(item.value(QStringLiteral("bodyValue")).toString());
-    for (const QJsonValue &value : asArray(item.value(QStringLiteral("body")))) {
+    if (item.value(key("bodyValue")).isString())
+        notes.append(item.value(key("bodyValue")).toString());
+    for (const QJsonValue &value : asArray(item.value(key("body")))) {
         const QJsonObject body = value.toObject();
-        if (!body.value(QStringLiteral("value")).isString())
+        if (!body.value(key("value")).isString())
             continue; // a body that is a link (an IRI) carries no text to keep
-        const QString text = body.value(QStringLiteral("value")).toString();
-        const QJsonArray purposes = asArray(body.value(QStringLiteral("purpose")));
+        const QString text = body.value(key("value")).toString();
+        const QJsonArray purposes = asArray(body.value(key("purpose")));
         const bool isTag = purposes.contains(QStringLiteral("tagging")) || (purposes.isEmpty() && tagging);
         if (isTag && !text.trimmed().isEmpty() && !a.tags.contains(text.trimmed(), Qt::CaseInsensitive))
             a.tags.append(text.trimmed());
@@ -158,93 +163,151 @@ void readBody(const QJsonObject &item, Annotation &a)
 
 QString creatorOf(const QJsonObject &item)
 {
-    const QJsonValue creator = item.value(QStringLiteral("creator"));
+    const QJsonValue creator = item.value(key("creator"));
     if (creator.isString())
         return creator.toString();
     const QJsonObject person = asArray(creator).at(0).toObject();
-    for (const char *key : {"name", "nickname", "id"}) {
-        if (person.value(QLatin1String(key)).isString())
-            return person.value(QLatin1String(key)).toString();
+    for (const char *name : {"name", "nickname", "id"}) {
+        if (person.value(QLatin1String(name)).isString())
+            return person.value(QLatin1String(name)).toString();
     }
     return {};
 }
 
-// A JSON number as a text position: whole, not negative, within int.
-bool readPosition(const QJsonValue &value, int &out)
-{
-    const double d = value.toDouble(-1);
-    if (!value.isDouble() || d < 0 || d > std::numeric_limits<int>::max() || std::floor(d) != d)
-        return false;
-    out = int(d);
-    return true;
-}
-
 // The document key: ours when present, else the history.state.gov address read back, else the source.
-QString documentOf(const QJsonObject &target)
+QString documentOf(const QJsonValue &targetValue)
 {
-    const QString key = target.value(QStringLiteral("marginalia:document")).toString();
-    if (!key.isEmpty())
-        return key;
-    QString source = target.value(QStringLiteral("source")).toString();
-    if (source.startsWith(QLatin1String("http://")))
-        source.replace(0, 4, QStringLiteral("https"));
-    if (source.startsWith(historyBase))
-        return source.mid(historyBase.size());
-    return source;
+    const QJsonObject target = targetValue.toObject();
+    const QString ours = target.value(key("marginalia:document")).toString();
+    if (!ours.isEmpty())
+        return ours;
+    const QString source = targetValue.isString() ? targetValue.toString() : target.value(key("source")).toString();
+    const QString fromUrl = documentKeyOfUrl(source);
+    return fromUrl.isEmpty() ? source : fromUrl;
 }
 
-// Reads the selectors into `a`; returns the problem, empty when there is none.
-QString readSelectors(const QJsonObject &target, Annotation &a)
+struct SelectorsRead {
+    bool quoteSeen = false;
+    bool quote = false; // an exact text to anchor
+    bool position = false;
+    QString fragment; // the note a FragmentSelector named
+    QJsonArray others; // selectors of other kinds, kept for export
+    QString problem;
+};
+
+bool isQuote(const QJsonObject &selector)
 {
-    bool quote = false;
-    for (const QJsonValue &value : asArray(target.value(QStringLiteral("selector")))) {
-        const QJsonObject selector = value.toObject();
-        if (hasType(selector, QStringLiteral("TextQuoteSelector"))) {
-            a.selector.exact = selector.value(QStringLiteral("exact")).toString();
-            a.selector.prefix = selector.value(QStringLiteral("prefix")).toString();
-            a.selector.suffix = selector.value(QStringLiteral("suffix")).toString();
-            quote = !a.selector.exact.isEmpty();
-        } else if (hasType(selector, QStringLiteral("TextPositionSelector"))) {
-            if (!readPosition(selector.value(QStringLiteral("start")), a.selector.start)
-                || !readPosition(selector.value(QStringLiteral("end")), a.selector.end)
-                || a.selector.end < a.selector.start)
-                return Tr::tr("its TextPositionSelector needs whole numbers 0 \u2264 start \u2264 end");
-        }
+    return hasType(selector, QStringLiteral("TextQuoteSelector"));
+}
+
+bool isPosition(const QJsonObject &selector)
+{
+    return hasType(selector, QStringLiteral("TextPositionSelector"));
+}
+
+// Whether a FragmentSelector's refinements say again what an earlier selector said.
+bool repeats(const QJsonObject &fragment, const SelectorsRead &read)
+{
+    for (const QJsonValue &inner : asArray(fragment.value(key("refinedBy")))) {
+        if ((isQuote(inner.toObject()) && read.quoteSeen) || (isPosition(inner.toObject()) && read.position))
+            return true;
     }
-    return quote ? QString() : Tr::tr("it has no TextQuoteSelector with the exact text");
+    return false;
 }
 
-// One item as an Annotation; the error names its place in the file and its id, when it has one
-// ("annotation 3 (id urn:uuid:…)"): the parsed JSON keeps no positions to give a line.
-Result<Annotation> readAnnotation(const QJsonValue &value, int index, const QString &fileName)
+// Reads one selector into `a`; a FragmentSelector's refinements are read as selectors of its note. The
+// first quote and the first position count; a later one is another way to say the same, and dropped, so
+// that what export writes first is what import reads.
+void readSelector(const QJsonObject &selector, Annotation &a, SelectorsRead &read, bool refining)
+{
+    if (isQuote(selector)) {
+        if (read.quoteSeen)
+            return;
+        read.quoteSeen = true;
+        a.selector.exact = selector.value(key("exact")).toString();
+        a.selector.prefix = selector.value(key("prefix")).toString();
+        a.selector.suffix = selector.value(key("suffix")).toString();
+        read.quote = !a.selector.exact.isEmpty();
+    } else if (isPosition(selector)) {
+        if (read.position)
+            return;
+        if (!readPosition(selector.value(key("start")), a.selector.start)
+            || !readPosition(selector.value(key("end")), a.selector.end) || a.selector.end < a.selector.start)
+            read.problem = Tr::tr("its TextPositionSelector needs whole numbers 0 \u2264 start \u2264 end");
+        read.position = true;
+    } else if (!refining && hasType(selector, key("FragmentSelector")) && selector.contains(key("refinedBy"))) {
+        if (repeats(selector, read))
+            return;
+        // A note's xml:id ("d317fn3"); a media fragment ("page=3", "xywh=…") names no note of ours.
+        static const QRegularExpression xmlId(QStringLiteral("^#?([A-Za-z_][A-Za-z0-9_.-]*)$"));
+        const QRegularExpressionMatch id = xmlId.match(selector.value(key("value")).toString());
+        if (id.hasMatch() && read.fragment.isEmpty())
+            read.fragment = id.captured(1);
+        for (const QJsonValue &inner : asArray(selector.value(key("refinedBy"))))
+            readSelector(inner.toObject(), a, read, true);
+    } else if (!refining) {
+        read.others.append(selector);
+    }
+}
+
+// Reads the selectors into `a` and what we do not use into `others`; returns the problem, empty when
+// there is none.
+QString readSelectors(const QJsonObject &target, Annotation &a, QJsonArray &others)
+{
+    SelectorsRead read;
+    for (const QJsonValue &value : asArray(target.value(key("selector"))))
+        readSelector(value.toObject(), a, read, false);
+    if (!read.problem.isEmpty())
+        return read.problem;
+    if (!read.quote)
+        return Tr::tr("it has no TextQuoteSelector with the exact text");
+    const QJsonObject stored = target.value(key("marginalia:storedPosition")).toObject();
+    if (!read.position && !stored.isEmpty()) {
+        if (!readPosition(stored.value(key("start")), a.selector.start)
+            || !readPosition(stored.value(key("end")), a.selector.end) || a.selector.end < a.selector.start)
+            return Tr::tr("its marginalia:storedPosition needs whole numbers 0 \u2264 start \u2264 end");
+    }
+    // Our own key says which note; another tool's file says it with the standard FragmentSelector alone.
+    const QString footnote = target.value(key("marginalia:footnote")).toString();
+    a.selector.footnote = footnote.isEmpty() ? read.fragment : footnote;
+    others = read.others;
+    return {};
+}
+
+} // namespace
+
+Result<Annotation> readW3cAnnotation(const QJsonValue &value, int index, const QString &fileName)
 {
     const QJsonObject item = value.toObject();
-    const QString givenId = item.value(QStringLiteral("id")).toString();
+    const QString givenId = item.value(key("id")).toString();
     const auto problem = [&](const QString &what) {
-        const QString which = givenId.isEmpty() ? Tr::tr("annotation %1").arg(index + 1)
-                                                : Tr::tr("annotation %1 (id %2)").arg(index + 1).arg(givenId);
-        return fail(fileName, 0, 0, Tr::tr("%1: %2").arg(which, what));
+        return fail(fileName, 0, 0, Tr::tr("%1: %2").arg(itemName(index, givenId), what));
     };
-    if (!value.isObject() || (item.contains(QStringLiteral("type")) && !hasType(item, QStringLiteral("Annotation"))))
+    if (!value.isObject() || (item.contains(key("type")) && !hasType(item, key("Annotation"))))
         return problem(Tr::tr("not a W3C Annotation object"));
-    const QJsonValue targetValue = asArray(item.value(QStringLiteral("target"))).at(0);
-    const QJsonObject target = targetValue.toObject();
+    const QJsonValue targetValue = asArray(item.value(key("target"))).at(0);
     Annotation a;
-    a.id = idOf(item);
-    a.document = targetValue.isString() ? targetValue.toString() : documentOf(target);
+    a.id = uuidFor(givenId, item);
+    a.document = documentOf(targetValue);
     if (a.document.isEmpty())
         return problem(Tr::tr("its target names no document"));
-    if (const QString wrong = readSelectors(target, a); !wrong.isEmpty())
+    QJsonArray otherSelectors;
+    if (const QString wrong = readSelectors(targetValue.toObject(), a, otherSelectors); !wrong.isEmpty())
         return problem(wrong);
-    a.selector.footnote = target.value(QStringLiteral("marginalia:footnote")).toString();
+    QJsonObject kept;
+    if (!otherSelectors.isEmpty())
+        kept.insert(key("selectors"), otherSelectors);
+    if (item.value(key("marginalia:hypothesis")).isObject())
+        kept.insert(key("hypothesis"), item.value(key("marginalia:hypothesis")));
+    a.interchange = compactJson(kept);
     readBody(item, a);
     static const QRegularExpression hexColor(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
-    a.color = item.value(QStringLiteral("marginalia:color")).toString();
+    a.color = item.value(key("marginalia:color")).toString();
     if (!hexColor.match(a.color).hasMatch())
         a.color = defaultAnnotationColor();
     a.author = creatorOf(item);
-    a.created = QDateTime::fromString(item.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs).toUTC();
-    a.modified = QDateTime::fromString(item.value(QStringLiteral("modified")).toString(), Qt::ISODateWithMs).toUTC();
+    a.created = readTime(item.value(key("created")));
+    a.modified = readTime(item.value(key("modified")));
     // Merging compares modification times, so every annotation needs one; the epoch loses to any edit.
     if (!a.created.isValid())
         a.created = a.modified.isValid() ? a.modified : QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
@@ -253,111 +316,66 @@ Result<Annotation> readAnnotation(const QJsonValue &value, int index, const QStr
     return a;
 }
 
-// The annotations of whatever shape the top level has.
-QJsonArray itemsOf(const QJsonDocument &doc)
+QString marginaliaNamespace()
 {
-    if (doc.isArray())
-        return doc.array();
-    const QJsonObject top = doc.object();
-    if (!hasType(top, QStringLiteral("AnnotationCollection")))
-        return QJsonArray{top};
-    if (top.contains(QStringLiteral("items")))
-        return asArray(top.value(QStringLiteral("items")));
-    // A paged collection: the items of its first page (an embedded AnnotationPage).
-    return asArray(top.value(QStringLiteral("first")).toObject().value(QStringLiteral("items")));
+    // Under .invalid (RFC 2606), a name that no one can ever register: the IRI only names, never
+    // resolves to someone else's page, and stays the same for good. The README says what it stands for.
+    return QStringLiteral("https://marginalia.invalid/ns#");
 }
-
-} // namespace
 
 QString historyStateGovUrl(const QString &documentKey)
 {
-    static const QRegularExpression key(QStringLiteral("^frus[A-Za-z0-9-]+/[A-Za-z0-9_.-]+$"));
-    return key.match(documentKey).hasMatch() ? QString(historyBase + documentKey) : QString();
+    static const QRegularExpression pattern(QStringLiteral("^frus[A-Za-z0-9-]+/[A-Za-z0-9_.-]+$"));
+    return pattern.match(documentKey).hasMatch() ? QString(historyBase + documentKey) : QString();
 }
 
-QJsonObject w3cAnnotation(const Annotation &a)
+QJsonObject w3cAnnotation(const Annotation &a, const TeiFlowText &tei)
 {
     QJsonObject item{
-        {QStringLiteral("id"), QString(urnUuid + a.id)},
-        {QStringLiteral("type"), QStringLiteral("Annotation")},
-        {QStringLiteral("motivation"), motivationOf(a)},
-        {QStringLiteral("target"), targetOf(a)},
-        {QStringLiteral("created"), isoUtc(a.created)},
-        {QStringLiteral("modified"), isoUtc(a.modified)},
-        {QStringLiteral("marginalia:color"), a.color},
+        {key("id"), QString(urnUuid + a.id)},
+        {key("type"), QStringLiteral("Annotation")},
+        {key("motivation"), motivationOf(a)},
+        {key("target"), targetOf(a, tei)},
+        {key("created"), isoUtc(a.created)},
+        {key("modified"), isoUtc(a.modified)},
+        {key("marginalia:color"), a.color},
     };
     const QJsonArray body = bodyOf(a);
     if (!body.isEmpty())
-        item.insert(QStringLiteral("body"), body);
+        item.insert(key("body"), body);
     if (!a.author.isEmpty())
-        item.insert(QStringLiteral("creator"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Person")},
-                                                           {QStringLiteral("name"), a.author}});
+        item.insert(key("creator"), QJsonObject{{key("type"), QStringLiteral("Person")}, {key("name"), a.author}});
+    const QJsonValue hypothesis = parseCompactJson(a.interchange).value(key("hypothesis"));
+    if (hypothesis.isObject())
+        item.insert(key("marginalia:hypothesis"), hypothesis);
     return item;
 }
 
-QJsonObject w3cAnnotationCollection(const std::vector<Annotation> &annotations)
+QJsonObject w3cAnnotationCollection(const std::vector<Annotation> &annotations, const TeiFlowText &tei)
 {
     QJsonArray items;
     for (const Annotation &a : annotations)
-        items.append(w3cAnnotation(a));
+        items.append(w3cAnnotation(a, tei));
+    const QString id = collectionId(annotations, "collection");
     return QJsonObject{
-        {QStringLiteral("@context"), QStringLiteral("http://www.w3.org/ns/anno.jsonld")},
-        {QStringLiteral("type"), QStringLiteral("AnnotationCollection")},
-        {QStringLiteral("label"), Tr::tr("Marginalia annotations")},
-        {QStringLiteral("total"), int(annotations.size())},
-        {QStringLiteral("items"), items},
+        {key("@context"), QJsonArray{QStringLiteral("http://www.w3.org/ns/anno.jsonld"),
+                                     QJsonObject{{key("marginalia"), marginaliaNamespace()}}}},
+        {key("id"), id},
+        {key("type"), QStringLiteral("AnnotationCollection")},
+        {key("label"), Tr::tr("Marginalia annotations")},
+        {key("total"), int(annotations.size())},
+        {key("marginalia:textPositions"), QString(teiReadingText)},
+        {key("first"), QJsonObject{{key("id"), collectionId(annotations, "page")},
+                                   {key("type"), QStringLiteral("AnnotationPage")},
+                                   {key("partOf"), QJsonObject{{key("id"), id}}},
+                                   {key("startIndex"), 0},
+                                   {key("items"), items}}},
     };
 }
 
-QByteArray exportW3cAnnotations(const std::vector<Annotation> &annotations)
+QByteArray exportW3cAnnotations(const std::vector<Annotation> &annotations, const TeiFlowText &tei)
 {
-    return QJsonDocument(w3cAnnotationCollection(annotations)).toJson(QJsonDocument::Indented);
-}
-
-Result<std::vector<Annotation>> parseW3cAnnotations(const QByteArray &json, const QString &fileName)
-{
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(jsonError(json, fileName, parseError));
-    if (!doc.isArray() && !doc.isObject())
-        return fail(fileName, 0, 0, Tr::tr("not W3C annotations: expected an object or an array"));
-    const QJsonArray items = itemsOf(doc);
-    std::vector<Annotation> out;
-    out.reserve(std::size_t(items.size()));
-    for (int i = 0; i < items.size(); ++i) {
-        Result<Annotation> a = readAnnotation(items.at(i), i, fileName);
-        if (!a)
-            return fail(placed(a.error(), json, items.at(i)));
-        out.push_back(std::move(a).value());
-    }
-    return out;
-}
-
-Result<ImportSummary> importW3cAnnotationsFile(const QString &path, AnnotationStore &store)
-{
-    Result<QByteArray> json = readInputFile(path);
-    if (!json)
-        return fail(json.error());
-    Result<std::vector<Annotation>> annotations = parseW3cAnnotations(*json, path);
-    if (!annotations)
-        return fail(annotations.error());
-    ImportSummary summary;
-    summary.read = int(annotations->size());
-    for (const Annotation &a : *annotations) {
-        Result<std::optional<Annotation>> existing = store.find(a.id);
-        if (!existing)
-            return fail(existing.error());
-        if (!existing->has_value())
-            ++summary.added;
-    }
-    Result<int> merged = store.merge(*annotations);
-    if (!merged)
-        return fail(merged.error());
-    // Counted before the merge; another process adding the same ones meanwhile only moves the split.
-    summary.added = std::min(summary.added, *merged);
-    summary.updated = *merged - summary.added;
-    return summary;
+    return QJsonDocument(w3cAnnotationCollection(annotations, tei)).toJson(QJsonDocument::Indented);
 }
 
 } // namespace marginalia

@@ -20,6 +20,10 @@ struct Annotation {
     QString author;
     QDateTime created;  // UTC
     QDateTime modified; // UTC
+    // What another tool's file gave that Marginalia does not use itself, kept so that an export gives it
+    // back: a compact JSON object ({"hypothesis":{"id":…, "group":…}, "selectors":[RangeSelector…]}),
+    // empty when there is nothing. Written by the importers, read by the W3C export; nothing else looks in.
+    QString interchange;
 
     friend bool operator==(const Annotation &, const Annotation &) = default;
 };

@@ -11,16 +11,24 @@ namespace marginalia {
 
 namespace {
 
-// The columns readAnnotation() expects; tags come back in the order they were given, joined by U+001F.
-const QString &selectAnnotations()
+// Whether the file has schema 4's interchange column: a file of versions 1 to 3 opened for reading is
+// read as it is, without it.
+bool hasInterchangeColumn(const Database &db)
 {
-    static const QString sql = QStringLiteral(
-        "SELECT a.id, a.document, a.footnote, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.color, a.note,"
-        " a.author, a.created, a.modified,"
-        " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tags x"
-        "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id ORDER BY x.position))"
-        " FROM annotations a ");
-    return sql;
+    Result<QVariant> found = Statement::scalar(
+        db, QStringLiteral("SELECT count(*) FROM pragma_table_info('annotations') WHERE name = 'interchange'"));
+    return found && found->toInt() > 0;
+}
+
+// The columns readAnnotation() expects; tags come back in the order they were given, joined by U+001F.
+QString selectAnnotations(bool withInterchange)
+{
+    return QStringLiteral(
+               "SELECT a.id, a.document, a.footnote, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.color, a.note,"
+               " a.author, a.created, a.modified,"
+               " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tags x"
+               "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id ORDER BY x.position)), ")
+        + (withInterchange ? QStringLiteral("a.interchange") : QStringLiteral("''")) + QStringLiteral(" FROM annotations a ");
 }
 
 Annotation readAnnotation(const Statement &row)
@@ -37,6 +45,7 @@ Annotation readAnnotation(const Statement &row)
     const QString tags = row.text(13);
     if (!tags.isEmpty())
         a.tags = tags.split(QChar(0x1f));
+    a.interchange = row.text(14);
     return a;
 }
 
@@ -58,7 +67,8 @@ QVariantList columnValues(const Annotation &a)
     const QDateTime created = a.created.isValid() ? a.created : now;
     const QDateTime modified = a.modified.isValid() ? a.modified : created;
     return {a.document, Statement::notNull(a.selector.footnote), a.selector.exact, a.selector.prefix, a.selector.suffix,
-            a.selector.start, a.selector.end, a.color, a.note, a.author, storedTime(created), storedTime(modified), a.id};
+            a.selector.start, a.selector.end, a.color, a.note, a.author, storedTime(created), storedTime(modified),
+            Statement::notNull(a.interchange), a.id};
 }
 
 } // namespace
@@ -76,7 +86,7 @@ QDateTime readStoredTime(const QString &text)
 Result<std::vector<Annotation>> queryAnnotations(const Database &db, const QString &tail,
                                                  const QVariantList &values)
 {
-    Statement query(db, selectAnnotations() + tail);
+    Statement query(db, selectAnnotations(hasInterchangeColumn(db)) + tail);
     for (const QVariant &value : values)
         query.bind(value);
     if (auto done = query.exec(); !done)
@@ -91,10 +101,11 @@ Result<void> writeAnnotationRow(const Database &db, const Annotation &a, bool re
 {
     const QString sql = replace
         ? QStringLiteral("UPDATE annotations SET document = ?, footnote = ?, exact = ?, prefix = ?, suffix = ?,"
-                         " start = ?, \"end\" = ?, color = ?, note = ?, author = ?, created = ?, modified = ?"
-                         " WHERE id = ?")
+                         " start = ?, \"end\" = ?, color = ?, note = ?, author = ?, created = ?, modified = ?,"
+                         " interchange = ? WHERE id = ?")
         : QStringLiteral("INSERT INTO annotations (document, footnote, exact, prefix, suffix, start, \"end\", color,"
-                         " note, author, created, modified, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                         " note, author, created, modified, interchange, id)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Statement write(db, sql);
     for (const QVariant &value : columnValues(a))
         write.bind(value);

@@ -103,13 +103,24 @@ QStringList schemaVersion3()
     };
 }
 
+// Version 4: what an imported annotation carried that Marginalia does not use (a Hypothesis id, group and
+// permissions, a RangeSelector), as compact JSON, so that export gives it back (Annotation::interchange).
+// Readers of a file of versions 1 to 3, which has no such column, read it as empty (AnnotationStore), so
+// those files still read as they are.
+QStringList schemaVersion4()
+{
+    return {
+        QStringLiteral("ALTER TABLE annotations ADD COLUMN interchange TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
 } // namespace
 
 const DatabaseSchema &annotationSchema()
 {
     static const DatabaseSchema schema{AnnotationApplicationId,
                                        Tr::tr("annotation database"),
-                                       {{1, schemaVersion1()}, {2, schemaVersion2()}, {3, schemaVersion3()}},
+                                       {{1, schemaVersion1()}, {2, schemaVersion2()}, {3, schemaVersion3()}, {4, schemaVersion4()}},
                                        1};
     return schema;
 }

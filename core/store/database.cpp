@@ -196,15 +196,25 @@ Result<void> Database::upgradeChecked(std::unique_ptr<Database> migrated, const 
     Result<std::unique_ptr<Database>> reread = openForReading(schema, path);
     if (reread)
         return {};
+    return putBack(std::move(migrated), schema, before, reread.error());
+}
+
+// Puts the file's bytes from before its migrations back, and fails with `why`. Also for a migration that
+// fails after an earlier one committed (its own quick_check finds what the earlier one uncovered): the
+// file is then left as it was, not half upgraded.
+Result<void> Database::putBack(std::unique_ptr<Database> migrated, const DatabaseSchema &schema,
+                               const QByteArray &before, const Error &why)
+{
+    const QString path = migrated->m_path;
     migrated.reset(); // closes the connection: the -wal is checkpointed (or left) before the bytes go back
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(before) != before.size() || !file.flush())
         return fail(path, 0, 0, Tr::tr("the migration left the %1 unreadable (%2), and its earlier copy could not be "
-                                       "put back: %3").arg(schema.name, reread.error().message, file.errorString()));
+                                       "put back: %3").arg(schema.name, why.message, file.errorString()));
     file.close();
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
-    return fail(reread.error());
+    return fail(why);
 }
 
 Database::~Database()
@@ -272,8 +282,11 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseSchema &schema, c
     const QByteArray before = copy ? *copy : QByteArray(); // too large or unreadable: migrated without one
     if (auto opened = openReadWrite(*db); !opened)
         return fail(opened.error());
-    if (auto migrated = migrate(*db); !migrated)
+    if (auto migrated = migrate(*db); !migrated) {
+        if (!before.isEmpty())
+            return fail(putBack(std::move(db), schema, before, migrated.error()).error());
         return fail(migrated.error());
+    }
     if (!before.isEmpty()) {
         if (auto checked = upgradeChecked(std::move(db), schema, before); !checked)
             return fail(checked.error());

@@ -51,6 +51,8 @@ private:
     static std::unique_ptr<Database> create(const DatabaseSchema &schema, const QString &path);
     static Result<void> upgradeChecked(std::unique_ptr<Database> migrated, const DatabaseSchema &schema,
                                        const QByteArray &before);
+    static Result<void> putBack(std::unique_ptr<Database> migrated, const DatabaseSchema &schema,
+                                const QByteArray &before, const Error &why);
     Result<void> begin();
     Result<void> commit();
     void rollback();

@@ -59,6 +59,7 @@ QJsonObject changeJson(const PendingChange &change)
     json.insert(QStringLiteral("color"), nullable(a.color));
     json.insert(QStringLiteral("note"), nullable(a.note));
     json.insert(QStringLiteral("tags"), QJsonArray::fromStringList(a.tags));
+    json.insert(QStringLiteral("interchange"), a.interchange);
     json.insert(QStringLiteral("created"), storedTime(a.created));
     json.insert(QStringLiteral("modified"), storedTime(a.modified.isValid() ? a.modified : change.changed));
     return json;
@@ -92,6 +93,7 @@ TeamRow rowFrom(const QJsonObject &json)
     a.note = json.value(QStringLiteral("note")).toString();
     for (const QJsonValue &tag : json.value(QStringLiteral("tags")).toArray())
         a.tags << tag.toString();
+    a.interchange = json.value(QStringLiteral("interchange")).toString();
     a.author = json.value(QStringLiteral("author")).toString();
     a.created = serverTime(json.value(QStringLiteral("created")));
     a.modified = serverTime(json.value(QStringLiteral("modified")));

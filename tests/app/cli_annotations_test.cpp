@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -200,7 +201,88 @@ TEST_F(CliAnnotations, ExportW3cThenImportIntoAFreshDatabaseNeverDuplicates)
     QFile written(file);
     ASSERT_TRUE(written.open(QIODevice::ReadOnly));
     EXPECT_EQ(printedJson(stdoutExport).object(), QJsonDocument::fromJson(written.readAll()).object());
-    EXPECT_EQ(printedJson(stdoutExport).object()[QStringLiteral("items")].toArray().size(), 2);
+    // Issue 13 (8): the annotations stand in the collection's first page.
+    EXPECT_EQ(printedJson(stdoutExport).object()[QStringLiteral("first")][QStringLiteral("items")].toArray().size(), 2);
+}
+
+// Issue 13 (11): a note made on the text copy is exported with its position in the TEI reading text
+// (what `show` prints for the TEI file) when the TEI file is given.
+TEST_F(CliAnnotations, Issue13ExportCountsPositionsInTheTeiReadingTextOfTheTeiGiven)
+{
+    annotate({QStringLiteral("--quote"), quote});
+    const CliRun exported = run({QStringLiteral("export-annotations"), tei, copy});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    const QJsonObject collection = printedJson(exported).object();
+    EXPECT_EQ(collection[QStringLiteral("marginalia:textPositions")].toString(), QStringLiteral("tei-reading-text"));
+    const QJsonObject target = collection[QStringLiteral("first")][QStringLiteral("items")][0][QStringLiteral("target")].toObject();
+    const QJsonArray selectors = target[QStringLiteral("selector")].toArray();
+    ASSERT_EQ(selectors.size(), 2);
+    const QString teiText = readingText(tei, QStringLiteral("d317"));
+    EXPECT_EQ(selectors[1][QStringLiteral("start")].toInt(), teiText.indexOf(quote));
+    EXPECT_EQ(passage(teiText, selectors[1].toObject()), quote);
+    EXPECT_NE(teiText.indexOf(quote), readingText(copy, QStringLiteral("d317")).indexOf(quote));
+    // Without the TEI: no position is claimed, the stored one is a hint.
+    const QJsonObject bare = printedJson(run({QStringLiteral("export-annotations")})).object();
+    const QJsonObject bareTarget = bare[QStringLiteral("first")][QStringLiteral("items")][0][QStringLiteral("target")].toObject();
+    EXPECT_EQ(bareTarget[QStringLiteral("selector")].toArray().size(), 1);
+    EXPECT_EQ(bareTarget[QStringLiteral("marginalia:storedPosition")][QStringLiteral("start")].toInt(),
+              readingText(copy, QStringLiteral("d317")).indexOf(quote));
+}
+
+// Issue 13 (13, 14): a Hypothesis search response imports; its page note and its reply are named on
+// stderr with FILE:LINE:COLUMN and why, and the import exits 0.
+TEST_F(CliAnnotations, Issue13HypothesisSearchResponseImportsAllButThePageNoteAndTheReply)
+{
+    const QString file = test::dataPath(QStringLiteral("hypothesis/search-frus1961-63v09.json"));
+    const CliRun imported = run({QStringLiteral("import-annotations"), file});
+    EXPECT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_EQ(imported.out.trimmed(), QStringLiteral("3 added, 0 updated, 0 unchanged, 2 skipped")) << imported.out.toStdString();
+    const QStringList errors = imported.err.trimmed().split(QLatin1Char('\n'));
+    ASSERT_EQ(errors.size(), 2) << imported.err.toStdString();
+    static const QRegularExpression where(QStringLiteral("^skipped: (.+):(\\d+):(\\d+): annotation (\\d) \\(id ([A-Za-z0-9_-]+)\\): (.+)$"));
+    const QRegularExpressionMatch pageNote = where.match(errors[0]);
+    ASSERT_TRUE(pageNote.hasMatch()) << errors[0].toStdString();
+    EXPECT_EQ(pageNote.captured(1), file);
+    EXPECT_EQ(pageNote.captured(4), QStringLiteral("2"));
+    EXPECT_TRUE(pageNote.captured(6).startsWith(QStringLiteral("a page note")));
+    // The line named holds that annotation's id.
+    const QList<QByteArray> lines = test::readData(QStringLiteral("hypothesis/search-frus1961-63v09.json")).split('\n');
+    EXPECT_TRUE(lines.value(pageNote.captured(2).toInt() - 1).contains(pageNote.captured(5).toUtf8()));
+    const QRegularExpressionMatch reply = where.match(errors[1]);
+    ASSERT_TRUE(reply.hasMatch()) << errors[1].toStdString();
+    EXPECT_TRUE(reply.captured(6).startsWith(QStringLiteral("a reply")));
+
+    const QJsonArray all = listed({tei});
+    ASSERT_EQ(all.size(), 3);
+    QStringList documents;
+    for (const QJsonValue &a : all) {
+        documents << a[QStringLiteral("document")].toString();
+        EXPECT_EQ(a[QStringLiteral("orphan")], QJsonValue(false)) << a[QStringLiteral("exact")].toString().toStdString();
+    }
+    documents.sort();
+    EXPECT_EQ(documents, (QStringList{QStringLiteral("frus1961-63v09/d316"), QStringLiteral("frus1961-63v09/d317"),
+                                      QStringLiteral("frus1961-63v09/d318")}));
+    EXPECT_EQ(run({QStringLiteral("import-annotations"), file}).out.trimmed(),
+              QStringLiteral("0 added, 0 updated, 3 unchanged, 2 skipped"));
+}
+
+// Issue 13 (14): a page note (no quote) among others is skipped, named with FILE:LINE:COLUMN; exit 0.
+TEST_F(CliAnnotations, Issue13APageNoteIsSkippedNamedAndTheRestImports)
+{
+    const QString file = path(QStringLiteral("mixed.jsonld"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write("[{\"type\": \"Annotation\", \"target\": {\"source\": \"https://history.state.gov/historicaldocuments/frus1961-63v09/d317\",\n"
+              "   \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"fair practices\"}}},\n"
+              "  {\"type\": \"Annotation\", \"bodyValue\": \"On the whole page\",\n"
+              "   \"target\": \"https://history.state.gov/historicaldocuments/frus1961-63v09/d317\"}]\n");
+    out.close();
+    const CliRun r = run({QStringLiteral("import-annotations"), file});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.out.trimmed(), QStringLiteral("1 added, 0 updated, 0 unchanged, 1 skipped"));
+    EXPECT_TRUE(r.err.startsWith(QStringLiteral("skipped: ") + file + QStringLiteral(":3:3: annotation 2: it has no TextQuoteSelector")))
+        << r.err.toStdString();
+    EXPECT_EQ(listed({}).size(), 1);
 }
 
 TEST_F(CliAnnotations, ImportOfBadJsonExitsOneWithLineAndColumn)
@@ -465,7 +547,8 @@ TEST_F(CliAnnotations, Issue8DashIsStandardOutputAndAFifoGetsTheCollection)
     const CliRun dash = run(exportW3cTo(QStringLiteral("-")));
     EXPECT_EQ(dash.exitCode, 0) << dash.err.toStdString();
     EXPECT_EQ(printedJson(dash).object()[QStringLiteral("type")].toString(), QStringLiteral("AnnotationCollection"));
-    EXPECT_EQ(printedJson(dash).object()[QStringLiteral("items")].toArray().size(), 1);
+    // Issue 13 (8): the annotations stand in the collection's first page.
+    EXPECT_EQ(printedJson(dash).object()[QStringLiteral("first")][QStringLiteral("items")].toArray().size(), 1);
 
     const QString fifo = path(QStringLiteral("export.pipe"));
     ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);

@@ -1,6 +1,7 @@
 #include "annotation/annotationcommands.h"
 
 #include "annotation/annotationservice.h"
+#include "export/annotationimport.h"
 #include "export/w3cannotations.h"
 #include "store/annotationstore.h"
 #include "core/store/storetesting.h"
@@ -51,7 +52,7 @@ protected:
     // What `marginalia-cli import-annotations` does: merge by uuid, the newer modification wins.
     ImportSummary import(const QString &path)
     {
-        Result<ImportSummary> summary = importW3cAnnotationsFile(path, *m_service.store());
+        Result<ImportSummary> summary = importAnnotationsFile(path, *m_service.store());
         EXPECT_TRUE(summary) << summary.error().toString().toStdString();
         return summary ? *summary : ImportSummary{};
     }

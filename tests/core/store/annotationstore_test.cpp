@@ -82,6 +82,27 @@ TEST_F(AnnotationStoreTest, AddFindUpdateRemove)
     EXPECT_TRUE(search(QStringLiteral("changed")).empty()) << "the search row goes with the annotation";
 }
 
+// Issue 13 (13): what an import kept of another tool's annotation (schema 3's interchange column) is saved,
+// read back, replaced by an update and merged, byte for byte.
+TEST_F(AnnotationStoreTest, Issue13WhatAnImportKeptIsStoredAsItCame)
+{
+    Annotation a = sampleAnnotation(D1, 40);
+    a.interchange = QStringLiteral(R"({"hypothesis":{"group":"__world__","id":"QbqSJpIIEfCl3Gu4CC0tZA"},)"
+                                   R"("selectors":[{"type":"RangeSelector","startOffset":29}]})");
+    ASSERT_TRUE(m_store->add(a));
+    EXPECT_EQ(m_store->find(a.id)->value().interchange, a.interchange);
+    a.interchange.clear();
+    a.modified = a.modified.addSecs(1);
+    ASSERT_TRUE(m_store->update(a));
+    EXPECT_TRUE(m_store->find(a.id)->value().interchange.isEmpty());
+    a.interchange = QStringLiteral(R"({"hypothesis":{"id":"Zx7Tn5IIEfC4hV8rYq2m1w"}})");
+    a.modified = a.modified.addSecs(1);
+    Result<int> merged = m_store->merge({a});
+    ASSERT_TRUE(merged);
+    EXPECT_EQ(*merged, 1);
+    EXPECT_EQ(m_store->all()->front().interchange, a.interchange);
+}
+
 TEST_F(AnnotationStoreTest, AddFillsMissingTimesAndRefusesDuplicatesAndBadInput)
 {
     Annotation a = sampleAnnotation(D1, 0);

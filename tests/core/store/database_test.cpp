@@ -79,8 +79,8 @@ TEST_F(DatabaseTest, CreatesFolderAndTheCurrentSchema)
     ASSERT_TRUE(db) << db.error().toString().toStdString();
     EXPECT_TRUE(QFileInfo::exists(file));
     EXPECT_FALSE((*db)->isReadOnly());
-    EXPECT_EQ(annotationSchema().currentVersion(), 3);
-    EXPECT_EQ(pragma(**db, "user_version").toInt(), 3);
+    EXPECT_EQ(annotationSchema().currentVersion(), 4);
+    EXPECT_EQ(pragma(**db, "user_version").toInt(), 4);
     QSqlQuery tables((*db)->connection());
     ASSERT_TRUE(tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")));
     QStringList names;
@@ -185,7 +185,7 @@ TEST_F(DatabaseTest, NewerSchemaIsRefusedAndLeftAlone)
 {
     makeDatabase(path(), 3);
     rawExec(path(), {QStringLiteral("PRAGMA user_version = 99")});
-    expectRefused(path(), "was written by a newer Marginalia (schema 99; this version reads up to 3)");
+    expectRefused(path(), "was written by a newer Marginalia (schema 99; this version reads up to 4)");
 }
 
 TEST_F(DatabaseTest, UnwritableFileOpensReadOnly)
@@ -329,7 +329,7 @@ TEST_F(DatabaseTest, Issue8RefusedFilesGetNoWalOrShm)
     const QString newer = path(QStringLiteral("newer.sqlite"));
     makeDatabase(newer, 3);
     rawExec(newer, {QStringLiteral("PRAGMA user_version = 99")});
-    expectRefusedLeavingNothing(newer, QStringLiteral("was written by a newer Marginalia (schema 99; this version reads up to 3)"));
+    expectRefusedLeavingNothing(newer, QStringLiteral("was written by a newer Marginalia (schema 99; this version reads up to 4)"));
 
     const QString foreign = path(QStringLiteral("bookmarks.sqlite"));
     rawExec(foreign, {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("CREATE TABLE bookmarks (url TEXT)")});

@@ -112,6 +112,13 @@ TEST(SchemaUpgradeTest, Issue9StoredVersion1DatabaseOpensUpgradedWithItsAnnotati
         EXPECT_FALSE(tables.contains(QStringLiteral("documents_fts"))) << "migration 2 moved it to the library index";
         EXPECT_FALSE(tables.contains(QStringLiteral("indexed_documents")));
         EXPECT_TRUE(tables.contains(QStringLiteral("annotations_fts")));
+        // Migration 3: an annotation now keeps what an import brought; the old ones have nothing.
+        EXPECT_EQ(Statement::scalar(*db->database, QStringLiteral("SELECT count(*) FROM pragma_table_info('annotations')"
+                                                                  " WHERE name = 'interchange'"))->toInt(), 1);
+        Result<std::vector<Annotation>> upgraded = db->store->all();
+        ASSERT_TRUE(upgraded);
+        for (const Annotation &a : *upgraded)
+            EXPECT_TRUE(a.interchange.isEmpty()) << a.id.toStdString();
     }
     // Upgraded, it reads as any current database.
     Result<AnnotationDatabase> reread = AnnotationDatabase::open(file, DatabaseAccess::Read);
