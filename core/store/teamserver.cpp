@@ -2,6 +2,7 @@
 
 #include "teamconnection.h"
 #include "teamschema.h"
+#include "teamtransaction.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -14,14 +15,6 @@ namespace marginalia {
 
 namespace {
 
-Error serverError(const TeamConnection &server, const QSqlError &error)
-{
-    QString text = error.databaseText().trimmed();
-    if (text.isEmpty())
-        text = error.text().trimmed();
-    return Error{server.address(), 0, 0, Tr::tr("the team server refused: %1").arg(text.simplified())};
-}
-
 // One statement with values bound in order; fails with the server's words.
 Result<QSqlQuery> run(TeamConnection &server, const QString &sql, const QVariantList &values = {})
 {
@@ -30,15 +23,15 @@ Result<QSqlQuery> run(TeamConnection &server, const QString &sql, const QVariant
     // The server prepares only queries, not DDL: a statement with nothing to bind runs as it is.
     if (values.isEmpty()) {
         if (!query.exec(sql))
-            return fail(serverError(server, query.lastError()));
+            return fail(teamServerError(server, query.lastError()));
         return query;
     }
     if (!query.prepare(sql))
-        return fail(serverError(server, query.lastError()));
+        return fail(teamServerError(server, query.lastError()));
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return fail(serverError(server, query.lastError()));
+        return fail(teamServerError(server, query.lastError()));
     return query;
 }
 
@@ -106,34 +99,6 @@ Error tooNew(const TeamConnection &server, int version)
                         "Marginalia to work with this team").arg(version).arg(currentTeamSchemaVersion())};
 }
 
-class ServerTransaction {
-public:
-    explicit ServerTransaction(TeamConnection &server) : m_server(server) {}
-    ~ServerTransaction()
-    {
-        if (m_open)
-            m_server.connection().rollback();
-    }
-    Result<void> begin()
-    {
-        if (!m_server.connection().transaction())
-            return fail(serverError(m_server, m_server.connection().lastError()));
-        m_open = true;
-        return {};
-    }
-    Result<void> commit()
-    {
-        m_open = false;
-        if (!m_server.connection().commit())
-            return fail(serverError(m_server, m_server.connection().lastError()));
-        return {};
-    }
-
-private:
-    TeamConnection &m_server;
-    bool m_open = false;
-};
-
 Result<void> grantGroup(TeamConnection &server, const QString &group)
 {
     const QStringList grants{
@@ -185,7 +150,7 @@ Result<TeamInfo> readTeamInfo(TeamConnection &server)
 Result<TeamInfo> initTeam(TeamConnection &server, const QString &group)
 {
     const QString wanted = group.isEmpty() ? defaultTeamGroup() : group;
-    ServerTransaction transaction(server);
+    TeamTransaction transaction(server);
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
     // Two admins running init at once take turns.
@@ -249,7 +214,7 @@ Result<void> addTeamMember(TeamConnection &server, const QString &role, const QS
 {
     if (role.trimmed().isEmpty())
         return fail(Error{server.address(), 0, 0, Tr::tr("a member needs a role name")});
-    ServerTransaction transaction(server);
+    TeamTransaction transaction(server);
     if (auto begun = transaction.begin(); !begun)
         return begun;
     Result<QString> teamGroup = teamGroupFor(server, group);
@@ -269,7 +234,7 @@ Result<void> addTeamMember(TeamConnection &server, const QString &role, const QS
 
 Result<void> removeTeamMember(TeamConnection &server, const QString &role)
 {
-    ServerTransaction transaction(server);
+    TeamTransaction transaction(server);
     if (auto begun = transaction.begin(); !begun)
         return begun;
     Result<QString> teamGroup = teamGroupFor(server, {});

@@ -4,6 +4,7 @@
 #include "syncledger.h"
 #include "teamconnection.h"
 #include "teamserver.h"
+#include "teamtransaction.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -26,14 +27,6 @@ constexpr std::size_t PushPart = 1000;
 const QString TeamKey = QStringLiteral("team");
 const QString TeamIdKey = QStringLiteral("team_id");
 const QString ServerVersionKey = QStringLiteral("server_version");
-
-Error serverError(const TeamConnection &server, const QSqlError &error)
-{
-    QString text = error.databaseText().trimmed();
-    if (text.isEmpty())
-        text = error.text().trimmed();
-    return Error{server.address(), 0, 0, Tr::tr("the team server refused: %1").arg(text.simplified())};
-}
 
 QJsonValue nullable(const QString &text)
 {
@@ -102,39 +95,6 @@ TeamRow rowFrom(const QJsonObject &json)
     return row;
 }
 
-class ServerTransaction {
-public:
-    explicit ServerTransaction(TeamConnection &server) : m_server(server) {}
-    ~ServerTransaction()
-    {
-        if (m_open)
-            m_server.connection().rollback();
-    }
-    Result<void> begin(const QString &mode = {})
-    {
-        if (!m_server.connection().transaction())
-            return fail(serverError(m_server, m_server.connection().lastError()));
-        m_open = true;
-        if (!mode.isEmpty()) {
-            QSqlQuery set(m_server.connection());
-            if (!set.exec(QStringLiteral("SET TRANSACTION ") + mode))
-                return fail(serverError(m_server, set.lastError()));
-        }
-        return {};
-    }
-    Result<void> commit()
-    {
-        m_open = false;
-        if (!m_server.connection().commit())
-            return fail(serverError(m_server, m_server.connection().lastError()));
-        return {};
-    }
-
-private:
-    TeamConnection &m_server;
-    bool m_open = false;
-};
-
 struct PushOutcome {
     std::vector<std::pair<PendingChange, TeamRow>> taken;   // pushed, won, or a deletion the server never needed
     std::vector<HistoryEntry> replacedOnServer;             // what the won ones wrote over
@@ -151,13 +111,13 @@ Result<PushOutcome> push(TeamConnection &server, std::vector<PendingChange> pend
     std::unordered_map<QString, std::size_t> byId;
     for (std::size_t i = 0; i < pending.size(); ++i)
         byId[pending[i].id] = i;
-    ServerTransaction transaction(server);
+    TeamTransaction transaction(server);
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
     QSqlQuery call(server.connection());
     call.setForwardOnly(true);
     if (!call.prepare(QStringLiteral("SELECT r::text FROM marginalia.push(?::jsonb) r")))
-        return fail(serverError(server, call.lastError()));
+        return fail(teamServerError(server, call.lastError()));
     std::vector<QJsonObject> answers;
     for (std::size_t from = 0; from < pending.size(); from += PushPart) {
         QJsonArray changes;
@@ -165,7 +125,7 @@ Result<PushOutcome> push(TeamConnection &server, std::vector<PendingChange> pend
             changes.append(changeJson(pending[i]));
         call.addBindValue(QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact)));
         if (!call.exec())
-            return fail(serverError(server, call.lastError()));
+            return fail(teamServerError(server, call.lastError()));
         while (call.next())
             answers.push_back(QJsonDocument::fromJson(call.value(0).toString().toUtf8()).object());
     }
@@ -210,24 +170,24 @@ struct Pulled {
 Result<Pulled> pull(TeamConnection &server, qint64 since)
 {
     Pulled pulled;
-    ServerTransaction transaction(server);
+    TeamTransaction transaction(server);
     // One snapshot: the counter and the rows it covers are read as of the same moment.
     if (auto begun = transaction.begin(QStringLiteral("ISOLATION LEVEL REPEATABLE READ, READ ONLY")); !begun)
         return fail(begun.error());
     QSqlQuery query(server.connection());
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT version FROM marginalia.library WHERE id = 1")) || !query.next())
-        return fail(serverError(server, query.lastError()));
+        return fail(teamServerError(server, query.lastError()));
     pulled.serverVersion = query.value(0).toLongLong();
     if (pulled.serverVersion < since)
         since = 0; // the team's database was restored from an older backup: read it all again
     if (!query.prepare(QStringLiteral("SELECT to_jsonb(a)::text FROM marginalia.annotations a"
                                       " WHERE a.version > ? AND a.version <= ? ORDER BY a.version")))
-        return fail(serverError(server, query.lastError()));
+        return fail(teamServerError(server, query.lastError()));
     query.addBindValue(since);
     query.addBindValue(pulled.serverVersion);
     if (!query.exec())
-        return fail(serverError(server, query.lastError()));
+        return fail(teamServerError(server, query.lastError()));
     while (query.next())
         pulled.rows.push_back(rowFrom(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()));
     if (auto committed = transaction.commit(); !committed)
