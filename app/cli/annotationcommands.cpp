@@ -5,6 +5,7 @@
 #include "annotation/anchoredannotation.h"
 #include "annotation/documentkey.h"
 #include "cli/cli.h"
+#include "cli/commandline.h"
 #include "cli/commands.h"
 #include "library/library.h"
 #include "store/annotationstore.h"
@@ -207,7 +208,7 @@ int runAnnotations(const AnnotationsOptions &options, QTextStream &out, QTextStr
         QJsonArray array;
         for (const Listed &l : *listed)
             array.append(listedJson(l));
-        out << QString::fromUtf8(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        printJson(array, out);
     } else {
         for (const Listed &l : *listed)
             out << listedText(l);
@@ -256,7 +257,7 @@ int runAnnotationSearch(const AnnotationSearchOptions &options, QTextStream &out
         }
     }
     if (options.json)
-        out << QString::fromUtf8(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        printJson(array, out);
     return ExitOk;
 }
 
@@ -283,7 +284,7 @@ int runTags(const TagsOptions &options, QTextStream &out, QTextStream &err)
         }
     }
     if (options.json)
-        out << QString::fromUtf8(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        printJson(array, out);
     return ExitOk;
 }
 

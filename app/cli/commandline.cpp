@@ -4,7 +4,11 @@
 #include "store/catalogschema.h"
 #include "store/database.h"
 #include "util/translate.h"
+#include "util/visiblecontrols.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 namespace marginalia::cli {
@@ -68,6 +72,16 @@ int CommandLine::usage(const QString &message, QTextStream &err) const
 QCommandLineOption jsonOption()
 {
     return QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON."));
+}
+
+void printJson(const QJsonObject &object, QTextStream &out)
+{
+    out << QString::fromUtf8(terminalSafeJson(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+}
+
+void printJson(const QJsonArray &array, QTextStream &out)
+{
+    out << QString::fromUtf8(terminalSafeJson(QJsonDocument(array).toJson(QJsonDocument::Indented)));
 }
 
 } // namespace marginalia::cli

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QJsonArray;
+class QJsonObject;
 class QTextStream;
 
 namespace marginalia::cli {
@@ -41,5 +43,10 @@ private:
 };
 
 QCommandLineOption jsonOption();
+
+// What --json prints: indented, with control characters in strings escaped so that no text of a document
+// or an annotation can drive the terminal (terminalSafeJson).
+void printJson(const QJsonObject &object, QTextStream &out);
+void printJson(const QJsonArray &array, QTextStream &out);
 
 } // namespace marginalia::cli

@@ -6,6 +6,7 @@
 #include "catalog/catalogindexer.h"
 #include "catalog/volumeoutline.h"
 #include "cli/cli.h"
+#include "cli/commandline.h"
 #include "cli/commands.h"
 #include "export/documentjson.h"
 #include "export/terminaltext.h"
@@ -28,11 +29,6 @@
 namespace marginalia::cli {
 
 namespace {
-
-void printJson(const QJsonObject &object, QTextStream &out)
-{
-    out << QString::fromUtf8(terminalSafeJson(QJsonDocument(object).toJson(QJsonDocument::Indented)));
-}
 
 QJsonObject errorJson(const Error &error)
 {

@@ -5,6 +5,7 @@
 #include "catalog/catalog.h"
 #include "catalog/volumeoutline.h"
 #include "cli/cli.h"
+#include "cli/commandline.h"
 #include "export/documentjson.h"
 #include "export/terminaltext.h"
 #include "library/library.h"
@@ -166,7 +167,7 @@ int runLibrarySearch(const LibrarySearchOptions &options, QTextStream &out, QTex
                                        {QStringLiteral("snippet"), hit.snippet}});
         }
         const QJsonObject object{{QStringLiteral("total"), found->total}, {QStringLiteral("results"), results}};
-        out << QString::fromUtf8(terminalSafeJson(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+        printJson(object, out);
         return ExitOk;
     }
     for (const CatalogHit &hit : found->results) {

@@ -11,7 +11,6 @@
 #include "store/teamserver.h"
 #include "store/teamsync.h"
 #include "util/translate.h"
-#include "util/visiblecontrols.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -21,11 +20,6 @@
 namespace marginalia::cli {
 
 namespace {
-
-void printJson(const QJsonObject &object, QTextStream &out)
-{
-    out << QString::fromUtf8(terminalSafeJson(QJsonDocument(object).toJson(QJsonDocument::Indented)));
-}
 
 int failed(const Error &error, QTextStream &err)
 {
