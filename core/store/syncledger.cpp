@@ -268,8 +268,8 @@ Result<std::vector<HistoryEntry>> SyncLedger::history(const QString &annotationI
 {
     Statement query(m_db, QStringLiteral("SELECT annotation_id, note, color, tags, author, modified, replaced, reason"
                                          " FROM annotation_history WHERE ? = '' OR annotation_id = ? ORDER BY id"));
-    if (auto done = query.exec({annotationId.isNull() ? QString(QLatin1String("")) : annotationId, annotationId});
-        !done)
+    // A null id would bind NULL, which equals nothing: "" asks for every entry.
+    if (auto done = query.exec({Statement::notNull(annotationId), annotationId}); !done)
         return fail(done.error());
     std::vector<HistoryEntry> entries;
     while (query.next())

@@ -114,14 +114,20 @@ Result<void> grantGroup(TeamConnection &server, const QString &group)
     return {};
 }
 
-Result<QString> teamGroupFor(TeamConnection &server, const QString &group)
+// The team the database is, whatever its schema version; fails when it is none.
+Result<TeamInfo> readExistingTeam(TeamConnection &server)
 {
     Result<bool> schema = hasTeamSchema(server);
     if (!schema)
         return fail(schema.error());
     if (!*schema)
         return fail(noTeam(server));
-    Result<TeamInfo> info = readAbout(server);
+    return readAbout(server);
+}
+
+Result<QString> teamGroupFor(TeamConnection &server, const QString &group)
+{
+    Result<TeamInfo> info = readExistingTeam(server);
     if (!info)
         return fail(info.error());
     if (!group.isEmpty() && group != info->group)
@@ -134,12 +140,7 @@ Result<QString> teamGroupFor(TeamConnection &server, const QString &group)
 
 Result<TeamInfo> readTeamInfo(TeamConnection &server)
 {
-    Result<bool> schema = hasTeamSchema(server);
-    if (!schema)
-        return fail(schema.error());
-    if (!*schema)
-        return fail(noTeam(server));
-    Result<TeamInfo> info = readAbout(server);
+    Result<TeamInfo> info = readExistingTeam(server);
     if (!info)
         return info;
     if (info->schemaVersion > currentTeamSchemaVersion())

@@ -98,7 +98,8 @@ void TeamSession::connectTo(const QString &address)
 
 void TeamSession::syncNow()
 {
-    if (m_state == State::Off && m_address.isEmpty() && m_connecting.isEmpty())
+    // Without a team, or one being connected to, there is nothing to reach.
+    if (m_address.isEmpty() && m_connecting.isEmpty())
         return;
     runSync();
 }
