@@ -1,6 +1,7 @@
 #include "teamcontroller.h"
 
 #include "annotation/annotationservice.h"
+#include "plaintext.h"
 #include "team/teamsession.h"
 
 #include <QAction>
@@ -14,10 +15,9 @@
 namespace marginalia {
 
 TeamController::TeamController(const Parts &parts, QObject *parent)
-    : QObject(parent), m_parts(parts), m_status(new QLabel(parts.window))
+    : QObject(parent), m_parts(parts), m_status(plainLabel(parts.window))
 {
     m_status->setObjectName(QStringLiteral("teamStatus"));
-    m_status->setTextFormat(Qt::PlainText);
     m_status->hide();
     if (m_parts.statusBar)
         m_parts.statusBar->addPermanentWidget(m_status);
@@ -83,7 +83,8 @@ void TeamController::showState()
         break;
     }
     m_status->setText(text);
-    m_status->setToolTip(tip);
+    // The address and the server's words are not ours: shown as they are, never as markup.
+    m_status->setToolTip(tip.isEmpty() ? QString() : plainTooltip(tip));
     m_status->setVisible(!text.isEmpty());
     m_sync->setEnabled(!session->address().isEmpty());
     // A connection the user asked for that failed is said once, where they look.
@@ -93,6 +94,7 @@ void TeamController::showState()
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Connect to Team"), session->problem().toString(),
                                         QMessageBox::Ok, m_parts.window);
             box->setObjectName(QStringLiteral("teamProblemBox"));
+            box->setTextFormat(Qt::PlainText);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
         }
