@@ -7,12 +7,14 @@
 #include "anchor/anchoring.h"
 #include "annotation/annotationcommands.h"
 #include "annotation/annotationservice.h"
+#include "annotation/annotationtooltip.h"
 #include "annotation/documentkey.h"
 #include "annotation/documentlookup.h"
 #include "library/openlibrary.h"
 #include "model/readingtext.h"
 #include "models/annotationsmodel.h"
 #include "navigation/navigator.h"
+#include "util/plaintext.h"
 
 #include <QUndoStack>
 
@@ -59,14 +61,17 @@ void AnnotationController::reload()
     if (m_volume < 0)
         return;
     const Document &doc = m_parts.library->library().volume(m_volume).documents.at(std::size_t(m_document));
-    std::vector<AnchoredAnnotation> anchored = anchorAnnotations(doc, m_parts.service->forDocument(m_key));
+    std::vector<Annotation> shown = m_parts.service->forDocument(m_key);
+    std::erase_if(shown, [this](const Annotation &a) { return !m_filter.accepts(a); });
+    std::vector<AnchoredAnnotation> anchored = anchorAnnotations(doc, shown);
     QList<Highlight> body;
     QList<Highlight> notes;
     for (AnchoredAnnotation &a : anchored) {
         a.paintColor = m_parts.service->paintColor(a.annotation);
         if (!a.anchor.found())
             continue;
-        const Highlight h{a.anchor.start, a.anchor.end, QColor(a.paintColor), a.footnote};
+        const Highlight h{a.anchor.start, a.anchor.end, QColor(a.paintColor), a.footnote,
+                          plainTooltip(annotationTooltip(a.annotation))};
         (a.footnote < 0 ? body : notes) << h;
     }
     m_parts.view->setHighlights(body);
@@ -97,6 +102,8 @@ std::optional<Annotation> AnnotationController::annotationAtSelection() const
     if (!selected)
         return std::nullopt;
     for (const AnchoredAnnotation &a : m_parts.documentAnnotations->annotations()) {
+        if (!m_filter.isMine(a.annotation))
+            continue; // the server lets nobody change another member's annotation
         const bool sameFlow = a.annotation.selector.footnote == selected->selector.footnote;
         if (sameFlow && a.anchor.found() && a.anchor.start < selected->selector.end && selected->selector.start < a.anchor.end)
             return a.annotation;
@@ -239,12 +246,22 @@ void AnnotationController::showTag(const QString &name)
     m_shownTag = name;
     std::vector<AnchoredAnnotation> rows;
     for (Annotation &a : m_parts.service->withTag(name)) {
+        if (!m_filter.accepts(a))
+            continue;
         AnchoredAnnotation row{std::move(a), {}, -1, {}};
         row.anchor.method = AnchorResult::Position; // listed by their stored quote; anchored when opened
         row.paintColor = m_parts.service->paintColor(row.annotation);
         rows.push_back(std::move(row));
     }
     m_parts.tagPassages->setAnnotations(std::move(rows));
+}
+
+void AnnotationController::setAuthorFilter(const AuthorFilter &filter)
+{
+    m_filter = filter;
+    reload();
+    if (!m_shownTag.isEmpty())
+        showTag(m_shownTag);
 }
 
 void AnnotationController::openPassage(const QString &documentKey, const QString &id)

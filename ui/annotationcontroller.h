@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation/authorfilter.h"
 #include "model/annotation.h"
 
 #include <QObject>
@@ -42,6 +43,7 @@ public:
     explicit AnnotationController(const Parts &parts, QObject *parent = nullptr);
 
     QString currentDocumentKey() const { return m_key; }
+    const AuthorFilter &authorFilter() const { return m_filter; }
 
 public Q_SLOTS:
     void showDocument(int volume, int document);
@@ -60,6 +62,9 @@ public Q_SLOTS:
     void selectAnnotation(const QString &id);
     void showTag(const QString &name);
     void openPassage(const QString &documentKey, const QString &id);
+    // Whose annotations are painted and listed; the names in it say which are the user's own, the only
+    // ones a selection edits (in a team, another member's passage gets an annotation of the user's own).
+    void setAuthorFilter(const marginalia::AuthorFilter &filter);
 
 Q_SIGNALS:
     void message(const QString &text);
@@ -78,6 +83,7 @@ private:
     int m_document = -1;
     QString m_key;
     QString m_shownTag;
+    AuthorFilter m_filter;
     // Whether the notes pane holds the selection made last: the letter's may still be there, unfocused,
     // when the user goes on to select in a note, and the action is meant for the note.
     bool m_notesSelectedLast = false;

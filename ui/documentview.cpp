@@ -8,7 +8,6 @@
 #include <QTextBlock>
 #include <QTextDocumentFragment>
 #include <QTimer>
-#include <QToolTip>
 
 #include <memory>
 
@@ -162,12 +161,7 @@ bool DocumentView::viewportEvent(QEvent *event)
 {
     if (event->type() != QEvent::ToolTip)
         return QTextBrowser::viewportEvent(event);
-    const auto *help = static_cast<QHelpEvent *>(event);
-    const QString tip = cursorForPosition(help->pos()).charFormat().toolTip();
-    if (tip.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(help->globalPos(), tip, viewport());
+    showTextTooltip(this, static_cast<QHelpEvent *>(event), m_map, m_highlights);
     return true;
 }
 
@@ -245,7 +239,7 @@ void DocumentView::setSearchHits(const std::vector<std::pair<int, int>> &reading
     m_searchHits.clear();
     const QColor colour = searchHitColor();
     for (const auto &[start, end] : readingRanges)
-        m_searchHits.append({start, end, colour, -1});
+        m_searchHits.append({start, end, colour, -1, {}});
     updateExtraSelections();
 }
 

@@ -1,5 +1,6 @@
 #include "footnotepane.h"
 
+#include <QHelpEvent>
 #include <QScrollBar>
 
 #include <utility>
@@ -90,6 +91,15 @@ void FootnotePane::setHighlights(const QList<Highlight> &highlights)
 {
     m_highlights = highlights;
     updateHighlight();
+}
+
+// Answered here for what hovering a highlighted passage of a note says (see DocumentView::viewportEvent).
+bool FootnotePane::viewportEvent(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QTextBrowser::viewportEvent(event);
+    showTextTooltip(this, static_cast<QHelpEvent *>(event), m_map, m_highlights);
+    return true;
 }
 
 FootnotePane::NoteRange FootnotePane::selectedRange() const

@@ -42,6 +42,9 @@ public:
 Q_SIGNALS:
     void linkActivated(const marginalia::LinkTarget &target);
 
+protected:
+    bool viewportEvent(QEvent *event) override;
+
 private:
     void updateHighlight();
     int positionOfNote(int footnote) const;

@@ -1,6 +1,10 @@
 #include "highlight.h"
 
 #include "render/renderedtext.h"
+#include "util/plaintext.h"
+
+#include <QHelpEvent>
+#include <QToolTip>
 
 namespace marginalia {
 
@@ -23,6 +27,28 @@ QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, co
         out << paint;
     }
     return out;
+}
+
+void showTextTooltip(QTextEdit *edit, const QHelpEvent *help, const RenderedText &map,
+                     const QList<Highlight> &highlights)
+{
+    const QTextCursor under = edit->cursorForPosition(help->pos());
+    const int position = under.position();
+    QString tip;
+    for (const Highlight &h : highlights) {
+        if (h.tooltip.isEmpty())
+            continue;
+        const int from = map.positionOfOffset(h.start, h.footnote);
+        const int to = map.positionOfOffset(h.end, h.footnote);
+        // The cursor sits between characters: the one hovered is the one after it.
+        if (from >= 0 && from <= position && position < to)
+            tip = joinedTooltips(tip, h.tooltip);
+    }
+    tip = joinedTooltips(tip, under.charFormat().toolTip());
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(help->globalPos(), tip, edit->viewport());
 }
 
 QColor searchHitColor()

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QTextEdit>
 
+class QHelpEvent;
+
 namespace marginalia {
 
 struct RenderedText;
@@ -14,6 +16,7 @@ struct Highlight {
     int end = 0;
     QColor color;
     int footnote = -1;
+    QString tooltip; // what hovering it shows, made by plainTooltip(); may be empty
 };
 
 // What a new rendering does with the colours painted over the old one. The same document rendered
@@ -29,5 +32,11 @@ QColor searchHitColor();
 // and links stay readable.
 QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, const RenderedText &map,
                                                      const QList<Highlight> &highlights);
+
+// Answers a tooltip event of a view of rendered text (in its viewport's coordinates): what the text
+// under the mouse says of itself (a person's entry, a link) below what the highlights there say (who
+// wrote the note, and the note), or hides the tooltip when neither says anything.
+void showTextTooltip(QTextEdit *edit, const QHelpEvent *help, const RenderedText &map,
+                     const QList<Highlight> &highlights);
 
 } // namespace marginalia

@@ -166,7 +166,7 @@ void LibrarySearchController::showHits(int volume, int document, const QString &
     QList<Highlight> noteHits;
     for (std::size_t f = 0; f < doc.footnotes.size(); ++f) {
         for (const auto &[start, end] : libraryQueryHits(query, plainText(doc.footnotes[f].content)))
-            noteHits.append({start, end, searchHitColor(), int(f)});
+            noteHits.append({start, end, searchHitColor(), int(f), {}});
     }
     m_parts.notes->setSearchHits(noteHits);
     const QList<std::pair<int, int>> inText = m_parts.view->searchHitPositions();

@@ -496,6 +496,8 @@ void MainWindow::createActions()
     if (m_services.team) {
         QMenu *team = menuBar()->addMenu(tr("&Team"));
         m_teamController = new TeamController({m_services.team, m_services.annotations, team, statusBar(), this}, this);
+        connect(m_teamController, &TeamController::authorFilterChanged, m_annotationController,
+                &AnnotationController::setAuthorFilter);
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

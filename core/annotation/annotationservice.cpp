@@ -119,6 +119,11 @@ std::vector<Tag> AnnotationService::tags() const
     return store() ? orAnnounce(store()->tags()) : std::vector<Tag>{};
 }
 
+QStringList AnnotationService::authors() const
+{
+    return store() ? orAnnounce(store()->authors()) : QStringList{};
+}
+
 std::vector<StoreSearchHit> AnnotationService::search(const QString &query) const
 {
     return store() ? orAnnounce(store()->search(query)) : std::vector<StoreSearchHit>{};

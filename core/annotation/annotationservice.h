@@ -59,6 +59,8 @@ public:
     // The keys of the documents holding annotations ("frus1961-63v09/d317"), or annotations tagged `tag`
     // when it is given (case-insensitively), each once: what a library search keeps to when asked.
     QStringList annotatedDocuments(const QString &tag = {}) const;
+    // Everyone who wrote an annotation in the database, by name (AnnotationStore::authors).
+    QStringList authors() const;
     // The full-text search over the annotations (AnnotationStore::search).
     std::vector<StoreSearchHit> search(const QString &query) const;
     // The colour to paint an annotation in: its first tag's colour when it has tags, else its own.

@@ -129,6 +129,18 @@ Result<int> AnnotationStore::merge(const std::vector<Annotation> &annotations)
     return changed;
 }
 
+Result<QStringList> AnnotationStore::authors() const
+{
+    Statement query(m_db, QStringLiteral("SELECT DISTINCT author FROM annotations"
+                                         " WHERE author IS NOT NULL AND author <> '' ORDER BY author"));
+    if (auto done = query.exec(); !done)
+        return fail(done.error());
+    QStringList names;
+    while (query.next())
+        names << query.text(0);
+    return names;
+}
+
 Result<std::vector<Tag>> AnnotationStore::tags() const
 {
     return listTags(m_db);

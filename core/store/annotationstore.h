@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -35,6 +36,8 @@ public:
     Result<std::vector<Annotation>> forDocument(const QString &documentKey) const; // by position
     Result<std::vector<Annotation>> withTag(const QString &tag) const;           // case-insensitive
     Result<std::vector<Annotation>> all() const;
+    // Everyone who wrote an annotation here (a team's members after a sync), by name, each once.
+    Result<QStringList> authors() const;
     // Import: adds those not there, replaces those whose `modified` is newer, keeps the rest. One
     // transaction. Returns how many were added or replaced.
     Result<int> merge(const std::vector<Annotation> &annotations);

@@ -148,6 +148,50 @@ Result<TeamInfo> readTeamInfo(TeamConnection &server)
     return info;
 }
 
+Error notAMember(const TeamConnection &server, const TeamInfo &info)
+{
+    return Error{server.address(), 0, 0,
+                 Tr::tr("%1 is not a member of the team %2; its admin adds members with "
+                        "marginalia-cli team add-member %3 %1")
+                     .arg(server.role(), info.group, server.address())};
+}
+
+Result<std::vector<TeamMember>> readTeamMembers(TeamConnection &server)
+{
+    Result<TeamInfo> info = readTeamInfo(server);
+    if (!info)
+        return fail(info.error());
+    if (!info->member)
+        return fail(notAMember(server, *info));
+    // The group's members with what they wrote, then the authors who left the group.
+    const QString members = QStringLiteral("SELECT r.rolname FROM pg_auth_members m"
+                                           " JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member"
+                                           " WHERE g.rolname = ?");
+    Result<QSqlQuery> query = run(
+        server,
+        QStringLiteral("SELECT role::text, bool_or(member), count(*) FILTER (WHERE id IS NOT NULL AND NOT deleted),"
+                       " max(modified) FROM ("
+                       "  SELECT r.rolname AS role, true AS member, a.id, a.deleted, a.modified FROM (") +
+            members +
+            QStringLiteral(") r LEFT JOIN marginalia.annotations a ON a.author = r.rolname"
+                           "  UNION ALL SELECT a.author, false, a.id, a.deleted, a.modified FROM marginalia.annotations a"
+                           "  WHERE a.author NOT IN (") + members +
+            QStringLiteral(")) w GROUP BY role ORDER BY role"),
+        {info->group, info->group});
+    if (!query)
+        return fail(query.error());
+    std::vector<TeamMember> found;
+    while (query->next()) {
+        TeamMember m;
+        m.role = query->value(0).toString();
+        m.member = query->value(1).toBool();
+        m.annotations = query->value(2).toInt();
+        m.lastChange = query->value(3).toDateTime().toUTC();
+        found.push_back(std::move(m));
+    }
+    return found;
+}
+
 Result<TeamInfo> initTeam(TeamConnection &server, const QString &group)
 {
     const QString wanted = group.isEmpty() ? defaultTeamGroup() : group;

@@ -203,10 +203,7 @@ Result<SyncReport> syncWithTeam(Database &local, TeamConnection &server)
     if (!info)
         return fail(info.error());
     if (!info->member)
-        return fail(Error{server.address(), 0, 0,
-                          Tr::tr("%1 is not a member of the team %2; its admin adds members with "
-                                 "marginalia-cli team add-member %3 %1")
-                              .arg(server.role(), info->group, server.address())});
+        return fail(notAMember(server, *info));
     SyncLedger ledger(local);
     Result<QString> knownTeam = ledger.state(TeamIdKey);
     if (!knownTeam)

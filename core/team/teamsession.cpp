@@ -57,6 +57,7 @@ TeamSession::TeamSession(QString databasePath, Timing timing, QObject *parent)
       m_databasePath(std::move(databasePath)),
       m_timing(timing),
       m_job(new BackgroundJob(this)),
+      m_membersJob(new BackgroundJob(this)),
       m_afterEdit(new QTimer(this)),
       m_every(new QTimer(this)),
       m_afterNotice(new QTimer(this)),
@@ -108,6 +109,22 @@ void TeamSession::localChanged()
 {
     if (!m_address.isEmpty())
         m_afterEdit->start();
+}
+
+void TeamSession::readMembers(MembersDone done)
+{
+    if (m_address.isEmpty()) {
+        done(fail(Error{m_databasePath, 0, 0, tr("This annotation database is not connected to a team.")}));
+        return;
+    }
+    m_membersJob->start(
+        [address = m_address](JobControl &) -> Result<std::vector<TeamMember>> {
+            Result<std::unique_ptr<TeamConnection>> server = TeamConnection::open(address);
+            if (!server)
+                return fail(server.error());
+            return readTeamMembers(**server);
+        },
+        std::move(done));
 }
 
 void TeamSession::heard(qint64 serverVersion)

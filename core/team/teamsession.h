@@ -1,11 +1,15 @@
 #pragma once
 
+#include "store/teamserver.h"
 #include "store/teamsync.h"
 #include "util/result.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+
+#include <functional>
+#include <vector>
 
 class QThread;
 class QTimer;
@@ -42,6 +46,10 @@ public:
     void syncNow();
     // Something was written to the annotation database here: pushed after a short quiet time.
     void localChanged();
+    // Asks the team who its members are, on a connection of its own; `done` receives the answer on this
+    // thread (an error when there is no team). A newer request supersedes one still under way.
+    using MembersDone = std::function<void(Result<std::vector<TeamMember>>)>;
+    void readMembers(MembersDone done);
 
     State state() const { return m_state; }
     const QString &address() const { return m_address; }
@@ -71,6 +79,7 @@ private:
     bool m_again = false;       // asked to sync while a sync was running
     QString m_connecting;       // an address not yet remembered, tried by the running sync
     BackgroundJob *m_job;
+    BackgroundJob *m_membersJob;
     QTimer *m_afterEdit;
     QTimer *m_every;
     QTimer *m_afterNotice;

@@ -12,4 +12,18 @@ QString plainTooltip(const QString &text)
     return QStringLiteral("<p style=\"white-space:pre-wrap\">") + text.toHtmlEscaped() + QStringLiteral("</p>");
 }
 
+QString joinedTooltips(const QString &first, const QString &second)
+{
+    if (first.isEmpty() || second.isEmpty())
+        return first.isEmpty() ? second : first;
+    const auto plain = [](const QString &tip) { return !tip.contains(u'<') && !tip.contains(u'&'); };
+    if (plain(first) && plain(second))
+        return first + QStringLiteral("\n\n") + second;
+    // A plain one holds no markup characters, so wrapping it makes it rich text showing the same.
+    const auto rich = [&plain](const QString &tip) {
+        return plain(tip) ? QStringLiteral("<p style=\"white-space:pre-wrap\">") + tip + QStringLiteral("</p>") : tip;
+    };
+    return rich(first) + QStringLiteral("<hr/>") + rich(second);
+}
+
 } // namespace marginalia

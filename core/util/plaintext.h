@@ -11,4 +11,7 @@ namespace marginalia {
 // Escaping alone would not do: escaped text without a tag is shown as plain text, "&lt;" and all.
 QString plainTooltip(const QString &text);
 
+// Two tooltips made by plainTooltip() shown as one, the first above the second (either may be empty).
+QString joinedTooltips(const QString &first, const QString &second);
+
 } // namespace marginalia

@@ -1,16 +1,19 @@
 // The window in a team, against the TeamServer fixture's real PostgreSQL server: Team › Connect to Team…,
 // the status bar, and another member's note appearing on the open document without a click.
 
+#include "annotationcontroller.h"
 #include "annotationspane.h"
 #include "documentview.h"
 #include "mainwindow.h"
 #include "teamcontroller.h"
+#include "teammembersdialog.h"
 #include "volumeopener.h"
 
 #include "annotation/annotationservice.h"
 #include "library/openlibrary.h"
 #include "models/annotationsmodel.h"
 #include "models/librarymodel.h"
+#include "models/teammembersmodel.h"
 #include "models/searchresultsmodel.h"
 #include "navigation/navigator.h"
 #include "store/annotationdatabase.h"
@@ -23,8 +26,14 @@
 #include "team/teamsession.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
+#include <QHelpEvent>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QTableView>
+#include <QToolTip>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -134,6 +143,160 @@ TEST(TeamWindow, ConnectingShowsTheTeamAndAnotherMembersNoteAppearsOnTheOpenDocu
     const QString artifacts = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);
     QDir().mkpath(artifacts);
     EXPECT_TRUE(window.grab().save(artifacts + QStringLiteral("/team-window.png")));
+}
+
+// The window of one member among others: Team › Members lists the team as the server has it, Show
+// Annotations Of shows everyone's, the user's own or one member's, hovering a highlight names its author,
+// and highlighting inside another member's passage makes an annotation of one's own (the server would
+// refuse an edit of theirs).
+TEST(TeamWindow, MembersWhoseAnnotationsAreShownAndTheAuthorOfEachHighlight)
+{
+    TeamCluster &cluster = TeamCluster::instance();
+    ASSERT_TRUE(cluster.isReady()) << cluster.problem().toStdString();
+    const QString database = QStringLiteral("team_window_members");
+    ASSERT_TRUE(cluster.freshDatabase(database));
+    for (const char *role : {"alice", "bob"})
+        ASSERT_TRUE(cluster.setPassword(QString::fromLatin1(role), QStringLiteral("pw-") + QLatin1String(role)));
+    {
+        auto admin = TeamConnection::open(cluster.adminAddress(database));
+        ASSERT_TRUE(admin) << text(admin.error());
+        ASSERT_TRUE(initTeam(**admin, QStringLiteral("members_team")));
+        ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("alice"), {}));
+        ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("bob"), {}));
+    }
+
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    OpenLibrary library;
+    Navigator navigator(&library);
+    LibraryModel model(&library);
+    AnnotationService annotations;
+    ASSERT_TRUE(annotations.open(dir.filePath(QStringLiteral("bob.sqlite"))));
+    SearchResultsModel search(&library);
+    QUndoStack undo;
+    TeamSession team(annotations.path());
+    MainWindow window({&library, &navigator, &model, &search, &settings, &annotations, &undo, nullptr, nullptr, nullptr,
+                       {}, {}, &team});
+    window.opener()->setInteractive(false);
+    window.resize(1200, 800);
+    window.show();
+    QSignalSpy opened(window.opener(), &VolumeOpener::finished);
+    window.opener()->open({test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317"));
+    ASSERT_TRUE(opened.wait(30000));
+    TeamController *controller = window.teamController();
+    ASSERT_NE(controller, nullptr);
+    EXPECT_FALSE(controller->membersAction()->isEnabled()) << "no team yet";
+
+    // Alice has noted a passage of the letter and synced.
+    const QString quote = QStringLiteral("code of fair practices");
+    const QString body = window.documentView()->toPlainText();
+    const int at = int(body.indexOf(quote));
+    ASSERT_GE(at, 0);
+    auto alice = AnnotationDatabase::open(dir.filePath(QStringLiteral("alice.sqlite")));
+    ASSERT_TRUE(alice) << text(alice.error());
+    Annotation a;
+    a.id = newAnnotationId();
+    a.document = QStringLiteral("frus1961-63v09/d317");
+    a.selector = TextSelector{QString(), quote, body.mid(at - 20, 20), body.mid(at + quote.size(), 20), at,
+                              at + int(quote.size())};
+    a.color = QStringLiteral("#9BD39B");
+    a.note = QStringLiteral("Alice: see the Kennedy Round brief");
+    a.created = a.modified = QDateTime::currentDateTimeUtc();
+    ASSERT_TRUE(alice->store->add(a));
+    {
+        auto server = TeamConnection::open(cluster.address(QStringLiteral("alice"), database));
+        ASSERT_TRUE(server) << text(server.error());
+        ASSERT_TRUE(syncWithTeam(*alice->database, **server));
+    }
+
+    controller->setAddressAsker([&](const QString &) { return cluster.address(QStringLiteral("bob"), database); });
+    controller->connectAction()->trigger();
+    AnnotationsModel *shown = window.documentAnnotations();
+    ASSERT_TRUE(waitFor([&] { return shown->rowCount() == 1; })) << "alice's note did not arrive";
+    EXPECT_TRUE(controller->membersAction()->isEnabled());
+
+    // Bob selects words inside Alice's passage and highlights them: a highlight of his own, hers unchanged.
+    const int reading = window.documentView()->rendered().offsetOfPosition(at).readingOffset;
+    const int inside = reading + int(QStringLiteral("code of ").size());
+    window.documentView()->selectReadingRange(inside, inside + 4); // "fair"
+    ASSERT_EQ(window.documentView()->textCursor().selectedText(), QStringLiteral("fair"));
+    window.annotationController()->highlightSelection(QStringLiteral("#8FB8E8"));
+    ASSERT_EQ(shown->rowCount(), 2);
+    int bobsRow = -1;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        if (shown->index(row).data(AnnotationsModel::NoteRole).toString() != a.note)
+            bobsRow = row;
+    }
+    ASSERT_GE(bobsRow, 0);
+    EXPECT_EQ(annotations.find(a.id)->color, a.color) << "alice's annotation was not touched";
+    const QString bobsId = shown->at(bobsRow).annotation.id;
+    ASSERT_TRUE(waitFor([&] {
+        const std::optional<Annotation> found = annotations.find(bobsId);
+        return found && found->author == QStringLiteral("bob");
+    })) << "bob's highlight is pushed and comes back with the server's author";
+
+    // Hovering Alice's passage (outside Bob's word) names her and shows her note.
+    const QRect place = window.documentView()->cursorRect([&] {
+        QTextCursor c(window.documentView()->document());
+        c.setPosition(at + 2);
+        return c;
+    }());
+    QHelpEvent hover(QEvent::ToolTip, place.center(), window.documentView()->viewport()->mapToGlobal(place.center()));
+    QApplication::sendEvent(window.documentView()->viewport(), &hover);
+    EXPECT_TRUE(QToolTip::text().contains(QLatin1String("Note by alice"))) << QToolTip::text().toStdString();
+    EXPECT_TRUE(QToolTip::text().contains(a.note)) << QToolTip::text().toStdString();
+    QToolTip::hideText();
+
+    // Show Annotations Of › Mine, › alice, › Everyone.
+    QMenu *show = controller->showMenu();
+    QMetaObject::invokeMethod(show, "aboutToShow");
+    const auto entry = [&](const QString &text) -> QAction * {
+        for (QAction *action : show->actions()) {
+            if (action->text().remove(u'&') == text)
+                return action;
+        }
+        return nullptr;
+    };
+    ASSERT_NE(entry(QStringLiteral("alice")), nullptr) << "members who wrote here are offered";
+    EXPECT_EQ(entry(QStringLiteral("bob")), nullptr) << "bob is Mine, not listed twice";
+    entry(QStringLiteral("Mine"))->trigger();
+    ASSERT_EQ(shown->rowCount(), 1);
+    EXPECT_EQ(shown->index(0).data(AnnotationsModel::AuthorRole).toString(), QStringLiteral("bob"));
+    QMetaObject::invokeMethod(show, "aboutToShow");
+    entry(QStringLiteral("alice"))->trigger();
+    ASSERT_EQ(shown->rowCount(), 1);
+    EXPECT_EQ(shown->index(0).data(AnnotationsModel::NoteRole).toString(), a.note);
+    QMetaObject::invokeMethod(show, "aboutToShow");
+    EXPECT_TRUE(entry(QStringLiteral("alice"))->isChecked());
+    entry(QStringLiteral("Everyone"))->trigger();
+    EXPECT_EQ(shown->rowCount(), 2);
+
+    // Team › Members: both, with what each wrote; choosing Alice there shows only hers.
+    QWidget *opened_ = nullptr;
+    QObject::connect(controller, &TeamController::membersShown, [&](QWidget *d) { opened_ = d; });
+    controller->membersAction()->trigger();
+    auto *dialog = qobject_cast<TeamMembersDialog *>(opened_);
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(waitFor([&] { return dialog->model()->rowCount() == 2; })) << dialog->statusLabel()->text().toStdString();
+    TeamMembersModel *members = dialog->model();
+    EXPECT_EQ(members->index(0, TeamMembersModel::MemberColumn).data().toString(), QStringLiteral("alice"));
+    EXPECT_EQ(members->index(0, TeamMembersModel::AnnotationsColumn).data().toString(), QStringLiteral("1"));
+    EXPECT_EQ(members->index(1, TeamMembersModel::MemberColumn).data().toString(), QStringLiteral("bob (you)"));
+    EXPECT_EQ(members->index(1, TeamMembersModel::AnnotationsColumn).data().toString(), QStringLiteral("1"));
+    const QString artifacts = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);
+    QDir().mkpath(artifacts);
+    EXPECT_TRUE(dialog->grab().save(artifacts + QStringLiteral("/team-members.png")));
+    const QModelIndex aliceRow = members->index(0, 0);
+    QTest::mouseClick(dialog->table()->viewport(), Qt::LeftButton, {}, dialog->table()->visualRect(aliceRow).center());
+    auto *showTheirs = dialog->findChild<QPushButton *>(QStringLiteral("showMemberButton"));
+    ASSERT_NE(showTheirs, nullptr);
+    QTest::mouseClick(showTheirs, Qt::LeftButton);
+    ASSERT_EQ(shown->rowCount(), 1);
+    EXPECT_EQ(shown->index(0).data(AnnotationsModel::NoteRole).toString(), a.note);
+    EXPECT_EQ(controller->authorFilter().member, QStringLiteral("alice"));
+    EXPECT_TRUE(controller->statusLabel()->text().endsWith(QLatin1String("showing only alice's")))
+        << controller->statusLabel()->text().toStdString();
+    EXPECT_TRUE(window.grab().save(artifacts + QStringLiteral("/team-window-alice-only.png")));
 }
 
 } // namespace

@@ -82,6 +82,18 @@ TEST_F(AnnotationStoreTest, AddFindUpdateRemove)
     EXPECT_TRUE(search(QStringLiteral("changed")).empty()) << "the search row goes with the annotation";
 }
 
+// Issue 14: the Show Annotations Of menu lists everyone who wrote here, each once, by name.
+TEST_F(AnnotationStoreTest, AuthorsAreEveryoneWhoWroteEachOnce)
+{
+    EXPECT_TRUE(m_store->authors()->isEmpty());
+    for (const char *name : {"bob", "alice", "bob", ""}) {
+        Annotation a = sampleAnnotation(D1, 10, QStringLiteral("passage"));
+        a.author = QString::fromLatin1(name);
+        ASSERT_TRUE(m_store->add(a));
+    }
+    EXPECT_EQ(*m_store->authors(), (QStringList{QStringLiteral("alice"), QStringLiteral("bob")}));
+}
+
 // Issue 13 (13): what an import kept of another tool's annotation (schema 3's interchange column) is saved,
 // read back, replaced by an update and merged, byte for byte.
 TEST_F(AnnotationStoreTest, Issue13WhatAnImportKeptIsStoredAsItCame)

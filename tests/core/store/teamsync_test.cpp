@@ -304,6 +304,52 @@ TEST_F(TeamSyncTest, ANonMemberReadsNothingAndIsToldWhy)
     EXPECT_NE(psql(QStringLiteral("bob"), QStringLiteral("SELECT count(*) FROM marginalia.annotations")).exitCode, 0);
 }
 
+TEST_F(TeamSyncTest, MembersAreListedWithTheirAnnotationsAndFormerMembersKeepTheirs)
+{
+    Member alice = member(QStringLiteral("alice"));
+    Member bob = member(QStringLiteral("bob"));
+    alice.add(QStringLiteral("first"));
+    const Annotation gone = alice.add(QStringLiteral("second"), 40);
+    alice.add(QStringLiteral("third"), 70);
+    ASSERT_TRUE(alice.store().remove(gone.id));
+    bob.add(QStringLiteral("bob's"));
+    synced(alice);
+    synced(bob);
+
+    // Carol is no member: she may not ask.
+    auto carolServer = TeamConnection::open(cluster().address(QStringLiteral("carol"), m_database));
+    ASSERT_TRUE(carolServer) << text(carolServer.error());
+    Result<std::vector<TeamMember>> refused = readTeamMembers(**carolServer);
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(refused.error().message.contains(QLatin1String("carol is not a member"))) << text(refused.error());
+
+    auto admin = adminConnection();
+    ASSERT_TRUE(admin);
+    ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("carol"), {}));
+    ASSERT_TRUE(removeTeamMember(**admin, QStringLiteral("bob")));
+
+    auto server = TeamConnection::open(alice.address);
+    ASSERT_TRUE(server) << text(server.error());
+    Result<std::vector<TeamMember>> members = readTeamMembers(**server);
+    ASSERT_TRUE(members) << text(members.error());
+    ASSERT_EQ(members->size(), 3u);
+    const TeamMember &a = members->at(0);
+    const TeamMember &b = members->at(1);
+    const TeamMember &c = members->at(2);
+    EXPECT_EQ(a.role, QStringLiteral("alice"));
+    EXPECT_TRUE(a.member);
+    EXPECT_EQ(a.annotations, 2); // the deleted one is not counted
+    EXPECT_TRUE(a.lastChange.isValid());
+    EXPECT_LE(a.lastChange, QDateTime::currentDateTimeUtc().addSecs(60));
+    EXPECT_EQ(b.role, QStringLiteral("bob"));
+    EXPECT_FALSE(b.member); // taken out of the group, his annotation stays with his name
+    EXPECT_EQ(b.annotations, 1);
+    EXPECT_EQ(c.role, QStringLiteral("carol"));
+    EXPECT_TRUE(c.member);
+    EXPECT_EQ(c.annotations, 0);
+    EXPECT_FALSE(c.lastChange.isValid());
+}
+
 TEST_F(TeamSyncTest, AHostileNoteRoundTripsUnchanged)
 {
     Member alice = member(QStringLiteral("alice"));
