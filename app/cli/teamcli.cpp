@@ -178,7 +178,9 @@ int runSyncCommand(const QStringList &arguments, QTextStream &out, QTextStream &
                               {QStringLiteral("conflicts"), report->conflicts},
                               {QStringLiteral("serverVersion"), report->serverVersion},
                               {QStringLiteral("role"), report->role},
-                              {QStringLiteral("group"), report->group}},
+                              {QStringLiteral("group"), report->group},
+                              {QStringLiteral("tagsPushed"), report->tagsPushed},
+                              {QStringLiteral("tagsPulled"), report->tagsPulled}},
                   out);
     else
         out << Tr::tr("pushed %1, pulled %2, conflicts %3; the team is at version %4")

@@ -203,10 +203,12 @@ Result<T> AnnotationService::report(Result<T> result, const QString &documentKey
     return result;
 }
 
-void AnnotationService::announceChangedElsewhere(const QStringList &documentKeys)
+void AnnotationService::announceChangedElsewhere(const QStringList &documentKeys, bool tagColours)
 {
     for (const QString &key : documentKeys)
         Q_EMIT annotationsChanged(key);
+    if (tagColours)
+        Q_EMIT annotationsChanged(QString()); // an empty key: whichever document is shown
     Q_EMIT tagsChanged();
 }
 

@@ -88,8 +88,8 @@ public:
     Result<bool> remove(const QString &id);
 
     // Something else wrote the database (a team sync): the annotations of these documents, and the tags,
-    // are to be read again.
-    void announceChangedElsewhere(const QStringList &documentKeys);
+    // are to be read again; with `tagColours`, every document's paint too.
+    void announceChangedElsewhere(const QStringList &documentKeys, bool tagColours = false);
 
 Q_SIGNALS:
     void annotationsChanged(const QString &documentKey);

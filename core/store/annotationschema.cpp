@@ -114,13 +114,38 @@ QStringList schemaVersion4()
     };
 }
 
+// Version 5: tag colours reach the team too (team schema 2). sync_tag_changes lists the tags whose name or
+// colour changed here since they last reached the server, as sync_changes does for annotations. A tag
+// made here by tagging (it gets the next palette colour) or already here is listed as changed at the
+// epoch: it tells the team a colour for a tag it has none for, but never overrides a colour a member
+// chose.
+QStringList schemaVersion5()
+{
+    const QString quiet = QStringLiteral(" WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'applying')");
+    const QString epoch = QStringLiteral("'1970-01-01T00:00:00.000Z'");
+    return {
+        QStringLiteral("CREATE TABLE sync_tag_changes ("
+                       " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " folded TEXT NOT NULL UNIQUE,"
+                       " changed TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"),
+        QStringLiteral("CREATE TRIGGER sync_track_new_tag AFTER INSERT ON tags") + quiet
+            + QStringLiteral(" BEGIN INSERT OR REPLACE INTO sync_tag_changes(folded, changed) VALUES (NEW.folded, ")
+            + epoch + QStringLiteral("); END"),
+        QStringLiteral("CREATE TRIGGER sync_track_tag_colour AFTER UPDATE OF name, color ON tags") + quiet
+            + QStringLiteral(" BEGIN INSERT OR REPLACE INTO sync_tag_changes(folded) VALUES (NEW.folded); END"),
+        QStringLiteral("INSERT INTO sync_tag_changes(folded, changed) SELECT folded, ") + epoch
+            + QStringLiteral(" FROM tags ORDER BY id"),
+    };
+}
+
 } // namespace
 
 const DatabaseSchema &annotationSchema()
 {
     static const DatabaseSchema schema{AnnotationApplicationId,
                                        Tr::tr("annotation database"),
-                                       {{1, schemaVersion1()}, {2, schemaVersion2()}, {3, schemaVersion3()}, {4, schemaVersion4()}},
+                                       {{1, schemaVersion1()}, {2, schemaVersion2()}, {3, schemaVersion3()}, {4, schemaVersion4()},
+                                        {5, schemaVersion5()}},
                                        1};
     return schema;
 }

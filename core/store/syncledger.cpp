@@ -3,6 +3,7 @@
 #include "annotationrows.h"
 #include "database.h"
 #include "statement.h"
+#include "syncapplying.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,21 +13,6 @@
 namespace marginalia {
 
 namespace {
-
-// Runs `work` in one transaction that holds sync_state's 'applying' row, so the change triggers of
-// annotation schema 3 do not list what the sync writes as changes of its own.
-template <typename F>
-Result<void> applying(Database &db, F &&work)
-{
-    return db.transaction([&]() -> Result<void> {
-        if (auto on = Statement::run(db, QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('applying', '1')"));
-            !on)
-            return on;
-        if (auto done = work(); !done)
-            return done;
-        return Statement::run(db, QStringLiteral("DELETE FROM sync_state WHERE key = 'applying'"));
-    });
-}
 
 QString tagsText(const QStringList &tags)
 {
@@ -149,7 +135,7 @@ Result<void> SyncLedger::setState(const QString &key, const QString &value)
 
 Result<void> SyncLedger::forgetTeam()
 {
-    return applying(m_db, [&]() -> Result<void> {
+    return applyingSync(m_db, [&]() -> Result<void> {
         for (const QString &sql : {
                  QStringLiteral("DELETE FROM sync_versions"),
                  QStringLiteral("INSERT INTO sync_changes (annotation_id) SELECT id FROM annotations"
@@ -166,7 +152,7 @@ Result<void> SyncLedger::forgetTeam()
 Result<void> SyncLedger::markPushed(const std::vector<std::pair<PendingChange, TeamRow>> &pushed,
                                     const std::vector<HistoryEntry> &replacedOnServer)
 {
-    return applying(m_db, [&]() -> Result<void> {
+    return applyingSync(m_db, [&]() -> Result<void> {
         for (const auto &[change, row] : pushed) {
             // Version 0: the deletion of something the server never had.
             if (row.version > 0) {
@@ -193,7 +179,7 @@ Result<void> SyncLedger::markPushed(const std::vector<std::pair<PendingChange, T
 
 Result<void> SyncLedger::markLost(const std::vector<std::pair<PendingChange, TeamRow>> &lost, const QString &reason)
 {
-    return applying(m_db, [&]() -> Result<void> {
+    return applyingSync(m_db, [&]() -> Result<void> {
         for (const auto &[change, row] : lost) {
             if (change.annotation) {
                 if (auto kept = keepHistory(m_db, historyOf(*change.annotation, reason)); !kept)
@@ -213,7 +199,7 @@ Result<LedgerCounts> SyncLedger::applyPulled(const std::vector<TeamRow> &rows, q
 {
     LedgerCounts counts;
     Statement pendingOf(m_db, QStringLiteral("SELECT seq, deleted, changed FROM sync_changes WHERE annotation_id = ?"));
-    auto done = applying(m_db, [&]() -> Result<void> {
+    auto done = applyingSync(m_db, [&]() -> Result<void> {
         for (const TeamRow &row : rows) {
             if (row.version == ownVersion)
                 continue;

@@ -131,11 +131,56 @@ QStringList teamSchemaVersion1()
     };
 }
 
+// Version 2: the team's tags and their colours, so that a tag looks the same on every member's screen.
+// A tag is the team's, not one member's: any member may set its colour; the newer choice wins (push_tags
+// keeps the server's row when it is as new or newer, and says so), and the author is the last to set it.
+// Rows get versions from the same counter as annotations, so one "newer than N" pull reads both.
+QStringList teamSchemaVersion2()
+{
+    return {
+        QStringLiteral("CREATE TABLE marginalia.tags ("
+                       " folded text PRIMARY KEY, name text NOT NULL, color text NOT NULL,"
+                       " author name NOT NULL DEFAULT current_user, modified timestamptz NOT NULL,"
+                       " version bigint NOT NULL)"),
+        QStringLiteral("CREATE INDEX tags_by_version ON marginalia.tags(version)"),
+        QStringLiteral("CREATE FUNCTION marginalia.stamp_tag() RETURNS trigger LANGUAGE plpgsql AS $$"
+                       " BEGIN NEW.author := current_user; NEW.version := marginalia.next_version(); RETURN NEW; END $$"),
+        QStringLiteral("CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON marginalia.tags"
+                       " FOR EACH ROW EXECUTE FUNCTION marginalia.stamp_tag()"),
+        QStringLiteral("ALTER TABLE marginalia.tags ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY members_read ON marginalia.tags FOR SELECT USING (marginalia.is_member())"),
+        QStringLiteral("CREATE POLICY members_insert ON marginalia.tags FOR INSERT WITH CHECK (marginalia.is_member())"),
+        QStringLiteral("CREATE POLICY members_update ON marginalia.tags FOR UPDATE USING (marginalia.is_member())"
+                       " WITH CHECK (marginalia.is_member())"),
+        QStringLiteral(
+            "CREATE FUNCTION marginalia.push_tags(changes jsonb) RETURNS SETOF jsonb LANGUAGE plpgsql AS $$"
+            " DECLARE c jsonb; cur marginalia.tags%ROWTYPE;"
+            " BEGIN"
+            "   PERFORM marginalia.next_version();"
+            "   FOR c IN SELECT value FROM jsonb_array_elements(changes) LOOP"
+            "     INSERT INTO marginalia.tags AS t (folded, name, color, modified, version)"
+            "       VALUES (c->>'folded', c->>'name', c->>'color', (c->>'modified')::timestamptz, 0)"
+            "       ON CONFLICT (folded) DO UPDATE SET name = excluded.name, color = excluded.color,"
+            "         modified = excluded.modified WHERE t.modified < excluded.modified"
+            "       RETURNING * INTO cur;"
+            "     IF FOUND THEN"
+            "       RETURN NEXT jsonb_build_object('folded', cur.folded, 'outcome', 'pushed', 'row', to_jsonb(cur));"
+            "     ELSE"
+            "       SELECT * INTO cur FROM marginalia.tags t WHERE t.folded = c->>'folded';"
+            "       RETURN NEXT jsonb_build_object('folded', cur.folded, 'outcome', 'lost', 'row', to_jsonb(cur));"
+            "     END IF;"
+            "   END LOOP;"
+            "   PERFORM pg_notify('marginalia_changes', (SELECT version::text FROM marginalia.library));"
+            "   RETURN;"
+            " END $$"),
+    };
+}
+
 } // namespace
 
 const std::vector<TeamMigration> &teamMigrations()
 {
-    static const std::vector<TeamMigration> migrations{{1, teamSchemaVersion1()}};
+    static const std::vector<TeamMigration> migrations{{1, teamSchemaVersion1()}, {2, teamSchemaVersion2()}};
     return migrations;
 }
 

@@ -103,9 +103,9 @@ Result<void> grantGroup(TeamConnection &server, const QString &group)
 {
     const QStringList grants{
         QStringLiteral("GRANT SELECT ON marginalia.meta, marginalia.library TO %I"),
-        QStringLiteral("GRANT SELECT, INSERT, UPDATE ON marginalia.annotations TO %I"),
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE ON marginalia.annotations, marginalia.tags TO %I"),
         QStringLiteral("GRANT EXECUTE ON FUNCTION marginalia.next_version(), marginalia.is_member(),"
-                       " marginalia.push(jsonb) TO %I"),
+                       " marginalia.push(jsonb), marginalia.push_tags(jsonb) TO %I"),
     };
     for (const QString &grant : grants) {
         if (auto done = runWithNames(server, grant, {group}); !done)

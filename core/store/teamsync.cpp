@@ -2,6 +2,7 @@
 
 #include "annotationrows.h"
 #include "syncledger.h"
+#include "tagsync.h"
 #include "teamconnection.h"
 #include "teamserver.h"
 #include "teamtransaction.h"
@@ -164,10 +165,12 @@ Result<PushOutcome> push(TeamConnection &server, std::vector<PendingChange> pend
 
 struct Pulled {
     std::vector<TeamRow> rows;
+    std::vector<TeamTag> tags;
     qint64 serverVersion = 0;
 };
 
-Result<Pulled> pull(TeamConnection &server, qint64 since)
+// Reads the annotations (and, from a server that keeps them, the tags) newer than `since`.
+Result<Pulled> pull(TeamConnection &server, qint64 since, bool withTags)
 {
     Pulled pulled;
     TeamTransaction transaction(server);
@@ -190,6 +193,12 @@ Result<Pulled> pull(TeamConnection &server, qint64 since)
         return fail(teamServerError(server, query.lastError()));
     while (query.next())
         pulled.rows.push_back(rowFrom(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()));
+    if (withTags) {
+        Result<std::vector<TeamTag>> tags = readTeamTags(server, since, pulled.serverVersion);
+        if (!tags)
+            return fail(tags.error());
+        pulled.tags = std::move(*tags);
+    }
     if (auto committed = transaction.commit(); !committed)
         return fail(committed.error());
     return pulled;
@@ -237,12 +246,35 @@ Result<SyncReport> syncWithTeam(Database &local, TeamConnection &server)
         report.pushed += row.version > 0 ? 1 : 0;
     report.conflicts += int(pushed->replacedOnServer.size() + pushed->lost.size() + pushed->refused.size());
 
+    // Tag colours: pushed after the annotations; the ones the server kept its own colour for come back.
+    const bool withTags = info->schemaVersion >= TeamTagsSchemaVersion;
+    TagLedger tags(local);
+    std::vector<TeamTag> keptTags;
+    if (withTags) {
+        Result<std::vector<PendingTag>> pendingTags = tags.pending();
+        if (!pendingTags)
+            return fail(pendingTags.error());
+        Result<TagPushOutcome> pushedTags = pushTags(server, *pendingTags);
+        if (!pushedTags)
+            return fail(pushedTags.error());
+        if (auto marked = tags.markPushed(*pendingTags); !marked)
+            return fail(marked.error());
+        report.tagsPushed = pushedTags->pushed;
+        keptTags = std::move(pushedTags->kept);
+    }
+
     Result<QString> since = ledger.state(ServerVersionKey);
     if (!since)
         return fail(since.error());
-    Result<Pulled> pulled = pull(server, since->toLongLong());
+    Result<Pulled> pulled = pull(server, since->toLongLong(), withTags);
     if (!pulled)
         return fail(pulled.error());
+    // Before the version read is recorded, so a sync cut off here reads the tags again.
+    keptTags.insert(keptTags.end(), pulled->tags.begin(), pulled->tags.end());
+    Result<int> tagsApplied = tags.apply(keptTags);
+    if (!tagsApplied)
+        return fail(tagsApplied.error());
+    report.tagsPulled = *tagsApplied;
     Result<LedgerCounts> applied = ledger.applyPulled(pulled->rows, pushed->version, pulled->serverVersion);
     if (!applied)
         return fail(applied.error());

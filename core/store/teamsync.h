@@ -19,6 +19,8 @@ struct SyncReport {
     QString role;           // who the server says we are
     QString group;
     QStringList changedDocuments; // the documents whose annotations a pull or a lost conflict changed here
+    int tagsPushed = 0;     // tag colours chosen here that the server took
+    int tagsPulled = 0;     // tags whose name or colour changed here (the team's colour)
 };
 
 // One sync of the annotation database `local` with its team (Zotero's scheme): pushes what changed here

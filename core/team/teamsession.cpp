@@ -178,8 +178,8 @@ void TeamSession::finished(Result<SyncReport> result, const QString &address)
     }
     // The state, or what it says (the time, the problem), changed.
     Q_EMIT stateChanged();
-    if (result && !result->changedDocuments.isEmpty())
-        Q_EMIT annotationsArrived(result->changedDocuments);
+    if (result && (!result->changedDocuments.isEmpty() || result->tagsPulled > 0))
+        Q_EMIT annotationsArrived(result->changedDocuments, result->tagsPulled > 0);
     if (m_again)
         runSync();
 }

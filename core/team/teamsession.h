@@ -60,8 +60,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged();
-    // A sync wrote annotations of these documents here: the window shows them anew.
-    void annotationsArrived(const QStringList &documentKeys);
+    // A sync wrote annotations of these documents here, or the team's tag colours: the window shows them anew.
+    void annotationsArrived(const QStringList &documentKeys, bool tagColours);
 
 private:
     void runSync();

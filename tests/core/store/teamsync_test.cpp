@@ -5,6 +5,7 @@
 #include "store/annotationstore.h"
 #include "store/syncledger.h"
 #include "store/teamconnection.h"
+#include "store/teamschema.h"
 #include "store/teamserver.h"
 #include "store/teamsync.h"
 #include "storetesting.h"
@@ -348,6 +349,71 @@ TEST_F(TeamSyncTest, MembersAreListedWithTheirAnnotationsAndFormerMembersKeepThe
     EXPECT_TRUE(c.member);
     EXPECT_EQ(c.annotations, 0);
     EXPECT_FALSE(c.lastChange.isValid());
+}
+
+// Tags carry server versions too: a colour a member chooses reaches the others, the newer choice wins,
+// and a tag someone merely used (its colour picked from the palette) never overrides a chosen one.
+TEST_F(TeamSyncTest, TagColoursReachEveryMemberAndAChosenColourIsNeverOverriddenByAPaletteOne)
+{
+    Member alice = member(QStringLiteral("alice"));
+    Member bob = member(QStringLiteral("bob"));
+    Annotation a = alice.add(QStringLiteral("tagged"));
+    a.tags = {QStringLiteral("GATT")};
+    ASSERT_TRUE(alice.store().update(a));
+    ASSERT_TRUE(alice.store().setTagColor(QStringLiteral("gatt"), QStringLiteral("#C0392B")));
+    // Bob tags a passage "GATT" too before he ever synced: his tag gets a palette colour.
+    Annotation b = bob.add(QStringLiteral("his"), 40);
+    b.tags = {QStringLiteral("GATT"), QStringLiteral("Kennedy Round")};
+    ASSERT_TRUE(bob.store().update(b));
+    ASSERT_NE(*bob.store().tagColor(QStringLiteral("GATT")), QStringLiteral("#C0392B"));
+
+    const SyncReport first = synced(alice);
+    EXPECT_EQ(first.tagsPushed, 1);
+    const SyncReport second = synced(bob);
+    EXPECT_EQ(second.tagsPushed, 1) << "Kennedy Round was new to the team; GATT already had a chosen colour";
+    EXPECT_EQ(*bob.store().tagColor(QStringLiteral("GATT")), QStringLiteral("#C0392B"));
+    EXPECT_GE(second.tagsPulled, 1);
+    synced(alice);
+    EXPECT_EQ(*alice.store().tagColor(QStringLiteral("GATT")), QStringLiteral("#C0392B"));
+    EXPECT_EQ(*alice.store().tagColor(QStringLiteral("Kennedy Round")), *bob.store().tagColor(QStringLiteral("Kennedy Round")));
+
+    // Bob chooses another colour later: it wins everywhere.
+    ASSERT_TRUE(bob.store().setTagColor(QStringLiteral("GATT"), QStringLiteral("#2E86C1")));
+    EXPECT_EQ(synced(bob).tagsPushed, 1);
+    const SyncReport third = synced(alice);
+    EXPECT_EQ(third.tagsPulled, 1);
+    EXPECT_EQ(*alice.store().tagColor(QStringLiteral("GATT")), QStringLiteral("#2E86C1"));
+    EXPECT_EQ(synced(alice).tagsPushed, 0) << "what a sync wrote is not pushed back";
+    EXPECT_EQ(psql({}, QStringLiteral("SELECT color || ' ' || author::text FROM marginalia.tags WHERE folded = 'gatt'")).out,
+              QStringLiteral("#2E86C1 bob"));
+}
+
+// A team made by the first version of the server schema keeps syncing its annotations; running team init
+// again upgrades it in place, and its tags sync from then on.
+TEST_F(TeamSyncTest, AnOlderTeamServerSyncsAnnotationsAndInitUpgradesItToKeepTags)
+{
+    test::PsqlRun downgraded = psql({}, QStringLiteral("DROP FUNCTION marginalia.push_tags(jsonb);"
+                                                       " DROP TABLE marginalia.tags;"
+                                                       " DROP FUNCTION marginalia.stamp_tag();"
+                                                       " UPDATE marginalia.meta SET value = '1' WHERE key = 'schema_version'"));
+    ASSERT_EQ(downgraded.exitCode, 0) << downgraded.err.toStdString();
+    Member alice = member(QStringLiteral("alice"));
+    Annotation a = alice.add(QStringLiteral("on a version-1 team"));
+    a.tags = {QStringLiteral("Berlin")};
+    ASSERT_TRUE(alice.store().update(a));
+    const SyncReport old = synced(alice);
+    EXPECT_EQ(old.pushed, 1);
+    EXPECT_EQ(old.tagsPushed, 0);
+
+    auto admin = adminConnection();
+    ASSERT_TRUE(admin);
+    auto upgraded = initTeam(**admin, {});
+    ASSERT_TRUE(upgraded) << text(upgraded.error());
+    EXPECT_EQ(upgraded->schemaVersion, currentTeamSchemaVersion());
+    EXPECT_EQ(synced(alice).tagsPushed, 1) << "the tag waited here until the server could keep it";
+    Member bob = member(QStringLiteral("bob"));
+    synced(bob);
+    EXPECT_EQ(*bob.store().tagColor(QStringLiteral("Berlin")), *alice.store().tagColor(QStringLiteral("Berlin")));
 }
 
 TEST_F(TeamSyncTest, AHostileNoteRoundTripsUnchanged)
