@@ -38,6 +38,11 @@ GlossaryPane::GlossaryPane(GlossaryModel *model, const QString &placeholder, QWi
     if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_view))
         connect(m_view, &QTreeView::clicked, this, &GlossaryPane::activate);
     connect(model, &QAbstractItemModel::modelReset, this, &GlossaryPane::updateNote);
+    // A mention's line takes the whole width: its count column is empty.
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &entry) {
+        for (int row = 0; row < m_model->rowCount(entry); ++row)
+            m_view->setFirstColumnSpanned(row, entry, true);
+    });
 }
 
 void GlossaryPane::activate(const QModelIndex &index)

@@ -80,7 +80,12 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(ShortcutsModel::CommandColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ShortcutsModel::KeysColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ShortcutsModel::MenuColumn, QHeaderView::Stretch);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filter);
     layout->addWidget(m_table);
@@ -91,7 +96,6 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
 void ShortcutsDialog::refresh()
 {
     m_model->setEntries(shortcutEntries(m_window));
-    m_table->resizeColumnsToContents();
 }
 
 } // namespace marginalia

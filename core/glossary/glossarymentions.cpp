@@ -11,12 +11,14 @@ namespace marginalia {
 
 namespace {
 
-constexpr int kContext = 48; // characters either side of a mention in its line
+// Characters of the line before and after a mention: few before, so that a narrow list still shows it.
+constexpr int kBefore = 10;
+constexpr int kAfter = 64;
 
 QString contextAround(const QString &text, int start, int end)
 {
-    const int from = std::max(0, start - kContext);
-    const int to = std::min(int(text.size()), end + kContext);
+    const int from = std::max(0, start - kBefore);
+    const int to = std::min(int(text.size()), end + kAfter);
     QString line = text.mid(from, to - from).simplified();
     if (from > 0)
         line.prepend(u'…');
