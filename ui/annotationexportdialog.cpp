@@ -1,5 +1,7 @@
 #include "annotationexportdialog.h"
 
+#include "exportdialogparts.h"
+
 #include "export/annotationexport.h"
 #include "util/plaintext.h"
 
@@ -39,37 +41,20 @@ AnnotationExportDialog::AnnotationExportDialog(const QString &documentTitle, con
         m_formats->addItem(format.label, format.name);
     m_formats->setObjectName(QStringLiteral("exportFormat"));
     m_path->setObjectName(QStringLiteral("exportPath"));
-    auto *browse = new QPushButton(tr("Browse…"), this);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
-
-    auto *tagRow = new QHBoxLayout;
-    tagRow->addWidget(tag);
-    tagRow->addWidget(m_tags, 1);
-    auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browse);
     auto *form = new QFormLayout;
     form->addRow(tr("Format:"), m_formats);
-    form->addRow(tr("Save as:"), pathRow);
+    form->addRow(tr("Save as:"), savePathRow(this, m_path, tr("Export Annotations"), [this] {
+                     return tr("%1 (*.%2)").arg(m_formats->currentText(), suffix());
+                 }));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(current);
     layout->addWidget(everything);
-    layout->addLayout(tagRow);
+    layout->addLayout(tagChoiceRow(tag, m_tags));
     layout->addSpacing(8);
     layout->addLayout(form);
-    layout->addWidget(buttons);
+    layout->addWidget(exportButtons(this));
     followFormat();
-
     connect(m_formats, &QComboBox::currentIndexChanged, this, &AnnotationExportDialog::followFormat);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString filter = tr("%1 (*.%2)").arg(m_formats->currentText(), suffix());
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export Annotations"), m_path->text(), filter);
-        if (!file.isEmpty())
-            m_path->setText(file);
-    });
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
 QString AnnotationExportDialog::suffix() const

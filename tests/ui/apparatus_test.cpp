@@ -28,19 +28,6 @@ protected:
         m_window.activateWindow();
         EXPECT_TRUE(QTest::qWaitForWindowActive(&m_window));
     }
-    void clickTab(const QString &title)
-    {
-        for (QTabBar *bar : m_window.findChildren<QTabBar *>()) {
-            for (int i = 0; i < bar->count(); ++i) {
-                if (bar->tabText(i) == title && bar->isVisible()) {
-                    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
-                    QApplication::processEvents();
-                    return;
-                }
-            }
-        }
-        ADD_FAILURE() << "no tab " << title.toStdString();
-    }
     void clickRow(QTreeView *view, const QModelIndex &index)
     {
         view->scrollTo(index);

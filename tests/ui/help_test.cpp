@@ -50,12 +50,6 @@ protected:
         found.removeDuplicates();
         return found;
     }
-    void saveShot(QWidget *widget, const QString &name)
-    {
-        const QString dir = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);
-        QDir().mkpath(dir);
-        EXPECT_TRUE(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
-    }
 };
 
 } // namespace
@@ -80,7 +74,7 @@ TEST_F(WindowHelp, Issue12KeyboardShortcutsListsEveryActionWithItsKeys)
     }
     for (const QString &row : rows)
         EXPECT_FALSE(row.section(u'|', 1, 1).isEmpty()) << row.toStdString();
-    saveShot(dialog, QStringLiteral("18-keyboard-shortcuts"));
+    saveScreenshot(QStringLiteral("18-keyboard-shortcuts"), dialog);
 
     // Typing in the field keeps the commands that match.
     QTest::keyClicks(dialog->filter(), QStringLiteral("citation"));
@@ -112,7 +106,7 @@ TEST_F(WindowHelp, Issue12MarginaliaHelpShowsTheBundledGuide)
     EXPECT_TRUE(text.contains(QStringLiteral("File › Import Annotations…")));
     EXPECT_TRUE(text.contains(QStringLiteral("Keyboard Shortcuts")));
     EXPECT_EQ(help->windowTitle(), QStringLiteral("Marginalia Help"));
-    saveShot(help, QStringLiteral("18-help-window"));
+    saveScreenshot(QStringLiteral("18-help-window"), help);
 
     // A link of its contents, clicked, moves down to its section, inside the guide.
     ASSERT_EQ(browser->verticalScrollBar()->value(), 0);
