@@ -8,7 +8,7 @@ core=${1:-"$(dirname "$0")/../core"}
 
 # Bottom up. The base target (marginalia_core) ends at export; render, export/pdf and models link Qt Gui
 # (marginalia_render, marginalia_pdf, marginalia_models; core/CMakeLists.txt), instance Qt Network.
-LAYERS=(util fileio anchor model parse jobs library store annotation search catalog team navigation export
+LAYERS=(util fileio anchor model parse jobs library glossary store annotation search catalog team navigation export
         render export/pdf models instance)
 BASE_TOP=export
 

@@ -1,11 +1,15 @@
 #include "mainwindow.h"
 
 #include "annotationcontroller.h"
+#include "annotationexchangecontroller.h"
 #include "annotationspane.h"
+#include "apparatuscontroller.h"
 #include "citedbypane.h"
 #include "documentview.h"
 #include "findbar.h"
 #include "footnotepane.h"
+#include "glossarypane.h"
+#include "helpcontroller.h"
 #include "librarycontroller.h"
 #include "librarypane.h"
 #include "librarysearchcontroller.h"
@@ -86,6 +90,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
         this);
     m_pdfExport = new PdfExportController(services.library, services.navigator, services.annotations, m_libraryPane,
                                           this, this);
+    m_annotationExchange = new AnnotationExchangeController(
+        {services.library, services.navigator, services.annotations, services.undoStack, this}, this);
     if (services.catalogVolumes && services.catalogModel) {
         m_libraryController = new LibraryController(
             {services.library, services.navigator, services.catalog, services.catalogVolumes, services.catalogModel,
@@ -143,6 +149,14 @@ void MainWindow::createPanes()
     QDockWidget *tagsDock = dock(tr("Tags"), QStringLiteral("tagsDock"), m_tagBrowser, this);
     addDockWidget(Qt::LeftDockWidgetArea, tagsDock);
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("searchDock")), tagsDock);
+    // The volume's persons and terms, tabbed with the search and the tags.
+    m_apparatus = new ApparatusController(m_services.library, m_services.navigator, this, this);
+    QDockWidget *personsDock = dock(tr("Persons"), QStringLiteral("personsDock"), m_apparatus->personsPane(), this);
+    QDockWidget *termsDock = dock(tr("Terms"), QStringLiteral("termsDock"), m_apparatus->termsPane(), this);
+    addDockWidget(Qt::LeftDockWidgetArea, personsDock);
+    addDockWidget(Qt::LeftDockWidgetArea, termsDock);
+    tabifyDockWidget(tagsDock, personsDock);
+    tabifyDockWidget(personsDock, termsDock);
     findChild<QDockWidget *>(QStringLiteral("searchDock"))->raise();
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("libraryDock")), findChild<QDockWidget *>(QStringLiteral("notesDock"))},
                 {300, 340}, Qt::Horizontal);
@@ -177,6 +191,8 @@ void MainWindow::connectPanes()
     connect(search, &LibrarySearchJob::resultsReady, m_services.searchResults, &SearchResultsModel::setResults);
     connect(m_searchPane, &SearchPane::hitActivated, m_controller, &ReaderController::showSearchHit);
     connect(m_opener, &VolumeOpener::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+    connect(m_controller, &ReaderController::documentShown, m_apparatus, &ApparatusController::documentShown);
+    connect(m_apparatus, &ApparatusController::mentionActivated, m_controller, &ReaderController::showSearchHit);
 }
 
 void MainWindow::createLibraryIndexPanes()
@@ -421,6 +437,17 @@ void MainWindow::createActions()
     connect(m_pdfExport, &PdfExportController::exported, this, [this](const QString &output, int pages) {
         statusBar()->showMessage(tr("Exported %n page(s) to %1", nullptr, pages).arg(QDir::toNativeSeparators(output)), 10000);
     });
+    QAction *exportAnnotations = add(file, tr("Export &Annotations…"), QKeySequence(),
+                                     m_annotationExchange, &AnnotationExchangeController::exportInteractively);
+    exportAnnotations->setObjectName(QStringLiteral("exportAnnotationsAction"));
+    exportAnnotations->setEnabled(m_services.annotations->isAvailable());
+    QAction *importAnnotations = add(file, tr("&Import Annotations…"), QKeySequence(),
+                                     m_annotationExchange, &AnnotationExchangeController::importInteractively);
+    importAnnotations->setObjectName(QStringLiteral("importAnnotationsAction"));
+    importAnnotations->setEnabled(m_services.annotations->canWrite());
+    connect(m_annotationExchange, &AnnotationExchangeController::exported, this, [this](const QString &output, int count) {
+        statusBar()->showMessage(tr("Exported %n annotation(s) to %1", nullptr, count).arg(QDir::toNativeSeparators(output)), 10000);
+    });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -488,6 +515,9 @@ void MainWindow::createActions()
     nextDoc->setIcon(icon(QStyle::SP_ArrowDown));
     add(go, tr("Pre&vious Footnote"), QKeySequence(tr("Alt+Up")), m_controller, &ReaderController::previousFootnote);
     add(go, tr("Ne&xt Footnote"), QKeySequence(tr("Alt+Down")), m_controller, &ReaderController::nextFootnote);
+    go->addSeparator();
+    go->addAction(m_apparatus->openOnWebAction());
+    addAction(m_apparatus->openOnWebAction());
     connect(nav, &Navigator::historyChanged, this, [back, forward](bool canBack, bool canForward) {
         back->setEnabled(canBack);
         forward->setEnabled(canForward);
@@ -501,6 +531,8 @@ void MainWindow::createActions()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_help = new HelpController(help, this, this);
+    help->addSeparator();
     add(help, tr("&About Marginalia"), QKeySequence(), this, [this] {
         QMessageBox::about(this, tr("About Marginalia"),
                            tr("Marginalia %1\nA reader for footnoted historical documents.\nGPL-3.0-or-later.")

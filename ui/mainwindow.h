@@ -10,6 +10,7 @@ class QUndoStack;
 namespace marginalia {
 
 class AnnotationController;
+class AnnotationExchangeController;
 class Catalog;
 class CatalogResultsModel;
 class CitedByModel;
@@ -22,10 +23,12 @@ class PdfExportController;
 class AnnotationService;
 class AnnotationsModel;
 class AnnotationsPane;
+class ApparatusController;
 class DocumentView;
 class TagBrowser;
 class TagsModel;
 class FindBar;
+class HelpController;
 class FootnotePane;
 class LibraryModel;
 class LibraryPane;
@@ -81,7 +84,10 @@ public:
     AnnotationsModel *documentAnnotations() const { return m_documentAnnotations; }
     TagBrowser *tagBrowser() const { return m_tagBrowser; }
     PdfExportController *pdfExport() const { return m_pdfExport; }
+    AnnotationExchangeController *annotationExchange() const { return m_annotationExchange; }
     FindBar *findBar() const { return m_findBar; }
+    HelpController *help() const { return m_help; }
+    ApparatusController *apparatus() const { return m_apparatus; }
     // With a library index only (else null).
     LibrarySearchController *librarySearch() const { return m_librarySearch; }
     CatalogResultsModel *libraryResults() const { return m_libraryResults; }
@@ -137,6 +143,9 @@ private:
     TagBrowser *m_tagBrowser = nullptr;
     AnnotationController *m_annotationController = nullptr;
     PdfExportController *m_pdfExport = nullptr;
+    AnnotationExchangeController *m_annotationExchange = nullptr;
+    HelpController *m_help = nullptr;
+    ApparatusController *m_apparatus = nullptr;
     CatalogResultsModel *m_libraryResults = nullptr;
     CitedByModel *m_citedBy = nullptr;
     CitedByPane *m_citedByPane = nullptr;

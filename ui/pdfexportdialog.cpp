@@ -1,5 +1,7 @@
 #include "pdfexportdialog.h"
 
+#include "exportdialogparts.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -34,33 +36,16 @@ PdfExportDialog::PdfExportDialog(const QStringList &tags, int selectedDocuments,
     m_scope->addButton(volume, WholeVolume);
     m_scope->addButton(tag, Tag);
     current->setChecked(true);
-    auto *browse = new QPushButton(tr("Browse…"), this);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
-
-    auto *tagRow = new QHBoxLayout;
-    tagRow->addWidget(tag);
-    tagRow->addWidget(m_tags, 1);
-    auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(new QLabel(tr("Save as:"), this));
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browse);
+    QHBoxLayout *pathRow = savePathRow(this, m_path, tr("Export PDF"), [this] { return tr("PDF files (*.pdf)"); });
+    pathRow->insertWidget(0, new QLabel(tr("Save as:"), this));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(current);
     layout->addWidget(selected);
     layout->addWidget(volume);
-    layout->addLayout(tagRow);
+    layout->addLayout(tagChoiceRow(tag, m_tags));
     layout->addSpacing(8);
     layout->addLayout(pathRow);
-    layout->addWidget(buttons);
-
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export PDF"), m_path->text(), tr("PDF files (*.pdf)"));
-        if (!file.isEmpty())
-            m_path->setText(file);
-    });
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(exportButtons(this));
 }
 
 PdfExportDialog::Scope PdfExportDialog::scope() const

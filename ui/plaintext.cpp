@@ -30,4 +30,14 @@ QMessageBox::StandardButton showPlainMessage(QWidget *parent, QMessageBox::Icon 
     return box.standardButton(box.clickedButton());
 }
 
+QMessageBox *openPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok, parent);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+    return box;
+}
+
 } // namespace marginalia

@@ -26,4 +26,7 @@ QMessageBox::StandardButton showPlainMessage(QWidget *parent, QMessageBox::Icon 
                                              QMessageBox::StandardButtons buttons = QMessageBox::Ok,
                                              QMessageBox::StandardButton defaultButton = QMessageBox::NoButton);
 
+// The same box, not modal (the window stays usable behind it): shown, and deleted when closed.
+QMessageBox *openPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text);
+
 } // namespace marginalia

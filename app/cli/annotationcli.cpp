@@ -6,6 +6,7 @@
 #include "cli/annotationcommands.h"
 #include "cli/cli.h"
 #include "cli/commandline.h"
+#include "export/annotationexport.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -122,7 +123,7 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
                                       "one, an annotation carries only its stored position, as a hint)."),
                                QStringLiteral("[FILE...]"),
                                Tr::tr("Documents to cite pages from (Markdown) and to count positions in (W3C)."));
-    const QCommandLineOption format(QStringLiteral("format"), Tr::tr("w3c (default) or markdown."),
+    const QCommandLineOption format(QStringLiteral("format"), Tr::tr("%1 (w3c is the default).").arg(annotationExportFormatNames()),
                                     QStringLiteral("FORMAT"), QStringLiteral("w3c"));
     const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only annotations with this tag."), QStringLiteral("T"));
     const QCommandLineOption doc(QStringLiteral("doc"), Tr::tr("Only this document (a key, or an id such as d317)."),
@@ -133,9 +134,9 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     const QString formatName = line.parser().value(format);
-    if (formatName != QLatin1String("w3c") && formatName != QLatin1String("markdown"))
-        return line.usage(Tr::tr("unknown format \"%1\"; use w3c or markdown").arg(formatName), err);
-    return runExportAnnotations(ExportAnnotationsOptions{line.database(), formatName == QLatin1String("markdown"),
+    if (!annotationExportFormat(formatName))
+        return line.usage(Tr::tr("unknown format \"%1\"; use %2").arg(formatName, annotationExportFormatNames()), err);
+    return runExportAnnotations(ExportAnnotationsOptions{line.database(), formatName,
                                                          line.parser().value(tag), line.parser().value(doc),
                                                          line.parser().value(output), line.positional()},
                                 out, err);

@@ -51,7 +51,7 @@ struct TagsOptions {
 
 struct ExportAnnotationsOptions {
     QString database;
-    bool markdown = false; // else W3C JSON-LD
+    QString format = QStringLiteral("w3c"); // a name of annotationExportFormats() (export/annotationexport.h)
     QString tag;
     QString document;      // a document key
     QString output;        // empty: standard output

@@ -4,11 +4,9 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "export/markdownexport.h"
+#include "export/annotationexport.h"
 #include "fileio/outputfile.h"
 #include "export/annotationimport.h"
-#include "export/teipositions.h"
-#include "export/w3cannotations.h"
 #include "library/library.h"
 #include "store/annotationstore.h"
 #include "util/translate.h"
@@ -18,39 +16,6 @@
 
 namespace marginalia::cli {
 
-namespace {
-
-bool matchesDocument(const Annotation &a, const QString &doc)
-{
-    // A bare document id ("d317") matches that document in any volume.
-    return doc.isEmpty() || a.document == doc
-        || (!doc.contains(QLatin1Char('/')) && a.document.endsWith(QLatin1Char('/') + doc));
-}
-
-Result<std::vector<Annotation>> chosenAnnotations(const ExportAnnotationsOptions &options, const AnnotationStore &store)
-{
-    const bool oneDocument = options.document.contains(QLatin1Char('/'));
-    Result<std::vector<Annotation>> chosen = oneDocument ? store.forDocument(options.document)
-        : options.tag.isEmpty()                          ? store.all()
-                                                         : store.withTag(options.tag);
-    if (chosen) {
-        std::erase_if(*chosen, [&](const Annotation &a) {
-            return !matchesDocument(a, options.document)
-                || (!options.tag.isEmpty() && !a.tags.contains(options.tag, Qt::CaseInsensitive));
-        });
-    }
-    return chosen;
-}
-
-QString markdownTitle(const ExportAnnotationsOptions &options)
-{
-    if (!options.tag.isEmpty())
-        return Tr::tr("Annotations tagged %1").arg(options.tag);
-    return Tr::tr("Annotations");
-}
-
-} // namespace
-
 int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &out, QTextStream &err)
 {
     if (!options.files.isEmpty() && !loadAll(options.files, commandLibrary(), err))
@@ -58,14 +23,15 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
     OpenStore open = openStore(options.database, err);
     if (!open.store)
         return ExitBadInput;
-    Result<std::vector<Annotation>> annotations = chosenAnnotations(options, *open.store);
+    Result<std::vector<Annotation>> annotations = chooseAnnotations({options.document, options.tag}, *open.store);
     if (!annotations) {
         err << annotations.error().toString() << Qt::endl;
         return ExitBadInput;
     }
-    const QByteArray bytes = options.markdown
-        ? annotationsMarkdown(*annotations, commandLibrary(), markdownTitle(options)).toUtf8()
-        : exportW3cAnnotations(*annotations, teiFlowTextIn(commandLibrary()));
+    const std::optional<AnnotationExportFormat> format = annotationExportFormat(options.format);
+    if (!format)
+        return ExitUsage; // the command line refuses it, with the names to use
+    const QByteArray bytes = format->write(*annotations, commandLibrary(), annotationsExportTitle(options.tag));
     if (options.output.isEmpty()) {
         out << QString::fromUtf8(bytes);
         return ExitOk;

@@ -68,4 +68,46 @@ void RemoveAnnotationCommand::undo()
         setObsolete(true);
 }
 
+ImportAnnotationsCommand::ImportAnnotationsCommand(AnnotationService *service,
+                                                   std::vector<AnnotationService::MergedChange> changes,
+                                                   const QString &text)
+    : QUndoCommand(text), m_service(service), m_changes(std::move(changes))
+{
+}
+
+void ImportAnnotationsCommand::redo()
+{
+    if (m_done)
+        return; // pushed after the merge
+    for (AnnotationService::MergedChange &change : m_changes) {
+        Result<Annotation> written = change.before ? m_service->update(change.after) : m_service->add(change.after);
+        if (!written) {
+            setObsolete(true);
+            return;
+        }
+        change.after = *written;
+    }
+    m_done = true;
+}
+
+void ImportAnnotationsCommand::undo()
+{
+    for (AnnotationService::MergedChange &change : m_changes) {
+        if (!change.before) {
+            if (!m_service->remove(change.after.id)) {
+                setObsolete(true);
+                return;
+            }
+            continue;
+        }
+        Result<Annotation> written = m_service->update(*change.before);
+        if (!written) {
+            setObsolete(true);
+            return;
+        }
+        change.before = *written;
+    }
+    m_done = false;
+}
+
 } // namespace marginalia

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotationservice.h"
 #include "model/annotation.h"
 
 #include <QUndoCommand>
@@ -43,6 +44,22 @@ public:
 private:
     AnnotationService *m_service;
     Annotation m_annotation;
+};
+
+// An import, done already by AnnotationService::merge() when it is pushed (its first redo does nothing):
+// undo deletes what it added and writes back what it replaced, as new versions; redo writes the
+// imported ones again.
+class ImportAnnotationsCommand : public QUndoCommand {
+public:
+    ImportAnnotationsCommand(AnnotationService *service, std::vector<AnnotationService::MergedChange> changes,
+                             const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    AnnotationService *m_service;
+    std::vector<AnnotationService::MergedChange> m_changes;
+    bool m_done = true;
 };
 
 } // namespace marginalia

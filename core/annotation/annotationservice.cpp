@@ -8,6 +8,8 @@
 #include "store/database.h"
 #include "util/translate.h"
 
+#include <QSet>
+
 namespace marginalia {
 
 namespace {
@@ -250,6 +252,41 @@ Result<bool> AnnotationService::remove(const QString &id)
     if (!*existing)
         return report<bool>(fail(path(), 0, 0, marginalia::Tr::tr("there is no annotation %1 to delete").arg(id)), {});
     return report(store()->remove(id), (*existing)->document);
+}
+
+Result<std::vector<AnnotationService::MergedChange>> AnnotationService::merge(const std::vector<Annotation> &annotations)
+{
+    if (!store())
+        return report<std::vector<MergedChange>>(fail(QString(), 0, 0, m_problem), {});
+    std::vector<std::optional<Annotation>> before;
+    for (const Annotation &a : annotations) {
+        Result<std::optional<Annotation>> stored = store()->find(a.id);
+        if (!stored)
+            return report<std::vector<MergedChange>>(fail(stored.error()), a.document);
+        before.push_back(std::move(stored).value());
+    }
+    if (Result<int> merged = store()->merge(annotations); !merged)
+        return report<std::vector<MergedChange>>(fail(merged.error()), {});
+    std::vector<MergedChange> changes;
+    QStringList documents;
+    QSet<QString> seen; // a file may hold an annotation twice
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+        Result<std::optional<Annotation>> after = store()->find(annotations[i].id);
+        if (!after || !*after || seen.contains(annotations[i].id)
+            || (before[i] && (*after)->modified == before[i]->modified))
+            continue;
+        seen.insert(annotations[i].id);
+        if (!documents.contains((*after)->document))
+            documents << (*after)->document;
+        changes.push_back({std::move(before[i]), std::move(**after)});
+    }
+    if (changes.empty())
+        return changes;
+    for (const QString &key : documents)
+        Q_EMIT annotationsChanged(key);
+    Q_EMIT tagsChanged();
+    Q_EMIT written();
+    return changes;
 }
 
 } // namespace marginalia

@@ -86,6 +86,14 @@ public:
     Result<Annotation> add(const Annotation &annotation);
     Result<Annotation> update(const Annotation &annotation);
     Result<bool> remove(const QString &id);
+    // An import: what the file holds merged in as AnnotationStore::merge does (new ones added, newer
+    // versions replacing older ones, one transaction), keeping the file's times. Returns what changed,
+    // each with the version it replaced (none for one added), for an undo to put back.
+    struct MergedChange {
+        std::optional<Annotation> before;
+        Annotation after;
+    };
+    Result<std::vector<MergedChange>> merge(const std::vector<Annotation> &annotations);
 
     // Something else wrote the database (a team sync): the annotations of these documents, and the tags,
     // are to be read again; with `tagColours`, every document's paint too.

@@ -70,12 +70,17 @@ Result<ReadAnnotations> parseAnnotationFile(const QByteArray &json, const QStrin
     });
 }
 
-Result<ImportSummary> importAnnotationsFile(const QString &path, AnnotationStore &store)
+Result<ReadAnnotations> readAnnotationsFile(const QString &path)
 {
     Result<QByteArray> json = readInputFile(path);
     if (!json)
         return fail(json.error());
-    Result<ReadAnnotations> read = parseAnnotationFile(*json, path);
+    return parseAnnotationFile(*json, path);
+}
+
+Result<ImportSummary> importAnnotationsFile(const QString &path, AnnotationStore &store)
+{
+    Result<ReadAnnotations> read = readAnnotationsFile(path);
     if (!read)
         return fail(read.error());
     ImportSummary summary;

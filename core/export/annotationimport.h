@@ -29,6 +29,9 @@ struct ImportSummary {
     std::vector<Error> skipped; // items that could not be read: where and why
 };
 
+// Reads the file at `path` (parseAnnotationFile, the file named by its path).
+Result<ReadAnnotations> readAnnotationsFile(const QString &path);
+
 // Reads the file at `path` and merges what it holds into `store` (by uuid; the newer modification wins;
 // one transaction, so a failure changes nothing).
 Result<ImportSummary> importAnnotationsFile(const QString &path, AnnotationStore &store);

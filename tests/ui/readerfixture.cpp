@@ -2,9 +2,11 @@
 
 #include "searchpane.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTest>
 #include <QTextBlock>
 
@@ -140,11 +142,25 @@ void ReaderFixture::selectInView(const QString &words)
     view->setTextCursor(c);
 }
 
-void ReaderFixture::saveScreenshot(const QString &name)
+void ReaderFixture::clickTab(const QString &title)
+{
+    for (QTabBar *bar : m_window.findChildren<QTabBar *>()) {
+        for (int i = 0; i < bar->count(); ++i) {
+            if (bar->tabText(i) == title && bar->isVisible()) {
+                QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
+                QApplication::processEvents();
+                return;
+            }
+        }
+    }
+    ADD_FAILURE() << "no tab " << title.toStdString();
+}
+
+void ReaderFixture::saveScreenshot(const QString &name, QWidget *widget)
 {
     const QString dir = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);
     QDir().mkpath(dir);
-    EXPECT_TRUE(m_window.grab().save(dir + u'/' + name + QStringLiteral(".png")));
+    EXPECT_TRUE((widget ? widget : &m_window)->grab().save(dir + u'/' + name + QStringLiteral(".png")));
 }
 
 } // namespace marginalia::test

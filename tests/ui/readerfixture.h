@@ -49,8 +49,10 @@ protected:
     bool clickLink(QTextEdit *view, const QUrl &href);
     // Selects the first occurrence of `words` in the document view (a test failure when there is none).
     void selectInView(const QString &words);
-    // Saves a screenshot of the window into the test artifacts folder.
-    void saveScreenshot(const QString &name);
+    // Clicks the docks' tab of that title, as a user brings a tabbed pane forward.
+    void clickTab(const QString &title);
+    // Saves a screenshot of the window (or of `widget`, a dialog of it) into the test artifacts folder.
+    void saveScreenshot(const QString &name, QWidget *widget = nullptr);
 
     QTemporaryDir m_dir;
     QSettings m_settings;

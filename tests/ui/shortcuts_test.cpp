@@ -47,20 +47,6 @@ protected:
             actions.insert(a);
         return actions;
     }
-    // Clicks the docks' tab of that title, as a user brings a tabbed pane forward.
-    void clickTab(const QString &title)
-    {
-        for (QTabBar *bar : m_window.findChildren<QTabBar *>()) {
-            for (int i = 0; i < bar->count(); ++i) {
-                if (bar->tabText(i) == title && bar->isVisible()) {
-                    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
-                    QApplication::processEvents();
-                    return;
-                }
-            }
-        }
-        ADD_FAILURE() << "no tab " << title.toStdString();
-    }
     AnnotationsModel *listed() { return m_window.documentAnnotations(); }
     void press(int key, Qt::KeyboardModifiers modifiers)
     {

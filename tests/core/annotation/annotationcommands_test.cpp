@@ -141,5 +141,48 @@ TEST_F(AnnotationCommandsTest, Issue9RedoOfAnUndoneAddStampsALaterModification)
     EXPECT_GT(stored().modified, added);
 }
 
+// Issue 12 (16): the window's import merges through the service (what a sync and the panes hear) as one
+// undo step: undo deletes what it added and puts back what it replaced; redo imports it again.
+TEST_F(AnnotationCommandsTest, Issue12ImportThroughTheServiceIsOneUndoStep)
+{
+    Annotation newer = stored();
+    newer.note = QStringLiteral("Imported second thought");
+    newer.modified = newer.modified.addSecs(60);
+    const Annotation added = test::sampleAnnotation(QStringLiteral("frus1961-63v09/d316"), 4);
+    Annotation older = stored();
+    older.modified = older.modified.addSecs(-60); // never replaces the newer one here
+    int written = 0;
+    QStringList documents;
+    QObject::connect(&m_service, &AnnotationService::written, [&] { ++written; });
+    QObject::connect(&m_service, &AnnotationService::annotationsChanged, [&](const QString &key) { documents << key; });
+
+    Result<std::vector<AnnotationService::MergedChange>> merged = m_service.merge({older, newer, added, added});
+    ASSERT_TRUE(merged) << merged.error().toString().toStdString();
+    ASSERT_EQ(merged->size(), 2u);
+    EXPECT_TRUE((*merged)[0].before.has_value());
+    EXPECT_FALSE((*merged)[1].before.has_value());
+    EXPECT_EQ(written, 1);
+    EXPECT_EQ(documents, (QStringList{D317, QStringLiteral("frus1961-63v09/d316")}));
+    EXPECT_EQ(stored().note, QStringLiteral("Imported second thought"));
+    EXPECT_EQ(stored().modified, newer.modified); // the file's time is kept, as the CLI keeps it
+    m_stack.push(new ImportAnnotationsCommand(&m_service, std::move(merged).value(), QStringLiteral("Import")));
+    EXPECT_EQ(stored().note, QStringLiteral("Imported second thought")); // pushing did not write again
+
+    m_stack.undo();
+    EXPECT_EQ(stored().note, m_original.note);
+    EXPECT_GT(stored().modified, newer.modified); // undone as a newer version
+    EXPECT_FALSE(m_service.find(added.id).has_value());
+    m_stack.redo();
+    EXPECT_EQ(stored().note, QStringLiteral("Imported second thought"));
+    EXPECT_TRUE(m_service.find(added.id).has_value());
+
+    // Nothing newer: nothing changes, nothing is announced.
+    written = 0;
+    Result<std::vector<AnnotationService::MergedChange>> again = m_service.merge({older});
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(again->empty());
+    EXPECT_EQ(written, 0);
+}
+
 } // namespace
 } // namespace marginalia
