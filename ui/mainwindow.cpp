@@ -108,7 +108,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createPanes()
 {
     m_view = new DocumentView(this);
-    m_findBar = new FindBar(m_view, this);
+    m_notes = new FootnotePane(this);
+    m_findBar = new FindBar(m_view, m_notes, this);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -117,7 +118,6 @@ void MainWindow::createPanes()
     layout->addWidget(m_view);
     setCentralWidget(central);
 
-    m_notes = new FootnotePane(this);
     m_libraryPane = new LibraryPane(m_services.libraryModel, this);
     m_searchPane = new SearchPane(m_services.searchResults, this);
     m_popup = new NotePopup(this);
