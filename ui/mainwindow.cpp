@@ -13,6 +13,7 @@
 #include "pdfexportcontroller.h"
 #include "plaintext.h"
 #include "readercontroller.h"
+#include "readingmeasure.h"
 #include "searchpane.h"
 #include "tagbrowser.h"
 #include "teamcontroller.h"
@@ -100,6 +101,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
     connectLibraryIndex();
     connectAnnotations();
     restoreLayout();
+    new ReadingMeasure(this, m_view, this); // the side panes give way to the text on a narrow window
     qApp->installEventFilter(this);
 }
 
