@@ -51,6 +51,11 @@ bool ReadingMeasure::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
         m_pending->start();
+    // Before the window saves its layout: the panes as the user arranged them, not as folded for now.
+    if (watched == m_window && event->type() == QEvent::Close && sidesFolded()) {
+        m_window->restoreState(m_unfolded);
+        m_unfolded.clear();
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -114,3 +114,24 @@ TEST_F(ReadingColumn, Issue12ThePageGutterTakesOnlyTheRoomOfItsLabels)
     ASSERT_FALSE(shown.isEmpty());
     EXPECT_EQ(shown.front().first, QStringLiteral("[Page 704]"));
 }
+
+// Panes folded for a narrow window are not what the window remembers: closed at 900 px, it saves the
+// layout the user had, so the next start on a wide screen has the library on the left again.
+TEST_F(ReadingColumn, Issue12ClosingANarrowWindowSavesThePanesAsTheUserHadThem)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317")));
+    resizeWindow(900);
+    ASSERT_NE(m_window.dockWidgetArea(dock("libraryDock")), Qt::LeftDockWidgetArea); // folded beside the notes
+    m_window.close();
+    const QByteArray saved = m_settings.value(QStringLiteral("window/state")).toByteArray();
+    ASSERT_FALSE(saved.isEmpty());
+    QMainWindow fresh; // the next start's window, with the same panes
+    for (QDockWidget *d : m_window.findChildren<QDockWidget *>()) {
+        auto *copy = new QDockWidget(d->windowTitle(), &fresh);
+        copy->setObjectName(d->objectName());
+        fresh.addDockWidget(Qt::BottomDockWidgetArea, copy);
+    }
+    ASSERT_TRUE(fresh.restoreState(saved));
+    EXPECT_EQ(fresh.dockWidgetArea(fresh.findChild<QDockWidget *>(QStringLiteral("libraryDock"))), Qt::LeftDockWidgetArea);
+    EXPECT_EQ(fresh.dockWidgetArea(fresh.findChild<QDockWidget *>(QStringLiteral("notesDock"))), Qt::RightDockWidgetArea);
+}
