@@ -9,6 +9,7 @@
 #include <QTextDocumentFragment>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace marginalia {
@@ -16,9 +17,24 @@ namespace marginalia {
 // The margin beside the text where the printed page labels stand.
 class PageGutter : public QWidget {
 public:
-    explicit PageGutter(DocumentView *view) : QWidget(view), m_view(view) {}
+    explicit PageGutter(DocumentView *view) : QWidget(view), m_view(view)
+    {
+        // A label in the margin is a finding aid, not text: smaller than the text, so the margin is narrow.
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        setFont(small);
+    }
 
-    int preferredWidth() const { return fontMetrics().horizontalAdvance(QStringLiteral("[Page 8888]")) + 16; }
+    // Room for the widest label of the document on screen and no more: what the gutter takes, the text
+    // lacks. A document without page breaks keeps a sliver of margin only.
+    int preferredWidth() const { return m_width; }
+    void fitLabels(const QStringList &labels)
+    {
+        int widest = 0;
+        for (const QString &label : labels)
+            widest = std::max(widest, fontMetrics().horizontalAdvance(DocumentView::tr("[Page %1]").arg(label)));
+        m_width = widest > 0 ? widest + 2 * kPadding : kPadding;
+    }
 
 protected:
     void paintEvent(QPaintEvent *) override
@@ -29,13 +45,15 @@ protected:
         muted.setAlphaF(0.55);
         p.setPen(muted);
         for (const auto &[label, y] : m_view->visiblePageLabels()) {
-            const QRect box(0, y, width() - 8, fontMetrics().height());
+            const QRect box(0, y, width() - kPadding, fontMetrics().height());
             p.drawText(box, Qt::AlignRight | Qt::AlignTop, label);
         }
     }
 
 private:
+    static constexpr int kPadding = 5;
     DocumentView *m_view;
+    int m_width = kPadding;
 };
 
 DocumentView::DocumentView(QWidget *parent)
@@ -78,6 +96,9 @@ void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLa
     setDocument(doc); // deletes the previous document, which is a child of this view too
     m_map = std::move(rendered);
     m_pageLabels = pageLabels;
+    m_gutter->fitLabels(pageLabels);
+    setViewportMargins(m_gutter->preferredWidth(), 0, 0, 0);
+    placeGutter();
     m_flashFootnote = -1;
     if (keep == KeepPaint::No) {
         m_highlights.clear();
@@ -87,6 +108,7 @@ void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLa
     connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_gutter,
             qOverload<>(&QWidget::update));
     m_gutter->update();
+    Q_EMIT documentShown();
 }
 
 QMimeData *DocumentView::createMimeDataFromSelection() const
@@ -148,7 +170,18 @@ QMimeData *DocumentView::createMimeDataFromSelection() const
 
 void DocumentView::resizeEvent(QResizeEvent *event)
 {
+    // A narrower or wider column reflows the text: the line at the top stays at the top, so the reader
+    // keeps the place (and the page the citation names).
+    const bool reflows = event->oldSize().width() != event->size().width() && verticalScrollBar()->value() > 0;
+    const int top = reflows ? cursorForPosition(QPoint(4, 4)).position() : -1;
     QTextBrowser::resizeEvent(event);
+    placeGutter();
+    if (top >= 0)
+        scrollToPosition(top, true);
+}
+
+void DocumentView::placeGutter()
+{
     const QRect area = viewport()->geometry();
     m_gutter->setGeometry(area.left() - m_gutter->preferredWidth(), area.top(), m_gutter->preferredWidth(),
                           area.height());

@@ -61,6 +61,8 @@ Q_SIGNALS:
     void markerHoverEnded();
     // The first visible character changed (after scrolling settles).
     void readingOffsetChanged(int readingOffset);
+    // showRendered() put a document on screen (another one, or the same at another zoom).
+    void documentShown();
 
 protected:
     // A copy holds what was selected of the reading text: the footnote markers and the labels the
@@ -72,6 +74,7 @@ protected:
 private:
     friend class PageGutter;
     void onHighlighted(const QUrl &url);
+    void placeGutter();
     // Brings a position into view, a fifth of the way down (or at the top), with its context above it.
     void scrollToPosition(int position, bool atTop = false);
     void updateExtraSelections();

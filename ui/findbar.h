@@ -12,12 +12,14 @@ class QTextEdit;
 namespace marginalia {
 
 // Find in the document on screen (Ctrl+F): type to find, Enter for the next, Shift+Enter for the
-// previous, Escape to close. It moves the view's selection, nothing else.
+// previous, Escape to close. It finds in the text, then in its notes, ignoring accents and case as the
+// library search does ("attache" finds "Attaché"). It moves the selections, nothing else.
 class FindBar : public QWidget {
     Q_OBJECT
 
 public:
-    explicit FindBar(QTextEdit *view, QWidget *parent = nullptr);
+    // `notes` (may be null) is searched after `view`, before coming back to its start.
+    explicit FindBar(QTextEdit *view, QTextEdit *notes, QWidget *parent = nullptr);
 
     void open();
     bool findNext(bool backward = false);
@@ -34,15 +36,19 @@ Q_SIGNALS:
     void hitsCleared();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
     QTextEdit *m_view;
+    QTextEdit *m_notes;
+    QTextEdit *m_found; // where the last text found is selected: m_view or m_notes
     QLineEdit *m_text;
     QLabel *m_status;
     QList<std::pair<int, int>> m_hits;
 
     bool stepHits(bool backward);
+    bool findText(bool backward);
 };
 
 } // namespace marginalia

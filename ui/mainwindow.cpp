@@ -17,6 +17,7 @@
 #include "pdfexportcontroller.h"
 #include "plaintext.h"
 #include "readercontroller.h"
+#include "readingmeasure.h"
 #include "searchpane.h"
 #include "tagbrowser.h"
 #include "teamcontroller.h"
@@ -106,6 +107,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
     connectLibraryIndex();
     connectAnnotations();
     restoreLayout();
+    new ReadingMeasure(this, m_view, this); // the side panes give way to the text on a narrow window
     qApp->installEventFilter(this);
 }
 
@@ -114,7 +116,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createPanes()
 {
     m_view = new DocumentView(this);
-    m_findBar = new FindBar(m_view, this);
+    m_notes = new FootnotePane(this);
+    m_findBar = new FindBar(m_view, m_notes, this);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -123,7 +126,6 @@ void MainWindow::createPanes()
     layout->addWidget(m_view);
     setCentralWidget(central);
 
-    m_notes = new FootnotePane(this);
     m_libraryPane = new LibraryPane(m_services.libraryModel, this);
     m_searchPane = new SearchPane(m_services.searchResults, this);
     m_popup = new NotePopup(this);

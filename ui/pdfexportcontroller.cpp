@@ -10,8 +10,11 @@
 #include "library/openlibrary.h"
 #include "navigation/navigator.h"
 
+#include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QProgressDialog>
 
 namespace marginalia {
@@ -20,7 +23,7 @@ PdfExportController::PdfExportController(const OpenLibrary *library, const Navig
                                          const AnnotationService *annotations, const LibraryPane *libraryPane,
                                          QWidget *window, QObject *parent)
     : QObject(parent), m_library(library), m_navigator(navigator), m_annotations(annotations),
-      m_libraryPane(libraryPane), m_window(window)
+      m_libraryPane(libraryPane), m_window(window), m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
 }
 
@@ -89,6 +92,7 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
         progress->deleteLater();
         m_job->deleteLater();
         Q_EMIT exported(output, report.pages);
+        reportExported(output, report.pages);
     });
     connect(m_job, &PdfExportJob::failed, this, [this, progress](const Error &error) {
         progress->deleteLater();
@@ -98,6 +102,29 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
             showPlainMessage(m_window, QMessageBox::Warning, tr("Export failed"), error.toString());
     });
     m_job->start();
+}
+
+// Said in a box that does not wait (the window stays usable), with the file's place spelled out.
+void PdfExportController::reportExported(const QString &output, int pages)
+{
+    if (!m_window->isVisible())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Export finished"),
+                                tr("Exported %n page(s) to %1", nullptr, pages).arg(QDir::toNativeSeparators(output)),
+                                QMessageBox::Close, m_window);
+    box->setObjectName(QStringLiteral("pdfExportedBox"));
+    box->setTextFormat(Qt::PlainText); // it names the file
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *openFile = box->addButton(tr("&Open PDF"), QMessageBox::AcceptRole);
+    QPushButton *openFolder = box->addButton(tr("Show &Folder"), QMessageBox::ActionRole);
+    box->setDefaultButton(openFile);
+    connect(box, &QMessageBox::buttonClicked, this, [this, output, openFile, openFolder](QAbstractButton *button) {
+        if (button == openFile)
+            m_openUrl(QUrl::fromLocalFile(output));
+        else if (button == openFolder)
+            m_openUrl(QUrl::fromLocalFile(QFileInfo(output).absolutePath()));
+    });
+    box->open();
 }
 
 } // namespace marginalia

@@ -2,6 +2,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
+
+#include <functional>
 
 #include "pdfexportjob.h"
 
@@ -16,7 +19,8 @@ class OpenLibrary;
 class PdfExportJob;
 
 // File › Export PDF…: asks what and where, runs the export off the GUI thread with a progress dialog
-// that can cancel it, and says how it went. A cancelled or failed export leaves no file.
+// that can cancel it, and says how it went: where the file is, with a way to open it or its folder. A
+// cancelled or failed export leaves no file.
 class PdfExportController : public QObject {
     Q_OBJECT
 
@@ -25,6 +29,10 @@ public:
                         const LibraryPane *libraryPane, QWidget *window, QObject *parent = nullptr);
 
     bool isRunning() const { return m_job; }
+    // What opens the exported file or its folder (QDesktopServices::openUrl unless told otherwise: tests
+    // give one that launches nothing).
+    using UrlOpener = std::function<bool(const QUrl &)>;
+    void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
 
 public Q_SLOTS:
     void exportInteractively();
@@ -36,12 +44,15 @@ Q_SIGNALS:
     void exportFailed(const QString &message);
 
 private:
+    void reportExported(const QString &output, int pages);
+
     const OpenLibrary *m_library;
     const Navigator *m_navigator;
     const AnnotationService *m_annotations;
     const LibraryPane *m_libraryPane;
     QWidget *m_window;
     QPointer<PdfExportJob> m_job;
+    UrlOpener m_openUrl;
 };
 
 } // namespace marginalia

@@ -228,6 +228,11 @@ std::uint32_t TeiReader::startOutsideDocument(Element e, const XmlAttributes &at
             m_glossNameStart = m_glossNameEnd = -1;
         }
         return EndGlossItem;
+    case Element::Lb:
+        // A line break parts words: "Russia<lb/>Economic Relations" in a chapter's head is two lines,
+        // not "RussiaEconomic Relations" (a title, a header field, a glossary entry).
+        characters(u" ");
+        return 0;
     case Element::PersName:
     case Element::Term: {
         const QString id = xmlId(attrs);

@@ -210,6 +210,8 @@ void FlowWriter::insertMarker(int footnote, const QTextCharFormat &base)
     format.setForeground(QBrush(m_style.link));
     format.setAnchor(true);
     format.setAnchorHref(linkUrl({LinkTarget::Footnote, footnote, {}}).toString());
+    // A word joiner (added text, not reading text) keeps the marker on the line of the word before it.
+    m_cursor.insertText(QString(QChar(0x2060)), base);
     RenderedText::Span span;
     span.start = m_cursor.position();
     m_cursor.insertText(label.isEmpty() ? QStringLiteral("*") : sanitizedForTextDocument(label), format);
@@ -223,11 +225,12 @@ QTextCharFormat FlowWriter::pieceFormat(const QTextCharFormat &base, std::uint8_
     QTextCharFormat format = styledFormat(base, styles);
     if (entity >= 0 && std::size_t(entity) < m_doc.entities.size()) {
         const EntityRef &ref = m_doc.entities[std::size_t(entity)];
-        format.setUnderlineStyle(ref.kind == EntityRef::Person ? QTextCharFormat::DotLine
-                                                               : QTextCharFormat::SingleUnderline);
-        format.setUnderlineColor(m_style.entityUnderline);
+        // Only a name the volume's lists explain is marked: an underline that leads nowhere is a promise broken.
         const QString tooltip = glossaryTooltip(m_volume, ref);
         if (!tooltip.isEmpty()) {
+            format.setUnderlineStyle(ref.kind == EntityRef::Person ? QTextCharFormat::DotLine
+                                                                   : QTextCharFormat::SingleUnderline);
+            format.setUnderlineColor(m_style.entityUnderline);
             format.setToolTip(plainTooltip(tooltip)); // a name from the document, never markup
             format.setAnchor(true);
             format.setAnchorHref(

@@ -58,14 +58,15 @@ private:
         if (piece.reference >= 0 && std::size_t(piece.reference) < m_doc.crossReferences.size())
             tag(QStringLiteral("<a href=\"") + href({LinkTarget::Reference, piece.reference, {}}) + QStringLiteral("\">"),
                 QStringLiteral("</a>"));
-        if (piece.entity >= 0 && std::size_t(piece.entity) < m_doc.entities.size()) {
-            // The title becomes a tooltip, which Qt reads as markup again if it looks like some.
-            const QString tip = glossaryTooltip(m_volume, m_doc.entities[std::size_t(piece.entity)]);
-            const QString title =
-                tip.isEmpty() ? QString() : QStringLiteral(" title=\"") + escaped(plainTooltip(tip)) + QLatin1Char('"');
-            tag(QStringLiteral("<span style=\"text-decoration: underline dotted\"") + title + QLatin1Char('>'),
+        // Only a name the volume's lists explain is underlined (the title becomes a tooltip, which Qt
+        // reads as markup again if it looks like some).
+        const QString tip = piece.entity >= 0 && std::size_t(piece.entity) < m_doc.entities.size()
+            ? glossaryTooltip(m_volume, m_doc.entities[std::size_t(piece.entity)])
+            : QString();
+        if (!tip.isEmpty())
+            tag(QStringLiteral("<span style=\"text-decoration: underline dotted\" title=\"") + escaped(plainTooltip(tip))
+                    + QStringLiteral("\">"),
                 QStringLiteral("</span>"));
-        }
         const std::uint8_t s = piece.styles;
         if (s & Italic)
             tag(QStringLiteral("<i>"), QStringLiteral("</i>"));

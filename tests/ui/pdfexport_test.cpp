@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThreadPool>
@@ -16,7 +18,28 @@ using namespace marginalia::test;
 
 namespace {
 
-class WindowPdfExport : public ReaderFixture {};
+class WindowPdfExport : public ReaderFixture {
+protected:
+    // The box that says the export finished, once it is on screen.
+    QMessageBox *finishedBox()
+    {
+        QMessageBox *box = nullptr;
+        const bool shown = QTest::qWaitFor([&] {
+            box = m_window.findChild<QMessageBox *>(QStringLiteral("pdfExportedBox"));
+            return box && box->isVisible();
+        }, 5000);
+        return shown ? box : nullptr;
+    }
+    QAbstractButton *button(QMessageBox *box, const QString &text)
+    {
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text() == text)
+                return b;
+        }
+        ADD_FAILURE() << "no button " << text.toStdString();
+        return nullptr;
+    }
+};
 
 } // namespace
 
@@ -99,4 +122,41 @@ TEST_F(WindowPdfExport, Issue9DeletingTheJobMidExportDeliversNothingAndLeavesNoF
     EXPECT_FALSE(QFileInfo::exists(out));
     const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("deleted.pdf*")}, QDir::Files);
     EXPECT_TRUE(leftovers.isEmpty()) << leftovers.join(u' ').toStdString();
+}
+
+// Issue 12, item 14: a finished export says where the file is and opens it, or its folder, when asked
+// (through the opener the test gives, so nothing is launched).
+TEST_F(WindowPdfExport, Issue12AFinishedExportSaysWhereAndOpensTheFileOrItsFolder)
+{
+    ASSERT_TRUE(open({dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317")));
+    QList<QUrl> opened;
+    m_window.pdfExport()->setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    const QString out = m_dir.filePath(QStringLiteral("d317.pdf"));
+    QSignalSpy exported(m_window.pdfExport(), &PdfExportController::exported);
+    const std::vector<std::pair<int, int>> d317{{m_navigator.current().volume, m_navigator.current().document}};
+    m_window.pdfExport()->startExport(d317, {}, out);
+    ASSERT_TRUE(exported.wait(30000));
+    QMessageBox *box = finishedBox();
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains(QDir::toNativeSeparators(out))) << box->text().toStdString();
+    saveScreenshot(QStringLiteral("pdf-export-finished"));
+    QAbstractButton *openPdf = button(box, QStringLiteral("&Open PDF"));
+    ASSERT_NE(openPdf, nullptr);
+    QTest::mouseClick(openPdf, Qt::LeftButton);
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened.at(0), QUrl::fromLocalFile(out));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !m_window.findChild<QMessageBox *>(QStringLiteral("pdfExportedBox")); }, 5000));
+
+    m_window.pdfExport()->startExport(d317, {}, out);
+    ASSERT_TRUE(exported.wait(30000));
+    box = finishedBox();
+    ASSERT_NE(box, nullptr);
+    QAbstractButton *folder = button(box, QStringLiteral("Show &Folder"));
+    ASSERT_NE(folder, nullptr);
+    QTest::mouseClick(folder, Qt::LeftButton);
+    ASSERT_EQ(opened.size(), 2);
+    EXPECT_EQ(opened.at(1), QUrl::fromLocalFile(QFileInfo(out).absolutePath()));
 }

@@ -326,3 +326,20 @@ TEST(TeiParser, Issue10TakesTheDateRangeFromTheDatelineWithoutFrusAttributes)
     EXPECT_EQ(v->documents[1].dateTo, QStringLiteral("1934-10-15"));
     EXPECT_TRUE(v->documents[2].dateFrom.isEmpty());
 }
+
+// Issue 12, item 14: a line break in a chapter's head parts its words, in the library tree and the CLI
+// alike ("Russia<lb/>Economic Relations" read "RussiaEconomic Relations"), as in a document's head.
+TEST(TeiParser, Issue12ALineBreakInADivisionHeadPartsItsWords)
+{
+    auto v = parseText(R"(<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>
+      <div type="compilation" xml:id="comp1"><head>Russia<lb/>Economic Relations</head>
+        <div type="chapter" xml:id="ch1"><head><hi rend="italic">Soviet trade</hi><lb/>with the<lb/>United States</head>
+          <div type="document" xml:id="d1" n="1"><head>No. 1.<lb/><hi rend="italic">Mr. Seat to Mr. Gresham.</hi></head><p>Text.</p></div>
+        </div></div></body></text></TEI>)");
+    ASSERT_TRUE(v.has_value()) << v.error().toString().toStdString();
+    ASSERT_EQ(v->divisions.size(), 2u);
+    EXPECT_EQ(v->divisions[0].title, QStringLiteral("Russia Economic Relations"));
+    EXPECT_EQ(v->divisions[1].title, QStringLiteral("Soviet trade with the United States"));
+    ASSERT_EQ(v->documents.size(), 1u);
+    EXPECT_EQ(v->documents[0].title, QStringLiteral("Mr. Seat to Mr. Gresham."));
+}

@@ -139,14 +139,15 @@ TEST(DocumentRenderer, D317MarkerOneIsARaisedLinkAfterBloc)
     const RenderedText::Span span = r.markers[1];
     ASSERT_TRUE(span.valid());
     EXPECT_EQ(textAt(*r.document, span.start, span.end), QStringLiteral("1"));
-    EXPECT_EQ(textAt(*r.document, span.start - 5, span.start), QStringLiteral("bloc."));
+    // A word joiner (U+2060, added text) between them keeps the marker on the word's line.
+    EXPECT_EQ(textAt(*r.document, span.start - 6, span.start), QStringLiteral("bloc.\u2060"));
     EXPECT_EQ(formatAt(*r.document, span.start).verticalAlignment(), QTextCharFormat::AlignSuperScript);
     const auto link = linkAt(*r.document, span.start);
     ASSERT_TRUE(link.has_value());
     EXPECT_EQ(*link, (LinkTarget{LinkTarget::Footnote, 1, {}}));
     // The source note's marker ends the heading, and the signature's ends "Dean".
-    EXPECT_EQ(textAt(*r.document, r.markers[0].start - 6, r.markers[0].end), QStringLiteral("Hodges0"));
-    EXPECT_EQ(textAt(*r.document, r.markers[4].start - 4, r.markers[4].end), QStringLiteral("Dean4"));
+    EXPECT_EQ(textAt(*r.document, r.markers[0].start - 7, r.markers[0].end), QStringLiteral("Hodges\u20600"));
+    EXPECT_EQ(textAt(*r.document, r.markers[4].start - 5, r.markers[4].end), QStringLiteral("Dean\u20604"));
 }
 
 TEST(DocumentRenderer, D317ReadingOffsetsAndPositionsMapBothWays)
