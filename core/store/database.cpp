@@ -8,6 +8,7 @@
 #include "fileio/inputfile.h"
 #include "migrations.h"
 #include "statement.h"
+#include "statementcache.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -28,6 +29,7 @@ namespace {
 Result<void> openConnection(const Database &db, const QString &options, const QString &name)
 {
     QSqlDatabase connection = db.connection();
+    db.statements().clear(); // prepared on the connection being closed
     connection.close();
     connection.setDatabaseName(name);
     connection.setConnectOptions(options);
@@ -219,6 +221,7 @@ Result<void> Database::putBack(std::unique_ptr<Database> migrated, const Databas
 
 Database::~Database()
 {
+    m_statements.reset();
     {
         QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
         connection.close();
@@ -249,7 +252,8 @@ std::unique_ptr<Database> Database::create(const DatabaseSchema &schema, const Q
     db->m_schema = schema;
     db->m_path = QFileInfo(path).absoluteFilePath();
     db->m_connectionName = QStringLiteral("marginalia-store-%1").arg(serial.fetchAndAddRelaxed(1));
-    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+    db->m_statements = std::make_unique<StatementCache>(
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName));
     return db;
 }
 

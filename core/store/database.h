@@ -10,6 +10,8 @@
 
 namespace marginalia {
 
+class StatementCache;
+
 // One connection to a database of the project (the annotation database is annotationSchema()): a SQLite
 // file in WAL mode with foreign keys on, a busy timeout so that several processes can share it, and the
 // DatabaseSchema it was opened with brought up to date by its ordered migrations (PRAGMA user_version). A file it cannot trust (not SQLite, another program's, damaged, from a newer
@@ -41,6 +43,8 @@ public:
 
     // For the stores in core/store only.
     QSqlDatabase connection() const;
+    // The connection's prepared statements, for Statement.
+    StatementCache &statements() const { return *m_statements; }
     // Runs `work` in one transaction (BEGIN IMMEDIATE … COMMIT), rolling back when it fails.
     // `work` returns Result<void>; the transaction's result is its failure, or COMMIT's.
     template <typename F>
@@ -62,6 +66,7 @@ private:
     QString m_connectionName;
     bool m_readOnly = false;
     QString m_readOnlyReason;
+    std::unique_ptr<StatementCache> m_statements;
 };
 
 template <typename F>

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "databasefile.h"
+#include "statementcache.h"
 #include "util/translate.h"
 
 #include <QCoreApplication>
@@ -59,15 +60,66 @@ Error sqlError(const Database &db, const QSqlError &error)
     return Error{databasePath, 0, 0, explain(code, db.schema().name, text)};
 }
 
-Statement::Statement(const Database &db, const QString &sql) : m_db(db), m_query(db.connection())
+Statement::Statement(const Database &db, const QString &sql) : m_db(db), m_lent(db.statements().lend(sql))
 {
+    if (m_lent) {
+        m_prepared = true;
+        return;
+    }
+    m_query = QSqlQuery(db.connection());
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(sql);
 }
 
+Statement::~Statement()
+{
+    if (m_lent)
+        m_db.statements().giveBack(m_lent);
+}
+
+QSqlQuery &Statement::query()
+{
+    return m_lent ? m_lent->query : m_query;
+}
+
+const QSqlQuery &Statement::query() const
+{
+    return m_lent ? m_lent->query : m_query;
+}
+
+bool Statement::next()
+{
+    return query().next();
+}
+
+QVariant Statement::value(int column) const
+{
+    return query().value(column);
+}
+
+QString Statement::text(int column) const
+{
+    return query().value(column).toString();
+}
+
+int Statement::integer(int column) const
+{
+    return query().value(column).toInt();
+}
+
+qint64 Statement::lastInsertId() const
+{
+    return query().lastInsertId().toLongLong();
+}
+
+int Statement::rowsAffected() const
+{
+    return query().numRowsAffected();
+}
+
 Statement &Statement::bind(const QVariant &value)
 {
-    m_query.bindValue(m_bound++, value);
+    query().bindValue(m_bound++, value);
     return *this;
 }
 
@@ -78,13 +130,13 @@ QVariant Statement::notNull(const QString &text)
 
 int Statement::errorCode() const
 {
-    return sqliteCode(m_query.lastError());
+    return sqliteCode(query().lastError());
 }
 
 Result<void> Statement::exec()
 {
-    if (!m_prepared || !m_query.exec())
-        return fail(sqlError(m_db, m_query.lastError()));
+    if (!m_prepared || !query().exec())
+        return fail(sqlError(m_db, query().lastError()));
     return {};
 }
 

@@ -11,6 +11,7 @@
 namespace marginalia {
 
 class Database;
+struct CachedStatement;
 
 // One prepared statement on a Database's connection, forward-only, values bound by position. Every
 // failure becomes an Error naming the database file, so callers only pass results on.
@@ -21,7 +22,11 @@ class Database;
 // QString then binds '' and never fails the constraint, and reads back as an empty QString.
 class Statement {
 public:
+    // Takes a statement of the same SQL prepared before on the connection when one is free (StatementCache).
     Statement(const Database &db, const QString &sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
 
     bool isPrepared() const { return m_prepared; }
     Statement &bind(const QVariant &value);
@@ -31,12 +36,12 @@ public:
     Result<void> exec();
     // Binds `values` from the first placeholder on and runs again: a statement prepared once for a loop.
     Result<void> exec(const QVariantList &values);
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    QString text(int column) const { return m_query.value(column).toString(); }
-    int integer(int column) const { return m_query.value(column).toInt(); }
-    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    bool next();
+    QVariant value(int column) const;
+    QString text(int column) const;
+    int integer(int column) const;
+    qint64 lastInsertId() const;
+    int rowsAffected() const;
     // The SQLite result code of the last failure (see sqliteCode).
     int errorCode() const;
 
@@ -46,8 +51,12 @@ public:
     static Result<void> run(const Database &db, const QString &sql, const QVariantList &values = {});
 
 private:
+    QSqlQuery &query();
+    const QSqlQuery &query() const;
+
     const Database &m_db;
-    QSqlQuery m_query;
+    CachedStatement *m_lent = nullptr; // the connection's statement of this SQL, when it was free
+    QSqlQuery m_query;                 // else one of its own
     bool m_prepared = false;
     int m_bound = 0;
 };
