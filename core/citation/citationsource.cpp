@@ -2,6 +2,7 @@
 
 #include "annotation/documentkey.h"
 #include "catalog/catalogrows.h"
+#include "library/citationlabel.h"
 #include "library/library.h"
 #include "model/volume.h"
 
@@ -37,6 +38,8 @@ void readTitle(const QString &title, bool olderHead, CitationSource &s)
         return;
     s.sender = parties.left(split).trimmed();
     s.recipient = parties.mid(split + 4).trimmed();
+    if (s.recipient.endsWith(QLatin1Char('.'))) // "Mr. Braida to Mr. Uhl." (FRUS 1894)
+        s.recipient.chop(1);
 }
 
 // The older volumes name the kind in the source note: "825.5151/132: Telegram" (FRUS 1934), "[Telegram.]"
@@ -78,23 +81,36 @@ void readBook(const Volume &v, CitationSource &s)
     s.published = h.published;
 }
 
+// A text copy is cited as the document of its home volume with the same number when that is open: the
+// copy knows neither the dateline's date nor every page.
+std::pair<int, int> citedDocument(const Library &library, int volume, int document)
+{
+    const int home = library.homeVolume(volume);
+    const Document &doc = library.volume(volume).documents.at(std::size_t(document));
+    if (home < 0 || home == volume || doc.number.isEmpty())
+        return {volume, document};
+    const std::vector<int> same = library.volume(home).documentsNumbered(doc.number);
+    return same.empty() ? std::pair{volume, document} : std::pair{home, same.front()};
+}
+
 } // namespace
 
 CitationSource citationSource(const Library &library, int volume, int document)
 {
-    const Volume &v = library.volume(volume);
-    const Document &doc = v.documents.at(std::size_t(document));
-    const int home = library.homeVolume(volume);
-    const Volume &book = home >= 0 ? library.volume(home) : v;
     CitationSource s;
     s.key = documentKey(library, volume, document);
-    const QString volumeId = library.volumeIdOf(volume);
+    std::tie(volume, document) = citedDocument(library, volume, document);
+    const Volume &v = library.volume(volume);
+    const Document &doc = v.documents.at(std::size_t(document));
+    // The key names the volume even for a lone text copy ("frus1961-63v09-d317.txt"); "local/…" none.
+    const QString volumeId = s.key.startsWith(QLatin1String("local/")) ? QString() : s.key.section(QLatin1Char('/'), 0, 0);
     if (!volumeId.isEmpty())
         s.url = QStringLiteral("https://history.state.gov/historicaldocuments/%1/%2").arg(volumeId, doc.id);
-    readBook(book, s);
+    readBook(v, s);
     s.title = doc.title;
     s.number = doc.number;
-    const int firstYear = volumeYears(volumeId.isEmpty() ? book.id : volumeId, book.subseries).first;
+    s.shortLabel = citationLabel(volumeId, v.title, doc, {});
+    const int firstYear = volumeYears(volumeId, v.subseries).first;
     s.numbered = !doc.number.isEmpty() && firstYear >= kFirstNumberedYear;
     readTitle(doc.title, firstYear > 0 && firstYear < kFirstNumberedYear, s);
     if (s.kind.isEmpty())

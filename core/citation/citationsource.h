@@ -36,6 +36,8 @@ struct CitationSource {
     QString date;            // ISO 8601 ("1962-09-05"), may be empty
     QString firstPage;       // the printed pages the document runs over: "703"
     QString lastPage;        // "704"; equal to firstPage for a document on one page
+    // What the file says when its volume's header is not open (a text copy alone): "FRUS 1961–63, vol. IX, Doc. 317".
+    QString shortLabel;
     // Document numbers are printed from the 1955–1957 volumes on; before, a document is cited by page.
     bool numbered = false;
 };

@@ -181,6 +181,18 @@ FormattedCitation chicagoBibliography(const CitationSource &s, const QString &pa
     return out.result();
 }
 
+// A document whose volume's header is not open: its title, what its volume id says, its page.
+FormattedCitation withoutHeader(const CitationSource &s, const QString &pages)
+{
+    Styled out;
+    out << s.title;
+    for (const QString &part : {s.shortLabel, pages.isEmpty() ? QString() : pageLocator(pages), s.url}) {
+        if (!part.isEmpty())
+            out << (out.result().text.isEmpty() ? QString() : QStringLiteral(", ")) << part;
+    }
+    return out.stop().result();
+}
+
 } // namespace
 
 QString joinNames(const QStringList &names)
@@ -212,6 +224,8 @@ std::optional<CitationStyle> citationStyleNamed(const QString &name)
 
 FormattedCitation formatCitation(const CitationSource &source, CitationStyle style, const QString &pages)
 {
+    if (source.completeTitle.isEmpty() && source.series.isEmpty())
+        return withoutHeader(source, pages);
     switch (style) {
     case CitationStyle::Hsg:
         return hsg(source, pages);

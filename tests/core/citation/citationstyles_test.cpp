@@ -159,3 +159,23 @@ TEST(CitationStyles, NamesAndStylesReadBack)
 
 } // namespace
 } // namespace marginalia
+
+namespace marginalia {
+namespace {
+
+TEST(CitationStyles, ATextCopyIsCitedAsItsHomeVolumesDocumentOrByWhatItsNameSays)
+{
+    const Library both = test::loadLibrary({"frus1961-63v09-d317.txt", "frus1961-63v09-d316-d318.xml"});
+    const CitationSource copy = citationSource(both, 0, 0);
+    EXPECT_EQ(copy.key, QStringLiteral("frus1961-63v09/d317"));
+    EXPECT_EQ(copy.date, QStringLiteral("1962-09-05")); // the TEI's dateline, which the copy lacks
+    EXPECT_TRUE(formatCitation(copy, CitationStyle::Hsg).text.endsWith(QStringLiteral("1995), Document 317.")));
+
+    const Library alone = test::loadLibrary({"frus1961-63v09-d317.txt"});
+    EXPECT_EQ(formatCitation(citationSource(alone, 0, 0), CitationStyle::ChicagoNote).text,
+              QStringLiteral("Letter From Secretary of State Rusk to Secretary of Commerce Hodges, FRUS 1961\u201363, vol. IX, "
+                             "Doc. 317, https://history.state.gov/historicaldocuments/frus1961-63v09/d317."));
+}
+
+} // namespace
+} // namespace marginalia
