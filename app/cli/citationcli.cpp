@@ -3,6 +3,7 @@
 
 #include "cli/citationcli.h"
 
+#include "annotation/documentkey.h"
 #include "citation/citationitems.h"
 #include "citation/citationstyles.h"
 #include "cli/annotationcommands.h"
@@ -67,7 +68,7 @@ Result<std::vector<DocumentAt>> chosenDocuments(const QStringList &ids, const QS
     }
     for (int v = 0; v < library.size(); ++v) {
         for (int d = 0; d < int(library.volume(v).documents.size()); ++d) {
-            const QString key = citationSource(library, v, d).key;
+            const QString key = documentKey(library, v, d);
             const bool taggedHere = std::any_of(tagged.begin(), tagged.end(), [&](const Annotation &a) { return a.document == key; });
             if ((ids.isEmpty() && tag.isEmpty()) || taggedHere)
                 add({v, d});
