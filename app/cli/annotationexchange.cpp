@@ -2,6 +2,9 @@
 
 #include "cli/annotationcommands.h"
 
+#include "citation/citationsource.h"
+#include "citation/citationstyles.h"
+
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/markdownexport.h"
@@ -63,8 +66,14 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
         err << annotations.error().toString() << Qt::endl;
         return ExitBadInput;
     }
+    DocumentCitation cite;
+    if (const std::optional<CitationStyle> style = citationStyleNamed(options.citationStyle)) {
+        cite = [style](int volume, int document) {
+            return formatCitation(citationSource(commandLibrary(), volume, document), *style).text;
+        };
+    }
     const QByteArray bytes = options.markdown
-        ? annotationsMarkdown(*annotations, commandLibrary(), markdownTitle(options)).toUtf8()
+        ? annotationsMarkdown(*annotations, commandLibrary(), markdownTitle(options), cite).toUtf8()
         : exportW3cAnnotations(*annotations, teiFlowTextIn(commandLibrary()));
     if (options.output.isEmpty()) {
         out << QString::fromUtf8(bytes);

@@ -151,3 +151,26 @@ TEST_F(CliCitations, ExportCitationsRefusesAnUnknownFormat)
 
 } // namespace
 } // namespace marginalia
+
+namespace marginalia {
+namespace {
+
+TEST_F(CliCitations, TheMarkdownExportCitesEachDocumentInTheStyleAsked)
+{
+    annotate(QStringLiteral("code of fair practices"), QStringLiteral("NSC Action 2455"), QStringLiteral("trade"));
+    const CliRun md = run({QStringLiteral("export-annotations"), v09, QStringLiteral("--format"), QStringLiteral("markdown"),
+                           QStringLiteral("--citation-style"), QStringLiteral("hsg")});
+    ASSERT_EQ(md.exitCode, 0) << md.err.toStdString();
+    EXPECT_TRUE(md.out.contains(QStringLiteral("\n\nCite as: Foreign Relations of the United States, 1961\u20131963, Volume IX, "
+                                               "Foreign Economic Policy, eds. Evans Gerakas")))
+        << md.out.toStdString();
+    // Without the option the export is as it was: the short label alone.
+    const CliRun plain = run({QStringLiteral("export-annotations"), v09, QStringLiteral("--format"), QStringLiteral("markdown")});
+    EXPECT_FALSE(plain.out.contains(QStringLiteral("Cite as:")));
+    EXPECT_TRUE(plain.out.contains(QStringLiteral("FRUS 1961\u201363, vol. IX, Doc. 317, p. 704")));
+    const CliRun bad = run({QStringLiteral("export-annotations"), QStringLiteral("--citation-style"), QStringLiteral("apa")});
+    EXPECT_EQ(bad.exitCode, 2);
+}
+
+} // namespace
+} // namespace marginalia
