@@ -142,8 +142,7 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
         return line.usage(Tr::tr("unknown format \"%1\"; use w3c or markdown").arg(formatName), err);
     const QString styleName = line.parser().value(style);
     if (line.parser().isSet(style) && !citationStyleNames().contains(styleName))
-        return line.usage(Tr::tr("unknown style \"%1\"; use %2").arg(styleName, citationStyleNames().join(QStringLiteral(", "))),
-                          err);
+        return line.usage(unknownCitationStyle(styleName), err);
     return runExportAnnotations(ExportAnnotationsOptions{line.database(), formatName == QLatin1String("markdown"),
                                                          line.parser().value(tag), line.parser().value(doc),
                                                          line.parser().value(output), line.positional(), styleName},

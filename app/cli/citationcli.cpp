@@ -100,9 +100,7 @@ int runCiteCommand(const QStringList &arguments, QTextStream &out, QTextStream &
         return line.usage(Tr::tr("missing --doc ID"), err);
     const std::optional<CitationStyle> chosen = citationStyleNamed(line.parser().value(style));
     if (!chosen)
-        return line.usage(Tr::tr("unknown style \"%1\"; use %2")
-                              .arg(line.parser().value(style), citationStyleNames().join(QStringLiteral(", "))),
-                          err);
+        return line.usage(unknownCitationStyle(line.parser().value(style)), err);
     const DocumentPosition at = loadDocument(line.positional(), line.parser().value(doc), err);
     if (at.volume < 0)
         return ExitBadInput;

@@ -2,6 +2,10 @@
 
 #include "citationsource.h"
 
+#include "util/translate.h"
+
+#include <QCoreApplication>
+
 #include <QRegularExpression>
 
 namespace marginalia {
@@ -207,6 +211,11 @@ const QStringList &citationStyleNames()
     static const QStringList names{QStringLiteral("hsg"), QStringLiteral("chicago-note"),
                                    QStringLiteral("chicago-bibliography")};
     return names;
+}
+
+QString unknownCitationStyle(const QString &name)
+{
+    return Tr::tr("unknown style \"%1\"; use %2").arg(name, citationStyleNames().join(QStringLiteral(", ")));
 }
 
 QString citationStyleName(CitationStyle style)

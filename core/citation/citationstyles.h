@@ -20,6 +20,8 @@ enum class CitationStyle : std::uint8_t {
 QString citationStyleName(CitationStyle style);
 std::optional<CitationStyle> citationStyleNamed(const QString &name);
 const QStringList &citationStyleNames();
+// What a command says of a style it does not know: "unknown style "apa"; use hsg, chicago-note, …".
+QString unknownCitationStyle(const QString &name);
 
 // A citation as plain text and as HTML (titles in <i>, what the file says escaped).
 struct FormattedCitation {
