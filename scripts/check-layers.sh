@@ -6,11 +6,11 @@
 set -euo pipefail
 core=${1:-"$(dirname "$0")/../core"}
 
-# Bottom up. The base target (marginalia_core) ends at export; render, export/pdf and models link Qt Gui
+# Bottom up. The base (marginalia_core, then marginalia_citation) ends at citation; render, export/pdf and models link Qt Gui
 # (marginalia_render, marginalia_pdf, marginalia_models; core/CMakeLists.txt), instance Qt Network.
 LAYERS=(util fileio anchor model parse jobs library glossary store annotation search catalog team navigation export
-        render export/pdf models instance)
-BASE_TOP=export
+        citation render export/pdf models instance)
+BASE_TOP=citation
 
 declare -A rank
 for i in "${!LAYERS[@]}"; do rank[${LAYERS[$i]}]=$i; done

@@ -4,6 +4,7 @@
 #include "annotationexchangecontroller.h"
 #include "annotationspane.h"
 #include "apparatuscontroller.h"
+#include "citationstylemenu.h"
 #include "citedbypane.h"
 #include "documentview.h"
 #include "findbar.h"
@@ -469,6 +470,7 @@ void MainWindow::createActions()
     cite->setObjectName(QStringLiteral("copyWithCitationAction"));
     cite->setToolTip(tr("Copy the selected passage with its citation and page, or the citation of the page on screen"));
     m_view->addActions({copy, cite}); // its context menu
+    addCitationStyleMenu(edit, m_controller);
     edit->addSeparator();
     add(edit, tr("&Find in Document…"), QKeySequence::Find, m_findBar, &FindBar::open);
     add(edit, tr("Find &Next"), QKeySequence::FindNext, m_findBar, [this] { m_findBar->findNext(); });

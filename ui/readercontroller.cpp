@@ -8,6 +8,7 @@
 #include "volumeopener.h"
 #include "windowpalette.h"
 
+#include "citation/citationsource.h"
 #include "library/citationlabel.h"
 #include "library/openlibrary.h"
 #include "model/readingtext.h"
@@ -19,6 +20,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStyle>
 #include <QTimer>
@@ -29,6 +31,7 @@ namespace {
 
 const QString kZoomKey = QStringLiteral("reader/zoom");
 const QString kThemeKey = QStringLiteral("reader/theme");
+const QString kCitationStyleKey = QStringLiteral("reader/citationStyle"); // a citationStyleName(), or none
 
 } // namespace
 
@@ -40,6 +43,7 @@ ReaderController::ReaderController(const OpenLibrary *library, Navigator *naviga
     m_theme = Theme(std::clamp(m_settings->value(kThemeKey, 0).toInt(), 0, 2));
     updateStyle();
     m_style.zoom = std::clamp(m_settings->value(kZoomKey, 1.0).toDouble(), 0.5, 3.0);
+    m_citationStyle = citationStyleNamed(m_settings->value(kCitationStyleKey).toString());
     m_popupHide->setSingleShot(true);
     m_popupHide->setInterval(350);
     connect(m_popupHide, &QTimer::timeout, this, [this] {
@@ -197,6 +201,10 @@ void ReaderController::copyCitation()
     const auto [start, end] = m_panes.view->selectedReadingRange();
     const ReadingText text(doc->body);
     const QString quote = start >= 0 && end > start ? text.text().mid(start, end - start).simplified() : QString();
+    if (m_citationStyle) {
+        copyFullCitation(quote, start, end);
+        return;
+    }
     if (quote.isEmpty()) {
         QApplication::clipboard()->setText(currentCitation());
         return;
@@ -205,6 +213,30 @@ void ReaderController::copyCitation()
     const QString citation = citationOfPassage(m_library->library(), m_current.volume, m_current.document,
                                                text.locationOf(start), text.locationOf(end - 1));
     QApplication::clipboard()->setText(tr("“%1” (%2)").arg(quote, citation));
+}
+
+// The passage and the document's citation in the chosen style, as text and as HTML (titles in italics).
+void ReaderController::copyFullCitation(const QString &quote, int start, int end)
+{
+    const Library &library = m_library->library();
+    const QString pages = quote.isEmpty() ? QString() : pagesOf(library, m_current.volume, m_current.document, -1, start, end);
+    const FormattedCitation citation =
+        formatCitation(citationSource(library, m_current.volume, m_current.document), *m_citationStyle, pages);
+    auto *data = new QMimeData;
+    if (quote.isEmpty()) {
+        data->setText(citation.text);
+        data->setHtml(citation.html);
+    } else {
+        data->setText(tr("“%1”\n\n%2").arg(quote, citation.text));
+        data->setHtml(tr("<p>“%1”</p><p>%2</p>").arg(quote.toHtmlEscaped(), citation.html));
+    }
+    QApplication::clipboard()->setMimeData(data);
+}
+
+void ReaderController::setCitationStyle(std::optional<CitationStyle> style)
+{
+    m_citationStyle = style;
+    m_settings->setValue(kCitationStyleKey, style ? citationStyleName(*style) : QString());
 }
 
 void ReaderController::setZoom(qreal zoom)

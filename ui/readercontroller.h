@@ -1,6 +1,7 @@
 #pragma once
 
 #include "highlight.h"
+#include "citation/citationstyles.h"
 #include "navigation/navigator.h"
 #include "render/links.h"
 #include "render/renderstyle.h"
@@ -49,6 +50,10 @@ public:
     const RenderStyle &style() const { return m_style; }
     // The citation of what is on screen, as in the status bar.
     QString currentCitation() const;
+    // The style Copy with Citation uses: a full citation in one of the CitationStyles, or, unset (the
+    // default), the short label of the status bar ("FRUS 1961–63, vol. IX, Doc. 317, p. 704").
+    std::optional<CitationStyle> citationStyle() const { return m_citationStyle; }
+    void setCitationStyle(std::optional<marginalia::CitationStyle> style);
 
 public Q_SLOTS:
     void show(const marginalia::ReaderPosition &position, const marginalia::Focus &focus);
@@ -77,6 +82,7 @@ private:
     void selectFootnote(int footnote, bool moveView);
     void setZoom(qreal zoom);
     void updateStatus();
+    void copyFullCitation(const QString &quote, int start, int end);
     void updateStyle();
     void updateWindowPalette(bool dark, bool systemDark);
     const Document *currentDocument() const;
@@ -89,6 +95,7 @@ private:
     ReaderPosition m_current;
     RenderStyle m_style;
     Theme m_theme = Theme::System;
+    std::optional<CitationStyle> m_citationStyle;
     QPalette m_systemPalette; // the application's palette before any theme of ours
     bool m_paletteChanged = false;
     QTimer *m_popupHide;

@@ -3,6 +3,7 @@
 
 #include "cli/annotationcli.h"
 
+#include "citation/citationstyles.h"
 #include "cli/annotationcommands.h"
 #include "cli/cli.h"
 #include "cli/commandline.h"
@@ -130,15 +131,22 @@ int exportAnnotations(const QStringList &arguments, QTextStream &out, QTextStrea
                                  QStringLiteral("KEY"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     Tr::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
-    line.parser().addOptions({format, tag, doc, output});
+    const QCommandLineOption style(QStringLiteral("citation-style"),
+                                   Tr::tr("Markdown: cite each document in full, in hsg, chicago-note or "
+                                          "chicago-bibliography style."),
+                                   QStringLiteral("STYLE"));
+    line.parser().addOptions({format, tag, doc, output, style});
     if (const int code = line.parse(arguments, out, err); code >= 0)
         return code;
     const QString formatName = line.parser().value(format);
     if (!annotationExportFormat(formatName))
         return line.usage(Tr::tr("unknown format \"%1\"; use %2").arg(formatName, annotationExportFormatNames()), err);
+    const QString styleName = line.parser().value(style);
+    if (line.parser().isSet(style) && !citationStyleNames().contains(styleName))
+        return line.usage(unknownCitationStyle(styleName), err);
     return runExportAnnotations(ExportAnnotationsOptions{line.database(), formatName,
                                                          line.parser().value(tag), line.parser().value(doc),
-                                                         line.parser().value(output), line.positional()},
+                                                         line.parser().value(output), line.positional(), styleName},
                                 out, err);
 }
 

@@ -56,6 +56,7 @@ struct ExportAnnotationsOptions {
     QString document;      // a document key
     QString output;        // empty: standard output
     QStringList files;     // documents to cite from (pages) in Markdown
+    QString citationStyle; // Markdown: each document's full citation in this style (citationStyleNames()), or none
 };
 
 struct ImportAnnotationsOptions {

@@ -2,9 +2,13 @@
 
 #include "cli/annotationcommands.h"
 
+#include "citation/citationsource.h"
+#include "citation/citationstyles.h"
+
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/annotationexport.h"
+#include "export/markdownexport.h"
 #include "fileio/outputfile.h"
 #include "export/annotationimport.h"
 #include "library/library.h"
@@ -31,7 +35,17 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
     const std::optional<AnnotationExportFormat> format = annotationExportFormat(options.format);
     if (!format)
         return ExitUsage; // the command line refuses it, with the names to use
-    const QByteArray bytes = format->write(*annotations, commandLibrary(), annotationsExportTitle(options.tag));
+    QByteArray bytes;
+    if (const std::optional<CitationStyle> style = citationStyleNamed(options.citationStyle);
+        style && format->name == QLatin1String("markdown")) {
+        // Markdown with each document's full citation under its heading.
+        const DocumentCitation cite = [style](int volume, int document) {
+            return formatCitation(citationSource(commandLibrary(), volume, document), *style).text;
+        };
+        bytes = annotationsMarkdown(*annotations, commandLibrary(), annotationsExportTitle(options.tag), cite).toUtf8();
+    } else {
+        bytes = format->write(*annotations, commandLibrary(), annotationsExportTitle(options.tag));
+    }
     if (options.output.isEmpty()) {
         out << QString::fromUtf8(bytes);
         return ExitOk;

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include "cli/annotationcli.h"
+#include "cli/citationcli.h"
 #include "cli/commands.h"
 #include "cli/layout.h"
 #include "cli/librarycli.h"
@@ -92,10 +93,11 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err, Q
         Tr::tr("info: counts per file; show: one document; annotate: annotate a passage; annotations: list "
                "annotations; search: search annotations and documents; tags: list tags; export-annotations, "
                "import-annotations: W3C JSON-LD and Markdown; export-pdf: documents with their annotations as PDF; "
+               "cite: a document's citation; export-citations: documents as CSL-JSON, BibTeX or RIS; "
                "library add|list|remove|reindex|status|show|search: the library index; team init|add-member|"
                "remove-member: a team's PostgreSQL server; sync: share annotations with the team. See COMMAND --help."),
         QStringLiteral("info|show|annotate|annotations|search|tags|export-annotations|import-annotations|export-pdf|"
-                       "library|team|sync [options] ..."));
+                       "cite|export-citations|library|team|sync [options] ..."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     // Everything after the command belongs to the command's own parser.
@@ -124,13 +126,18 @@ int dispatch(const QStringList &arguments, QTextStream &out, QTextStream &err, Q
         return runAnnotationCommand(command, commandArguments, out, err);
     if (command == QLatin1String("export-pdf"))
         return runExportPdf(commandArguments, out, err);
+    if (command == QLatin1String("cite"))
+        return runCiteCommand(commandArguments, out, err);
+    if (command == QLatin1String("export-citations"))
+        return runExportCitationsCommand(commandArguments, out, err);
     if (command == QLatin1String("library"))
         return runLibraryCommand(commandArguments, out, err, progress);
     if (command == QLatin1String("team"))
         return runTeamCommand(commandArguments, out, err);
     if (command == QLatin1String("sync"))
         return runSyncCommand(commandArguments, out, err);
-    err << Tr::tr("unknown command \"%1\"; use info, show, %2, export-pdf, library, team, sync (see --help)")
+    err << Tr::tr("unknown command \"%1\"; use info, show, %2, export-pdf, cite, export-citations, library, team, sync "
+                      "(see --help)")
                .arg(command, annotationCommands().join(QStringLiteral(", ")))
         << Qt::endl;
     return ExitUsage;

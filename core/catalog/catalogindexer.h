@@ -11,7 +11,8 @@ namespace marginalia {
 
 // What the index was made with: a newer version makes indexCatalog() re-read every volume once.
 // 2: list labels are part of the reading text, and outlines keep what Ibid. needs from earlier documents.
-constexpr int CatalogIndexVersion = 2;
+// 3: outlines keep the volume's header (editors, publication date…), which citations of its documents need.
+constexpr int CatalogIndexVersion = 3;
 
 // QLockFile takes a lock for stale when its process is gone, or when it is older than this: a week, so
 // that a long run is never taken for a dead one.

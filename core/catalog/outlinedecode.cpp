@@ -70,6 +70,21 @@ void readGlossary(OutlineReader &in, QHash<QString, GlossaryEntry> &glossary)
     }
 }
 
+void readHeader(OutlineReader &in, VolumeHeader &h)
+{
+    h.series = in.string();
+    h.volumeNumber = in.string();
+    h.volumeTitle = in.string();
+    for (QStringList *names : {&h.editors, &h.generalEditors}) {
+        const std::size_t n = in.count(4);
+        for (std::size_t i = 0; i < n && in.ok(); ++i)
+            names->append(in.string());
+    }
+    h.publisher = in.string();
+    h.pubPlace = in.string();
+    h.published = in.string();
+}
+
 void readStructure(OutlineReader &in, Volume &v)
 {
     v.id = in.string();
@@ -79,6 +94,7 @@ void readStructure(OutlineReader &in, Volume &v)
     if (format > quint8(SourceFormat::TextCopy))
         in.damaged();
     v.format = SourceFormat(format);
+    readHeader(in, v.header);
     v.divisions.resize(in.count(20));
     for (Division &d : v.divisions) {
         d.id = in.string();

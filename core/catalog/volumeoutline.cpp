@@ -13,9 +13,11 @@
 
 namespace marginalia {
 
-// Layout of the fields, version 2 (QDataStream, Qt 6.0 rules, big-endian; a string is its UTF-8 as a
+// Layout of the fields, version 3 (QDataStream, Qt 6.0 rules, big-endian; a string is its UTF-8 as a
 // QByteArray), framed and compressed by outlineframe.cpp:
 //   volume: id, title, subseries, format (quint8)
+//   header (version 3): series, volumeNumber, volumeTitle, editors and generalEditors (each a count,
+//     then the names), publisher, pubPlace, published
 //   divisions: count, then id, type, title, parent, depth
 //   pages: count, then n, id, document
 //   persons, terms: count, then key, name, description (keys sorted)
@@ -55,12 +57,28 @@ void putGlossary(QDataStream &out, const QHash<QString, GlossaryEntry> &glossary
     }
 }
 
+void putHeader(QDataStream &out, const VolumeHeader &h)
+{
+    put(out, h.series);
+    put(out, h.volumeNumber);
+    put(out, h.volumeTitle);
+    for (const QStringList *names : {&h.editors, &h.generalEditors}) {
+        out << quint32(names->size());
+        for (const QString &name : *names)
+            put(out, name);
+    }
+    put(out, h.publisher);
+    put(out, h.pubPlace);
+    put(out, h.published);
+}
+
 void putVolume(QDataStream &out, const Volume &v)
 {
     put(out, v.id);
     put(out, v.title);
     put(out, v.subseries);
     out << quint8(v.format);
+    putHeader(out, v.header);
     out << quint32(v.divisions.size());
     for (const Division &d : v.divisions) {
         put(out, d.id);

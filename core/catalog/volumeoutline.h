@@ -37,7 +37,7 @@ struct VolumeOutline {
 // The outline's binary form: a magic number and this version come first; decodeVolumeOutline refuses
 // any other. Raise the version with any change to the layout (volumeoutline.cpp).
 constexpr quint32 kVolumeOutlineMagic = 0x4D4F544C; // "MOTL"
-constexpr quint32 kVolumeOutlineVersion = 2; // 2: documents keep their precedingCitations
+constexpr quint32 kVolumeOutlineVersion = 3; // 2: documents keep their precedingCitations; 3: the header
 
 // The outline of a volume read whole from `fileData` (its file's bytes), in a compact versioned binary
 // form for the catalog. Spans come from splitTeiDocuments() and are left out (lazy reading off) when the

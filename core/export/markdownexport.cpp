@@ -101,10 +101,13 @@ QString entry(const Annotation &a, const QString &cited)
     return parts.join(QStringLiteral("\n\n")) + QLatin1Char('\n');
 }
 
-QString documentSection(const Library &library, const QString &key, std::vector<Annotation> annotations)
+QString documentSection(const Library &library, const QString &key, std::vector<Annotation> annotations,
+                        const DocumentCitation &documentCitation)
 {
     const std::optional<OpenDocument> open = openDocument(library, key);
     QString out = QStringLiteral("## ") + heading(library, key, open) + QStringLiteral("\n\n");
+    if (open && documentCitation)
+        out += Tr::tr("Cite as: %1").arg(escapeMarkdown(documentCitation(open->volume, open->document))) + QStringLiteral("\n\n");
     if (!open) {
         for (const Annotation &a : annotations)
             out += entry(a, escapeMarkdown(key)) + QLatin1Char('\n');
@@ -145,7 +148,8 @@ QString escapeMarkdown(const QString &text)
     return lines.join(QLatin1Char('\n'));
 }
 
-QString annotationsMarkdown(const std::vector<Annotation> &annotations, const Library &library, const QString &title)
+QString annotationsMarkdown(const std::vector<Annotation> &annotations, const Library &library, const QString &title,
+                            const DocumentCitation &documentCitation)
 {
     std::vector<std::pair<QString, std::vector<Annotation>>> byDocument;
     QHash<QString, std::size_t> groupOf;
@@ -161,7 +165,7 @@ QString annotationsMarkdown(const std::vector<Annotation> &annotations, const Li
     if (!title.isEmpty())
         out += QStringLiteral("# ") + escapeMarkdown(title) + QStringLiteral("\n\n");
     for (const auto &[key, group] : byDocument)
-        out += documentSection(library, key, group);
+        out += documentSection(library, key, group, documentCitation);
     return out;
 }
 

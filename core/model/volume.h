@@ -55,10 +55,25 @@ struct VolumeStats {
     int resolvedReferences = 0;
 };
 
+// What the TEI header says of the printed book, for citations: each field as the file gives it, simplified,
+// and empty (or no editors) where the file leaves it empty, as vendor volumes before review often do.
+struct VolumeHeader {
+    QString series;             // title type="series": "Foreign Relations of the United States"
+    QString volumeNumber;       // title type="volume-number" (or "volumenumber"): "Volume IX"
+    QString volumeTitle;        // title type="volume": "Foreign Economic Policy"
+    QStringList editors;        // editor role="primary", in the file's order
+    QStringList generalEditors; // editor role="general"
+    QString publisher;          // "United States Government Printing Office"
+    QString pubPlace;           // "Washington"
+    QString published;          // the publicationStmt's date of publication: "1995"
+    friend bool operator==(const VolumeHeader &, const VolumeHeader &) = default;
+};
+
 struct Volume {
     QString id;            // "frus1961-63v09"; empty when unknown (a text copy on its own)
     QString title;
-    QString subseries;     // the header's title type="subseries": "1961–1963", "1934"
+    QString subseries;     // the header's title type="sub-series" (or "subseries"): "1961–1963", "1934"
+    VolumeHeader header;
     QString sourcePath;
     SourceFormat format = SourceFormat::Tei;
     std::vector<Division> divisions;

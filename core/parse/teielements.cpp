@@ -11,7 +11,7 @@ namespace marginalia::tei {
 namespace {
 
 using E = Element;
-constexpr std::array<std::pair<QLatin1StringView, Element>, 34> table{{
+constexpr std::array<std::pair<QLatin1StringView, Element>, 37> table{{
     {QLatin1StringView("p"), E::P},          {QLatin1StringView("hi"), E::Hi},
     {QLatin1StringView("note"), E::Note},    {QLatin1StringView("ref"), E::Ref},
     {QLatin1StringView("persName"), E::PersName}, {QLatin1StringView("gloss"), E::Gloss},
@@ -29,6 +29,8 @@ constexpr std::array<std::pair<QLatin1StringView, Element>, 34> table{{
     {QLatin1StringView("gap"), E::Gap},      {QLatin1StringView("figure"), E::Figure},
     {QLatin1StringView("title"), E::Title},  {QLatin1StringView("idno"), E::Idno},
     {QLatin1StringView("TEI"), E::Tei},      {QLatin1StringView("teiHeader"), E::TeiHeader},
+    {QLatin1StringView("editor"), E::Editor}, {QLatin1StringView("publisher"), E::Publisher},
+    {QLatin1StringView("pubPlace"), E::PubPlace},
 }};
 
 } // namespace

@@ -14,6 +14,7 @@ enum class Element : std::uint8_t {
     Div, Head, P, Note, Pb, Lb, Ref, PersName, Gloss, Term, Hi,
     List, Item, Label, Quote, Closer, Signed, Postscript, Table, Row, Cell,
     Dateline, Date, PlaceName, Attachment, Opener, Byline, Salute, Gap, Figure,
+    Editor, Publisher, PubPlace, // read in the header only
 };
 
 Element elementFor(QStringView localName);

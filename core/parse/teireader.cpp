@@ -5,6 +5,7 @@
 #include "util/translate.h"
 
 #include "teidocumentfixups.h"
+#include "teiheader.h"
 #include "teiparser.h"
 #include "util/utf8.h"
 
@@ -121,7 +122,7 @@ Result<Volume> TeiReader::read()
     }
     if (m_volume.id.isEmpty())
         m_volume.id = QFileInfo(m_fileName).completeBaseName();
-    m_volume.title = m_volume.title.simplified();
+    finishTeiHeader(m_volume);
     finishVolume(m_volume);
     return std::move(m_volume);
 }
@@ -166,26 +167,17 @@ void TeiReader::startElement(QByteArrayView localName, QByteArrayView prefix, co
 std::uint32_t TeiReader::startOutsideDocument(Element e, const XmlAttributes &attrs)
 {
     const bool inHeader = !m_stack.empty() && m_stack.size() >= 2 && m_stack[1].element == Element::TeiHeader;
+    if (inHeader) {
+        // Markup inside a field (<hi> in a title) keeps adding to it.
+        QString *field = teiHeaderField(m_volume, e, attrs);
+        if (!field)
+            return 0;
+        m_headerField = field;
+        return EndHeaderField;
+    }
     switch (e) {
     case Element::Tei:
         m_volume.id = xmlId(attrs);
-        return 0;
-    case Element::Title:
-        if (inHeader && m_volume.title.isEmpty() && attrs.value(QLatin1String("type")) == QLatin1String("complete")) {
-            m_headerField = &m_volume.title;
-            return EndHeaderField;
-        }
-        if (inHeader && m_volume.subseries.isEmpty() && attrs.value(QLatin1String("type")) == QLatin1String("subseries")) {
-            m_headerField = &m_volume.subseries;
-            return EndHeaderField;
-        }
-        return 0;
-    case Element::Idno:
-        if (inHeader && attrs.value(QLatin1String("type")) == QLatin1String("frus")) {
-            m_volume.id.clear();
-            m_headerField = &m_volume.id;
-            return EndHeaderField;
-        }
         return 0;
     case Element::Div: {
         if (attrs.value(QLatin1String("type")) == QLatin1String("document")) {

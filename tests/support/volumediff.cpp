@@ -151,6 +151,14 @@ QStringList volumeDifferences(const Volume &a, const Volume &b)
     d.same(a.id, b.id, QStringLiteral("id"));
     d.same(a.title, b.title, QStringLiteral("title"));
     d.same(a.subseries, b.subseries, QStringLiteral("subseries"));
+    d.same(a.header.series, b.header.series, QStringLiteral("header.series"));
+    d.same(a.header.volumeNumber, b.header.volumeNumber, QStringLiteral("header.volumeNumber"));
+    d.same(a.header.volumeTitle, b.header.volumeTitle, QStringLiteral("header.volumeTitle"));
+    d.same(a.header.editors.join(u'|'), b.header.editors.join(u'|'), QStringLiteral("header.editors"));
+    d.same(a.header.generalEditors.join(u'|'), b.header.generalEditors.join(u'|'), QStringLiteral("header.generalEditors"));
+    d.same(a.header.publisher, b.header.publisher, QStringLiteral("header.publisher"));
+    d.same(a.header.pubPlace, b.header.pubPlace, QStringLiteral("header.pubPlace"));
+    d.same(a.header.published, b.header.published, QStringLiteral("header.published"));
     d.same(a.stats.documents, b.stats.documents, QStringLiteral("stats.documents"));
     d.same(a.stats.footnotes, b.stats.footnotes, QStringLiteral("stats.footnotes"));
     d.same(a.stats.pageBreaks, b.stats.pageBreaks, QStringLiteral("stats.pageBreaks"));
