@@ -62,77 +62,112 @@ bool waitFor(const std::function<bool()> &done, int ms = 10000)
     return done();
 }
 
-TEST(TeamWindow, ConnectingShowsTheTeamAndAnotherMembersNoteAppearsOnTheOpenDocument)
-{
-    TeamCluster &cluster = TeamCluster::instance();
-    ASSERT_TRUE(cluster.isReady()) << cluster.problem().toStdString();
-    const QString database = QStringLiteral("team_window");
-    ASSERT_TRUE(cluster.freshDatabase(database));
-    for (const char *role : {"alice", "bob"})
-        ASSERT_TRUE(cluster.setPassword(QString::fromLatin1(role), QStringLiteral("pw-") + QLatin1String(role)));
+// Bob's window on Document 317, with a team on the TeamServer fixture's cluster that has alice and bob as
+// members; he is not connected to it yet.
+class TeamWindow : public ::testing::Test {
+protected:
+    void openBobsWindow(const QString &database, const QString &group)
     {
-        auto admin = TeamConnection::open(cluster.adminAddress(database));
-        ASSERT_TRUE(admin) << text(admin.error());
-        ASSERT_TRUE(initTeam(**admin, QStringLiteral("window_team")));
-        ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("alice"), {}));
-        ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("bob"), {}));
+        ASSERT_TRUE(cluster().isReady()) << cluster().problem().toStdString();
+        ASSERT_TRUE(cluster().freshDatabase(database));
+        for (const char *role : {"alice", "bob"})
+            ASSERT_TRUE(cluster().setPassword(QString::fromLatin1(role), QStringLiteral("pw-") + QLatin1String(role)));
+        {
+            auto admin = TeamConnection::open(cluster().adminAddress(database));
+            ASSERT_TRUE(admin) << text(admin.error());
+            ASSERT_TRUE(initTeam(**admin, group));
+            ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("alice"), {}));
+            ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("bob"), {}));
+        }
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        ASSERT_TRUE(annotations.open(dir.filePath(QStringLiteral("bob.sqlite"))));
+        team = std::make_unique<TeamSession>(annotations.path());
+        window = std::make_unique<MainWindow>(MainWindow::Services{&library, &navigator, &model, &search, settings.get(),
+                                                                   &annotations, &undo, nullptr, nullptr, nullptr, {},
+                                                                   {}, team.get()});
+        window->opener()->setInteractive(false);
+        window->resize(1200, 800);
+        window->show();
+        QSignalSpy opened(window->opener(), &VolumeOpener::finished);
+        window->opener()->open({test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317"));
+        ASSERT_TRUE(opened.wait(30000));
     }
 
-    // Bob reads Document 317 in the window.
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    OpenLibrary library;
-    Navigator navigator(&library);
-    LibraryModel model(&library);
-    AnnotationService annotations;
-    ASSERT_TRUE(annotations.open(dir.filePath(QStringLiteral("bob.sqlite"))));
-    SearchResultsModel search(&library);
-    QUndoStack undo;
-    TeamSession team(annotations.path());
-    MainWindow window({&library, &navigator, &model, &search, &settings, &annotations, &undo, nullptr, nullptr, nullptr,
-                       {}, {}, &team});
-    window.opener()->setInteractive(false);
-    window.resize(1200, 800);
-    window.show();
-    QSignalSpy opened(window.opener(), &VolumeOpener::finished);
-    window.opener()->open({test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317"));
-    ASSERT_TRUE(opened.wait(30000));
-    team.start(); // no team remembered yet: nothing to reach
-    ASSERT_NE(window.teamController(), nullptr);
-    QLabel *status = window.teamController()->statusLabel();
+    // Alice, elsewhere, notes "code of fair practices" in the letter and syncs; quoteAt is where the
+    // quote stands in the window's text.
+    Annotation syncAlicesNote(const QString &database, const QString &note)
+    {
+        Annotation a;
+        const QString quote = QStringLiteral("code of fair practices");
+        const QString body = window->documentView()->toPlainText();
+        quoteAt = int(body.indexOf(quote));
+        EXPECT_GE(quoteAt, 0);
+        auto alice = AnnotationDatabase::open(dir.filePath(QStringLiteral("alice.sqlite")));
+        EXPECT_TRUE(alice) << text(alice.error());
+        if (quoteAt < 0 || !alice)
+            return a;
+        a.id = newAnnotationId();
+        a.document = QStringLiteral("frus1961-63v09/d317");
+        a.selector = TextSelector{QString(), quote, body.mid(quoteAt - 20, 20), body.mid(quoteAt + quote.size(), 20),
+                                  quoteAt, quoteAt + int(quote.size())};
+        a.color = QStringLiteral("#9BD39B");
+        a.note = note;
+        a.created = a.modified = QDateTime::currentDateTimeUtc();
+        EXPECT_TRUE(alice->store->add(a));
+        auto server = TeamConnection::open(cluster().address(QStringLiteral("alice"), database));
+        EXPECT_TRUE(server) << text(server.error());
+        if (!server)
+            return a;
+        auto pushed = syncWithTeam(*alice->database, **server);
+        EXPECT_TRUE(pushed) << text(pushed.error());
+        if (pushed) {
+            EXPECT_EQ(pushed->pushed, 1);
+        }
+        return a;
+    }
 
-    window.teamController()->setAddressAsker([&](const QString &) { return cluster.address(QStringLiteral("bob"), database); });
-    window.teamController()->connectAction()->trigger();
+    static TeamCluster &cluster() { return TeamCluster::instance(); }
+
+    int quoteAt = -1;
+
+    QTemporaryDir dir;
+    std::unique_ptr<QSettings> settings;
+    OpenLibrary library;
+    Navigator navigator{&library};
+    LibraryModel model{&library};
+    AnnotationService annotations;
+    SearchResultsModel search{&library};
+    QUndoStack undo;
+    std::unique_ptr<TeamSession> team;
+    std::unique_ptr<MainWindow> window;
+};
+
+TEST_F(TeamWindow, ConnectingShowsTheTeamAndAnotherMembersNoteAppearsOnTheOpenDocument)
+{
+    const QString database = QStringLiteral("team_window");
+    openBobsWindow(database, QStringLiteral("window_team"));
+    if (HasFatalFailure())
+        return;
+    TeamCluster &cluster = TeamWindow::cluster();
+    team->start(); // no team remembered yet: nothing to reach
+    ASSERT_NE(window->teamController(), nullptr);
+    QLabel *status = window->teamController()->statusLabel();
+
+    window->teamController()->setAddressAsker([&](const QString &) { return cluster.address(QStringLiteral("bob"), database); });
+    window->teamController()->connectAction()->trigger();
     ASSERT_TRUE(waitFor([&] { return status->text().contains(QLatin1String("synced")); })) << status->text().toStdString();
     EXPECT_TRUE(status->text().contains(QLatin1String("window_team"))) << status->text().toStdString();
     EXPECT_TRUE(status->text().contains(QLatin1String("bob"))) << status->text().toStdString();
-    EXPECT_TRUE(window.teamController()->syncAction()->isEnabled());
+    EXPECT_TRUE(window->teamController()->syncAction()->isEnabled());
     QTest::qWait(500); // the session's listener connects on its own thread
 
     // Alice, elsewhere, notes a passage of the same letter and syncs.
-    auto alice = AnnotationDatabase::open(dir.filePath(QStringLiteral("alice.sqlite")));
-    ASSERT_TRUE(alice) << text(alice.error());
-    const QString quote = QStringLiteral("code of fair practices");
-    const QString body = window.documentView()->toPlainText();
-    const int at = int(body.indexOf(quote));
-    ASSERT_GE(at, 0);
-    Annotation a;
-    a.id = newAnnotationId();
-    a.document = QStringLiteral("frus1961-63v09/d317");
-    a.selector = TextSelector{QString(), quote, body.mid(at - 20, 20), body.mid(at + quote.size(), 20), at,
-                              at + int(quote.size())};
-    a.color = QStringLiteral("#9BD39B");
-    a.note = QStringLiteral("Alice: compare the Kennedy Round brief");
-    a.created = a.modified = QDateTime::currentDateTimeUtc();
-    ASSERT_TRUE(alice->store->add(a));
-    auto server = TeamConnection::open(cluster.address(QStringLiteral("alice"), database));
-    ASSERT_TRUE(server) << text(server.error());
-    auto pushed = syncWithTeam(*alice->database, **server);
-    ASSERT_TRUE(pushed) << text(pushed.error());
-    ASSERT_EQ(pushed->pushed, 1);
+    const Annotation a = syncAlicesNote(database, QStringLiteral("Alice: compare the Kennedy Round brief"));
+    if (HasFatalFailure())
+        return;
 
     // Bob does nothing: the note comes to his open document.
-    AnnotationsModel *shown = window.documentAnnotations();
+    AnnotationsModel *shown = window->documentAnnotations();
     ASSERT_TRUE(waitFor([&] { return shown->rowCount() == 1; }, 5000)) << "the note did not arrive";
     const QModelIndex row = shown->index(0);
     EXPECT_EQ(row.data(AnnotationsModel::NoteRole).toString(), a.note);
@@ -142,85 +177,42 @@ TEST(TeamWindow, ConnectingShowsTheTeamAndAnotherMembersNoteAppearsOnTheOpenDocu
 
     const QString artifacts = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);
     QDir().mkpath(artifacts);
-    EXPECT_TRUE(window.grab().save(artifacts + QStringLiteral("/team-window.png")));
+    EXPECT_TRUE(window->grab().save(artifacts + QStringLiteral("/team-window.png")));
 }
 
 // The window of one member among others: Team › Members lists the team as the server has it, Show
 // Annotations Of shows everyone's, the user's own or one member's, hovering a highlight names its author,
 // and highlighting inside another member's passage makes an annotation of one's own (the server would
 // refuse an edit of theirs).
-TEST(TeamWindow, MembersWhoseAnnotationsAreShownAndTheAuthorOfEachHighlight)
+TEST_F(TeamWindow, MembersWhoseAnnotationsAreShownAndTheAuthorOfEachHighlight)
 {
-    TeamCluster &cluster = TeamCluster::instance();
-    ASSERT_TRUE(cluster.isReady()) << cluster.problem().toStdString();
     const QString database = QStringLiteral("team_window_members");
-    ASSERT_TRUE(cluster.freshDatabase(database));
-    for (const char *role : {"alice", "bob"})
-        ASSERT_TRUE(cluster.setPassword(QString::fromLatin1(role), QStringLiteral("pw-") + QLatin1String(role)));
-    {
-        auto admin = TeamConnection::open(cluster.adminAddress(database));
-        ASSERT_TRUE(admin) << text(admin.error());
-        ASSERT_TRUE(initTeam(**admin, QStringLiteral("members_team")));
-        ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("alice"), {}));
-        ASSERT_TRUE(addTeamMember(**admin, QStringLiteral("bob"), {}));
-    }
-
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    OpenLibrary library;
-    Navigator navigator(&library);
-    LibraryModel model(&library);
-    AnnotationService annotations;
-    ASSERT_TRUE(annotations.open(dir.filePath(QStringLiteral("bob.sqlite"))));
-    SearchResultsModel search(&library);
-    QUndoStack undo;
-    TeamSession team(annotations.path());
-    MainWindow window({&library, &navigator, &model, &search, &settings, &annotations, &undo, nullptr, nullptr, nullptr,
-                       {}, {}, &team});
-    window.opener()->setInteractive(false);
-    window.resize(1200, 800);
-    window.show();
-    QSignalSpy opened(window.opener(), &VolumeOpener::finished);
-    window.opener()->open({test::dataPath(QStringLiteral("frus1961-63v09-d316-d318.xml"))}, QStringLiteral("d317"));
-    ASSERT_TRUE(opened.wait(30000));
-    TeamController *controller = window.teamController();
+    openBobsWindow(database, QStringLiteral("members_team"));
+    if (HasFatalFailure())
+        return;
+    TeamCluster &cluster = TeamWindow::cluster();
+    TeamController *controller = window->teamController();
     ASSERT_NE(controller, nullptr);
     EXPECT_FALSE(controller->membersAction()->isEnabled()) << "no team yet";
 
     // Alice has noted a passage of the letter and synced.
-    const QString quote = QStringLiteral("code of fair practices");
-    const QString body = window.documentView()->toPlainText();
-    const int at = int(body.indexOf(quote));
-    ASSERT_GE(at, 0);
-    auto alice = AnnotationDatabase::open(dir.filePath(QStringLiteral("alice.sqlite")));
-    ASSERT_TRUE(alice) << text(alice.error());
-    Annotation a;
-    a.id = newAnnotationId();
-    a.document = QStringLiteral("frus1961-63v09/d317");
-    a.selector = TextSelector{QString(), quote, body.mid(at - 20, 20), body.mid(at + quote.size(), 20), at,
-                              at + int(quote.size())};
-    a.color = QStringLiteral("#9BD39B");
-    a.note = QStringLiteral("Alice: see the Kennedy Round brief");
-    a.created = a.modified = QDateTime::currentDateTimeUtc();
-    ASSERT_TRUE(alice->store->add(a));
-    {
-        auto server = TeamConnection::open(cluster.address(QStringLiteral("alice"), database));
-        ASSERT_TRUE(server) << text(server.error());
-        ASSERT_TRUE(syncWithTeam(*alice->database, **server));
-    }
+    const Annotation a = syncAlicesNote(database, QStringLiteral("Alice: see the Kennedy Round brief"));
+    if (HasFatalFailure())
+        return;
+    const int at = quoteAt;
 
     controller->setAddressAsker([&](const QString &) { return cluster.address(QStringLiteral("bob"), database); });
     controller->connectAction()->trigger();
-    AnnotationsModel *shown = window.documentAnnotations();
+    AnnotationsModel *shown = window->documentAnnotations();
     ASSERT_TRUE(waitFor([&] { return shown->rowCount() == 1; })) << "alice's note did not arrive";
     EXPECT_TRUE(controller->membersAction()->isEnabled());
 
     // Bob selects words inside Alice's passage and highlights them: a highlight of his own, hers unchanged.
-    const int reading = window.documentView()->rendered().offsetOfPosition(at).readingOffset;
+    const int reading = window->documentView()->rendered().offsetOfPosition(at).readingOffset;
     const int inside = reading + int(QStringLiteral("code of ").size());
-    window.documentView()->selectReadingRange(inside, inside + 4); // "fair"
-    ASSERT_EQ(window.documentView()->textCursor().selectedText(), QStringLiteral("fair"));
-    window.annotationController()->highlightSelection(QStringLiteral("#8FB8E8"));
+    window->documentView()->selectReadingRange(inside, inside + 4); // "fair"
+    ASSERT_EQ(window->documentView()->textCursor().selectedText(), QStringLiteral("fair"));
+    window->annotationController()->highlightSelection(QStringLiteral("#8FB8E8"));
     ASSERT_EQ(shown->rowCount(), 2);
     int bobsRow = -1;
     for (int row = 0; row < shown->rowCount(); ++row) {
@@ -236,13 +228,13 @@ TEST(TeamWindow, MembersWhoseAnnotationsAreShownAndTheAuthorOfEachHighlight)
     })) << "bob's highlight is pushed and comes back with the server's author";
 
     // Hovering Alice's passage (outside Bob's word) names her and shows her note.
-    const QRect place = window.documentView()->cursorRect([&] {
-        QTextCursor c(window.documentView()->document());
+    const QRect place = window->documentView()->cursorRect([&] {
+        QTextCursor c(window->documentView()->document());
         c.setPosition(at + 2);
         return c;
     }());
-    QHelpEvent hover(QEvent::ToolTip, place.center(), window.documentView()->viewport()->mapToGlobal(place.center()));
-    QApplication::sendEvent(window.documentView()->viewport(), &hover);
+    QHelpEvent hover(QEvent::ToolTip, place.center(), window->documentView()->viewport()->mapToGlobal(place.center()));
+    QApplication::sendEvent(window->documentView()->viewport(), &hover);
     EXPECT_TRUE(QToolTip::text().contains(QLatin1String("Note by alice"))) << QToolTip::text().toStdString();
     EXPECT_TRUE(QToolTip::text().contains(a.note)) << QToolTip::text().toStdString();
     QToolTip::hideText();
@@ -296,7 +288,7 @@ TEST(TeamWindow, MembersWhoseAnnotationsAreShownAndTheAuthorOfEachHighlight)
     EXPECT_EQ(controller->authorFilter().member, QStringLiteral("alice"));
     EXPECT_TRUE(controller->statusLabel()->text().endsWith(QLatin1String("showing only alice's")))
         << controller->statusLabel()->text().toStdString();
-    EXPECT_TRUE(window.grab().save(artifacts + QStringLiteral("/team-window-alice-only.png")));
+    EXPECT_TRUE(window->grab().save(artifacts + QStringLiteral("/team-window-alice-only.png")));
 }
 
 } // namespace
