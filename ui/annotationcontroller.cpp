@@ -1,6 +1,7 @@
 #include "annotationcontroller.h"
 
 #include "annotationdialogs.h"
+#include "annotationhistorydialog.h"
 #include "documentview.h"
 #include "footnotepane.h"
 
@@ -222,6 +223,34 @@ void AnnotationController::remove(const QString &id)
 {
     if (const std::optional<Annotation> a = m_parts.service->find(id))
         m_parts.undoStack->push(new RemoveAnnotationCommand(m_parts.service, *a, tr("Delete annotation")));
+}
+
+void AnnotationController::showHistory(const QString &id)
+{
+    const std::optional<Annotation> shown = m_parts.service->find(id);
+    if (!shown)
+        return;
+    std::vector<HistoryEntry> versions = m_parts.service->history(id);
+    if (versions.empty()) {
+        Q_EMIT message(tr("This annotation has no earlier versions: a team sync keeps one when a newer edit "
+                          "made elsewhere replaces it."));
+        return;
+    }
+    auto *dialog = new AnnotationHistoryDialog(shown->selector.exact, std::move(versions), m_parts.window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AnnotationHistoryDialog::restoreRequested, this, [this, id](const HistoryEntry &version) {
+        edit(
+            id,
+            [&version](Annotation &a) {
+                a.note = version.note;
+                a.tags = version.tags;
+                if (!version.color.isEmpty())
+                    a.color = version.color;
+            },
+            tr("Restore earlier version"));
+    });
+    dialog->open();
+    Q_EMIT historyShown(dialog);
 }
 
 void AnnotationController::selectAnnotation(const QString &id)

@@ -59,6 +59,8 @@ public Q_SLOTS:
     void askNote(const QString &id);
     void askTags(const QString &id);
     void remove(const QString &id);
+    // The earlier versions of the annotation a team sync kept, with a way to take one back.
+    void showHistory(const QString &id);
     void selectAnnotation(const QString &id);
     void showTag(const QString &name);
     void openPassage(const QString &documentKey, const QString &id);
@@ -68,6 +70,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void message(const QString &text);
+    // The Earlier Versions window opened (tests reach it through this).
+    void historyShown(QWidget *dialog);
 
 private:
     static QString selectFirstMessage();

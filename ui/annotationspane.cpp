@@ -55,6 +55,20 @@ AnnotationsPane::AnnotationsPane(AnnotationsModel *model, QWidget *parent)
             Q_EMIT removeRequested(currentId());
     };
     connect(remove, &QPushButton::clicked, this, removeCurrent);
+    // The context menu: the buttons' edits, and what a team sync kept of the annotation.
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    const auto menuAction = [this](const QString &text, const QString &name, void (AnnotationsPane::*signal)(const QString &)) {
+        auto *a = new QAction(text, m_list);
+        a->setObjectName(name);
+        m_list->addAction(a);
+        connect(a, &QAction::triggered, this, [this, signal] {
+            if (!currentId().isEmpty())
+                Q_EMIT(this->*signal)(currentId());
+        });
+    };
+    menuAction(tr("Edit Note…"), QStringLiteral("annotationNoteAction"), &AnnotationsPane::editNoteRequested);
+    menuAction(tr("Edit Tags…"), QStringLiteral("annotationTagsAction"), &AnnotationsPane::editTagsRequested);
+    menuAction(tr("Earlier Versions…"), QStringLiteral("annotationHistoryAction"), &AnnotationsPane::historyRequested);
     // The Delete key, while the list has the focus (undone with Ctrl+Z like every edit).
     auto *removeKey = new QAction(tr("Delete Annotation"), m_list);
     removeKey->setShortcut(QKeySequence::Delete);

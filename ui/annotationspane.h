@@ -12,7 +12,8 @@ namespace marginalia {
 class AnnotationsModel;
 
 // The annotations of the document on screen: quote, note, tags; orphans at the end, marked. Choosing
-// one reports it; the buttons ask for an edit or a deletion.
+// one reports it; the buttons ask for an edit or a deletion, the list's context menu also for the
+// earlier versions a team sync kept.
 class AnnotationsPane : public QWidget {
     Q_OBJECT
 
@@ -28,6 +29,7 @@ Q_SIGNALS:
     void editNoteRequested(const QString &id);
     void editTagsRequested(const QString &id);
     void removeRequested(const QString &id);
+    void historyRequested(const QString &id);
 
 private:
     void updateSummary();

@@ -254,6 +254,7 @@ void MainWindow::connectAnnotations()
     connect(m_annotationsPane, &AnnotationsPane::editNoteRequested, c, &AnnotationController::askNote);
     connect(m_annotationsPane, &AnnotationsPane::editTagsRequested, c, &AnnotationController::askTags);
     connect(m_annotationsPane, &AnnotationsPane::removeRequested, c, &AnnotationController::remove);
+    connect(m_annotationsPane, &AnnotationsPane::historyRequested, c, &AnnotationController::showHistory);
     connect(m_tagBrowser, &TagBrowser::tagChosen, c, &AnnotationController::showTag);
     connect(m_searchPane, &SearchPane::annotationActivated, c, &AnnotationController::openPassage);
     connect(m_tagBrowser, &TagBrowser::passageChosen, c, &AnnotationController::openPassage);

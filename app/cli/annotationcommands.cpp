@@ -12,6 +12,7 @@
 #include "store/catalogschema.h"
 #include "store/database.h"
 #include "store/documenttextstore.h"
+#include "store/syncledger.h"
 #include "util/translate.h"
 #include "util/visiblecontrols.h"
 
@@ -56,6 +57,34 @@ std::pair<int, int> positionOf(const Listed &l)
     if (l.anchor && l.anchor->found())
         return {l.anchor->start, l.anchor->end};
     return {l.annotation.selector.start, l.annotation.selector.end};
+}
+
+// The earlier versions of each annotation a team sync kept (SyncLedger::history), by annotation id.
+using EarlierVersions = QHash<QString, std::vector<HistoryEntry>>;
+
+Result<EarlierVersions> earlierVersions(const OpenStore &open)
+{
+    Result<std::vector<HistoryEntry>> all = SyncLedger(*open.database).history();
+    if (!all)
+        return fail(all.error());
+    EarlierVersions byId;
+    for (HistoryEntry &entry : *all)
+        byId[entry.annotationId].push_back(std::move(entry));
+    return byId;
+}
+
+QJsonArray historyJson(const std::vector<HistoryEntry> &entries)
+{
+    QJsonArray array;
+    for (const HistoryEntry &h : entries)
+        array.append(QJsonObject{{QStringLiteral("note"), h.note},
+                                 {QStringLiteral("color"), h.color},
+                                 {QStringLiteral("tags"), QJsonArray::fromStringList(h.tags)},
+                                 {QStringLiteral("author"), h.author},
+                                 {QStringLiteral("modified"), h.modified.toUTC().toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("replaced"), h.replaced.toUTC().toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("reason"), h.reason}});
+    return array;
 }
 
 QJsonObject listedJson(const Listed &l)
@@ -204,14 +233,29 @@ int runAnnotations(const AnnotationsOptions &options, QTextStream &out, QTextStr
         err << listed.error().toString() << Qt::endl;
         return ExitBadInput;
     }
+    Result<EarlierVersions> earlier = earlierVersions(open);
+    if (!earlier) {
+        err << earlier.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
     if (options.json) {
         QJsonArray array;
-        for (const Listed &l : *listed)
-            array.append(listedJson(l));
+        for (const Listed &l : *listed) {
+            QJsonObject o = listedJson(l);
+            // What lost a conflict in a team sync, for the user to see and take back.
+            if (const auto kept = earlier->constFind(l.annotation.id); kept != earlier->constEnd())
+                o.insert(QStringLiteral("history"), historyJson(*kept));
+            array.append(o);
+        }
         printJson(array, out);
     } else {
-        for (const Listed &l : *listed)
+        for (const Listed &l : *listed) {
             out << listedText(l);
+            if (const auto kept = earlier->constFind(l.annotation.id); kept != earlier->constEnd())
+                out << "  " << Tr::tr("%n earlier version(s) kept from team syncs (--json lists them)", nullptr,
+                                      int(kept->size()))
+                    << Qt::endl;
+        }
     }
     return options.files.isEmpty() ? ExitOk : reportWarnings(commandLibrary(), out, err);
 }

@@ -6,6 +6,7 @@
 #include "store/annotationdatabase.h"
 #include "store/annotationstore.h"
 #include "store/database.h"
+#include "store/syncledger.h"
 #include "util/translate.h"
 
 #include <QSet>
@@ -119,6 +120,13 @@ std::optional<Annotation> AnnotationService::find(const QString &id) const
 std::vector<Tag> AnnotationService::tags() const
 {
     return store() ? orAnnounce(store()->tags()) : std::vector<Tag>{};
+}
+
+std::vector<HistoryEntry> AnnotationService::history(const QString &id) const
+{
+    if (!m_database || id.isEmpty())
+        return {};
+    return orAnnounce(SyncLedger(*m_database->database).history(id));
 }
 
 QStringList AnnotationService::authors() const

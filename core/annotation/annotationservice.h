@@ -13,6 +13,7 @@ namespace marginalia {
 
 class AnnotationStore;
 struct AnnotationDatabase;
+struct HistoryEntry;
 struct StoreSearchHit;
 struct Document;
 
@@ -59,6 +60,8 @@ public:
     // The keys of the documents holding annotations ("frus1961-63v09/d317"), or annotations tagged `tag`
     // when it is given (case-insensitively), each once: what a library search keeps to when asked.
     QStringList annotatedDocuments(const QString &tag = {}) const;
+    // The earlier versions of an annotation that lost a conflict in a team sync, oldest first.
+    std::vector<HistoryEntry> history(const QString &id) const;
     // Everyone who wrote an annotation in the database, by name (AnnotationStore::authors).
     QStringList authors() const;
     // The full-text search over the annotations (AnnotationStore::search).

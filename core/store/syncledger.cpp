@@ -252,6 +252,13 @@ Result<LedgerCounts> SyncLedger::applyPulled(const std::vector<TeamRow> &rows, q
 
 Result<std::vector<HistoryEntry>> SyncLedger::history(const QString &annotationId) const
 {
+    // A file from before team sync (schema 1 or 2, read as it is) has kept nothing.
+    Result<QVariant> kept = Statement::scalar(m_db, QStringLiteral("SELECT 1 FROM sqlite_schema"
+                                                                   " WHERE type = 'table' AND name = 'annotation_history'"));
+    if (!kept)
+        return fail(kept.error());
+    if (!kept->isValid())
+        return std::vector<HistoryEntry>{};
     Statement query(m_db, QStringLiteral("SELECT annotation_id, note, color, tags, author, modified, replaced, reason"
                                          " FROM annotation_history WHERE ? = '' OR annotation_id = ? ORDER BY id"));
     // A null id would bind NULL, which equals nothing: "" asks for every entry.

@@ -2,6 +2,8 @@
 // fixture's real PostgreSQL server.
 
 #include "clirun.h"
+#include "store/annotationdatabase.h"
+#include "store/annotationstore.h"
 #include "support/teamcluster.h"
 #include "support/testdata.h"
 
@@ -98,6 +100,60 @@ TEST_F(CliTeam, InitAddMemberAndSyncPrintTheReportAndTheTeamIsRemembered)
     CliRun refused = cli({QStringLiteral("sync"), QStringLiteral("--db"), daves});
     EXPECT_EQ(refused.exitCode, 1);
     EXPECT_TRUE(refused.err.contains(QLatin1String("dave is not a member of the team seminar_cli"))) << refused.err.toStdString();
+}
+
+// The text that lost a conflict (an older edit on another machine of the same member) is shown by
+// `annotations`: --json lists it under "history", the text output says it is there.
+TEST_F(CliTeam, AnnotationsListTheEarlierVersionsATeamSyncKept)
+{
+    ASSERT_EQ(cli({QStringLiteral("team"), QStringLiteral("init"), admin()}).exitCode, 0);
+    ASSERT_EQ(cli({QStringLiteral("team"), QStringLiteral("add-member"), admin(), QStringLiteral("alice")}).exitCode, 0);
+    const QString desk = db(QStringLiteral("desk.sqlite"));
+    const QString laptop = db(QStringLiteral("laptop.sqlite"));
+    ASSERT_EQ(cli({QStringLiteral("annotate"), copy, QStringLiteral("--quote"), QStringLiteral("code of fair practices"),
+                   QStringLiteral("--note"), QStringLiteral("first thoughts"), QStringLiteral("--db"), desk})
+                  .exitCode,
+              0);
+    for (const QString &file : {desk, laptop})
+        ASSERT_EQ(cli({QStringLiteral("sync"), QStringLiteral("--db"), file, QStringLiteral("--team"), as(QStringLiteral("alice"))})
+                      .exitCode,
+                  0);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto editNote = [](const QString &file, const QString &note, const QDateTime &when) {
+        auto local = AnnotationDatabase::open(file);
+        ASSERT_TRUE(local) << local.error().toString().toStdString();
+        auto all = local->store->all();
+        ASSERT_TRUE(all && all->size() == 1u);
+        Annotation a = all->front();
+        a.note = note;
+        a.modified = when;
+        ASSERT_TRUE(local->store->update(a));
+    };
+    editNote(laptop, QStringLiteral("the laptop's newer edit"), now);
+    ASSERT_EQ(cli({QStringLiteral("sync"), QStringLiteral("--db"), laptop}).exitCode, 0);
+    editNote(desk, QStringLiteral("the desk's older edit"), now.addSecs(-60));
+    CliRun synced = cli({QStringLiteral("sync"), QStringLiteral("--db"), desk, QStringLiteral("--json")});
+    ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
+    EXPECT_EQ(test::printedJson(synced).object().value(QStringLiteral("conflicts")).toInt(), 1);
+
+    CliRun listed = cli({QStringLiteral("annotations"), QStringLiteral("--db"), desk, QStringLiteral("--json")});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+    const QJsonArray annotations = test::printedJson(listed).array();
+    ASSERT_EQ(annotations.size(), 1);
+    const QJsonObject a = annotations.first().toObject();
+    EXPECT_EQ(a.value(QStringLiteral("note")).toString(), QStringLiteral("the laptop's newer edit"));
+    const QJsonArray history = a.value(QStringLiteral("history")).toArray();
+    ASSERT_EQ(history.size(), 1);
+    const QJsonObject lost = history.first().toObject();
+    EXPECT_EQ(lost.value(QStringLiteral("note")).toString(), QStringLiteral("the desk's older edit"));
+    EXPECT_EQ(lost.value(QStringLiteral("author")).toString(), QStringLiteral("alice"));
+    EXPECT_FALSE(lost.value(QStringLiteral("reason")).toString().isEmpty());
+    EXPECT_FALSE(lost.value(QStringLiteral("replaced")).toString().isEmpty());
+    CliRun text = cli({QStringLiteral("annotations"), QStringLiteral("--db"), desk});
+    EXPECT_TRUE(text.out.contains(QLatin1String("1 earlier version(s) kept from team syncs"))) << text.out.toStdString();
+    CliRun laptops = cli({QStringLiteral("annotations"), QStringLiteral("--db"), laptop, QStringLiteral("--json")});
+    EXPECT_FALSE(test::printedJson(laptops).array().first().toObject().contains(QStringLiteral("history")))
+        << "the laptop's edit won: nothing was replaced there";
 }
 
 TEST_F(CliTeam, AnUnreachableServerExitsOneAndSaysSo)

@@ -2,6 +2,7 @@
 // the status bar, and another member's note appearing on the open document without a click.
 
 #include "annotationcontroller.h"
+#include "annotationhistorydialog.h"
 #include "annotationspane.h"
 #include "documentview.h"
 #include "mainwindow.h"
@@ -30,6 +31,8 @@
 #include <QDir>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QTableView>
@@ -289,6 +292,82 @@ TEST_F(TeamWindow, MembersWhoseAnnotationsAreShownAndTheAuthorOfEachHighlight)
     EXPECT_TRUE(controller->statusLabel()->text().endsWith(QLatin1String("showing only alice's")))
         << controller->statusLabel()->text().toStdString();
     EXPECT_TRUE(window->grab().save(artifacts + QStringLiteral("/team-window-alice-only.png")));
+}
+
+// What a team sync kept of an annotation (an older edit on another machine of Bob's lost to a newer one)
+// is shown from the annotations list, and Restore This Version takes it back as an edit that undoes.
+TEST_F(TeamWindow, EarlierVersionsAreShownAndOneCanBeRestoredAndUndone)
+{
+    const QString database = QStringLiteral("team_window_history");
+    openBobsWindow(database, QStringLiteral("history_team"));
+    if (HasFatalFailure())
+        return;
+    // Bob's desk (this window's database, through a connection of its own) and his laptop.
+    auto desk = AnnotationDatabase::open(annotations.path());
+    ASSERT_TRUE(desk) << text(desk.error());
+    auto laptop = AnnotationDatabase::open(dir.filePath(QStringLiteral("bob-laptop.sqlite")));
+    ASSERT_TRUE(laptop) << text(laptop.error());
+    const auto sync = [&](AnnotationDatabase &machine) {
+        auto server = TeamConnection::open(cluster().address(QStringLiteral("bob"), database));
+        EXPECT_TRUE(server) << text(server.error());
+        if (!server)
+            return SyncReport{};
+        auto report = syncWithTeam(*machine.database, **server);
+        EXPECT_TRUE(report) << text(report.error());
+        return report ? *report : SyncReport{};
+    };
+    const QString quote = QStringLiteral("code of fair practices");
+    const QString body = window->documentView()->toPlainText();
+    const int at = int(body.indexOf(quote));
+    ASSERT_GE(at, 0);
+    Annotation a;
+    a.id = newAnnotationId();
+    a.document = QStringLiteral("frus1961-63v09/d317");
+    a.selector = TextSelector{QString(), quote, body.mid(at - 20, 20), body.mid(at + quote.size(), 20), at,
+                              at + int(quote.size())};
+    a.color = QStringLiteral("#9BD39B");
+    a.note = QStringLiteral("first thoughts");
+    a.created = a.modified = QDateTime::currentDateTimeUtc().addSecs(-120);
+    ASSERT_TRUE(desk->store->add(a));
+    sync(*desk);
+    sync(*laptop);
+    a.author = QStringLiteral("bob"); // as the sync wrote it back
+    a.note = QStringLiteral("the laptop's newer edit");
+    a.modified = QDateTime::currentDateTimeUtc();
+    ASSERT_TRUE(laptop->store->update(a));
+    sync(*laptop);
+    a.note = QStringLiteral("the desk's older edit");
+    a.modified = QDateTime::currentDateTimeUtc().addSecs(-60);
+    ASSERT_TRUE(desk->store->update(a));
+    EXPECT_EQ(sync(*desk).conflicts, 1);
+    annotations.announceChangedElsewhere({a.document});
+
+    AnnotationsModel *shown = window->documentAnnotations();
+    ASSERT_EQ(shown->rowCount(), 1);
+    EXPECT_EQ(shown->index(0).data(AnnotationsModel::NoteRole).toString(), QStringLiteral("the laptop's newer edit"));
+    QListView *list = window->annotationsPane()->list();
+    list->setCurrentIndex(shown->index(0));
+    QWidget *opened = nullptr;
+    QObject::connect(window->annotationController(), &AnnotationController::historyShown,
+                     [&](QWidget *d) { opened = d; });
+    auto *earlier = list->findChild<QAction *>(QStringLiteral("annotationHistoryAction"));
+    ASSERT_NE(earlier, nullptr);
+    ASSERT_TRUE(list->actions().contains(earlier)) << "in the list's context menu";
+    earlier->trigger();
+    auto *dialog = qobject_cast<AnnotationHistoryDialog *>(opened);
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_EQ(dialog->list()->count(), 1);
+    const QString version = dialog->list()->item(0)->text();
+    EXPECT_TRUE(version.contains(QLatin1String("the desk's older edit"))) << version.toStdString();
+    EXPECT_TRUE(version.contains(QLatin1String("By bob"))) << version.toStdString();
+    const QString artifacts = QStringLiteral(MARGINALIA_TEST_ARTIFACTS);
+    QDir().mkpath(artifacts);
+    EXPECT_TRUE(dialog->grab().save(artifacts + QStringLiteral("/team-earlier-versions.png")));
+    QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+    EXPECT_EQ(annotations.find(a.id)->note, QStringLiteral("the desk's older edit"));
+    EXPECT_EQ(shown->index(0).data(AnnotationsModel::NoteRole).toString(), QStringLiteral("the desk's older edit"));
+    undo.undo();
+    EXPECT_EQ(annotations.find(a.id)->note, QStringLiteral("the laptop's newer edit"));
 }
 
 } // namespace
