@@ -97,7 +97,30 @@ Result<std::vector<Annotation>> queryAnnotations(const Database &db, const QStri
     return found;
 }
 
-Result<void> writeAnnotationRow(const Database &db, const Annotation &a, bool replace)
+void SearchRows::add(qint64 rowid, bool replace, const Annotation &a, const QStringList &tags)
+{
+    m_rows.push_back(Row{rowid, replace, a.note, a.selector.exact, tags.join(QLatin1Char(' '))});
+}
+
+Result<void> SearchRows::write(const Database &db)
+{
+    for (const Row &row : m_rows) {
+        if (!row.replace)
+            continue;
+        if (auto done = Statement::run(db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid = ?"), {row.rowid});
+            !done)
+            return done;
+    }
+    Statement insert(db, QStringLiteral("INSERT INTO annotations_fts(rowid, note, exact, tags) VALUES (?, ?, ?, ?)"));
+    for (const Row &row : m_rows) {
+        if (auto done = insert.exec({row.rowid, row.note, row.exact, row.tags}); !done)
+            return done;
+    }
+    m_rows.clear();
+    return {};
+}
+
+Result<void> writeAnnotationRow(const Database &db, const Annotation &a, bool replace, SearchRows *later)
 {
     const QString sql = replace
         ? QStringLiteral("UPDATE annotations SET document = ?, footnote = ?, exact = ?, prefix = ?, suffix = ?,"
@@ -120,6 +143,10 @@ Result<void> writeAnnotationRow(const Database &db, const Annotation &a, bool re
     Result<QStringList> tags = setAnnotationTags(db, a.id, a.tags);
     if (!tags)
         return fail(tags.error());
+    if (later) {
+        later->add(rowid->toLongLong(), replace, a, *tags);
+        return {};
+    }
     return writeSearchRow(db, rowid->toLongLong(), a, *tags);
 }
 

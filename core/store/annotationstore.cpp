@@ -109,6 +109,7 @@ Result<int> AnnotationStore::merge(const std::vector<Annotation> &annotations)
     }
     int changed = 0;
     auto done = m_db.transaction([&]() -> Result<void> {
+        SearchRows searchRows;
         for (const Annotation &a : annotations) {
             Result<QVariant> modified = Statement::scalar(
                 m_db, QStringLiteral("SELECT modified FROM annotations WHERE id = ?"), {a.id});
@@ -118,11 +119,11 @@ Result<int> AnnotationStore::merge(const std::vector<Annotation> &annotations)
             // Newer wins; an import without a modification time never replaces what is here.
             if (exists && !(a.modified.isValid() && a.modified > readStoredTime(modified->toString())))
                 continue;
-            if (auto written = writeAnnotationRow(m_db, a, exists); !written)
+            if (auto written = writeAnnotationRow(m_db, a, exists, &searchRows); !written)
                 return written;
             ++changed;
         }
-        return {};
+        return searchRows.write(m_db);
     });
     if (!done)
         return fail(done.error());

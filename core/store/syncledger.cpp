@@ -57,7 +57,7 @@ Result<void> settle(const Database &db, const PendingChange &change)
 }
 
 // Makes the annotation here what the server holds. Returns whether anything here changed.
-Result<bool> writeTeamRow(const Database &db, const TeamRow &row)
+Result<bool> writeTeamRow(const Database &db, const TeamRow &row, SearchRows *later = nullptr)
 {
     if (auto versioned = setVersion(db, row.annotation.id, row.version); !versioned)
         return fail(versioned.error());
@@ -67,7 +67,7 @@ Result<bool> writeTeamRow(const Database &db, const TeamRow &row)
                                                   {row.annotation.id});
     if (!existing)
         return fail(existing.error());
-    if (auto written = writeAnnotationRow(db, row.annotation, existing->isValid()); !written)
+    if (auto written = writeAnnotationRow(db, row.annotation, existing->isValid(), later); !written)
         return fail(written.error());
     return true;
 }
@@ -200,6 +200,7 @@ Result<LedgerCounts> SyncLedger::applyPulled(const std::vector<TeamRow> &rows, q
     LedgerCounts counts;
     Statement pendingOf(m_db, QStringLiteral("SELECT seq, deleted, changed FROM sync_changes WHERE annotation_id = ?"));
     auto done = applyingSync(m_db, [&]() -> Result<void> {
+        SearchRows searchRows;
         for (const TeamRow &row : rows) {
             if (row.version == ownVersion)
                 continue;
@@ -225,7 +226,7 @@ Result<LedgerCounts> SyncLedger::applyPulled(const std::vector<TeamRow> &rows, q
                 if (auto settled = settle(m_db, change); !settled)
                     return settled;
             }
-            Result<bool> changed = writeTeamRow(m_db, row);
+            Result<bool> changed = writeTeamRow(m_db, row, &searchRows);
             if (!changed)
                 return fail(changed.error());
             if (*changed) {
@@ -234,6 +235,8 @@ Result<LedgerCounts> SyncLedger::applyPulled(const std::vector<TeamRow> &rows, q
                     counts.documents << row.annotation.document;
             }
         }
+        if (auto indexed = searchRows.write(m_db); !indexed)
+            return indexed;
         for (const auto &[key, value] :
              {std::pair{QStringLiteral("server_version"), QString::number(serverVersion)},
               std::pair{QStringLiteral("last_sync"), storedTime(QDateTime::currentDateTimeUtc())}}) {
