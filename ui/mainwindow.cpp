@@ -92,6 +92,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
         this);
     m_pdfExport = new PdfExportController(services.library, services.navigator, services.annotations, m_libraryPane,
                                           this, this);
+    m_pdfExport->setCitationStyleSource([reader = m_controller] { return reader->citationStyle(); });
     m_annotationExchange = new AnnotationExchangeController(
         {services.library, services.navigator, services.annotations, services.undoStack, this}, this);
     if (services.catalogVolumes && services.catalogModel) {

@@ -79,7 +79,8 @@ void PdfExportController::startExport(const std::vector<std::pair<int, int>> &do
         if (!m_navigator->ensureLoaded(volume, document))
             return;
     }
-    m_job = new PdfExportJob(m_library->library(), m_annotations->path(), {documents, tag, output}, this);
+    m_job = new PdfExportJob(m_library->library(), m_annotations->path(), PdfExportRequest{documents, tag, output, m_citationStyle ? m_citationStyle() : std::nullopt},
+                             this);
     const QString label = tr("Exporting %1…").arg(QDir::toNativeSeparators(output));
     auto *progress = new QProgressDialog(label, tr("Cancel"), 0, 100, m_window);
     usePlainLabel(progress, label); // it names the file

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "pdfexportjob.h"
+
+#include "citation/citationstyles.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 
 #include <functional>
-
-#include "pdfexportjob.h"
+#include <optional>
 
 class QWidget;
 
@@ -33,6 +36,10 @@ public:
     // give one that launches nothing).
     using UrlOpener = std::function<bool(const QUrl &)>;
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+    // The citation style the window cites in (Edit › Citation Style): each exported document ends with
+    // its full citation in it; none with the short label, the default.
+    using CitationStyleSource = std::function<std::optional<CitationStyle>()>;
+    void setCitationStyleSource(CitationStyleSource source) { m_citationStyle = std::move(source); }
 
 public Q_SLOTS:
     void exportInteractively();
@@ -53,6 +60,7 @@ private:
     QWidget *m_window;
     QPointer<PdfExportJob> m_job;
     UrlOpener m_openUrl;
+    CitationStyleSource m_citationStyle;
 };
 
 } // namespace marginalia

@@ -27,6 +27,7 @@ struct ExportPdfOptions {
     QStringList documentIds; // empty: with a tag, the tagged documents; else every document of the files
     QString tag;
     QString output;
+    std::optional<CitationStyle> citationStyle;
 };
 
 // Every document of every file, in file order: a whole volume is a use case of its own.
@@ -64,6 +65,7 @@ int runExportPdf(const ExportPdfOptions &options, QTextStream &out, QTextStream 
     PdfExportRequest request;
     request.tag = options.tag;
     request.output = options.output;
+    request.citationStyle = options.citationStyle;
     if (!findDocuments(library, options, request.documents, err))
         return ExitBadInput;
     if (request.documents.empty() && options.tag.isEmpty())
@@ -109,7 +111,11 @@ int runExportPdfCommand(const QStringList &arguments, QTextStream &out, QTextStr
     const QCommandLineOption tag(QStringLiteral("tag"), Tr::tr("Only passages with this tag."), QStringLiteral("T"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Tr::tr("The PDF to write (required; - for standard output)."),
                                     QStringLiteral("OUT.pdf"));
-    parser.addOptions({db, doc, tag, output});
+    const QCommandLineOption style(QStringLiteral("citation-style"),
+                                   Tr::tr("End each document with its full citation in hsg, chicago-note or "
+                                          "chicago-bibliography style."),
+                                   QStringLiteral("STYLE"));
+    parser.addOptions({db, doc, tag, output, style});
     parser.addPositionalArgument(QStringLiteral("export-pdf"), Tr::tr("The command."), QStringLiteral("export-pdf"));
     parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("A FRUS TEI volume or a plain-text copy of a document page."),
                                  QStringLiteral("FILE..."));
@@ -127,9 +133,15 @@ int runExportPdfCommand(const QStringList &arguments, QTextStream &out, QTextStr
         return usage(Tr::tr("missing FILE argument"));
     if (parser.value(output).isEmpty())
         return usage(Tr::tr("missing -o OUT.pdf"));
+    std::optional<CitationStyle> citationStyle;
+    if (parser.isSet(style)) {
+        citationStyle = citationStyleNamed(parser.value(style));
+        if (!citationStyle)
+            return usage(unknownCitationStyle(parser.value(style)));
+    }
     const QString database = parser.isSet(db) ? parser.value(db) : Database::defaultPath();
     return runExportPdf(ExportPdfOptions{database, parser.positionalArguments(), parser.values(doc), parser.value(tag),
-                                         parser.value(output)},
+                                         parser.value(output), citationStyle},
                         out, err);
 }
 

@@ -105,6 +105,41 @@ TEST_F(CliPdf, WithoutDocOrTagExportsEveryDocumentOfTheFiles)
     EXPECT_EQ(doc->outline().size(), 3);
 }
 
+// Issue 13 (15): every export offers the full citation: --citation-style ends each document with it.
+TEST_F(CliPdf, Issue13CitationStyleEndsEachDocumentWithItsFullCitation)
+{
+    const QString output = path(QStringLiteral("cited.pdf"));
+    const PdfCliRun r = run({QStringLiteral("export-pdf"), tei, QStringLiteral("--doc"), QStringLiteral("d317"),
+                             QStringLiteral("--citation-style"), QStringLiteral("hsg"), QStringLiteral("-o"), output});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(output);
+    ASSERT_TRUE(doc);
+    QString text;
+    for (int p = 0; p < doc->numPages(); ++p)
+        text += doc->page(p)->text(QRectF()) + QLatin1Char('\n');
+    const QString words = text.simplified();
+    EXPECT_TRUE(words.contains(QLatin1String("Cite as"))) << words.right(600).toStdString();
+    EXPECT_TRUE(words.contains(QStringLiteral("Foreign Relations of the United States, 1961\u20131963, Volume IX, "
+                                              "Foreign Economic Policy")))
+        << words.right(600).toStdString();
+    EXPECT_TRUE(words.contains(QStringLiteral("Document 317"))) << words.right(600).toStdString();
+
+    const QString plain = path(QStringLiteral("plain.pdf"));
+    ASSERT_EQ(run({QStringLiteral("export-pdf"), tei, QStringLiteral("--doc"), QStringLiteral("d317"), QStringLiteral("-o"),
+                   plain})
+                  .exitCode,
+              0);
+    const std::unique_ptr<Poppler::Document> without = Poppler::Document::load(plain);
+    ASSERT_TRUE(without);
+    for (int p = 0; p < without->numPages(); ++p)
+        EXPECT_FALSE(without->page(p)->text(QRectF()).contains(QLatin1String("Cite as"))) << "only when asked";
+
+    const PdfCliRun bad = run({QStringLiteral("export-pdf"), tei, QStringLiteral("--doc"), QStringLiteral("d317"),
+                               QStringLiteral("--citation-style"), QStringLiteral("apa"), QStringLiteral("-o"), output});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains(QLatin1String("apa"))) << bad.err.toStdString();
+}
+
 TEST_F(CliPdf, WithATagExportsTheTaggedPassagesOnly)
 {
     annotate(QStringLiteral("code of fair practices"), QStringLiteral("Which code?"), QStringLiteral("trade"));

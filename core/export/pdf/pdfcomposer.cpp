@@ -148,6 +148,13 @@ void placePart(Composition &c, PartLayout &p, int owner)
     }
     if (p.annotationsSection)
         placeUnder(p.annotationsHeading, Tr::tr("Annotations"), p.annotationsSection);
+    if (c.options.citeDocument) {
+        const QString citation = c.options.citeDocument(p.part->volume, p.part->document);
+        if (!citation.isEmpty()) {
+            FlowSection *citeHeading = nullptr;
+            placeUnder(citeHeading, Tr::tr("Cite as"), &c.add(paragraphDocument(citation, c.style), owner));
+        }
+    }
 }
 
 void addContents(Composition &c, const std::vector<PdfDocumentPart> &parts)

@@ -28,6 +28,8 @@ struct PdfComposeOptions {
     QString tagFilter;          // set when exporting a tag's passages: shown in the heading
     bool tableOfContents = false; // multi-document exports
     bool tagIndex = false;        // multi-document exports: an index of tags with page numbers
+    // When set, each document ends with "Cite as" and what this gives for it (a full citation).
+    std::function<QString(int volume, int document)> citeDocument;
 };
 
 // Lays documents out for reading and writes them with QPdfWriter to `path` (real text: pdftotext gives

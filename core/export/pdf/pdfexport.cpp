@@ -1,5 +1,7 @@
 #include "pdfexport.h"
 
+#include "citation/citationsource.h"
+
 #include "annotation/documentkey.h"
 #include "annotation/documentlookup.h"
 #include "fileio/outputfile.h"
@@ -117,9 +119,14 @@ Result<bool> checkFolder(const QString &output)
     return true;
 }
 
-PdfComposeOptions composeOptions(const PdfExportRequest &request, std::size_t parts)
+PdfComposeOptions composeOptions(const Library &library, const PdfExportRequest &request, std::size_t parts)
 {
     PdfComposeOptions options;
+    if (const std::optional<CitationStyle> style = request.citationStyle) {
+        options.citeDocument = [&library, style](int volume, int document) {
+            return formatCitation(citationSource(library, volume, document), *style).text;
+        };
+    }
     options.tagFilter = request.tag;
     options.tableOfContents = parts > 1;
     options.tagIndex = parts > 1;
@@ -166,7 +173,7 @@ Result<PdfExportReport> exportPdf(const Library &library, const AnnotationStore 
     QBuffer composed;
     composed.open(QIODevice::WriteOnly);
     Result<PdfGeometry> geometry =
-        composePdf(library, *parts, composeOptions(request, parts->size()), composed, request.output,
+        composePdf(library, *parts, composeOptions(library, request, parts->size()), composed, request.output,
                    [&](double done) { return report(done * composeShare); });
     if (cancelled)
         return cancel();

@@ -2,6 +2,8 @@
 
 #include "pdfcomposer.h"
 
+#include "citation/citationstyles.h"
+
 #include <QString>
 
 #include <functional>
@@ -17,6 +19,7 @@ struct PdfExportRequest {
     std::vector<std::pair<int, int>> documents;
     QString tag;
     QString output;
+    std::optional<CitationStyle> citationStyle = {}; // each document ends with its full citation in this style
 };
 
 struct PdfExportReport {

@@ -141,6 +141,16 @@ std::unique_ptr<QTextDocument> captionDocument(const QString &caption, const Ren
     return document;
 }
 
+std::unique_ptr<QTextDocument> paragraphDocument(const QString &text, const RenderStyle &style)
+{
+    auto document = newDocument(style);
+    QTextCursor cursor(document.get());
+    const QTextCharFormat chars = baseCharFormat(style);
+    startBlock(cursor, baseBlockFormat(style), chars);
+    cursor.insertText(plain(text), chars);
+    return document;
+}
+
 std::unique_ptr<QTextDocument> headingDocument(const QString &text, const RenderStyle &style, qreal scale)
 {
     auto document = newDocument(style);

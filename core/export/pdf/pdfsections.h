@@ -35,6 +35,8 @@ std::vector<RenderedLink> takeLinks(QTextDocument &document);
 
 // "FRUS 1961–63, vol. IX, Doc. 317", small and muted, above the renderer's heading of the document.
 std::unique_ptr<QTextDocument> captionDocument(const QString &caption, const RenderStyle &style);
+// One paragraph of plain text in the reading face ("Cite as": the document's full citation).
+std::unique_ptr<QTextDocument> paragraphDocument(const QString &text, const RenderStyle &style);
 // The heading of a part of a document ("Notes", "Annotations") or of the export ("Contents").
 std::unique_ptr<QTextDocument> headingDocument(const QString &text, const RenderStyle &style, qreal scale);
 
