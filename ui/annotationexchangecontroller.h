@@ -1,5 +1,6 @@
 #pragma once
 
+#include "citation/citationstyles.h"
 #include "export/annotationexport.h"
 #include "export/annotationimport.h"
 #include "util/result.h"
@@ -8,6 +9,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QUndoStack;
 class QWidget;
@@ -40,6 +42,9 @@ public:
     // The file Import Annotations… reads; tests answer without a dialog (empty: cancelled).
     using FileChooser = std::function<QString()>;
     void setImportFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
+    // The window's citation style (Edit › Citation Style): a Markdown export cites each document in it.
+    using CitationStyleSource = std::function<std::optional<CitationStyle>()>;
+    void setCitationStyleSource(CitationStyleSource source) { m_citationStyle = std::move(source); }
 
     // Writes the annotations `choice` names in the format named `formatName` to `path`: the number written.
     Result<int> exportTo(const AnnotationChoice &choice, const QString &formatName, const QString &path);
@@ -62,6 +67,7 @@ private:
 
     Parts m_parts;
     FileChooser m_chooser;
+    CitationStyleSource m_citationStyle;
 };
 
 } // namespace marginalia

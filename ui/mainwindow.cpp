@@ -95,6 +95,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
     m_pdfExport->setCitationStyleSource([reader = m_controller] { return reader->citationStyle(); });
     m_annotationExchange = new AnnotationExchangeController(
         {services.library, services.navigator, services.annotations, services.undoStack, this}, this);
+    m_annotationExchange->setCitationStyleSource([reader = m_controller] { return reader->citationStyle(); });
     if (services.catalogVolumes && services.catalogModel) {
         m_libraryController = new LibraryController(
             {services.library, services.navigator, services.catalog, services.catalogVolumes, services.catalogModel,

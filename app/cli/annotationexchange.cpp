@@ -35,17 +35,13 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
     const std::optional<AnnotationExportFormat> format = annotationExportFormat(options.format);
     if (!format)
         return ExitUsage; // the command line refuses it, with the names to use
-    QByteArray bytes;
-    if (const std::optional<CitationStyle> style = citationStyleNamed(options.citationStyle);
-        style && format->name == QLatin1String("markdown")) {
-        // Markdown with each document's full citation under its heading.
-        const DocumentCitation cite = [style](int volume, int document) {
+    DocumentCitation cite;
+    if (const std::optional<CitationStyle> style = citationStyleNamed(options.citationStyle)) {
+        cite = [style](int volume, int document) {
             return formatCitation(citationSource(commandLibrary(), volume, document), *style).text;
         };
-        bytes = annotationsMarkdown(*annotations, commandLibrary(), annotationsExportTitle(options.tag), cite).toUtf8();
-    } else {
-        bytes = format->write(*annotations, commandLibrary(), annotationsExportTitle(options.tag));
     }
+    const QByteArray bytes = format->write(*annotations, commandLibrary(), annotationsExportTitle(options.tag), cite);
     if (options.output.isEmpty()) {
         out << QString::fromUtf8(bytes);
         return ExitOk;

@@ -21,14 +21,16 @@ bool matchesDocument(const Annotation &a, const QString &doc)
         || (!doc.contains(QLatin1Char('/')) && a.document.endsWith(QLatin1Char('/') + doc));
 }
 
-QByteArray writeW3c(const std::vector<Annotation> &annotations, const Library &library, const QString &)
+QByteArray writeW3c(const std::vector<Annotation> &annotations, const Library &library, const QString &,
+                    const DocumentCitation &)
 {
     return exportW3cAnnotations(annotations, teiFlowTextIn(library));
 }
 
-QByteArray writeMarkdown(const std::vector<Annotation> &annotations, const Library &library, const QString &title)
+QByteArray writeMarkdown(const std::vector<Annotation> &annotations, const Library &library, const QString &title,
+                         const DocumentCitation &cite)
 {
-    return annotationsMarkdown(annotations, library, title).toUtf8();
+    return annotationsMarkdown(annotations, library, title, cite).toUtf8();
 }
 
 } // namespace

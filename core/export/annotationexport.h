@@ -1,5 +1,6 @@
 #pragma once
 
+#include "markdownexport.h"
 #include "model/annotation.h"
 #include "util/result.h"
 
@@ -33,8 +34,10 @@ struct AnnotationExportFormat {
     QString label;  // "W3C Web Annotation (JSON-LD)"
     QString suffix; // "jsonld", without the dot
     // The file's bytes. `library` holds the documents open (or given on the command line): Markdown cites
-    // their pages, W3C counts positions in their TEI text. `title` is annotationsExportTitle()'s.
-    QByteArray (*write)(const std::vector<Annotation> &annotations, const Library &library, const QString &title);
+    // their pages, W3C counts positions in their TEI text. `title` is annotationsExportTitle()'s. `cite`,
+    // when set, gives a document's full citation, which Markdown puts under its heading.
+    QByteArray (*write)(const std::vector<Annotation> &annotations, const Library &library, const QString &title,
+                        const DocumentCitation &cite);
 };
 
 // Every format, the default (W3C JSON-LD) first.

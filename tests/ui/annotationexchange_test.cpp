@@ -139,6 +139,21 @@ TEST_F(WindowAnnotationExchange, MarkdownExportOfEveryAnnotationEqualsTheCli)
     EXPECT_TRUE(window.contains("p. ")); // cited with its page, from the open volume
 }
 
+// Issue 13 (15): with a citation style chosen under Edit › Citation Style, the window's Markdown cites
+// each document in it, as `export-annotations --citation-style` does.
+TEST_F(WindowAnnotationExchange, Issue13MarkdownCitesEachDocumentInTheChosenStyleAsTheCliDoes)
+{
+    annotate();
+    m_window.controller()->setCitationStyle(CitationStyle::Hsg);
+    const QString out = m_dir.filePath(QStringLiteral("cited.md"));
+    exportThroughTheMenu(QStringLiteral("Markdown"), out, true);
+    const QByteArray window = contents(out);
+    EXPECT_EQ(window, cliExport({QStringLiteral("--format"), QStringLiteral("markdown"), QStringLiteral("--citation-style"),
+                                 QStringLiteral("hsg")}));
+    EXPECT_TRUE(window.contains("Volume IX, Foreign Economic Policy")) << window.left(600).toStdString();
+    EXPECT_TRUE(window.contains("Document 317")) << window.left(600).toStdString();
+}
+
 TEST_F(WindowAnnotationExchange, HypothesisImportIsReportedListedUndoneAndSynced)
 {
     ASSERT_TRUE(open({dataPath(kVolume)}, QStringLiteral("d317")));
