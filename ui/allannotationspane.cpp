@@ -123,6 +123,12 @@ void AllAnnotationsPane::updateCount()
     m_count->setText(tr("%1 of %n annotation(s)", nullptr, m_model->rowCount()).arg(m_filter->rowCount()));
 }
 
+void AllAnnotationsPane::showEvent(QShowEvent *event)
+{
+    m_model->load(); // the database is read when the list is first wanted
+    QWidget::showEvent(event);
+}
+
 void AllAnnotationsPane::focusFilter()
 {
     m_text->setFocus(Qt::ShortcutFocusReason);

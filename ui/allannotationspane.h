@@ -29,6 +29,9 @@ public:
     AllAnnotationsFilter *filter() const { return m_filter; }
     void focusFilter();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     void passageActivated(const QString &documentKey, const QString &id);
 

@@ -18,6 +18,8 @@ AllAnnotationsModel::AllAnnotationsModel(const AnnotationService *service, const
     : QAbstractTableModel(parent), m_service(service), m_library(library)
 {
     connect(service, &AnnotationService::annotationsChanged, this, [this](const QString &key) {
+        if (!m_loaded)
+            return;
         if (key.isEmpty())
             refresh();
         else
@@ -26,6 +28,13 @@ AllAnnotationsModel::AllAnnotationsModel(const AnnotationService *service, const
     connect(service, &AnnotationService::tagsChanged, this, &AllAnnotationsModel::redescribe);
     connect(library, &OpenLibrary::volumeAdded, this, &AllAnnotationsModel::redescribe);
     connect(library, &OpenLibrary::volumeReplaced, this, &AllAnnotationsModel::redescribe);
+}
+
+void AllAnnotationsModel::load()
+{
+    if (m_loaded)
+        return;
+    m_loaded = true;
     refresh();
 }
 
@@ -44,6 +53,7 @@ AllAnnotationsModel::Row AllAnnotationsModel::makeRow(Annotation annotation, QHa
 
 void AllAnnotationsModel::refresh()
 {
+    m_loaded = true;
     QHash<QString, QString> citations;
     std::vector<Row> rows;
     for (Annotation &a : m_service->all())

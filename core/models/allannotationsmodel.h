@@ -15,7 +15,8 @@ class OpenLibrary;
 // Every annotation of the library, one row each, whatever is open: its document (the short citation
 // when the document's volume is open, else its key), quote, note, tags, author and last change. It
 // follows the service's changes (a document's rows only, so the list keeps its place) and the library's
-// (a volume opened turns its keys into citations).
+// (a volume opened turns its keys into citations). It reads the database only once load() is called
+// (when the list is first shown): a team's 100,000 annotations cost nothing to a window that never lists them.
 class AllAnnotationsModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -33,6 +34,9 @@ public:
 
     AllAnnotationsModel(const AnnotationService *service, const OpenLibrary *library, QObject *parent = nullptr);
 
+    // Reads every annotation, the first time; after that the model follows the changes.
+    void load();
+    bool isLoaded() const { return m_loaded; }
     void refresh();
     const Annotation &at(int row) const { return m_rows.at(std::size_t(row)).annotation; }
     int rowOf(const QString &id) const;
@@ -62,6 +66,7 @@ private:
     const AnnotationService *m_service;
     const OpenLibrary *m_library;
     std::vector<Row> m_rows;
+    bool m_loaded = false;
 };
 
 } // namespace marginalia

@@ -64,6 +64,7 @@ TEST_F(AllAnnotationsModelTest, Issue12ListsEveryDocumentsAnnotationsAndFollowsT
     test::ModelTestWarnings warnings;
     AllAnnotationsModel model(&m_service, &m_library);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    model.load();
     EXPECT_EQ(model.rowCount(), 0);
     EXPECT_EQ(model.columnCount(), 6);
 
@@ -130,6 +131,10 @@ TEST_F(AllAnnotationsModelTest, Issue12FiltersByTagColourVolumeAndAccentFreeText
 
     test::ModelTestWarnings warnings;
     AllAnnotationsModel model(&m_service, &m_library);
+    // Nothing is read before the list is wanted; then everything is.
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_FALSE(model.isLoaded());
+    model.load();
     AllAnnotationsFilter filter;
     filter.setSourceModel(&model);
     QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Warning);
