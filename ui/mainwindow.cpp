@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "allannotationspane.h"
 #include "annotationcontroller.h"
 #include "annotationexchangecontroller.h"
 #include "annotationspane.h"
@@ -25,6 +26,7 @@
 #include "volumeopener.h"
 
 #include "annotation/annotationservice.h"
+#include "models/allannotationsmodel.h"
 #include "models/annotationsmodel.h"
 #include "models/catalogresultsmodel.h"
 #include "models/citedbymodel.h"
@@ -151,6 +153,17 @@ void MainWindow::createPanes()
     addDockWidget(Qt::RightDockWidgetArea, annotationsDock);
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("notesDock")), annotationsDock);
     findChild<QDockWidget *>(QStringLiteral("notesDock"))->raise();
+    // Every annotation of the library, below the text, shown from View › All Annotations.
+    m_allAnnotationsPane = new AllAnnotationsPane(new AllAnnotationsModel(m_services.annotations, m_services.library, this), this);
+    QDockWidget *allDock = dock(tr("All Annotations"), QStringLiteral("allAnnotationsDock"), m_allAnnotationsPane, this);
+    addDockWidget(Qt::BottomDockWidgetArea, allDock);
+    allDock->hide();
+    allDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    addAction(allDock->toggleViewAction());
+    connect(allDock->toggleViewAction(), &QAction::triggered, m_allAnnotationsPane, [this](bool shown) {
+        if (shown)
+            m_allAnnotationsPane->focusFilter();
+    });
     QDockWidget *tagsDock = dock(tr("Tags"), QStringLiteral("tagsDock"), m_tagBrowser, this);
     addDockWidget(Qt::LeftDockWidgetArea, tagsDock);
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("searchDock")), tagsDock);
@@ -260,6 +273,7 @@ void MainWindow::connectAnnotations()
     connect(m_tagBrowser, &TagBrowser::tagChosen, c, &AnnotationController::showTag);
     connect(m_searchPane, &SearchPane::annotationActivated, c, &AnnotationController::openPassage);
     connect(m_tagBrowser, &TagBrowser::passageChosen, c, &AnnotationController::openPassage);
+    connect(m_allAnnotationsPane, &AllAnnotationsPane::passageActivated, c, &AnnotationController::openPassage);
     connect(m_tagBrowser, &TagBrowser::editNoteRequested, c, &AnnotationController::askNote);
     connect(m_tagBrowser, &TagBrowser::removeRequested, c, &AnnotationController::remove);
     m_annotationsPane->setProblem(m_services.annotations->problem());

@@ -23,6 +23,7 @@ class PdfExportController;
 class AnnotationService;
 class AnnotationsModel;
 class AnnotationsPane;
+class AllAnnotationsPane;
 class ApparatusController;
 class DocumentView;
 class TagBrowser;
@@ -82,6 +83,7 @@ public:
     AnnotationController *annotationController() const { return m_annotationController; }
     AnnotationsPane *annotationsPane() const { return m_annotationsPane; }
     AnnotationsModel *documentAnnotations() const { return m_documentAnnotations; }
+    AllAnnotationsPane *allAnnotationsPane() const { return m_allAnnotationsPane; }
     TagBrowser *tagBrowser() const { return m_tagBrowser; }
     PdfExportController *pdfExport() const { return m_pdfExport; }
     AnnotationExchangeController *annotationExchange() const { return m_annotationExchange; }
@@ -140,6 +142,7 @@ private:
     AnnotationsModel *m_tagPassages = nullptr;
     TagsModel *m_tags = nullptr;
     AnnotationsPane *m_annotationsPane = nullptr;
+    AllAnnotationsPane *m_allAnnotationsPane = nullptr;
     TagBrowser *m_tagBrowser = nullptr;
     AnnotationController *m_annotationController = nullptr;
     PdfExportController *m_pdfExport = nullptr;

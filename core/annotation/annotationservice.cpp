@@ -100,11 +100,16 @@ std::vector<Annotation> AnnotationService::withTag(const QString &tag) const
     return store() ? orAnnounce(store()->withTag(tag)) : std::vector<Annotation>{};
 }
 
+std::vector<Annotation> AnnotationService::all() const
+{
+    return store() ? orAnnounce(store()->all()) : std::vector<Annotation>{};
+}
+
 QStringList AnnotationService::annotatedDocuments(const QString &tag) const
 {
     if (!store())
         return {};
-    const std::vector<Annotation> annotations = tag.isEmpty() ? orAnnounce(store()->all()) : withTag(tag);
+    const std::vector<Annotation> annotations = tag.isEmpty() ? all() : withTag(tag);
     QStringList keys;
     for (const Annotation &a : annotations)
         keys << a.document;

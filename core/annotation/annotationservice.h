@@ -56,6 +56,8 @@ public:
     std::vector<Annotation> forDocument(const QString &documentKey) const;
     std::vector<Annotation> withTag(const QString &tag) const;
     std::optional<Annotation> find(const QString &id) const;
+    // Every annotation in the database (the library-wide list).
+    std::vector<Annotation> all() const;
     std::vector<Tag> tags() const;
     // The keys of the documents holding annotations ("frus1961-63v09/d317"), or annotations tagged `tag`
     // when it is given (case-insensitively), each once: what a library search keeps to when asked.

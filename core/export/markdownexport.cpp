@@ -19,33 +19,7 @@ namespace marginalia {
 
 namespace {
 
-// Where a key's document is open, and what to cite it as.
-struct OpenDocument {
-    int volume = -1;
-    int document = -1;
-    QString volumeId; // the key's volume: a lone text copy knows it only from its file name
-    QString volumeTitle;
-
-    const Document &doc(const Library &library) const
-    {
-        return library.volume(volume).documents.at(std::size_t(document));
-    }
-};
-
-std::optional<OpenDocument> openDocument(const Library &library, const QString &key)
-{
-    const std::optional<std::pair<int, int>> at = findDocumentByKey(library, key);
-    if (!at)
-        return std::nullopt;
-    const int home = library.homeVolume(at->first);
-    OpenDocument open{at->first, at->second, library.volumeIdOf(at->first),
-                      library.volume(home >= 0 ? home : at->first).title};
-    if (open.volumeId.isEmpty() && !key.startsWith(QLatin1String("local/")))
-        open.volumeId = key.section(QLatin1Char('/'), 0, 0);
-    return open;
-}
-
-QString heading(const Library &library, const QString &key, const std::optional<OpenDocument> &open)
+QString heading(const Library &library, const QString &key, const std::optional<KeyedDocument> &open)
 {
     if (!open)
         return escapeMarkdown(key);
@@ -57,7 +31,7 @@ QString heading(const Library &library, const QString &key, const std::optional<
 }
 
 // The citation of where the passage is now, with its page; an orphan is cited without one.
-QString citation(const Library &library, const OpenDocument &open, const AnchoredAnnotation &anchored)
+QString citation(const Library &library, const KeyedDocument &open, const AnchoredAnnotation &anchored)
 {
     const Document &doc = open.doc(library);
     if (!anchored.anchor.found())
@@ -104,7 +78,7 @@ QString entry(const Annotation &a, const QString &cited)
 QString documentSection(const Library &library, const QString &key, std::vector<Annotation> annotations,
                         const DocumentCitation &documentCitation)
 {
-    const std::optional<OpenDocument> open = openDocument(library, key);
+    const std::optional<KeyedDocument> open = keyedDocument(library, key);
     QString out = QStringLiteral("## ") + heading(library, key, open) + QStringLiteral("\n\n");
     if (open && documentCitation)
         out += Tr::tr("Cite as: %1").arg(escapeMarkdown(documentCitation(open->volume, open->document))) + QStringLiteral("\n\n");

@@ -20,7 +20,7 @@ LibraryFilterModel::LibraryFilterModel(QObject *parent)
 // Words and rows are compared folded, so that a historian typing "lopez" finds "López".
 void LibraryFilterModel::setFilterWords(const QString &text)
 {
-    const QStringList words = foldForSearch(text).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList words = foldedWords(text);
     if (words == m_words)
         return;
     m_words = words;

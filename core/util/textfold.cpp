@@ -70,4 +70,9 @@ QString foldForSearch(QStringView text, FoldCase foldCase)
     return out;
 }
 
+QStringList foldedWords(QStringView typed)
+{
+    return foldForSearch(typed).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
 } // namespace marginalia

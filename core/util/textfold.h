@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace marginalia {
@@ -19,5 +20,7 @@ enum class FoldCase { Ignore, Keep };
 QString foldForSearch(QStringView text, FoldCase foldCase = FoldCase::Ignore);
 // The same into `out`, reusing its buffer (the library search folds every block of every document).
 void foldForSearch(QStringView text, FoldCase foldCase, QString &out);
+// The words a user typed into a filter, folded as above: a row matches when its folded text holds each.
+QStringList foldedWords(QStringView typed);
 
 } // namespace marginalia
