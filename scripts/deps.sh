@@ -22,6 +22,7 @@ PACKAGES=(
     clang libclang-rt-14-dev
     # run and test: a display for the GUI smoke test, the reference XML reader, fonts for rendering
     xvfb xauth libxml2-utils hyperfine fonts-dejavu-core
+    bc # scripts/bench-team.sh works out its medians and CPU seconds with it
     # Qt's SVG icon engine, so the window shows the app icon (resources/marginalia.svg)
     libqt6svg6
     # Qt 6's lupdate, for the test that every user-visible string is translatable (scripts/check-translations.sh)
