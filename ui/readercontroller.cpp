@@ -98,6 +98,8 @@ void ReaderController::showNothing()
     noNotes.document = std::make_unique<QTextDocument>();
     m_panes.view->showRendered(std::move(empty), {});
     m_panes.notes->showNotes(std::move(noNotes));
+    m_panes.notes->setPlaceholderText(QString());
+    m_panes.view->setPlaceholderText(tr("No volume is open. Open one with File › Open…"));
     m_panes.popup->hide();
     m_panes.window->setWindowTitle(tr("Marginalia"));
     m_panes.status->clear();
