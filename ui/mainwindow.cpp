@@ -435,6 +435,7 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     QAction *closeVolume = add(file, tr("&Close Volume"), QKeySequence::Close, m_opener, &VolumeOpener::closeShown);
+    closeVolume->setShortcuts(withPlatformKeys({QKeySequence(tr("Ctrl+W"))}, QKeySequence::Close)); // Ctrl+W everywhere
     closeVolume->setObjectName(QStringLiteral("closeVolumeAction"));
     closeVolume->setToolTip(tr("Take the volume on screen out of the open files; its annotations are kept"));
     closeVolume->setEnabled(false);

@@ -51,8 +51,12 @@ ReaderController::ReaderController(const OpenLibrary *library, Navigator *naviga
         if (!m_panes.popup->underMouse())
             m_panes.popup->hide();
     });
-    // The indexes of what is on screen may now name another volume's document: the next show renders.
-    connect(library, &OpenLibrary::volumeRemoved, this, [this] { m_current = {}; });
+    // The indexes of what is on screen may now name another volume's document: the navigator shows it
+    // again at once, and that show must render. A volume after it changes nothing here.
+    connect(library, &OpenLibrary::volumeRemoved, this, [this](int volume) {
+        if (volume <= m_current.volume)
+            m_current = {};
+    });
 }
 
 ReaderController::~ReaderController()

@@ -149,9 +149,21 @@ TEST_F(CloseVolumeWindow, Issue12FileCloseVolumeGoesBackToTheDocumentBeforeAndIs
 TEST_F(CloseVolumeWindow, Issue12CloseVolumeInTheTreeLeavesTheOtherThenAnEmptyReader)
 {
     const QString copy = dataPath(QStringLiteral("frus1961-63v09-d317.txt"));
-    ASSERT_TRUE(open({m_extract, copy}, QStringLiteral("d318")));
-    ASSERT_EQ(volumeRows().size(), 2);
+    const QString nicaragua = dataPath(QStringLiteral("frus1894Nicaragua.xml"));
+    ASSERT_TRUE(open({m_extract, copy, nicaragua}, QStringLiteral("d318")));
+    ASSERT_EQ(volumeRows().size(), 3);
     ASSERT_EQ(currentDocument().id.toStdString(), "d318");
+
+    closeFromTree(2); // Nicaragua, after the volume on screen: Doc 318 stays, and still reads as itself
+    ASSERT_EQ(m_library.library().size(), 2);
+    EXPECT_EQ(volumeRows().size(), 2);
+    EXPECT_EQ(currentDocument().id.toStdString(), "d318");
+    const qreal zoom = m_window.controller()->zoom();
+    press(Qt::Key_Equal, Qt::ControlModifier); // Zoom In renders what is on screen again
+    EXPECT_GT(m_window.controller()->zoom(), zoom);
+    EXPECT_TRUE(m_window.documentView()->toPlainText().contains(currentDocument().title.left(20)));
+    EXPECT_TRUE(m_window.citationLabel()->text().contains(QStringLiteral("Doc. 318"))) << m_window.citationLabel()->text().toStdString();
+    EXPECT_EQ(savedFiles(), QStringList({m_extract, copy}));
 
     closeFromTree(0); // the extract, on screen; the text copy moves up in its place
     ASSERT_EQ(m_library.library().size(), 1);

@@ -3,9 +3,9 @@
 #include "library/openlibrary.h"
 #include "models/librarymodel.h"
 #include "navigation/navigator.h"
-#include "parse/volumeloader.h"
 
 #include "core/models/modeltestwarnings.h"
+#include "core/models/sharedvolume.h"
 #include "support/testdata.h"
 
 #include <QAbstractItemModelTester>
@@ -16,24 +16,14 @@
 namespace marginalia {
 namespace {
 
-std::shared_ptr<const Volume> load(const QString &name)
-{
-    Result<Volume> result = loadVolume(test::dataPath(name));
-    if (!result) {
-        ADD_FAILURE() << qPrintable(result.error().toString());
-        return nullptr;
-    }
-    return std::make_shared<const Volume>(std::move(result).value());
-}
-
 // The extract (Docs 316–318), the 1934 volume and the text copy of Doc 317, in that order.
 class CloseVolume : public ::testing::Test {
 protected:
     CloseVolume()
     {
-        static const std::shared_ptr<const Volume> extract = load(QStringLiteral("frus1961-63v09-d316-d318.xml"));
-        static const std::shared_ptr<const Volume> v1934 = load(QStringLiteral("frus1934v05.xml"));
-        static const std::shared_ptr<const Volume> copy = load(QStringLiteral("frus1961-63v09-d317.txt"));
+        static const std::shared_ptr<const Volume> extract = test::sharedVolume(QStringLiteral("frus1961-63v09-d316-d318.xml"));
+        static const std::shared_ptr<const Volume> v1934 = test::sharedVolume(QStringLiteral("frus1934v05.xml"));
+        static const std::shared_ptr<const Volume> copy = test::sharedVolume(QStringLiteral("frus1961-63v09-d317.txt"));
         for (const auto &volume : {extract, v1934, copy}) {
             if (volume)
                 m_library.add(volume);
