@@ -53,14 +53,18 @@ void AnnotationController::showDocument(int volume, int document)
 {
     m_volume = volume;
     m_document = document;
-    m_key = documentKey(m_parts.library->library(), volume, document);
+    m_key = volume < 0 ? QString() : documentKey(m_parts.library->library(), volume, document);
     reload();
 }
 
 void AnnotationController::reload()
 {
-    if (m_volume < 0)
+    if (m_volume < 0) { // nothing on screen: no highlights, an empty list
+        m_parts.view->setHighlights({});
+        m_parts.notes->setHighlights({});
+        m_parts.documentAnnotations->setAnnotations({});
         return;
+    }
     const Document &doc = m_parts.library->library().volume(m_volume).documents.at(std::size_t(m_document));
     std::vector<Annotation> shown = m_parts.service->forDocument(m_key);
     std::erase_if(shown, [this](const Annotation &a) { return !m_filter.accepts(a); });

@@ -23,6 +23,7 @@ FootnotePane::FootnotePane(QWidget *parent) : QTextBrowser(parent)
 
 void FootnotePane::showNotes(RenderedText notes, KeepPaint keep)
 {
+    setPlaceholderText(tr("This document has no footnotes.")); // with no document at all, the reader clears it
     QTextDocument *doc = notes.document.release();
     doc->setParent(this);
     setDocument(doc); // deletes the previous document, which is a child of this view too

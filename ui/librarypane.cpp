@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QTabWidget>
 #include <QTreeView>
@@ -84,12 +85,32 @@ LibraryPane::LibraryPane(LibraryModel *model, QWidget *parent)
             m_tree->expandAll();
     });
     connect(m_tree, &QTreeView::activated, this, &LibraryPane::activate);
+    createVolumeMenu();
     connect(m_tree, &QTreeView::clicked, this, &LibraryPane::activate);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &insertedUnder, int first, int last) {
         if (insertedUnder.isValid())
             return;
         for (int row = first; row <= last; ++row)
             m_tree->expand(m_proxy->mapFromSource(m_model->index(row, 0)));
+    });
+}
+
+// A volume's row (a text copy's is its file's) offers to close it; the pane only reports which.
+void LibraryPane::createVolumeMenu()
+{
+    m_volumeMenu = new QMenu(this);
+    m_volumeMenu->setObjectName(QStringLiteral("libraryVolumeMenu"));
+    QAction *close = m_volumeMenu->addAction(tr("&Close Volume"));
+    close->setObjectName(QStringLiteral("closeVolumeRowAction"));
+    close->setToolTip(tr("Take this volume out of the open files; its annotations are kept"));
+    connect(close, &QAction::triggered, this, [this, close] { Q_EMIT closeVolumeRequested(close->data().toInt()); });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this, close](const QPoint &pos) {
+        const QModelIndex index = m_proxy->mapToSource(m_tree->indexAt(pos));
+        if (!index.isValid() || index.data(LibraryModel::KindRole).toInt() != LibraryModel::VolumeNode)
+            return;
+        close->setData(index.data(LibraryModel::VolumeRole));
+        m_volumeMenu->popup(m_tree->viewport()->mapToGlobal(pos));
     });
 }
 

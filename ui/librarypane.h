@@ -6,6 +6,7 @@
 #include <vector>
 
 class QLineEdit;
+class QMenu;
 class QTabWidget;
 class QTreeView;
 class QModelIndex;
@@ -44,23 +45,28 @@ public:
     int visibleDocumentCount() const;
     QTreeView *tree() const { return m_tree; }
     QLineEdit *filterBox() const { return m_filter; }
+    QMenu *volumeMenu() const { return m_volumeMenu; }
 
 Q_SIGNALS:
     void documentActivated(int volume, int document);
     void libraryDocumentActivated(const QString &volumeId, const QString &documentId);
     void addToLibraryRequested(const QStringList &paths);
+    // Close Volume in the context menu of a volume's row.
+    void closeVolumeRequested(int volume);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void activate(const QModelIndex &proxyIndex);
+    void createVolumeMenu();
 
     LibraryModel *m_model;
     LibraryFilterModel *m_proxy;
     QLineEdit *m_filter;
     QTreeView *m_tree;
     QTabWidget *m_tabs;
+    QMenu *m_volumeMenu = nullptr;
     QWidget *m_catalogPage = nullptr;
     QTreeView *m_catalogTree = nullptr;
     CatalogModel *m_catalogModel = nullptr;

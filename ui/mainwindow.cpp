@@ -450,6 +450,14 @@ void MainWindow::createActions()
     open->setIcon(icon(QStyle::SP_DialogOpenButton));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    QAction *closeVolume = add(file, tr("&Close Volume"), QKeySequence::Close, m_opener, &VolumeOpener::closeShown);
+    closeVolume->setShortcuts(withPlatformKeys({QKeySequence(tr("Ctrl+W"))}, QKeySequence::Close)); // Ctrl+W everywhere
+    closeVolume->setObjectName(QStringLiteral("closeVolumeAction"));
+    closeVolume->setToolTip(tr("Take the volume on screen out of the open files; its annotations are kept"));
+    closeVolume->setEnabled(false);
+    connect(nav, &Navigator::currentChanged, closeVolume,
+            [closeVolume](const ReaderPosition &position) { closeVolume->setEnabled(position.valid()); });
+    connect(m_libraryPane, &LibraryPane::closeVolumeRequested, m_opener, &VolumeOpener::close);
     file->addSeparator();
     createLibraryActions(file);
     file->addSeparator();

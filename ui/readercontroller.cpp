@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStyle>
+#include <QTextDocument>
 #include <QTimer>
 
 namespace marginalia {
@@ -50,6 +51,12 @@ ReaderController::ReaderController(const OpenLibrary *library, Navigator *naviga
         if (!m_panes.popup->underMouse())
             m_panes.popup->hide();
     });
+    // The indexes of what is on screen may now name another volume's document: the navigator shows it
+    // again at once, and that show must render. A volume after it changes nothing here.
+    connect(library, &OpenLibrary::volumeRemoved, this, [this](int volume) {
+        if (volume <= m_current.volume)
+            m_current = {};
+    });
 }
 
 ReaderController::~ReaderController()
@@ -72,6 +79,10 @@ void ReaderController::show(const ReaderPosition &position, const Focus &focus)
 {
     const bool sameDocument = position.volume == m_current.volume && position.document == m_current.document;
     m_current = position;
+    if (!position.valid()) {
+        showNothing();
+        return;
+    }
     if (!currentDocument())
         return;
     if (!sameDocument)
@@ -80,6 +91,23 @@ void ReaderController::show(const ReaderPosition &position, const Focus &focus)
     m_panes.library->showCurrent(position.volume, position.document);
     updateStatus();
     Q_EMIT documentShown(position.volume, position.document);
+}
+
+// Nothing open (the last volume closed): an empty page, no notes, no citation.
+void ReaderController::showNothing()
+{
+    RenderedText empty;
+    empty.document = std::make_unique<QTextDocument>();
+    RenderedText noNotes;
+    noNotes.document = std::make_unique<QTextDocument>();
+    m_panes.view->showRendered(std::move(empty), {});
+    m_panes.notes->showNotes(std::move(noNotes));
+    m_panes.notes->setPlaceholderText(QString());
+    m_panes.view->setPlaceholderText(tr("No volume is open. Open one with File › Open…"));
+    m_panes.popup->hide();
+    m_panes.window->setWindowTitle(tr("Marginalia"));
+    m_panes.status->clear();
+    Q_EMIT documentShown(-1, -1);
 }
 
 void ReaderController::render(KeepPaint keep)

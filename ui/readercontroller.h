@@ -77,6 +77,7 @@ Q_SIGNALS:
 
 private:
     void render(KeepPaint keep);
+    void showNothing();
     void restyle();
     void applyFocus(const Focus &focus);
     void selectFootnote(int footnote, bool moveView);

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace marginalia {
 
 namespace {
@@ -26,6 +28,32 @@ SessionRecorder::SessionRecorder(const OpenLibrary *library, Navigator *navigato
 {
     connect(navigator, &Navigator::currentChanged, this,
             [this](const ReaderPosition &position, const Focus &) { record(position); });
+    // The navigator has moved on by now (it is made before the recorder, so it hears the close first).
+    connect(library, &OpenLibrary::volumeClosed, this, [this, navigator] { recordClosed(navigator->current()); });
+}
+
+// A closed file leaves the session whatever is on screen (a document of the library index, or nothing).
+void SessionRecorder::recordClosed(const ReaderPosition &position)
+{
+    const Library &library = m_library->library();
+    QStringList open;
+    for (int v = 0; v < library.size(); ++v)
+        open << library.volume(v).sourcePath;
+    // The session holds absolute paths; the library, paths as they were given.
+    const auto isOpen = [&open](const QString &file) {
+        return std::any_of(open.cbegin(), open.cend(), [&file](const QString &path) {
+            return path == file || (!isBundled(path) && QFileInfo(path).absoluteFilePath() == file);
+        });
+    };
+    QStringList saved = m_settings->value(kFilesKey).toStringList();
+    saved.removeIf([&](const QString &file) { return !m_missing.contains(file) && !isOpen(file); });
+    m_settings->setValue(kFilesKey, saved);
+    if (position.valid()) {
+        record(position);
+        return;
+    }
+    m_settings->remove(QStringLiteral("session/libraryDocument"));
+    m_settings->remove(QStringLiteral("session/document"));
 }
 
 void SessionRecorder::keepMissing(const QStringList &files)

@@ -33,6 +33,7 @@ public:
 
 private:
     void record(const ReaderPosition &position);
+    void recordClosed(const ReaderPosition &position);
 
     const OpenLibrary *m_library;
     QSettings *m_settings;

@@ -154,6 +154,18 @@ void VolumeOpener::cancel()
         m_job->cancel();
 }
 
+bool VolumeOpener::close(int volume)
+{
+    if (isBusy()) // the request under way holds the index of the first volume it opened
+        return false;
+    return m_library->close(volume);
+}
+
+bool VolumeOpener::closeShown()
+{
+    return close(m_navigator->current().volume);
+}
+
 void VolumeOpener::finishRequest()
 {
     closeProgress();

@@ -40,6 +40,10 @@ public Q_SLOTS:
     // not be dropped because this window was busy).
     void enqueue(const QStringList &files, const QString &documentId = {});
     void cancel();
+    // Takes a volume out of the library (File › Close Volume); the reader moves to another document.
+    // Not while files are being opened. False when nothing was closed.
+    bool close(int volume);
+    bool closeShown(); // the volume of the document on screen
 
 Q_SIGNALS:
     void failed(const marginalia::Error &error);

@@ -41,6 +41,11 @@ void Library::replace(int index, std::shared_ptr<const Volume> volume)
     m_volumes.at(std::size_t(index)) = std::move(volume);
 }
 
+void Library::remove(int index)
+{
+    m_volumes.erase(m_volumes.begin() + index);
+}
+
 void Library::clear()
 {
     m_volumes.clear();

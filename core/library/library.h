@@ -25,6 +25,8 @@ public:
     int add(std::shared_ptr<const Volume> volume);
     // Puts `volume` in the place of the one at `index` (a file opened again), keeping every index.
     void replace(int index, std::shared_ptr<const Volume> volume);
+    // Takes the volume at `index` out; the volumes after it move one index down.
+    void remove(int index);
     void clear();
 
     int size() const { return int(m_volumes.size()); }

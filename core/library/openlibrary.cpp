@@ -27,4 +27,14 @@ int OpenLibrary::add(std::shared_ptr<const Volume> volume)
     return index;
 }
 
+bool OpenLibrary::close(int index)
+{
+    if (index < 0 || index >= m_library.size())
+        return false;
+    m_library.remove(index);
+    Q_EMIT volumeRemoved(index);
+    Q_EMIT volumeClosed(index);
+    return true;
+}
+
 } // namespace marginalia

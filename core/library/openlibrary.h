@@ -19,10 +19,18 @@ public:
     // Adds a volume; a file already open (same source path and volume id) is replaced in place.
     // Returns its index.
     int add(std::shared_ptr<const Volume> volume);
+    // Takes the volume at `index` out of the library (its file and its annotations stay as they are);
+    // the volumes after it move one index down. False for an index that is not open.
+    bool close(int index);
 
 Q_SIGNALS:
     void volumeAdded(int index);
     void volumeReplaced(int index);
+    // Both once the volume is out of the library, in this order: volumeRemoved for item models and
+    // caches that hold volume indexes (they drop the volume and renumber the rest), then volumeClosed for
+    // what moves the reader elsewhere, so that it finds every model already without the volume.
+    void volumeRemoved(int index);
+    void volumeClosed(int index);
 
 private:
     Library m_library;

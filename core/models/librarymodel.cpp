@@ -104,6 +104,7 @@ LibraryModel::LibraryModel(const OpenLibrary *library, QObject *parent)
         m_volumes.push_back(buildVolume(v));
     connect(library, &OpenLibrary::volumeAdded, this, &LibraryModel::addVolume);
     connect(library, &OpenLibrary::volumeReplaced, this, &LibraryModel::rebuildVolume);
+    connect(library, &OpenLibrary::volumeRemoved, this, &LibraryModel::removeVolume);
 }
 
 LibraryModel::~LibraryModel() = default;
@@ -147,6 +148,17 @@ void LibraryModel::addVolume(int volume)
     for (std::size_t i = std::size_t(row); i < m_volumes.size(); ++i)
         m_volumes[i]->row = int(i);
     endInsertRows();
+}
+
+void LibraryModel::removeVolume(int volume)
+{
+    if (volume < 0 || std::size_t(volume) >= m_volumes.size())
+        return;
+    beginRemoveRows({}, volume, volume);
+    m_volumes.erase(m_volumes.begin() + volume);
+    for (std::size_t i = std::size_t(volume); i < m_volumes.size(); ++i)
+        m_volumes[i]->row = int(i);
+    endRemoveRows();
 }
 
 // The volume row stays (a view keeps it expanded and selected); only what is under it is swapped.

@@ -40,6 +40,7 @@ private:
     struct Node;
     void addVolume(int volume);
     void rebuildVolume(int volume);
+    void removeVolume(int volume);
     std::unique_ptr<Node> buildVolume(int volume) const;
     Node *nodeOf(const QModelIndex &index) const;
 

@@ -16,12 +16,21 @@ SearchResultsModel::SearchResultsModel(const OpenLibrary *library, QObject *pare
 {
     // A reopened volume may have other documents: its hits go at once, before the search run anew for
     // it (LibrarySearchJob) brings the new ones, so no row ever points into a document that is not there.
-    connect(library, &OpenLibrary::volumeReplaced, this, [this](int volume) {
-        beginResetModel();
-        const auto gone = std::erase_if(m_hits, [volume](const SearchHit &hit) { return hit.volume == volume; });
-        m_totalHits = std::max(int(m_hits.size()), m_totalHits - int(gone));
-        endResetModel();
-    });
+    connect(library, &OpenLibrary::volumeReplaced, this, [this](int volume) { dropHitsOf(volume, false); });
+    // A closed volume's hits go; the later volumes' hits follow their volume to its new index.
+    connect(library, &OpenLibrary::volumeRemoved, this, [this](int volume) { dropHitsOf(volume, true); });
+}
+
+void SearchResultsModel::dropHitsOf(int volume, bool renumber)
+{
+    beginResetModel();
+    const auto gone = std::erase_if(m_hits, [volume](const SearchHit &hit) { return hit.volume == volume; });
+    for (SearchHit &hit : m_hits) {
+        if (renumber && hit.volume > volume)
+            --hit.volume;
+    }
+    m_totalHits = std::max(int(m_hits.size()), m_totalHits - int(gone));
+    endResetModel();
 }
 
 const Document *SearchResultsModel::documentOf(const SearchHit &hit) const

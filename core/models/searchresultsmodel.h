@@ -56,6 +56,7 @@ private:
     // The document a hit is in; null when the hit points past the library (never shown as such).
     const Document *documentOf(const SearchHit &hit) const;
     QString volumeNameOf(const SearchHit &hit) const;
+    void dropHitsOf(int volume, bool renumber);
     QString documentNameOf(const SearchHit &hit) const;
     QString noteOf(const SearchHit &hit) const;
     QString placeOf(const SearchHit &hit) const;

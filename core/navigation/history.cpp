@@ -30,6 +30,32 @@ void History::updateCurrent(const ReaderPosition &position)
     m_entries[std::size_t(m_current)] = position;
 }
 
+bool History::removeVolume(int volume)
+{
+    const bool currentGone = m_current >= 0 && m_entries[std::size_t(m_current)].volume == volume;
+    std::vector<ReaderPosition> kept;
+    int current = -1;
+    for (int i = 0; i < int(m_entries.size()); ++i) {
+        ReaderPosition position = m_entries[std::size_t(i)];
+        if (position.volume == volume)
+            continue;
+        if (position.volume > volume)
+            --position.volume;
+        // Two steps that met once the steps between them went are one place: Back must not stay put.
+        if (!kept.empty() && kept.back() == position) {
+            if (i <= m_current)
+                current = int(kept.size()) - 1;
+            continue;
+        }
+        kept.push_back(position);
+        if (i <= m_current || current < 0)
+            current = int(kept.size()) - 1;
+    }
+    m_entries = std::move(kept);
+    m_current = current;
+    return currentGone;
+}
+
 bool History::canGoBack() const
 {
     return m_current > 0;

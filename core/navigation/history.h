@@ -25,6 +25,10 @@ public:
     ReaderPosition forward();
     ReaderPosition current() const;
     int size() const { return int(m_entries.size()); }
+    // The volume at `volume` was closed: its steps go, later volumes' steps follow their new index, and
+    // the current step becomes the nearest earlier one left (else the next). Returns whether the current
+    // step was one of those that went.
+    bool removeVolume(int volume);
 
 private:
     std::vector<ReaderPosition> m_entries;

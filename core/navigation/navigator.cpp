@@ -2,6 +2,8 @@
 
 #include <QMetaType>
 
+#include <algorithm>
+
 namespace marginalia {
 
 namespace {
@@ -183,6 +185,24 @@ Navigator::Navigator(const OpenLibrary *library, QObject *parent)
     // By name as well, so that queued and string-based connections can carry them across threads.
     qRegisterMetaType<marginalia::ReaderPosition>("marginalia::ReaderPosition");
     qRegisterMetaType<marginalia::Focus>("marginalia::Focus");
+    connect(library, &OpenLibrary::volumeClosed, this, &Navigator::volumeClosed);
+}
+
+void Navigator::volumeClosed(int volume)
+{
+    const ReaderPosition before = current();
+    const bool shownGone = m_history.removeVolume(volume) || before.volume == volume;
+    const ReaderPosition now = current();
+    const Library &library = m_library->library();
+    if (shownGone && now.valid()) {
+        go(now, Focus{Focus::Offset, now.readingOffset}, false);
+    } else if (shownGone && library.size() > 0) {
+        openDocument(std::min(volume, library.size() - 1), 0);
+    } else if (shownGone || (before.valid() && before.volume > volume)) {
+        // Nothing left to show, or the same document under its new index: every pane follows.
+        Q_EMIT currentChanged(now, Focus{Focus::Offset, now.readingOffset});
+    }
+    Q_EMIT historyChanged(m_history.canGoBack(), m_history.canGoForward());
 }
 
 void Navigator::openDocument(int volume, int document, marginalia::Focus focus)

@@ -21,6 +21,10 @@ struct Focus {
 // The reader's navigation: which document is shown, where to, and the way back. Panes report what the
 // user did (a link followed, a document chosen, the view scrolled); the navigator decides where that
 // leads and tells every pane through currentChanged. It holds no widgets.
+//
+// When a volume is closed, its steps leave the history and the reader moves: to the step before (else
+// after) in the history, else to the first document of the volume now in its place (else the one
+// before); with nothing left open, currentChanged carries an invalid position (an empty reader).
 class Navigator : public QObject {
     Q_OBJECT
 
@@ -66,6 +70,7 @@ Q_SIGNALS:
     void externalLinkRequested(const QUrl &url);
 
 private:
+    void volumeClosed(int volume);
     void go(const ReaderPosition &position, const Focus &focus, bool addToHistory);
 
     const OpenLibrary *m_library;

@@ -17,6 +17,7 @@ LibrarySearchJob::LibrarySearchJob(const OpenLibrary *library, const AnnotationS
     };
     connect(library, &OpenLibrary::volumeReplaced, this, searchAgain);
     connect(library, &OpenLibrary::volumeAdded, this, searchAgain);
+    connect(library, &OpenLibrary::volumeRemoved, this, searchAgain); // a run under way has the old indexes
 }
 
 LibrarySearchJob::~LibrarySearchJob() = default;

@@ -265,6 +265,31 @@ TEST_F(LibraryWindow, Issue10TheSessionRemembersALibraryDocumentNotItsFileToPars
     EXPECT_TRUE(m_settings.value(QStringLiteral("session/files")).toStringList().isEmpty());
 }
 
+// Issue 12 (14): a volume opened from the index, closed, leaves the open files and the session; the
+// index keeps it, and it opens from there again.
+TEST_F(LibraryWindow, Issue12ClosingAVolumeOfTheIndexLeavesTheOpenFilesNotTheIndex)
+{
+    SessionRecorder session(&m_library, &m_navigator, &m_settings, &m_catalogVolumes); // as app/main.cpp makes it
+    const int indexed = m_catalogModel.volumeCount();
+    ASSERT_TRUE(controller()->openLibraryDocument(QStringLiteral("frus1961-63v09"), QStringLiteral("d318")));
+    ASSERT_TRUE(open({dataPath(kNicaragua)}));
+    ASSERT_EQ(m_library.library().size(), 2);
+    m_navigator.back(); // Doc 318, of the index
+    ASSERT_EQ(m_settings.value(QStringLiteral("session/libraryDocument")).toString(), QStringLiteral("frus1961-63v09#d318"));
+
+    QTest::keyClick(m_window.windowHandle(), Qt::Key_W, Qt::ControlModifier); // File › Close Volume
+    QCoreApplication::processEvents();
+
+    ASSERT_EQ(m_library.library().size(), 1);
+    EXPECT_EQ(currentVolumeId().toStdString(), "frus1894Nicaragua");
+    EXPECT_EQ(m_libraryModel.rowCount(), 1);
+    EXPECT_EQ(m_catalogModel.volumeCount(), indexed);
+    EXPECT_FALSE(m_settings.contains(QStringLiteral("session/libraryDocument")));
+    EXPECT_EQ(m_settings.value(QStringLiteral("session/files")).toStringList(), QStringList({dataPath(kNicaragua)}));
+    ASSERT_TRUE(controller()->openLibraryDocument(QStringLiteral("frus1961-63v09"), QStringLiteral("d316")));
+    EXPECT_EQ(currentDocument().id.toStdString(), "d316");
+}
+
 // The library starts empty; Add to Library is driven through the File menu's action.
 class AddToLibraryWindow : public ReaderFixture {
 protected:

@@ -5,6 +5,7 @@
 
 #include "support/testdata.h"
 #include "modeltestwarnings.h"
+#include "sharedvolume.h"
 
 #include <QAbstractItemModelTester>
 #include <QLoggingCategory>
@@ -22,12 +23,7 @@ const QString textCopyFile = QStringLiteral("frus1961-63v09-d317.txt");
 
 std::shared_ptr<const Volume> load(const QString &name)
 {
-    Result<Volume> result = loadVolume(test::dataPath(name));
-    if (!result) {
-        ADD_FAILURE() << qPrintable(result.error().toString());
-        return nullptr;
-    }
-    return std::make_shared<const Volume>(std::move(result).value());
+    return test::sharedVolume(name);
 }
 
 // The whole volume takes a while to parse in a debug build; the tests share one reading of it.
