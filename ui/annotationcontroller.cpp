@@ -229,6 +229,14 @@ void AnnotationController::remove(const QString &id)
         m_parts.undoStack->push(new RemoveAnnotationCommand(m_parts.service, *a, tr("Delete annotation")));
 }
 
+void AnnotationController::removeAtSelection()
+{
+    if (const std::optional<Annotation> a = annotationAtSelection())
+        remove(a->id);
+    else
+        Q_EMIT message(tr("Right-click one of your highlights, or select words in it, first."));
+}
+
 void AnnotationController::showHistory(const QString &id)
 {
     const std::optional<Annotation> shown = m_parts.service->find(id);

@@ -59,6 +59,8 @@ public Q_SLOTS:
     void askNote(const QString &id);
     void askTags(const QString &id);
     void remove(const QString &id);
+    // Deletes the user's annotation the selection falls in (a right click on a highlight selects it).
+    void removeAtSelection();
     // The earlier versions of the annotation a team sync kept, with a way to take one back.
     void showHistory(const QString &id);
     void selectAnnotation(const QString &id);

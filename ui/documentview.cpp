@@ -2,6 +2,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
@@ -185,6 +186,13 @@ void DocumentView::placeGutter()
     const QRect area = viewport()->geometry();
     m_gutter->setGeometry(area.left() - m_gutter->preferredWidth(), area.top(), m_gutter->preferredWidth(),
                           area.height());
+}
+
+void DocumentView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::RightButton)
+        selectHighlightUnder(this, event->position().toPoint(), m_map, m_highlights);
+    QTextBrowser::mousePressEvent(event);
 }
 
 // The viewport ignores a tooltip event, so Qt hands it on to the view in the view's coordinates, which

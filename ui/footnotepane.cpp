@@ -1,6 +1,7 @@
 #include "footnotepane.h"
 
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QScrollBar>
 
 #include <utility>
@@ -92,6 +93,13 @@ void FootnotePane::setHighlights(const QList<Highlight> &highlights)
 {
     m_highlights = highlights;
     updateHighlight();
+}
+
+void FootnotePane::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::RightButton)
+        selectHighlightUnder(this, event->position().toPoint(), m_map, m_highlights);
+    QTextBrowser::mousePressEvent(event);
 }
 
 // Answered here for what hovering a highlighted passage of a note says (see DocumentView::viewportEvent).

@@ -29,6 +29,37 @@ QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, co
     return out;
 }
 
+const Highlight *highlightAt(const QTextEdit *edit, const QPoint &viewportPos, const RenderedText &map,
+                             const QList<Highlight> &highlights)
+{
+    const int position = edit->cursorForPosition(viewportPos).position();
+    const Highlight *found = nullptr;
+    for (const Highlight &h : highlights) {
+        const int from = map.positionOfOffset(h.start, h.footnote);
+        const int to = map.positionOfOffset(h.end, h.footnote);
+        if (from >= 0 && from <= position && position < to)
+            found = &h;
+    }
+    return found;
+}
+
+bool selectHighlightUnder(QTextEdit *edit, const QPoint &viewportPos, const RenderedText &map,
+                          const QList<Highlight> &highlights)
+{
+    const QTextCursor current = edit->textCursor();
+    const int position = edit->cursorForPosition(viewportPos).position();
+    if (current.hasSelection() && current.selectionStart() <= position && position < current.selectionEnd())
+        return false;
+    const Highlight *h = highlightAt(edit, viewportPos, map, highlights);
+    if (!h)
+        return false;
+    QTextCursor passage(edit->document());
+    passage.setPosition(map.positionOfOffset(h->start, h->footnote));
+    passage.setPosition(map.positionOfOffset(h->end, h->footnote), QTextCursor::KeepAnchor);
+    edit->setTextCursor(passage);
+    return true;
+}
+
 void showTextTooltip(QTextEdit *edit, const QHelpEvent *help, const RenderedText &map,
                      const QList<Highlight> &highlights)
 {

@@ -33,6 +33,16 @@ QColor searchHitColor();
 QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, const RenderedText &map,
                                                      const QList<Highlight> &highlights);
 
+// The highlight under a point of the viewport, if any (the last painted, when they overlap).
+const Highlight *highlightAt(const QTextEdit *edit, const QPoint &viewportPos, const RenderedText &map,
+                             const QList<Highlight> &highlights);
+
+// A right click on a highlight selects its passage first (unless the selection already holds the
+// point), so that the context menu's Highlight in Colour, Tag…, Note… and Delete Highlight act on that
+// annotation. Returns whether it selected.
+bool selectHighlightUnder(QTextEdit *edit, const QPoint &viewportPos, const RenderedText &map,
+                          const QList<Highlight> &highlights);
+
 // Answers a tooltip event of a view of rendered text (in its viewport's coordinates): what the text
 // under the mouse says of itself (a person's entry, a link) below what the highlights there say (who
 // wrote the note, and the note), or hides the tooltip when neither says anything.

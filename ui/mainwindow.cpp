@@ -314,6 +314,12 @@ void MainWindow::createAnnotationActions()
     }
     add(tr("&Tag…"), QKeySequence(tr("Ctrl+Shift+T")), &AnnotationController::askTagsForSelection);
     add(tr("&Note…"), QKeySequence(tr("Ctrl+Shift+N")), &AnnotationController::askNoteForSelection);
+    // A right click on a highlight selects it: these then act on that annotation.
+    QAction *removeHighlight = annotate->addAction(tr("&Delete Highlight"));
+    removeHighlight->setObjectName(QStringLiteral("deleteHighlightAction"));
+    connect(removeHighlight, &QAction::triggered, m_annotationController, &AnnotationController::removeAtSelection);
+    for (QWidget *text : {static_cast<QWidget *>(m_view), static_cast<QWidget *>(m_notes)})
+        text->addActions({colours->menuAction(), removeHighlight});
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_notes->setContextMenuPolicy(Qt::ActionsContextMenu);
 }

@@ -3,12 +3,15 @@
 
 #include "annotationcontroller.h"
 #include "annotationspane.h"
+#include "documentview.h"
 #include "models/annotationsmodel.h"
 #include "models/tagsmodel.h"
 #include "support/testdata.h"
 #include "tagbrowser.h"
 
+#include <QAction>
 #include <QListView>
+#include <QMenu>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -49,6 +52,63 @@ TEST_F(Annotating, HighlightPaintsThePassageAndListsIt)
     EXPECT_EQ(listed()->index(0).data(AnnotationsModel::QuoteRole).toString(), QStringLiteral("code of fair practices"));
     EXPECT_GT(int(m_window.documentView()->extraSelections().size()), paintedBefore);
     saveScreenshot(QStringLiteral("07-highlight"));
+}
+
+// Issue 12 (15): the menu on a highlight itself. A right click inside it selects the passage, so that the
+// context menu's colours, Tag… and Note… edit that annotation, and Delete Highlight deletes it (undone).
+TEST_F(Annotating, Issue12ARightClickOnAHighlightActsOnThatAnnotation)
+{
+    ASSERT_TRUE(open(kSample));
+    selectInView(QStringLiteral("code of fair practices"));
+    m_window.annotationController()->highlightSelection();
+    ASSERT_EQ(listed()->rowCount(), 1);
+    const QString id = listed()->index(0).data(AnnotationsModel::IdRole).toString();
+    DocumentView *view = m_window.documentView();
+    QTextCursor none = view->textCursor();
+    none.clearSelection();
+    view->setTextCursor(none);
+
+    const QString body = view->toPlainText();
+    const int at = int(body.indexOf(QStringLiteral("code of fair practices")));
+    ASSERT_GE(at, 0);
+    QTextCursor inside(view->document());
+    inside.setPosition(at + 9); // in "fair"
+    const QPoint point = view->cursorRect(inside).center();
+    QTest::mousePress(view->viewport(), Qt::RightButton, {}, point);
+    QTest::mouseRelease(view->viewport(), Qt::RightButton, {}, point);
+    EXPECT_EQ(view->textCursor().selectedText(), QStringLiteral("code of fair practices"));
+
+    QAction *green = nullptr;
+    QAction *remove = nullptr;
+    for (QAction *a : view->actions()) {
+        if (a->objectName() == QLatin1String("deleteHighlightAction"))
+            remove = a;
+        if (QMenu *menu = a->menu()) {
+            for (QAction *colour : menu->actions()) {
+                if (colour->text() == QLatin1String("Green"))
+                    green = colour;
+            }
+        }
+    }
+    ASSERT_NE(green, nullptr) << "the colours are in the text's context menu";
+    ASSERT_NE(remove, nullptr);
+    green->trigger();
+    ASSERT_EQ(listed()->rowCount(), 1) << "recoloured, not a second annotation";
+    EXPECT_EQ(m_annotations.find(id)->color, QStringLiteral("#B5E3A1"));
+
+    QTest::mousePress(view->viewport(), Qt::RightButton, {}, point);
+    remove->trigger();
+    EXPECT_EQ(listed()->rowCount(), 0);
+    EXPECT_FALSE(m_annotations.find(id));
+    m_undoStack.undo();
+    EXPECT_EQ(listed()->rowCount(), 1);
+
+    // A right click outside any highlight keeps the selection as it is.
+    selectInView(QStringLiteral("Dear Luther"));
+    QTextCursor elsewhere(view->document());
+    elsewhere.setPosition(int(body.indexOf(QStringLiteral("Soviet bloc"))));
+    QTest::mousePress(view->viewport(), Qt::RightButton, {}, view->cursorRect(elsewhere).center());
+    EXPECT_EQ(view->textCursor().selectedText(), QStringLiteral("Dear Luther"));
 }
 
 TEST_F(Annotating, NoteMadeOnTheTextCopyAppearsOnTheTeiAtTheSameWords)
