@@ -49,18 +49,6 @@ Annotation readAnnotation(const Statement &row)
     return a;
 }
 
-// Keeps the annotation's row in annotations_fts (same rowid) in step with its note, quote and tags.
-Result<void> writeSearchRow(const Database &db, qint64 rowid, const Annotation &a, const QStringList &tags)
-{
-    if (auto done = Statement::run(db, QStringLiteral("DELETE FROM annotations_fts WHERE rowid = ?"),
-                                   {rowid});
-        !done)
-        return done;
-    return Statement::run(db,
-                          QStringLiteral("INSERT INTO annotations_fts(rowid, note, exact, tags) VALUES (?, ?, ?, ?)"),
-                          {rowid, a.note, a.selector.exact, tags.join(QLatin1Char(' '))});
-}
-
 QVariantList columnValues(const Annotation &a)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -143,11 +131,15 @@ Result<void> writeAnnotationRow(const Database &db, const Annotation &a, bool re
     Result<QStringList> tags = setAnnotationTags(db, a.id, a.tags);
     if (!tags)
         return fail(tags.error());
+    // Its search row (same rowid) follows its note, quote and tags: with the batch's, or now, replacing
+    // whatever row of that rowid the index holds.
     if (later) {
         later->add(rowid->toLongLong(), replace, a, *tags);
         return {};
     }
-    return writeSearchRow(db, rowid->toLongLong(), a, *tags);
+    SearchRows now;
+    now.add(rowid->toLongLong(), true, a, *tags);
+    return now.write(db);
 }
 
 Result<bool> eraseAnnotationRow(const Database &db, const QString &id)

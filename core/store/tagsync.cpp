@@ -14,19 +14,11 @@ namespace marginalia {
 
 namespace {
 
-QDateTime timeFrom(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime::fromString(text, Qt::ISODate);
-    return time.toUTC();
-}
-
 TeamTag tagFrom(const QJsonObject &json)
 {
     return TeamTag{json.value(QStringLiteral("folded")).toString(), json.value(QStringLiteral("name")).toString(),
                    json.value(QStringLiteral("color")).toString(),
-                   timeFrom(json.value(QStringLiteral("modified")).toString()),
+                   teamServerTime(json.value(QStringLiteral("modified")).toString()),
                    json.value(QStringLiteral("version")).toInteger()};
 }
 
@@ -42,7 +34,7 @@ Result<std::vector<PendingTag>> TagLedger::pending() const
         return fail(done.error());
     std::vector<PendingTag> tags;
     while (query.next())
-        tags.push_back({query.value(0).toLongLong(), query.text(1), query.text(2), query.text(3), timeFrom(query.text(4))});
+        tags.push_back({query.value(0).toLongLong(), query.text(1), query.text(2), query.text(3), readStoredTime(query.text(4))});
     return tags;
 }
 
@@ -63,28 +55,18 @@ Result<int> TagLedger::apply(const std::vector<TeamTag> &tags)
     int changed = 0;
     auto done = applyingSync(m_db, [&]() -> Result<void> {
         Statement waiting(m_db, QStringLiteral("SELECT 1 FROM sync_tag_changes WHERE folded = ?"));
-        Statement update(m_db, QStringLiteral("UPDATE tags SET name = ?, color = ? WHERE folded = ?"
-                                              " AND (name IS NOT ? OR color IS NOT ?)"));
-        Statement known(m_db, QStringLiteral("SELECT 1 FROM tags WHERE folded = ?"));
-        Statement insert(m_db, QStringLiteral("INSERT INTO tags (name, folded, color) VALUES (?, ?, ?)"));
+        // Added, or changed where it differs; a tag already as the server has it is left (no change counted).
+        Statement write(m_db, QStringLiteral("INSERT INTO tags (name, folded, color) VALUES (?, ?, ?)"
+                                             " ON CONFLICT (folded) DO UPDATE SET name = excluded.name, color = excluded.color"
+                                             " WHERE name IS NOT excluded.name OR color IS NOT excluded.color"));
         for (const TeamTag &tag : tags) {
             if (auto asked = waiting.exec({tag.folded}); !asked)
                 return asked;
             if (waiting.next())
                 continue; // changed here since: the next push decides
-            if (auto updated = update.exec({tag.name, tag.color, tag.folded, tag.name, tag.color}); !updated)
-                return updated;
-            if (update.rowsAffected() > 0) {
-                ++changed;
-                continue;
-            }
-            if (auto asked = known.exec({tag.folded}); !asked)
-                return asked;
-            if (known.next())
-                continue; // already as the server has it
-            if (auto inserted = insert.exec({tag.name, tag.folded, tag.color}); !inserted)
-                return inserted;
-            ++changed;
+            if (auto written = write.exec({tag.name, tag.folded, tag.color}); !written)
+                return written;
+            changed += write.rowsAffected() > 0 ? 1 : 0;
         }
         return {};
     });

@@ -59,17 +59,6 @@ QJsonObject changeJson(const PendingChange &change)
     return json;
 }
 
-QDateTime serverTime(const QJsonValue &value)
-{
-    const QString text = value.toString();
-    if (text.isEmpty())
-        return {};
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime::fromString(text, Qt::ISODate);
-    return time.toUTC();
-}
-
 // A row of marginalia.annotations as to_jsonb() writes it.
 TeamRow rowFrom(const QJsonObject &json)
 {
@@ -89,8 +78,8 @@ TeamRow rowFrom(const QJsonObject &json)
         a.tags << tag.toString();
     a.interchange = json.value(QStringLiteral("interchange")).toString();
     a.author = json.value(QStringLiteral("author")).toString();
-    a.created = serverTime(json.value(QStringLiteral("created")));
-    a.modified = serverTime(json.value(QStringLiteral("modified")));
+    a.created = teamServerTime(json.value(QStringLiteral("created")).toString());
+    a.modified = teamServerTime(json.value(QStringLiteral("modified")).toString());
     row.deleted = json.value(QStringLiteral("deleted")).toBool();
     row.version = json.value(QStringLiteral("version")).toInteger();
     return row;

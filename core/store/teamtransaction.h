@@ -5,6 +5,7 @@
 #include "util/translate.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,6 +20,18 @@ inline Error teamServerError(const TeamConnection &server, const QSqlError &erro
     if (text.isEmpty())
         text = error.text().trimmed();
     return Error{server.address(), 0, 0, Tr::tr("the team server refused: %1").arg(text.simplified())};
+}
+
+// A time as the team server writes it in JSON (to_jsonb of a timestamptz: "2026-12-02T14:05:00.123+00:00",
+// fractions optional), in UTC; invalid for none.
+inline QDateTime teamServerTime(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    return time.toUTC();
 }
 
 // One transaction on the team server, rolled back unless committed (a failure on the way out of a
