@@ -1,6 +1,5 @@
 #include "annotationexchangecontroller.h"
 
-#include "citation/citationsource.h"
 #include "annotationexportdialog.h"
 #include "plaintext.h"
 
@@ -8,7 +7,6 @@
 #include "annotation/annotationservice.h"
 #include "annotation/documentkey.h"
 #include "annotation/documentlookup.h"
-#include "citation/citationsource.h"
 #include "fileio/outputfile.h"
 #include "library/openlibrary.h"
 #include "navigation/navigator.h"
@@ -42,13 +40,9 @@ Result<int> AnnotationExchangeController::exportTo(const AnnotationChoice &choic
         if (const auto at = findDocumentByKey(m_parts.library->library(), annotation.document))
             m_parts.navigator->ensureLoaded(at->first, at->second);
     }
-    DocumentCitation cite;
-    if (const std::optional<CitationStyle> style = m_citationStyle ? m_citationStyle() : std::nullopt) {
-        cite = [library = &m_parts.library->library(), style](int volume, int document) {
-            return formatCitation(citationSource(*library, volume, document), *style).text;
-        };
-    }
-    const QByteArray bytes = format->write(*chosen, m_parts.library->library(), annotationsExportTitle(choice.tag), cite);
+    const Library &library = m_parts.library->library();
+    const QByteArray bytes = format->write(*chosen, library, annotationsExportTitle(choice.tag),
+                                           documentCitations(library, m_citationStyle ? m_citationStyle() : std::nullopt));
     if (Result<bool> written = writeOutputFile(path, bytes); !written)
         return fail(written.error());
     Q_EMIT exported(path, int(chosen->size()));

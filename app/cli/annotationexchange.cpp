@@ -2,13 +2,10 @@
 
 #include "cli/annotationcommands.h"
 
-#include "citation/citationsource.h"
 #include "citation/citationstyles.h"
-
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "export/annotationexport.h"
-#include "export/markdownexport.h"
 #include "fileio/outputfile.h"
 #include "export/annotationimport.h"
 #include "library/library.h"
@@ -35,13 +32,8 @@ int runExportAnnotations(const ExportAnnotationsOptions &options, QTextStream &o
     const std::optional<AnnotationExportFormat> format = annotationExportFormat(options.format);
     if (!format)
         return ExitUsage; // the command line refuses it, with the names to use
-    DocumentCitation cite;
-    if (const std::optional<CitationStyle> style = citationStyleNamed(options.citationStyle)) {
-        cite = [style](int volume, int document) {
-            return formatCitation(citationSource(commandLibrary(), volume, document), *style).text;
-        };
-    }
-    const QByteArray bytes = format->write(*annotations, commandLibrary(), annotationsExportTitle(options.tag), cite);
+    const QByteArray bytes = format->write(*annotations, commandLibrary(), annotationsExportTitle(options.tag),
+                                           documentCitations(commandLibrary(), citationStyleNamed(options.citationStyle)));
     if (options.output.isEmpty()) {
         out << QString::fromUtf8(bytes);
         return ExitOk;

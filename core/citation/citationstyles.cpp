@@ -246,4 +246,14 @@ FormattedCitation formatCitation(const CitationSource &source, CitationStyle sty
     return {};
 }
 
+std::function<QString(int volume, int document)> documentCitations(const Library &library,
+                                                                  std::optional<CitationStyle> style)
+{
+    if (!style)
+        return {};
+    return [&library, style = *style](int volume, int document) {
+        return formatCitation(citationSource(library, volume, document), style).text;
+    };
+}
+
 } // namespace marginalia

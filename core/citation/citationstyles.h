@@ -4,10 +4,12 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace marginalia {
 
+class Library;
 struct CitationSource;
 
 enum class CitationStyle : std::uint8_t {
@@ -33,6 +35,11 @@ struct FormattedCitation {
 // cited after the document number, or instead of the document's own pages in a volume that prints no
 // numbers ("p. 704", "pp. 703–704"); empty for the whole document.
 FormattedCitation formatCitation(const CitationSource &source, CitationStyle style, const QString &pages = {});
+
+// The full citation in `style` of the documents of `library` (which must outlive it), by volume and
+// document index: what the PDF and Markdown exports put with each document. Empty without a style.
+std::function<QString(int volume, int document)> documentCitations(const Library &library,
+                                                                  std::optional<CitationStyle> style);
 
 // "A", "A and B", "A, B, and C".
 QString joinNames(const QStringList &names);

@@ -1,7 +1,5 @@
 #include "pdfexport.h"
 
-#include "citation/citationsource.h"
-
 #include "annotation/documentkey.h"
 #include "annotation/documentlookup.h"
 #include "fileio/outputfile.h"
@@ -122,11 +120,7 @@ Result<bool> checkFolder(const QString &output)
 PdfComposeOptions composeOptions(const Library &library, const PdfExportRequest &request, std::size_t parts)
 {
     PdfComposeOptions options;
-    if (const std::optional<CitationStyle> style = request.citationStyle) {
-        options.citeDocument = [&library, style](int volume, int document) {
-            return formatCitation(citationSource(library, volume, document), *style).text;
-        };
-    }
+    options.citeDocument = documentCitations(library, request.citationStyle);
     options.tagFilter = request.tag;
     options.tableOfContents = parts > 1;
     options.tagIndex = parts > 1;
