@@ -29,15 +29,25 @@ QList<QTextEdit::ExtraSelection> highlightSelections(QTextDocument *document, co
     return out;
 }
 
+namespace {
+
+// Whether the highlight paints the character after document position `position` (the one the mouse is on).
+bool covers(const Highlight &h, const RenderedText &map, int position)
+{
+    const int from = map.positionOfOffset(h.start, h.footnote);
+    const int to = map.positionOfOffset(h.end, h.footnote);
+    return from >= 0 && from <= position && position < to;
+}
+
+} // namespace
+
 const Highlight *highlightAt(const QTextEdit *edit, const QPoint &viewportPos, const RenderedText &map,
                              const QList<Highlight> &highlights)
 {
     const int position = edit->cursorForPosition(viewportPos).position();
     const Highlight *found = nullptr;
     for (const Highlight &h : highlights) {
-        const int from = map.positionOfOffset(h.start, h.footnote);
-        const int to = map.positionOfOffset(h.end, h.footnote);
-        if (from >= 0 && from <= position && position < to)
+        if (covers(h, map, position))
             found = &h;
     }
     return found;
@@ -67,12 +77,7 @@ void showTextTooltip(QTextEdit *edit, const QHelpEvent *help, const RenderedText
     const int position = under.position();
     QString tip;
     for (const Highlight &h : highlights) {
-        if (h.tooltip.isEmpty())
-            continue;
-        const int from = map.positionOfOffset(h.start, h.footnote);
-        const int to = map.positionOfOffset(h.end, h.footnote);
-        // The cursor sits between characters: the one hovered is the one after it.
-        if (from >= 0 && from <= position && position < to)
+        if (!h.tooltip.isEmpty() && covers(h, map, position))
             tip = joinedTooltips(tip, h.tooltip);
     }
     tip = joinedTooltips(tip, under.charFormat().toolTip());
