@@ -11,6 +11,7 @@ PACKAGES=(
     zlib1g-dev # compresses the library's volume outlines (core/catalog)
     libxml2-dev # its SAX2 parser reads TEI (core/parse/xmltokens.cpp)
     libsqlite3-dev # the library search ranks through FTS5's C API (core/store/ftsrank.cpp)
+    libzstd-dev # compresses the library index's text (core/store/catalogstore.cpp)
     # team sync (core/store/team*.cpp): Qt's PostgreSQL driver, libpq to read server addresses, and the
     # PostgreSQL 15 server the tests and the benchmark start a throwaway cluster of (scripts/pg-cluster.sh)
     libqt6sql6-psql libpq-dev postgresql-15 postgresql-client-15

@@ -7,6 +7,7 @@
 #include "store/catalogschema.h"
 #include "store/catalogstore.h"
 #include "store/database.h"
+#include "store/ftstokens.h"
 #include "store/statement.h"
 #include "util/translate.h"
 
@@ -47,8 +48,9 @@ CatalogFileStamp stampOf(const QString &path)
     return {path, info.size(), info.lastModified().toMSecsSinceEpoch(), {}, CatalogIndexVersion};
 }
 
-// On a worker thread: reads, hashes and parses one file. Touches nothing shared.
-Outcome readFile(const FileJob &job)
+// On a worker thread: reads, hashes and parses one file. Touches nothing shared; `tokenizer` is the
+// thread's own, or null.
+Outcome readFile(const FileJob &job, FtsTokenizer *tokenizer)
 {
     Outcome out;
     out.stamp = job.stamp;
@@ -66,7 +68,8 @@ Outcome readFile(const FileJob &job)
         out.kind = Outcome::SameContent;
         return out;
     }
-    Result<Volume> volume = loadVolume(*data, job.stamp.path);
+    // The pipeline reads files side by side already.
+    Result<Volume> volume = loadVolume(*data, job.stamp.path, {}, TeiParser::Threads::One);
     if (!volume) {
         out.error = volume.error();
         return out;
@@ -75,7 +78,7 @@ Outcome readFile(const FileJob &job)
         out.error = Error{job.stamp.path, 0, 0, Tr::tr("not a TEI volume")};
         return out;
     }
-    out.record = catalogRecord(*volume, *data);
+    out.record = catalogRecord(*volume, *data, tokenizer);
     out.kind = Outcome::Parsed;
     return out;
 }
@@ -84,7 +87,8 @@ Outcome readFile(const FileJob &job)
 // starts a file while fewer than `window` outcomes wait, so memory stays bounded whatever the corpus.
 class Pipeline {
 public:
-    Pipeline(const std::vector<FileJob> &jobs, int threads) : m_jobs(jobs), m_window(std::size_t(threads) + 1)
+    Pipeline(const std::vector<FileJob> &jobs, int threads, bool tokenize)
+        : m_jobs(jobs), m_window(std::size_t(threads) + 1), m_tokenize(tokenize)
     {
         for (int i = 0; i < threads; ++i)
             m_workers.emplace_back([this] { work(); });
@@ -117,6 +121,12 @@ public:
 private:
     void work()
     {
+        // Without one (no FTS5 in this SQLite: the index cannot be opened either) the writer tokenizes.
+        std::unique_ptr<FtsTokenizer> tokenizer;
+        if (m_tokenize) {
+            if (Result<std::unique_ptr<FtsTokenizer>> made = FtsTokenizer::create())
+                tokenizer = std::move(*made);
+        }
         for (;;) {
             std::size_t index = 0;
             {
@@ -126,7 +136,7 @@ private:
                     return;
                 index = m_next++;
             }
-            Outcome out = readFile(m_jobs[index]);
+            Outcome out = readFile(m_jobs[index], tokenizer.get());
             {
                 std::lock_guard lock(m_mutex);
                 m_done.emplace(index, std::move(out));
@@ -137,6 +147,7 @@ private:
 
     const std::vector<FileJob> &m_jobs;
     const std::size_t m_window;
+    const bool m_tokenize;
     std::mutex m_mutex;
     std::condition_variable m_canStart, m_ready;
     std::map<std::size_t, Outcome> m_done;
@@ -250,7 +261,7 @@ void updateRate(IndexProgress &progress, const QElapsedTimer &clock)
 }
 
 // Reads the planned files on `threads` threads and commits them one by one, in plan order.
-Result<void> run(CatalogStore &store, const Plan &plan, int threads, IndexReport &report,
+Result<void> run(CatalogStore &store, const Plan &plan, int threads, bool tokenize, IndexReport &report,
                  const std::function<bool(const IndexProgress &)> &onProgress)
 {
     IndexProgress progress;
@@ -263,7 +274,7 @@ Result<void> run(CatalogStore &store, const Plan &plan, int threads, IndexReport
         report.cancelled = true;
         return {};
     }
-    Pipeline pipeline(plan.jobs, std::max(1, std::min(threads, int(plan.jobs.size()))));
+    Pipeline pipeline(plan.jobs, std::max(1, std::min(threads, int(plan.jobs.size()))), tokenize);
     for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
         std::optional<Outcome> out;
         while (!(out = pipeline.take(i, std::chrono::milliseconds(250)))) {
@@ -331,7 +342,7 @@ Result<IndexReport> indexCatalog(const QString &catalogPath, const IndexOptions 
     if (auto done = recordUnreadable(store, scan, report); !done)
         return fail(done.error());
     const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
-    if (auto done = run(store, *planned, threads, report, progress); !done)
+    if (auto done = run(store, *planned, threads, options.tokenizeWhileReading, report, progress); !done)
         return fail(done.error());
     return report;
 }

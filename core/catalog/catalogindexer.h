@@ -40,6 +40,9 @@ struct IndexOptions {
     bool force = false; // re-read every file
     int threads = 0;    // 0: every core
     int lockWaitMs = 0; // how long to wait for another run to end before failing (a run being cancelled)
+    // Whether the threads that read the files tokenize their text for the full-text index (ftstokens.h),
+    // or leave it to the writer. The index is the same; false is for tests that check so.
+    bool tokenizeWhileReading = true;
 };
 
 // Scans every source, skips unchanged files, reads the changed and new ones on `threads` threads, commits

@@ -1,6 +1,7 @@
 #include "catalogrows.h"
 
 #include "model/readingtext.h"
+#include "store/ftstokens.h"
 #include "volumeoutline.h"
 
 #include <QRegularExpression>
@@ -167,7 +168,7 @@ std::pair<int, int> volumeYears(const QString &id, const QString &subseries)
     return {0, 0};
 }
 
-CatalogVolumeRecord catalogRecord(const Volume &volume, const QByteArray &fileData)
+CatalogVolumeRecord catalogRecord(const Volume &volume, const QByteArray &fileData, FtsTokenizer *tokenizer)
 {
     CatalogVolumeRecord record;
     record.id = volume.id;
@@ -181,7 +182,13 @@ CatalogVolumeRecord catalogRecord(const Volume &volume, const QByteArray &fileDa
         const Document &doc = volume.documents[i];
         const ReadingText body(doc.body);
         CatalogDocumentRecord d = documentRecord(volume, doc, body);
-        std::tie(d.textBlock, d.textPart) = packer.add(d.title, d.text, d.notes);
+        const QByteArray title = d.title.toUtf8(), text = d.text.toUtf8(), notes = d.notes.toUtf8();
+        std::tie(d.textBlock, d.textPart) = packer.addUtf8(title, text, notes);
+        if (tokenizer) {
+            d.titleTokens = tokenizer->tokens(title);
+            d.textTokens = tokenizer->tokens(text);
+            d.notesTokens = tokenizer->tokens(notes);
+        }
         record.documents.push_back(std::move(d));
         addReferences(volume, doc, int(i), body, record);
     }

@@ -12,10 +12,13 @@ namespace marginalia {
 
 namespace {
 
-Result<Volume> readVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress)
+Result<Volume> readVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress,
+                          TeiParser::Threads threads)
 {
-    if (auto parallel = parseTeiInParallel(data, fileName, progress))
-        return std::move(*parallel);
+    if (threads == TeiParser::Threads::Several) {
+        if (auto parallel = parseTeiInParallel(data, fileName, progress))
+            return std::move(*parallel);
+    }
     // Checked before the XML parser sees the file (the parallel path checks while splitting it).
     if (const qsizetype crowded = findCrowdedStartTag(data); crowded >= 0)
         return fail(crowdedTagError(data, crowded, fileName));
@@ -25,9 +28,10 @@ Result<Volume> readVolume(const QByteArray &data, const QString &fileName, const
 
 } // namespace
 
-Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName, const Progress &progress)
+Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName, const Progress &progress,
+                                Threads threads)
 {
-    Result<Volume> volume = readVolume(data, fileName, progress);
+    Result<Volume> volume = readVolume(data, fileName, progress, threads);
     // A step over the whole volume in reading order, which the parallel reader's runs cannot take.
     if (volume)
         carryCitationsAcrossDocuments(*volume);

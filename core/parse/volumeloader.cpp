@@ -19,7 +19,8 @@ bool looksLikeXml(const QByteArray &data)
 
 } // namespace
 
-Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress)
+Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress,
+                          TeiParser::Threads threads)
 {
     // A UTF-16 or UTF-32 file (Windows editors save "Unicode" so) is read as the UTF-8 it holds, not taken
     // for a text copy because its first byte is not "<".
@@ -27,7 +28,7 @@ Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const
     if (!utf8)
         return fail(utf8.error());
     if (looksLikeXml(*utf8))
-        return TeiParser::parse(*utf8, fileName, progress);
+        return TeiParser::parse(*utf8, fileName, progress, threads);
     return TextCopyParser::parse(*utf8, fileName);
 }
 

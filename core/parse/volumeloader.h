@@ -15,7 +15,8 @@ namespace marginalia {
 // anything else to the text-copy importer.
 // `progress` (see TeiParser::Progress) may cancel a long import.
 Result<Volume> loadVolume(const QString &path, const TeiParser::Progress &progress = {});
-Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress = {});
+Result<Volume> loadVolume(const QByteArray &data, const QString &fileName, const TeiParser::Progress &progress = {},
+                          TeiParser::Threads threads = TeiParser::Threads::Several);
 // Reads the text copy at `path` as a copy of the TEI document `home` describes (TextCopyParser).
 Result<Volume> loadTextCopy(const QString &path, const TextCopyHome &home);
 

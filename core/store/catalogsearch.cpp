@@ -128,7 +128,7 @@ Result<void> addSnippets(const Database &db, const std::vector<qint64> &rowids, 
         if (it == blocks.end()) {
             if (auto done = block.exec({blockId}); !done)
                 return done;
-            it = blocks.insert(blockId, block.next() ? qUncompress(block.value(0).toByteArray()) : QByteArray());
+            it = blocks.insert(blockId, block.next() ? uncompressTextBlock(block.value(0).toByteArray()) : QByteArray());
         }
         if (documentTextAt(*it, where.integer(1), title, text, notes))
             hits[i].snippet = snippetFor(title, text, notes, snippets);

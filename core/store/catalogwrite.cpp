@@ -38,7 +38,7 @@ Result<void> deleteVolumeRows(const Database &db, qint64 volume)
     while (old.next()) {
         if (old.value(1).toLongLong() != lastBlock) {
             lastBlock = old.value(1).toLongLong();
-            block = qUncompress(old.value(3).toByteArray());
+            block = uncompressTextBlock(old.value(3).toByteArray());
         }
         rows.push_back({old.value(0).toLongLong(), old.integer(2), block});
     }
@@ -121,7 +121,12 @@ Result<void> insertDocuments(const Database &db, qint64 volume, const CatalogVol
             return done;
         const qint64 rowid = document.lastInsertId();
         rowids.push_back(rowid);
-        done = fts.exec({rowid, text(d.title), text(d.text), text(d.notes)});
+        // A value's tokens when the reader made them (a blob: SQLite converts no text), else the text.
+        const auto ftsValue = [](const QByteArray &tokens, const QString &value) {
+            return tokens.isEmpty() ? text(value) : QVariant(tokens);
+        };
+        done = fts.exec({rowid, ftsValue(d.titleTokens, d.title), ftsValue(d.textTokens, d.text),
+                         ftsValue(d.notesTokens, d.notes)});
         for (qsizetype i = 0; done && i < d.persons.size(); ++i)
             done = person.exec({rowid, d.persons.at(i)});
         if (!done)

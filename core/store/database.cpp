@@ -41,6 +41,8 @@ Result<void> openConnection(const Database &db, const QString &options, const QS
         if (!mapped)
             return fail(mapped.error());
     }
+    if (db.schema().onConnect)
+        return db.schema().onConnect(db);
     return {};
 }
 

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "util/result.h"
+
 #include <QString>
 #include <QStringList>
 
 #include <vector>
 
 namespace marginalia {
+
+class Database;
 
 // One step of a schema: the statements that take a database from version - 1 to `version`.
 struct Migration {
@@ -39,6 +43,9 @@ struct DatabaseSchema {
     qint64 mmapBytes = 0;
     // The page size of a file this code creates (0: SQLite's 4096); a file that exists keeps its own.
     int pageSize = 0;
+    // Run on each connection as soon as it is open, before a migration or a read uses the file: what
+    // SQLite must know before it first reads a table (the library index's tokenizer, ftstokens.h).
+    Result<void> (*onConnect)(const Database &) = nullptr;
 
     int currentVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
     int oldestReadable() const { return readableFrom > 0 ? readableFrom : currentVersion(); }

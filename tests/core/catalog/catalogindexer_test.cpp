@@ -7,7 +7,9 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QProcess>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <unistd.h>
 
@@ -255,6 +257,76 @@ TEST_F(CatalogIndexer, Issue10AVolumeOfAnOlderIndexVersionIsReadAgain)
     EXPECT_EQ(report.read, 1);
     EXPECT_EQ(report.indexed, 1);
     EXPECT_EQ(index().read, 0);
+}
+
+// The full-text index's own tables, row by row, as another SQLite program would read the file (the test
+// stands in for one; core/store holds the app's SQL).
+QStringList fullTextTables(const QString &path)
+{
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fts-tables"));
+        db.setDatabaseName(path);
+        EXPECT_TRUE(db.open());
+        for (const char *table : {"documents_fts_data", "documents_fts_idx", "documents_fts_docsize", "documents_fts_config"}) {
+            QSqlQuery query(db);
+            EXPECT_TRUE(query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(QLatin1String(table))));
+            while (query.next()) {
+                QStringList values{QLatin1String(table)};
+                for (int i = 0; i < query.record().count(); ++i)
+                    values << QString::fromLatin1(query.value(i).toByteArray().toHex());
+                rows << values.join(u' ');
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fts-tables"));
+    return rows;
+}
+
+// The readers tokenize and the writer replays their tokens (store/ftstokens.h): the index must be the one
+// FTS5 makes from the text, byte for byte, so that searches, ranks and every other SQLite read it alike.
+TEST_F(CatalogIndexer, Issue10TheIndexMadeFromTheReadersTokensIsTheOneMadeFromTheText)
+{
+    indexTestVolumes();
+    const QStringList fromTokens = fullTextTables(libraryPath());
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(libraryPath() + suffix);
+    addVolumesFolder();
+    IndexOptions options;
+    options.tokenizeWhileReading = false;
+    ASSERT_EQ(index(options).indexed, 3);
+    const QStringList fromText = fullTextTables(libraryPath());
+    ASSERT_GT(fromText.size(), 1000);
+    EXPECT_EQ(fromTokens.size(), fromText.size());
+    EXPECT_TRUE(fromTokens == fromText);
+}
+
+// Python's sqlite3 module, an SQLite of its own with FTS5's own porter, finds in the index what the
+// library search finds: a rare word, a stemmed one and a phrase.
+TEST_F(CatalogIndexer, Issue10AnotherSqliteReadsTheIndexAsTheLibrarySearchDoes)
+{
+    indexTestVolumes();
+    auto catalog = open(DatabaseAccess::Read);
+    ASSERT_TRUE(catalog);
+    for (const QString &words : {QStringLiteral("Sevier"), QStringLiteral("negotiating"), QStringLiteral("\"Secretary of State\"")}) {
+        CatalogQuery query;
+        query.text = words;
+        query.limit = 0;
+        auto found = catalog->search(query);
+        ASSERT_TRUE(found) << found.error().toString().toStdString();
+        ASSERT_GT(found->total, 0) << words.toStdString();
+        QProcess python;
+        python.start(QStringLiteral("python3"),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import sqlite3, sys\n"
+                                     "db = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)\n"
+                                     "print(db.execute('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?', (sys.argv[2],)).fetchone()[0])\n"),
+                      libraryPath(), words});
+        ASSERT_TRUE(python.waitForFinished(60000));
+        ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
+        EXPECT_EQ(python.readAllStandardOutput().trimmed().toInt(), found->total) << words.toStdString();
+    }
 }
 
 // Issue 11: list labels joined the reading text and outlines went to format 2, so an index made with

@@ -105,5 +105,29 @@ TEST(CatalogRecords, Issue10DocumentTextsPackInBlocksAndUnpackWhole)
     EXPECT_FALSE(unpackDocumentText(QByteArray("not compressed"), 0, t, b, n));
 }
 
+TEST(CatalogRecords, Issue10BlocksAreZstdAndThoseAnOlderIndexWroteWithZlibStillUnpack)
+{
+    TextBlockPacker packer;
+    packer.add(QStringLiteral("Telegram"), QStringLiteral("Habana, août 3, 1934."), QStringLiteral("Source: 837.00/5211."));
+    const std::vector<QByteArray> blocks = packer.finish();
+    ASSERT_EQ(blocks.size(), 1u);
+    EXPECT_TRUE(blocks[0].startsWith(QByteArray("\x28\xb5\x2f\xfd"))); // a zstd frame
+    // What TextBlockPacker wrote before: qCompress at level 1 of the same parts.
+    const QByteArray zlib = qCompress(QByteArray("Telegram\x1fHabana, ao\xc3\xbbt 3, 1934.\x1fSource: 837.00/5211."), 1);
+    for (const QByteArray &block : {blocks[0], zlib}) {
+        QString t, b, n;
+        ASSERT_TRUE(unpackDocumentText(block, 0, t, b, n));
+        EXPECT_EQ(t, QStringLiteral("Telegram"));
+        EXPECT_EQ(b, QStringLiteral("Habana, août 3, 1934."));
+        EXPECT_EQ(n, QStringLiteral("Source: 837.00/5211."));
+    }
+    QByteArray damaged = blocks[0];
+    damaged[damaged.size() - 2] = char(damaged[damaged.size() - 2] ^ 0x55);
+    damaged.truncate(damaged.size() - 1);
+    QString t, b, n;
+    EXPECT_FALSE(unpackDocumentText(damaged, 0, t, b, n));
+    EXPECT_TRUE(uncompressTextBlock(damaged).isEmpty());
+}
+
 } // namespace
 } // namespace marginalia
