@@ -43,9 +43,14 @@ NativeStatement &NativeStatement::bind(int position, const QString &text)
 {
     if (text.isNull())
         return bindNull(position);
-    const int code = sqlite3_bind_text64(m_statement, position, reinterpret_cast<const char *>(text.utf16()),
-                                         sqlite3_uint64(text.size()) * sizeof(char16_t), SQLITE_TRANSIENT,
-                                         SQLITE_UTF16);
+    // UTF-16 as Qt's driver binds it, so that both write the same bytes for any text. SQLite keeps the
+    // pointer (no copy): the text is held here until it is bound again or the statement is given back.
+    const std::size_t slot = std::size_t(position > 0 ? position - 1 : 0);
+    if (m_texts.size() <= slot)
+        m_texts.resize(slot + 1);
+    m_texts[slot] = text;
+    const int code = sqlite3_bind_text64(m_statement, position, reinterpret_cast<const char *>(m_texts[slot].utf16()),
+                                         sqlite3_uint64(text.size()) * sizeof(char16_t), SQLITE_STATIC, SQLITE_UTF16);
     if (code != SQLITE_OK && m_bindCode == SQLITE_OK)
         m_bindCode = code;
     return *this;

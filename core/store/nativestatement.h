@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <vector>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -54,6 +56,7 @@ private:
     bool m_lent = false;
     int m_prepareCode = 0;
     int m_bindCode = 0; // a value that did not bind, reported by the next step
+    std::vector<QString> m_texts; // the texts bound, by position - 1, while SQLite points into them
 };
 
 } // namespace marginalia
