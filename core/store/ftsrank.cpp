@@ -1,9 +1,9 @@
 #include "ftsrank.h"
 
 #include "database.h"
+#include "nativestatement.h"
 #include "util/translate.h"
 
-#include <QSqlDriver>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -112,10 +112,9 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
 
 Result<void> registerFtsRank(const Database &db)
 {
-    const QVariant handle = db.connection().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *connection = nativeConnection(db);
+    if (!connection)
         return fail(db.path(), 0, 0, Tr::tr("the %1 is not open through SQLite").arg(db.schema().name));
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
     // SQLite's documented way to reach FTS5's API from outside: SELECT fts5(?1) with a bound pointer.
     fts5_api *fts = nullptr;
     sqlite3_stmt *statement = nullptr;

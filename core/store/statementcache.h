@@ -5,7 +5,11 @@
 #include <QString>
 
 #include <memory>
+#include <string>
 #include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace marginalia {
 
@@ -24,20 +28,36 @@ public:
     using Entry = CachedStatement;
 
     explicit StatementCache(QSqlDatabase connection) : m_connection(std::move(connection)) {}
+    ~StatementCache() { clear(); }
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
 
     // A prepared statement of `sql` to use until giveBack(), or nullptr when none can be lent (the cache
     // is full, the statement is lent already, or it does not prepare: the caller prepares its own and
     // reports the failure).
     Entry *lend(const QString &sql);
     void giveBack(Entry *entry);
+    // The same for NativeStatement: a statement of `sql` prepared through SQLite's C API on `connection`
+    // (the one under m_connection), nullptr when none can be lent.
+    sqlite3_stmt *lendNative(sqlite3 *connection, const char *sql);
+    // SQLite's own connection under m_connection (nullptr when not SQLite), asked of the driver once.
+    sqlite3 *nativeConnection();
+    void giveBackNative(sqlite3_stmt *statement);
     // Drops every statement (before the connection closes).
-    void clear() { m_entries.clear(); }
+    void clear();
 
     static constexpr std::size_t Capacity = 256;
 
 private:
     QSqlDatabase m_connection;
     std::unordered_map<QString, std::unique_ptr<Entry>> m_entries;
+    struct NativeEntry {
+        sqlite3_stmt *statement = nullptr;
+        bool lent = false;
+    };
+    std::unordered_map<std::string, NativeEntry> m_native;
+    std::unordered_map<sqlite3_stmt *, NativeEntry *> m_nativeLent;
+    sqlite3 *m_nativeConnection = nullptr;
 };
 
 } // namespace marginalia

@@ -2,6 +2,7 @@
 
 #include "annotationrows.h"
 #include "database.h"
+#include "nativestatement.h"
 #include "statement.h"
 #include "syncapplying.h"
 
@@ -45,9 +46,8 @@ HistoryEntry historyOf(const Annotation &a, const QString &reason)
 
 Result<void> setVersion(const Database &db, const QString &id, qint64 version)
 {
-    return Statement::run(db, QStringLiteral("INSERT OR REPLACE INTO sync_versions (annotation_id, server_version)"
-                                             " VALUES (?, ?)"),
-                          {id, version});
+    NativeStatement write(db, "INSERT OR REPLACE INTO sync_versions (annotation_id, server_version) VALUES (?1, ?2)");
+    return write.bind(1, id).bind(2, version).run();
 }
 
 Result<void> settle(const Database &db, const PendingChange &change)
@@ -87,11 +87,12 @@ Result<bool> writeTeamRow(const Database &db, const TeamRow &row, SearchRows *la
         return fail(versioned.error());
     if (row.deleted)
         return eraseAnnotationRow(db, row.annotation.id);
-    Result<QVariant> existing = Statement::scalar(db, QStringLiteral("SELECT 1 FROM annotations WHERE id = ?"),
-                                                  {row.annotation.id});
+    NativeStatement find(db, "SELECT 1 FROM annotations WHERE id = ?1");
+    Result<bool> existing = find.bind(1, row.annotation.id).next();
     if (!existing)
         return fail(existing.error());
-    if (auto written = writeAnnotationRow(db, row.annotation, existing->isValid(), later); !written)
+    find.reset();
+    if (auto written = writeAnnotationRow(db, row.annotation, *existing, later); !written)
         return fail(written.error());
     return true;
 }
@@ -223,18 +224,24 @@ Result<LedgerCounts> SyncLedger::applyPulled(const std::vector<TeamRow> &rows, q
 {
     LedgerCounts counts;
     LargerCacheWhileWriting cache(m_db, rows.size());
-    Statement pendingOf(m_db, QStringLiteral("SELECT seq, deleted, changed FROM sync_changes WHERE annotation_id = ?"));
     auto done = applyingSync(m_db, [&]() -> Result<void> {
+        // What changed here since the push, read once: each pulled row is one annotation, and nothing
+        // the loop writes lists a change (the triggers keep still), so the list only shrinks as it goes.
+        Statement pendingOf(m_db, QStringLiteral("SELECT annotation_id, seq, deleted, changed FROM sync_changes"));
+        if (auto read = pendingOf.exec(); !read)
+            return read;
+        std::unordered_map<QString, PendingChange> changedHere;
+        while (pendingOf.next())
+            changedHere.emplace(pendingOf.text(0), PendingChange{pendingOf.value(1).toLongLong(), pendingOf.text(0),
+                                                                 pendingOf.integer(2) != 0,
+                                                                 readStoredTime(pendingOf.text(3)), 0, {}});
         SearchRows searchRows;
         for (const TeamRow &row : rows) {
             if (row.version == ownVersion)
                 continue;
-            if (auto read = pendingOf.exec({row.annotation.id}); !read)
-                return read;
-            if (pendingOf.next()) {
+            if (auto found = changedHere.find(row.annotation.id); found != changedHere.end()) {
                 // Changed here after this sync's push: the newer edit wins, the other is kept.
-                const PendingChange change{pendingOf.value(0).toLongLong(), row.annotation.id, pendingOf.integer(1) != 0,
-                                           readStoredTime(pendingOf.text(2)), 0, {}};
+                const PendingChange &change = found->second;
                 Result<std::optional<Annotation>> here = annotationHere(m_db, row.annotation.id);
                 if (!here)
                     return fail(here.error());

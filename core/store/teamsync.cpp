@@ -85,6 +85,53 @@ TeamRow rowFrom(const QJsonObject &json)
     return row;
 }
 
+// The columns pulledRow() reads, typed rather than as to_jsonb() text: a first sync of 100,000 rows spent
+// a second on the server writing JSON and as long again here parsing it. Times come as milliseconds
+// since the epoch, rounded as teamServerTime() rounds the text's fraction; tags stay JSON (an array of
+// any strings, most often empty).
+QString selectPulledRows()
+{
+    return QStringLiteral("SELECT a.id, a.document, a.footnote, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.color,"
+                          " a.note, a.tags::text, a.interchange, a.author::text,"
+                          " (extract(epoch FROM a.created) * 1000)::bigint, (extract(epoch FROM a.modified) * 1000)::bigint,"
+                          " a.deleted, a.version"
+                          " FROM marginalia.annotations a WHERE a.version > ? AND a.version <= ? ORDER BY a.version");
+}
+
+QDateTime timeFromMilliseconds(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// A row of selectPulledRows(), as rowFrom() reads the same row's JSON.
+TeamRow pulledRow(const QSqlQuery &query)
+{
+    TeamRow row;
+    Annotation &a = row.annotation;
+    a.id = query.value(0).toString();
+    a.document = query.value(1).toString();
+    a.selector.footnote = query.value(2).toString();
+    a.selector.exact = query.value(3).toString();
+    a.selector.prefix = query.value(4).toString();
+    a.selector.suffix = query.value(5).toString();
+    a.selector.start = query.value(6).toInt();
+    a.selector.end = query.value(7).toInt();
+    a.color = query.value(8).toString();
+    a.note = query.value(9).toString();
+    const QString tags = query.value(10).toString();
+    if (tags != QLatin1String("[]")) {
+        for (const QJsonValue &tag : QJsonDocument::fromJson(tags.toUtf8()).array())
+            a.tags << tag.toString();
+    }
+    a.interchange = query.value(11).toString();
+    a.author = query.value(12).toString();
+    a.created = timeFromMilliseconds(query.value(13));
+    a.modified = timeFromMilliseconds(query.value(14));
+    row.deleted = query.value(15).toBool();
+    row.version = query.value(16).toLongLong();
+    return row;
+}
+
 struct PushOutcome {
     std::vector<std::pair<PendingChange, TeamRow>> taken;   // pushed, won, or a deletion the server never needed
     std::vector<HistoryEntry> replacedOnServer;             // what the won ones wrote over
@@ -173,15 +220,14 @@ Result<Pulled> pull(TeamConnection &server, qint64 since, bool withTags)
     pulled.serverVersion = query.value(0).toLongLong();
     if (pulled.serverVersion < since)
         since = 0; // the team's database was restored from an older backup: read it all again
-    if (!query.prepare(QStringLiteral("SELECT to_jsonb(a)::text FROM marginalia.annotations a"
-                                      " WHERE a.version > ? AND a.version <= ? ORDER BY a.version")))
+    if (!query.prepare(selectPulledRows()))
         return fail(teamServerError(server, query.lastError()));
     query.addBindValue(since);
     query.addBindValue(pulled.serverVersion);
     if (!query.exec())
         return fail(teamServerError(server, query.lastError()));
     while (query.next())
-        pulled.rows.push_back(rowFrom(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()));
+        pulled.rows.push_back(pulledRow(query));
     if (withTags) {
         Result<std::vector<TeamTag>> tags = readTeamTags(server, since, pulled.serverVersion);
         if (!tags)

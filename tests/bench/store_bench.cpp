@@ -11,6 +11,7 @@
 #include "store/catalogschema.h"
 #include "store/database.h"
 #include "store/documenttextstore.h"
+#include "store/syncledger.h"
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -192,6 +193,43 @@ void BM_AddAnnotationDurable(benchmark::State &state)
     }
 }
 BENCHMARK(BM_AddAnnotationDurable)->Unit(benchmark::kMillisecond);
+
+// Issue 14: the local half of a new machine's first sync of a 100,000-annotation team (scripts/bench-team.sh
+// measures the whole, server included): the pulled rows written into an empty annotation database.
+void BM_ApplyFirstPull(benchmark::State &state)
+{
+    QRandomGenerator random(14);
+    std::vector<TeamRow> rows;
+    rows.reserve(AnnotationCount);
+    for (int i = 0; i < AnnotationCount; ++i) {
+        TeamRow row{benchAnnotation(random, QStringLiteral("frus1934v05/d%1").arg(i / PerDocument), (i % PerDocument) * 40),
+                    false, i + 1};
+        // Most of a team's annotations carry no tag; one in ten here does.
+        if (i % 10 != 0)
+            row.annotation.tags.clear();
+        rows.push_back(std::move(row));
+    }
+    int applied = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        QTemporaryDir dir;
+        auto db = Database::open(annotationSchema(), dir.filePath(QStringLiteral("fresh.sqlite")));
+        if (!db) {
+            state.SkipWithError(qPrintable(db.error().toString()));
+            return;
+        }
+        SyncLedger ledger(**db);
+        state.ResumeTiming();
+        Result<LedgerCounts> counts = ledger.applyPulled(rows, 0, AnnotationCount);
+        if (!counts) {
+            state.SkipWithError(qPrintable(counts.error().toString()));
+            return;
+        }
+        applied = counts->applied;
+    }
+    state.counters["annotations"] = double(applied);
+}
+BENCHMARK(BM_ApplyFirstPull)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_OpenBigDatabase(benchmark::State &state)
 {

@@ -2,7 +2,9 @@
 // with passwords, row-level security, restarts and a server that goes away.
 
 #include "store/annotationdatabase.h"
+#include "store/annotationrows.h"
 #include "store/annotationstore.h"
+#include "store/statement.h"
 #include "store/syncledger.h"
 #include "store/teamconnection.h"
 #include "store/teamschema.h"
@@ -436,6 +438,68 @@ TEST_F(TeamSyncTest, AHostileNoteRoundTripsUnchanged)
     EXPECT_EQ(there->selector, a.selector);
     EXPECT_EQ(there->created, a.created);
     EXPECT_EQ(psql({}, QStringLiteral("SELECT count(*) FROM marginalia.annotations")).out, QStringLiteral("1"));
+}
+
+// Issue 14: a pull reads typed columns (times as milliseconds since the epoch), no longer to_jsonb()
+// text; each field must arrive as it was written, its NULLs and its empty texts apart.
+TEST_F(TeamSyncTest, APulledRowKeepsEveryFieldItsNullsAndItsTimesToTheMillisecond)
+{
+    Member alice = member(QStringLiteral("alice"));
+    Annotation a = sampleAnnotation(D317, 12, QStringLiteral("the \"sharpened\" and 'intensified'"));
+    a.selector.footnote = QStringLiteral("d317fn3");
+    a.selector.prefix = QString();          // NULL
+    a.selector.suffix = QStringLiteral(""); // ''
+    a.color = QString();
+    a.note = QStringLiteral("Line one\nline \"two\", 'three'; \\ \U0001F4DC\U0001F1FA\U0001F1F8\ttabbed $$ ?");
+    a.tags = {QStringLiteral("\u00c9migr\u00e9"), QStringLiteral("\"quoted\", [bracketed]"), QStringLiteral("\U0001F4DA")};
+    a.interchange = QStringLiteral("{\"hypothesis\":{\"id\":\"h-1\",\"group\":\"__world__\"}}");
+    a.author = QStringLiteral("alice");
+    a.created = QDateTime::fromString(QStringLiteral("2024-03-01T10:00:00.125Z"), Qt::ISODateWithMs);
+    a.modified = QDateTime::fromString(QStringLiteral("2025-06-30T14:05:59.999Z"), Qt::ISODateWithMs);
+    ASSERT_TRUE(alice.store().add(a));
+    synced(alice);
+
+    Member bob = member(QStringLiteral("bob"));
+    EXPECT_EQ(synced(bob).pulled, 1);
+    std::optional<Annotation> there = bob.find(a.id);
+    ASSERT_TRUE(there.has_value());
+    EXPECT_EQ(*there, a);
+    EXPECT_EQ(storedTime(there->modified), QStringLiteral("2025-06-30T14:05:59.999Z"));
+    Result<QVariant> kinds = Statement::scalar(*bob.local.database,
+                                               QStringLiteral("SELECT (prefix IS NULL) || (suffix = '') || (color IS NULL)"
+                                                              " FROM annotations WHERE id = ?"),
+                                               {a.id});
+    ASSERT_TRUE(kinds) << text(kinds.error());
+    EXPECT_EQ(kinds->toString(), QStringLiteral("111"));
+
+    // NULLs the server holds (written there by hand) and a time finer than a millisecond read as the
+    // JSON pull read them: no text, position 0, the time rounded to the nearest millisecond.
+    const test::PsqlRun edited = psql({}, QStringLiteral("UPDATE marginalia.annotations SET exact = NULL, note = NULL,"
+                                                         " start = NULL, \"end\" = NULL,"
+                                                         " modified = '2025-06-30 14:05:59.9996+00' WHERE id = '%1'")
+                                                  .arg(a.id));
+    ASSERT_EQ(edited.exitCode, 0) << edited.err.toStdString();
+    EXPECT_EQ(synced(bob).pulled, 1);
+    there = bob.find(a.id);
+    ASSERT_TRUE(there.has_value());
+    EXPECT_EQ(storedTime(there->modified), QStringLiteral("2025-06-30T14:06:00.000Z"));
+    EXPECT_EQ(there->selector.start, 0);
+    EXPECT_EQ(there->selector.end, 0);
+    EXPECT_EQ(there->tags, a.tags);
+    EXPECT_EQ(there->created, a.created);
+    kinds = Statement::scalar(*bob.local.database,
+                              QStringLiteral("SELECT (exact IS NULL) || (note IS NULL) || start || \"end\""
+                                             " FROM annotations WHERE id = ?"),
+                              {a.id});
+    ASSERT_TRUE(kinds) << text(kinds.error());
+    EXPECT_EQ(kinds->toString(), QStringLiteral("1100"));
+
+    // A deletion arrives as a tombstone: gone here too, and gone from the search.
+    ASSERT_TRUE(alice.store().remove(a.id));
+    synced(alice);
+    EXPECT_EQ(synced(bob).pulled, 1);
+    EXPECT_FALSE(bob.find(a.id).has_value());
+    EXPECT_EQ(Statement::scalar(*bob.local.database, QStringLiteral("SELECT count(*) FROM annotations_fts"))->toInt(), 0);
 }
 
 TEST_F(TeamSyncTest, EditsMadeWhileTheServerIsGoneReachItWhenItIsBack)
