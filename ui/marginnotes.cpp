@@ -172,11 +172,13 @@ void MarginNotes::relayout()
     const int cardWidth = width - kLeft - kRight;
     const int scroll = m_view->verticalScrollBar()->value();
     const int last = std::max(0, m_view->document()->characterCount() - 1);
+    // A passage the rendering does not show (text it leaves out) has no line to stand beside.
+    m_cards.removeIf([this](const NoteCard &card) { return m_view->rendered().positionOfOffset(card.start) < 0; });
     std::vector<MarginCard> items;
     for (NoteCard &card : m_cards) {
         wrapCard(card, font(), cardWidth);
         QTextCursor cursor(m_view->document());
-        cursor.setPosition(std::clamp(m_view->rendered().positionOfOffset(card.start), 0, last));
+        cursor.setPosition(std::min(m_view->rendered().positionOfOffset(card.start), last));
         const int anchor = m_view->cursorRect(cursor).top() + scroll;
         m_anchors.push_back(anchor);
         items.push_back({anchor, card.height});
@@ -328,7 +330,11 @@ void MarginNotes::mouseDoubleClickEvent(QMouseEvent *event)
     }
     m_clicked.clear();
     const auto card = std::find_if(m_cards.cbegin(), m_cards.cend(), [&id](const NoteCard &c) { return c.id == id; });
-    if (card != m_cards.cend() && card->editable)
+    if (card == m_cards.cend())
+        return;
+    const bool editable = card->editable;
+    Q_EMIT cardClicked(id); // the passage selected, as the click before it did (if it reached us)
+    if (editable)
         Q_EMIT editRequested(id);
 }
 

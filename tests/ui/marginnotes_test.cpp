@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
@@ -207,6 +208,14 @@ TEST_F(MarginNotesTest, Issue12HoveringACardMarksItsPassageAndAHoveredHighlightI
     QTest::mouseMove(margin(), shown[0].rect.center());
     EXPECT_EQ(underlined(), 1) << "the passage of the hovered card is marked";
     EXPECT_EQ(cards()[0].state, CardState::Hovered);
+    // The hovered card shows its pencil: a click on it opens the note's editor.
+    const QPoint pencil = editButtonRect(cards()[0].rect).center();
+    EXPECT_EQ(answerNoteEditor([this, pencil] { QTest::mouseClick(margin(), Qt::LeftButton, {}, pencil); }, kNote)
+                  .toStdString(),
+              kNote.toStdString());
+    QTextCursor unselect = view()->textCursor();
+    unselect.clearSelection();
+    view()->setTextCursor(unselect);
     QTest::mouseMove(margin(), QPoint(margin()->width() / 2, margin()->height() - 2)); // below every card
     EXPECT_EQ(underlined(), 0);
 
@@ -286,6 +295,32 @@ TEST_F(MarginNotesTest, Issue12OnANarrowWindowTheMarginGivesWayBeforeTheMeasure)
     settle();
     EXPECT_TRUE(margin()->isVisible()) << "wide again, the margin is back";
     EXPECT_EQ(cards().size(), 1);
+}
+
+// In a team the card names who wrote the note (MainWindow asks for it when a team session is open).
+TEST_F(MarginNotesTest, Issue12InATeamTheCardNamesTheAuthor)
+{
+    openLetter();
+    noteOn(kPassage, kNote);
+    const QList<MarginNotes::Placed> alone = cards();
+    ASSERT_EQ(alone.size(), 1);
+    EXPECT_TRUE(alone[0].card.author.isEmpty()) << "outside a team every note is the user's";
+    margin()->setShowsAuthors(true);
+    const QList<MarginNotes::Placed> team = cards();
+    ASSERT_EQ(team.size(), 1);
+    EXPECT_EQ(team[0].card.author, m_annotations.find(team[0].card.id)->author);
+    EXPECT_FALSE(team[0].card.author.isEmpty());
+    EXPECT_GT(team[0].rect.height(), alone[0].rect.height()) << "a line for the name above the note";
+
+    // Another member's note may be read, not edited: a double click only selects its passage.
+    margin()->setAuthorFilter(AuthorFilter::everyone({QStringLiteral("someone-else")}));
+    const QList<MarginNotes::Placed> theirs = cards();
+    ASSERT_EQ(theirs.size(), 1);
+    EXPECT_FALSE(theirs[0].card.editable);
+    QSignalSpy edits(margin(), &MarginNotes::editRequested);
+    QTest::mouseDClick(margin(), Qt::LeftButton, {}, theirs[0].rect.center());
+    EXPECT_EQ(edits.count(), 0);
+    EXPECT_EQ(view()->textCursor().selectedText(), kPassage);
 }
 
 TEST_F(MarginNotesTest, Issue12ViewMarginNotesHidesThemAndIsRemembered)
