@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -102,6 +103,14 @@ protected:
         return nullptr;
     }
     void shoot(const QString &name) { saveScreenshot(name); }
+    // The mouse moved onto `pos` of `widget`, no button held. Sent to the widget itself: QTest::mouseMove
+    // moves the shared cursor, whose move reaches the widget or not by where earlier tests left it.
+    static void hoverAt(QWidget *widget, const QPoint &pos)
+    {
+        QMouseEvent move(QEvent::MouseMove, QPointF(pos), QPointF(widget->mapToGlobal(pos)), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QApplication::sendEvent(widget, &move);
+    }
 };
 
 } // namespace
@@ -205,7 +214,7 @@ TEST_F(MarginNotesTest, Issue12HoveringACardMarksItsPassageAndAHoveredHighlightI
         return count;
     };
     EXPECT_EQ(underlined(), 0);
-    QTest::mouseMove(margin(), shown[0].rect.center());
+    hoverAt(margin(), shown[0].rect.center());
     EXPECT_EQ(underlined(), 1) << "the passage of the hovered card is marked";
     EXPECT_EQ(cards()[0].state, CardState::Hovered);
     // The hovered card shows its pencil: a click on it opens the note's editor.
@@ -216,18 +225,18 @@ TEST_F(MarginNotesTest, Issue12HoveringACardMarksItsPassageAndAHoveredHighlightI
     QTextCursor unselect = view()->textCursor();
     unselect.clearSelection();
     view()->setTextCursor(unselect);
-    QTest::mouseMove(margin(), QPoint(margin()->width() / 2, margin()->height() - 2)); // below every card
+    hoverAt(margin(), QPoint(margin()->width() / 2, margin()->height() - 2)); // below every card
     EXPECT_EQ(underlined(), 0);
 
     // The mouse on the passage's words marks the card.
     const int at = view()->toPlainText().indexOf(kPassage);
     QTextCursor inside(view()->document());
     inside.setPosition(at + 5);
-    QTest::mouseMove(view()->viewport(), view()->cursorRect(inside).center());
+    hoverAt(view()->viewport(), view()->cursorRect(inside).center());
     EXPECT_EQ(cards()[0].state, CardState::Marked);
     QTextCursor elsewhere(view()->document());
     elsewhere.setPosition(view()->toPlainText().indexOf(QStringLiteral("Dear Luther")) + 2);
-    QTest::mouseMove(view()->viewport(), view()->cursorRect(elsewhere).center());
+    hoverAt(view()->viewport(), view()->cursorRect(elsewhere).center());
     EXPECT_EQ(cards()[0].state, CardState::Plain);
 }
 
@@ -263,7 +272,7 @@ TEST_F(MarginNotesTest, Issue12NotesOnOneLineStandOneBelowTheOtherInTheirOrder)
     EXPECT_EQ(focused[2].state, CardState::Marked);
     for (qsizetype i = 1; i < focused.size(); ++i)
         EXPECT_GT(focused[i].rect.top(), focused[i - 1].rect.bottom()) << i;
-    QTest::mouseMove(margin(), focused[1].rect.center());
+    hoverAt(margin(), focused[1].rect.center());
     shoot(QStringLiteral("margin-notes-stack"));
 }
 
