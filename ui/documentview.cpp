@@ -1,6 +1,7 @@
 #include "documentview.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QMimeData>
@@ -180,6 +181,7 @@ void DocumentView::resizeEvent(QResizeEvent *event)
     placeGutter();
     if (top >= 0)
         scrollToPosition(top, true);
+    Q_EMIT reflowed();
 }
 
 void DocumentView::setRightMargin(int width)
@@ -188,6 +190,12 @@ void DocumentView::setRightMargin(int width)
         return;
     m_rightMargin = width;
     updateMargins();
+    // Set while the view is being shown (from the resize it gets then), the narrower column reached the
+    // viewport without the text being laid out again, and the text ran under the margin: told here.
+    if (document()->pageSize().width() != qreal(viewport()->width())) {
+        QResizeEvent resized(viewport()->size(), QSize());
+        QCoreApplication::sendEvent(viewport(), &resized);
+    }
 }
 
 void DocumentView::updateMargins()

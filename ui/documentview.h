@@ -69,6 +69,8 @@ Q_SIGNALS:
     void readingOffsetChanged(int readingOffset);
     // showRendered() put a document on screen (another one, or the same at another zoom).
     void documentShown();
+    // The text column changed size and the text is laid out at its new width.
+    void reflowed();
     // The mouse went onto a highlight of the body ([start, end) reading offsets), or off them ({-1, -1}).
     void highlightHovered(int start, int end);
 

@@ -35,6 +35,7 @@
 #include "models/tagsmodel.h"
 #include "navigation/navigator.h"
 #include "search/librarysearchjob.h"
+#include "team/teamsession.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -150,7 +151,6 @@ void MainWindow::createPanes()
     m_tags = new TagsModel(m_services.annotations, this);
     m_annotationsPane = new AnnotationsPane(m_documentAnnotations, this);
     m_margin = new MarginNotes(m_view, m_documentAnnotations); // each note beside its passage
-    m_margin->setShowsAuthors(m_services.team != nullptr);
     m_tagBrowser = new TagBrowser(m_tags, m_tagPassages, this);
     QDockWidget *annotationsDock = dock(tr("Annotations"), QStringLiteral("annotationsDock"), m_annotationsPane, this);
     addDockWidget(Qt::RightDockWidgetArea, annotationsDock);
@@ -574,6 +574,10 @@ void MainWindow::createActions()
         connect(m_teamController, &TeamController::authorFilterChanged, m_annotationController,
                 &AnnotationController::setAuthorFilter);
         connect(m_teamController, &TeamController::authorFilterChanged, m_margin, &MarginNotes::setAuthorFilter);
+        // The margin's cards name their authors once the annotations are shared with a team.
+        const auto inTeam = [this] { m_margin->setShowsAuthors(!m_services.team->address().isEmpty()); };
+        connect(m_services.team, &TeamSession::stateChanged, m_margin, inTeam);
+        inTeam();
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

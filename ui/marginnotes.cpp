@@ -51,13 +51,18 @@ MarginNotes::MarginNotes(DocumentView *view, const AnnotationsModel *annotations
     connect(m_pending, &QTimer::timeout, this, &MarginNotes::relayout);
 
     connect(annotations, &QAbstractItemModel::modelReset, this, &MarginNotes::rebuild);
+    // At once for another document or annotations, so the first paint has the cards (a screenshot taken
+    // when the window is shown, too); the text's layout as it goes on, and selections, once settled.
     const auto followLayout = [this] {
         connect(m_view->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
                 &MarginNotes::scheduleLayout);
-        scheduleLayout();
+        relayout();
     };
     followLayout();
     connect(view, &DocumentView::documentShown, this, followLayout); // another document, zoom or theme
+    // At once when the column's width changed, so the frame that shows the new width shows the cards
+    // where they belong (the margin's own change of width comes back here and changes nothing more).
+    connect(view, &DocumentView::reflowed, this, &MarginNotes::relayout);
     connect(view, &QTextEdit::selectionChanged, this, &MarginNotes::scheduleLayout);
     connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, qOverload<>(&QWidget::update));
     connect(view, &DocumentView::highlightHovered, this, [this](int start, int end) {
@@ -84,6 +89,8 @@ void MarginNotes::setAuthorFilter(const AuthorFilter &filter)
 
 void MarginNotes::setShowsAuthors(bool shows)
 {
+    if (shows == m_showsAuthors)
+        return;
     m_showsAuthors = shows;
     rebuild();
 }
@@ -109,9 +116,7 @@ void MarginNotes::rebuild()
     std::stable_sort(m_cards.begin(), m_cards.end(), [](const NoteCard &a, const NoteCard &b) {
         return std::pair{a.start, a.end} < std::pair{b.start, b.end};
     });
-    m_tops.clear();
-    m_anchors.clear();
-    scheduleLayout();
+    relayout();
 }
 
 void MarginNotes::scheduleLayout()
@@ -246,11 +251,9 @@ void MarginNotes::paintEvent(QPaintEvent *event)
 
 bool MarginNotes::eventFilter(QObject *watched, QEvent *event)
 {
-    // The viewport moves and resizes with the view, the page gutter and this margin: the text reflows.
-    if (watched == m_view->viewport() && (event->type() == QEvent::Resize || event->type() == QEvent::Move)) {
+    // The viewport moves with the page gutter (its size comes with reflowed()).
+    if (watched == m_view->viewport() && event->type() == QEvent::Move)
         place();
-        scheduleLayout();
-    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -396,3 +396,22 @@ TEST_F(MarginNotesTest, Issue12NotesOnFootnotesGetNoCardAndBreakNothing)
     noteOn(kPassage, kNote);
     EXPECT_EQ(cards().size(), 1);
 }
+// As the window starts with its saved size: resized while hidden, then shown. The margin came in while
+// the view was being shown and the text stayed laid out at the old width, running under the margin.
+TEST_F(MarginNotesTest, Issue12AWindowShownAtItsSavedSizeKeepsTheTextOutOfTheMargin)
+{
+    openLetter(1280);
+    noteOn(kPassage, kNote);
+    ASSERT_FALSE(margin()->isVisible());
+    m_window.hide();
+    settle();
+    m_window.resize(1700, 950);
+    m_window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+    ASSERT_TRUE(margin()->isVisible());
+    EXPECT_EQ(view()->document()->pageSize().width(), qreal(view()->viewport()->width()))
+        << "the text is laid out as wide as its column, not under the margin";
+    const QList<MarginNotes::Placed> shown = cards();
+    ASSERT_EQ(shown.size(), 1);
+    EXPECT_EQ(shown[0].rect.top(), passageTop(kPassage));
+}
