@@ -1,6 +1,7 @@
 #include "documentview.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QMimeData>
@@ -68,7 +69,7 @@ DocumentView::DocumentView(QWidget *parent)
     setOpenExternalLinks(false);
     setReadOnly(true);
     setFrameShape(QFrame::NoFrame);
-    setViewportMargins(m_gutter->preferredWidth(), 0, 0, 0);
+    updateMargins();
     m_scrollSettle->setSingleShot(true);
     m_scrollSettle->setInterval(250);
     m_flashTimer->setSingleShot(true);
@@ -98,12 +99,13 @@ void DocumentView::showRendered(RenderedText rendered, const QStringList &pageLa
     m_map = std::move(rendered);
     m_pageLabels = pageLabels;
     m_gutter->fitLabels(pageLabels);
-    setViewportMargins(m_gutter->preferredWidth(), 0, 0, 0);
-    placeGutter();
+    updateMargins();
     m_flashFootnote = -1;
     if (keep == KeepPaint::No) {
         m_highlights.clear();
         m_searchHits.clear();
+        m_marked = {-1, -1, {}, -1, {}};
+        hoverHighlight(nullptr);
     }
     updateExtraSelections(); // the old selections' cursors pointed into the document just deleted
     connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_gutter,
@@ -179,6 +181,27 @@ void DocumentView::resizeEvent(QResizeEvent *event)
     placeGutter();
     if (top >= 0)
         scrollToPosition(top, true);
+    Q_EMIT reflowed();
+}
+
+void DocumentView::setRightMargin(int width)
+{
+    if (width == m_rightMargin)
+        return;
+    m_rightMargin = width;
+    updateMargins();
+    // Set while the view is being shown (from the resize it gets then), the narrower column reached the
+    // viewport without the text being laid out again, and the text ran under the margin: told here.
+    if (document()->pageSize().width() != qreal(viewport()->width())) {
+        QResizeEvent resized(viewport()->size(), QSize());
+        QCoreApplication::sendEvent(viewport(), &resized);
+    }
+}
+
+void DocumentView::updateMargins()
+{
+    setViewportMargins(m_gutter->preferredWidth(), 0, m_rightMargin, 0);
+    placeGutter();
 }
 
 void DocumentView::placeGutter()
@@ -195,11 +218,31 @@ void DocumentView::mousePressEvent(QMouseEvent *event)
     QTextBrowser::mousePressEvent(event);
 }
 
+void DocumentView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() == Qt::NoButton)
+        hoverHighlight(highlightAt(this, event->position().toPoint(), m_map, m_highlights));
+    QTextBrowser::mouseMoveEvent(event);
+}
+
+// Said only when it changes: the margin marks the hovered highlight's note card.
+void DocumentView::hoverHighlight(const Highlight *highlight)
+{
+    const std::pair<int, int> range = highlight && highlight->footnote < 0 ? std::pair{highlight->start, highlight->end}
+                                                                           : std::pair{-1, -1};
+    if (range == m_hovered)
+        return;
+    m_hovered = range;
+    Q_EMIT highlightHovered(range.first, range.second);
+}
+
 // The viewport ignores a tooltip event, so Qt hands it on to the view in the view's coordinates, which
 // the text control then reads as viewport coordinates: with the page gutter's margin, hovering a name
 // showed the tooltip of the text a gutter's width to its right. Answered here, in the viewport's own.
 bool DocumentView::viewportEvent(QEvent *event)
 {
+    if (event->type() == QEvent::Leave)
+        hoverHighlight(nullptr);
     if (event->type() != QEvent::ToolTip)
         return QTextBrowser::viewportEvent(event);
     showTextTooltip(this, static_cast<QHelpEvent *>(event), m_map, m_highlights);
@@ -275,6 +318,12 @@ void DocumentView::setHighlights(const QList<Highlight> &highlights)
     updateExtraSelections();
 }
 
+void DocumentView::setMarkedPassage(int start, int end, const QColor &color)
+{
+    m_marked = {start, end, color, -1, {}};
+    updateExtraSelections();
+}
+
 void DocumentView::setSearchHits(const std::vector<std::pair<int, int>> &readingRanges)
 {
     m_searchHits.clear();
@@ -300,6 +349,13 @@ void DocumentView::updateExtraSelections()
 {
     QList<QTextEdit::ExtraSelection> selections = highlightSelections(document(), m_map, m_searchHits);
     selections << highlightSelections(document(), m_map, m_highlights);
+    // The passage whose note is hovered: the same colour once more over its highlight, and underlined.
+    const QList<QTextEdit::ExtraSelection> marked = highlightSelections(document(), m_map, {m_marked});
+    for (QTextEdit::ExtraSelection mark : marked) {
+        mark.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        mark.format.setUnderlineColor(m_marked.color.darker(170));
+        selections << mark;
+    }
     if (m_flashFootnote >= 0 && std::size_t(m_flashFootnote) < m_map.markers.size()) {
         const RenderedText::Span span = m_map.markers[std::size_t(m_flashFootnote)];
         if (span.valid()) {

@@ -45,6 +45,12 @@ public:
     QList<std::pair<int, int>> searchHitPositions() const;
     // Selects [start, end) of the reading text and brings it into view.
     void selectReadingRange(int start, int end);
+    // Marks one passage of the body more strongly than the other highlights (its note card is hovered
+    // in the margin); an empty range marks none.
+    void setMarkedPassage(int start, int end, const QColor &color);
+    // Room right of the text for the margin of notes (0: none). The text column narrows by as much.
+    void setRightMargin(int width);
+    int rightMargin() const { return m_rightMargin; }
 
     // Reading offset of the first character on screen.
     int firstVisibleOffset() const;
@@ -63,6 +69,10 @@ Q_SIGNALS:
     void readingOffsetChanged(int readingOffset);
     // showRendered() put a document on screen (another one, or the same at another zoom).
     void documentShown();
+    // The text column changed size and the text is laid out at its new width.
+    void reflowed();
+    // The mouse went onto a highlight of the body ([start, end) reading offsets), or off them ({-1, -1}).
+    void highlightHovered(int start, int end);
 
 protected:
     // A copy holds what was selected of the reading text: the footnote markers and the labels the
@@ -71,6 +81,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
     friend class PageGutter;
@@ -79,6 +90,8 @@ private:
     // Brings a position into view, a fifth of the way down (or at the top), with its context above it.
     void scrollToPosition(int position, bool atTop = false);
     void updateExtraSelections();
+    void updateMargins();
+    void hoverHighlight(const Highlight *highlight);
 
     RenderedText m_map;
     QStringList m_pageLabels;
@@ -88,6 +101,9 @@ private:
     int m_flashFootnote = -1;
     QList<Highlight> m_highlights;
     QList<Highlight> m_searchHits;
+    Highlight m_marked{-1, -1, {}, -1, {}};
+    std::pair<int, int> m_hovered{-1, -1};
+    int m_rightMargin = 0;
 };
 
 } // namespace marginalia

@@ -15,6 +15,7 @@
 #include "librarycontroller.h"
 #include "librarypane.h"
 #include "librarysearchcontroller.h"
+#include "marginnotes.h"
 #include "notepopup.h"
 #include "pdfexportcontroller.h"
 #include "plaintext.h"
@@ -34,6 +35,7 @@
 #include "models/tagsmodel.h"
 #include "navigation/navigator.h"
 #include "search/librarysearchjob.h"
+#include "team/teamsession.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -148,6 +150,7 @@ void MainWindow::createPanes()
     m_tagPassages = new AnnotationsModel(this);
     m_tags = new TagsModel(m_services.annotations, this);
     m_annotationsPane = new AnnotationsPane(m_documentAnnotations, this);
+    m_margin = new MarginNotes(m_view, m_documentAnnotations); // each note beside its passage
     m_tagBrowser = new TagBrowser(m_tags, m_tagPassages, this);
     QDockWidget *annotationsDock = dock(tr("Annotations"), QStringLiteral("annotationsDock"), m_annotationsPane, this);
     addDockWidget(Qt::RightDockWidgetArea, annotationsDock);
@@ -276,6 +279,8 @@ void MainWindow::connectAnnotations()
     connect(m_allAnnotationsPane, &AllAnnotationsPane::passageActivated, c, &AnnotationController::openPassage);
     connect(m_tagBrowser, &TagBrowser::editNoteRequested, c, &AnnotationController::askNote);
     connect(m_tagBrowser, &TagBrowser::removeRequested, c, &AnnotationController::remove);
+    connect(m_margin, &MarginNotes::cardClicked, c, &AnnotationController::selectAnnotation);
+    connect(m_margin, &MarginNotes::editRequested, c, &AnnotationController::askNote);
     m_annotationsPane->setProblem(m_services.annotations->problem());
 }
 
@@ -533,6 +538,11 @@ void MainWindow::createActions()
         connect(a, &QAction::triggered, m_controller, [this, theme = theme] { m_controller->setTheme(theme); });
     }
     view->addSeparator();
+    QAction *margin = m_margin->toggleAction();
+    const QString marginKey = QStringLiteral("reader/marginNotes");
+    margin->setChecked(m_services.settings->value(marginKey, true).toBool());
+    connect(margin, &QAction::toggled, this, [this, marginKey](bool on) { m_services.settings->setValue(marginKey, on); });
+    view->addAction(margin);
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
 
@@ -563,6 +573,11 @@ void MainWindow::createActions()
         m_teamController = new TeamController({m_services.team, m_services.annotations, team, statusBar(), this}, this);
         connect(m_teamController, &TeamController::authorFilterChanged, m_annotationController,
                 &AnnotationController::setAuthorFilter);
+        connect(m_teamController, &TeamController::authorFilterChanged, m_margin, &MarginNotes::setAuthorFilter);
+        // The margin's cards name their authors once the annotations are shared with a team.
+        const auto inTeam = [this] { m_margin->setShowsAuthors(!m_services.team->address().isEmpty()); };
+        connect(m_services.team, &TeamSession::stateChanged, m_margin, inTeam);
+        inTeam();
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

@@ -33,6 +33,7 @@ class HelpController;
 class FootnotePane;
 class LibraryModel;
 class LibraryPane;
+class MarginNotes;
 class Navigator;
 class NotePopup;
 class OpenLibrary;
@@ -75,6 +76,7 @@ public:
     VolumeOpener *opener() const { return m_opener; }
     ReaderController *controller() const { return m_controller; }
     DocumentView *documentView() const { return m_view; }
+    MarginNotes *marginNotes() const { return m_margin; }
     FootnotePane *footnotePane() const { return m_notes; }
     LibraryPane *libraryPane() const { return m_libraryPane; }
     SearchPane *searchPane() const { return m_searchPane; }
@@ -128,6 +130,7 @@ private:
 
     Services m_services;
     DocumentView *m_view = nullptr;
+    MarginNotes *m_margin = nullptr;
     FindBar *m_findBar = nullptr;
     FootnotePane *m_notes = nullptr;
     LibraryPane *m_libraryPane = nullptr;

@@ -59,9 +59,8 @@ bool ReadingMeasure::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-int ReadingMeasure::neededWidth() const
+int ReadingMeasure::textColumnWidth(const QTextDocument *doc)
 {
-    const QTextDocument *doc = m_view->document();
     QTextBlock longest;
     for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
         if (b.length() > longest.length())
@@ -71,9 +70,14 @@ int ReadingMeasure::neededWidth() const
     const QFontMetricsF metrics(RenderStyle::light().bodyFont);
     const QString sample = longest.length() > 40 ? longest.text() : QStringLiteral("the measure of a line of text");
     const qreal perCharacter = metrics.horizontalAdvance(sample) / qreal(sample.size());
-    const int chrome = m_view->width() - m_view->viewport()->width() // the page gutter, the scroll bar
+    return int(perCharacter * kMeasure + 2 * doc->documentMargin()) + 1;
+}
+
+int ReadingMeasure::neededWidth() const
+{
+    const int chrome = m_view->width() - m_view->viewport()->width() - m_view->rightMargin() // the page gutter, the scroll bar
         + (m_view->verticalScrollBar()->isVisible() ? 0 : m_view->verticalScrollBar()->sizeHint().width());
-    return int(perCharacter * kMeasure + 2 * doc->documentMargin() + chrome) + 1;
+    return textColumnWidth(m_view->document()) + chrome;
 }
 
 // The pane that stands for a side: the widest shown there (a tab behind another keeps an old width).

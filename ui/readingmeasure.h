@@ -5,6 +5,7 @@
 
 class QDockWidget;
 class QMainWindow;
+class QTextDocument;
 class QTimer;
 
 namespace marginalia {
@@ -25,8 +26,11 @@ public:
     ReadingMeasure(QMainWindow *window, DocumentView *view, QObject *parent = nullptr);
 
     // The central widget's width that lets the text run kMeasure characters a line of the reading face
-    // at 100% (measured on the longest paragraph of the document on screen).
+    // at 100% (measured on the longest paragraph of the document on screen). The margin of notes is not
+    // counted: it gives way to the text before the side panes do.
     int neededWidth() const;
+    // The width of the text column (the view's viewport) that runs kMeasure characters a line.
+    static int textColumnWidth(const QTextDocument *doc);
     bool sidesFolded() const { return !m_unfolded.isEmpty(); }
 
 public Q_SLOTS:
