@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "catalogschema.h"
+#include "nativestatement.h"
 #include "statement.h"
 
 #include <QDateTime>
@@ -93,52 +94,66 @@ Result<qint64> volumeRow(const Database &db, const CatalogFileStamp &stamp)
     return insert.lastInsertId();
 }
 
+// Through SQLite's C API: a volume is thousands of rows, and Qt's binding costs more than SQLite's work for
+// the small ones (nativestatement.h).
 Result<void> insertDocuments(const Database &db, qint64 volume, const CatalogVolumeRecord &record)
 {
-    Statement document(db, QStringLiteral("INSERT INTO documents (volume, id, number, title, kind, date_from,"
-                                          " date_to, place, first_page, division, chapter, ordinal, footnotes, text_block, text_part)"
-                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    Statement block(db, QStringLiteral("INSERT INTO text_blocks (volume, data) VALUES (?, ?)"));
+    NativeStatement block(db, "INSERT INTO text_blocks (volume, data) VALUES (?1, ?2)");
     std::vector<qint64> blocks;
+    blocks.reserve(record.textBlocks.size());
     for (const QByteArray &data : record.textBlocks) {
-        if (auto done = block.exec({volume, data}); !done)
+        if (auto done = block.bind(1, volume).bind(2, data).run(); !done)
             return done;
-        blocks.push_back(block.lastInsertId());
+        blocks.push_back(block.lastInsertRowid());
     }
-    Statement fts(db, QStringLiteral("INSERT INTO documents_fts (rowid, title, text, notes) VALUES (?, ?, ?, ?)"));
-    Statement person(db, QStringLiteral("INSERT OR IGNORE INTO document_persons (document, person) VALUES (?, ?)"));
-    Statement reference(db, QStringLiteral("INSERT INTO cross_references (document, ordinal, target_volume, target,"
-                                           " label, sentence, in_note) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    NativeStatement document(db, "INSERT INTO documents (volume, id, number, title, kind, date_from, date_to, place,"
+                                 " first_page, division, chapter, ordinal, footnotes, text_block, text_part)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    NativeStatement fts(db, "INSERT INTO documents_fts (rowid, title, text, notes) VALUES (?1, ?2, ?3, ?4)");
+    NativeStatement person(db, "INSERT OR IGNORE INTO document_persons (document, person) VALUES (?1, ?2)");
+    NativeStatement reference(db, "INSERT INTO cross_references (document, ordinal, target_volume, target, label,"
+                                  " sentence, in_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    // A value's tokens when the reader made them (a blob: SQLite converts no text), else the text.
+    const auto bindFullText = [&fts](int position, const QByteArray &tokens, const QString &value) {
+        if (tokens.isEmpty())
+            fts.bindText(position, value);
+        else
+            fts.bind(position, tokens);
+    };
     std::vector<qint64> rowids;
     rowids.reserve(record.documents.size());
-    int ordinal = 0;
+    qint64 ordinal = 0;
     for (const CatalogDocumentRecord &d : record.documents) {
-        const QVariant textBlock = std::size_t(d.textBlock) < blocks.size() ? QVariant(blocks[std::size_t(d.textBlock)])
-                                                                           : QVariant();
-        auto done = document.exec({volume, text(d.id), d.number, d.title, d.kind, d.dateFrom, d.dateTo, d.place,
-                                   d.firstPage, d.division, d.chapter, ordinal++, d.footnotes, textBlock, d.textPart});
+        document.bind(1, volume).bindText(2, d.id).bind(3, d.number).bind(4, d.title).bind(5, d.kind);
+        document.bind(6, d.dateFrom).bind(7, d.dateTo).bind(8, d.place).bind(9, d.firstPage).bind(10, d.division);
+        document.bind(11, d.chapter).bind(12, ordinal++).bind(13, qint64(d.footnotes));
+        if (std::size_t(d.textBlock) < blocks.size())
+            document.bind(14, blocks[std::size_t(d.textBlock)]);
+        else
+            document.bindNull(14);
+        document.bind(15, qint64(d.textPart));
+        auto done = document.run();
         if (!done)
             return done;
-        const qint64 rowid = document.lastInsertId();
+        const qint64 rowid = document.lastInsertRowid();
         rowids.push_back(rowid);
-        // A value's tokens when the reader made them (a blob: SQLite converts no text), else the text.
-        const auto ftsValue = [](const QByteArray &tokens, const QString &value) {
-            return tokens.isEmpty() ? text(value) : QVariant(tokens);
-        };
-        done = fts.exec({rowid, ftsValue(d.titleTokens, d.title), ftsValue(d.textTokens, d.text),
-                         ftsValue(d.notesTokens, d.notes)});
+        fts.bind(1, rowid);
+        bindFullText(2, d.titleTokens, d.title);
+        bindFullText(3, d.textTokens, d.text);
+        bindFullText(4, d.notesTokens, d.notes);
+        done = fts.run();
         for (qsizetype i = 0; done && i < d.persons.size(); ++i)
-            done = person.exec({rowid, d.persons.at(i)});
+            done = person.bind(1, rowid).bind(2, d.persons.at(i)).run();
         if (!done)
             return done;
     }
-    int referenceOrdinal = 0;
+    qint64 referenceOrdinal = 0;
     for (const CatalogReferenceRecord &r : record.references) {
         if (r.document < 0 || std::size_t(r.document) >= rowids.size())
             continue;
-        auto done = reference.exec({rowids[std::size_t(r.document)], referenceOrdinal++, text(r.targetVolume),
-                                    text(r.target), r.label, r.sentence, r.inNote ? 1 : 0});
-        if (!done)
+        reference.bind(1, rowids[std::size_t(r.document)]).bind(2, referenceOrdinal++).bindText(3, r.targetVolume);
+        reference.bindText(4, r.target).bind(5, r.label).bind(6, r.sentence).bind(7, qint64(r.inNote ? 1 : 0));
+        if (auto done = reference.run(); !done)
             return done;
     }
     return Statement::run(db, volumeSpanOf(), {volume});

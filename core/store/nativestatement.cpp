@@ -69,6 +69,21 @@ NativeStatement &NativeStatement::bind(int position, qint64 value)
     return *this;
 }
 
+NativeStatement &NativeStatement::bind(int position, const QByteArray &blob)
+{
+    if (blob.isNull())
+        return bindNull(position);
+    const std::size_t slot = std::size_t(position > 0 ? position - 1 : 0);
+    if (m_blobs.size() <= slot)
+        m_blobs.resize(slot + 1);
+    m_blobs[slot] = blob;
+    const int code = sqlite3_bind_blob64(m_statement, position, m_blobs[slot].constData(), sqlite3_uint64(blob.size()),
+                                         SQLITE_STATIC);
+    if (code != SQLITE_OK && m_bindCode == SQLITE_OK)
+        m_bindCode = code;
+    return *this;
+}
+
 NativeStatement &NativeStatement::bindNull(int position)
 {
     const int code = sqlite3_bind_null(m_statement, position);

@@ -2,6 +2,7 @@
 
 #include "util/result.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <vector>
@@ -33,6 +34,8 @@ public:
     NativeStatement &bind(int position, const QString &text);
     NativeStatement &bindText(int position, const QString &text);
     NativeStatement &bind(int position, qint64 value);
+    // A blob; a null QByteArray binds NULL.
+    NativeStatement &bind(int position, const QByteArray &blob);
     NativeStatement &bindNull(int position);
 
     // Runs a statement that returns no rows, then resets it for the next values.
@@ -57,6 +60,7 @@ private:
     int m_prepareCode = 0;
     int m_bindCode = 0; // a value that did not bind, reported by the next step
     std::vector<QString> m_texts; // the texts bound, by position - 1, while SQLite points into them
+    std::vector<QByteArray> m_blobs; // the same for blobs
 };
 
 } // namespace marginalia
