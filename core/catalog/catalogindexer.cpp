@@ -83,8 +83,10 @@ Outcome readFile(const FileJob &job, FtsTokenizer *tokenizer)
     return out;
 }
 
-// N workers read files ahead of one writer, which takes their outcomes in job order. A worker only
-// starts a file while fewer than `window` outcomes wait, so memory stays bounded whatever the corpus.
+// N workers read files ahead of one writer, which takes their outcomes in job order. A worker starts a
+// file while fewer than N + 1 outcomes wait, or while the files read ahead come to less than
+// ReadAheadBytes: the writer's work comes in bursts (an FTS5 merge can take a second), and the readers
+// go on through one instead of waiting for it. Memory stays bounded whatever the corpus.
 class Pipeline {
 public:
     Pipeline(const std::vector<FileJob> &jobs, int threads, bool tokenize)
@@ -113,6 +115,7 @@ public:
         Outcome out = std::move(m_done[index]);
         m_done.erase(index);
         m_taken = index + 1;
+        m_aheadBytes -= m_jobs[index].stamp.size;
         lock.unlock();
         m_canStart.notify_all();
         return out;
@@ -131,10 +134,14 @@ private:
             std::size_t index = 0;
             {
                 std::unique_lock lock(m_mutex);
-                m_canStart.wait(lock, [&] { return m_stop || m_next >= m_jobs.size() || m_next < m_taken + m_window; });
+                m_canStart.wait(lock, [&] {
+                    return m_stop || m_next >= m_jobs.size() || m_next < m_taken + m_window
+                        || m_aheadBytes + m_jobs[m_next].stamp.size <= ReadAheadBytes;
+                });
                 if (m_stop || m_next >= m_jobs.size())
                     return;
                 index = m_next++;
+                m_aheadBytes += m_jobs[index].stamp.size;
             }
             Outcome out = readFile(m_jobs[index], tokenizer.get());
             {
@@ -152,6 +159,9 @@ private:
     std::condition_variable m_canStart, m_ready;
     std::map<std::size_t, Outcome> m_done;
     std::size_t m_next = 0, m_taken = 0;
+    qint64 m_aheadBytes = 0; // of the files started and not yet taken
+    // About seven volumes of the series' average size (6 MB).
+    static constexpr qint64 ReadAheadBytes = 40LL << 20;
     bool m_stop = false;
     std::vector<std::thread> m_workers;
 };
