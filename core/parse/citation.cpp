@@ -162,11 +162,14 @@ QString publishedSource(const QString &text)
         rest = rest.mid(m.capturedEnd());
     // Longer clauses are prose that happens to mention a page.
     constexpr qsizetype maxCitationLength = 200;
+    // "…; but see memorandum of August 18, 1934, …, p. 165."
+    static const QRegularExpression laterSee(QStringLiteral("^(?:but |and )?(?:see|cf\\.)(?: also)?\\s+"),
+                                             QRegularExpression::CaseInsensitiveOption);
     const QStringList clauses = firstSentence(rest).split(QLatin1Char(';'));
     for (qsizetype c = 0; c < clauses.size(); ++c) {
         QString clause = clauses[c].trimmed();
-        if (c > 0 && see.match(clause).hasMatch())
-            clause = clause.mid(see.match(clause).capturedEnd());
+        if (const auto m = laterSee.match(clause); c > 0 && m.hasMatch())
+            clause = clause.mid(m.capturedEnd());
         if (clause.size() > maxCitationLength
             || !(clause.startsWith(QLatin1String("Foreign Relations")) || hasPagePart(clause)))
             continue;
