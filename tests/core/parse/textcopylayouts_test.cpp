@@ -264,3 +264,21 @@ TEST(TextCopyLayouts, Issue11DatesFileNumbersAndHoursAreNotMarkers)
     EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("5")}));
     EXPECT_EQ(before(doc, 0), QStringLiteral("Under Law No. 35 of 1932"));
 }
+
+// frus1934v05 d56, cut short: "14a" after "1931," is the book's label (a note added after 14), not a
+// thousands group as "1,000" is.
+TEST(TextCopyLayouts, Issue11LetteredLabelAfterAYearAndAComma)
+{
+    const Document doc = parseOne(
+        "611.2131/257\n\nThe Department of State to the Colombian Embassy11\n\nMemorandum\n\n"
+        "The memorandum of the Department of State dated August 28, 1934,12 indicated that the Government of "
+        "Colombia had been informed of the changes, showing proposed omissions and "
+        "additions.13 Paragraph 10 (Tariff Act of 193014)\u2014Tolu balsam. The duties set forth in the Tariff "
+        "Schedule of Colombian law 62 of 1931,14a as modified.\n\n"
+        "  1. Handed to the Colombian Chargé on December 10, 1934.\n  2. Memorandum missing from Department files.\n"
+        "  3. Not printed.\n  4. 46 Stat. 590.\n  5. Colombia, Diario Oficial, May 22, 1931, p. 401.\n");
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("11"), QStringLiteral("12"), QStringLiteral("13"),
+                                        QStringLiteral("14"), QStringLiteral("14a")}));
+    EXPECT_TRUE(before(doc, 3).endsWith(QStringLiteral("Tariff Act of 1930")));
+    EXPECT_TRUE(before(doc, 4).endsWith(QStringLiteral("Colombian law 62 of 1931,")));
+}
