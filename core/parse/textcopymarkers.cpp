@@ -152,6 +152,16 @@ void addNumberCandidates(const QString &text, int block, int start, int end, std
     }
 }
 
+// "* * *" (or "***"): an asterisk next to another, with at most a space between.
+bool isOmissionStar(const QString &text, int i)
+{
+    if (text[i] != u'*')
+        return false;
+    const auto starAt = [&text](int j) { return j >= 0 && j < text.size() && text[j] == u'*'; };
+    return starAt(i - 1) || starAt(i + 1) || (i >= 1 && text[i - 1] == u' ' && starAt(i - 2))
+        || (i + 1 < text.size() && text[i + 1] == u' ' && starAt(i + 2));
+}
+
 std::vector<Candidate> findCandidates(const RichText &body)
 {
     std::vector<Candidate> out;
@@ -161,8 +171,11 @@ std::vector<Candidate> findCandidates(const RichText &body)
             continue;
         for (int i = 0; i < text.size() && int(out.size()) <= kMaxCandidates; ++i) {
             if (kSigns.contains(text[i])) {
-                // Glued to the word, or set off by a space after punctuation ("instant, †").
+                // Glued to the word, or set off by a space after punctuation ("instant, †"); not one of
+                // the asterisks that mark an omission ("obligations. * * *").
                 const bool glued = i > 0 && !text[i - 1].isSpace();
+                if (isOmissionStar(text, i))
+                    continue;
                 if (glued || (i > 1 && text[i - 2].isPunct()))
                     out.push_back(Candidate{b, i, QString(text[i]), 0});
                 continue;

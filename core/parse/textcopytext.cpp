@@ -149,7 +149,7 @@ bool isGluedMarker(const QString &text, int pos, const QString &label)
         return true; // "Dean4", "Page3"
     // Closing punctuation may carry a marker; opening brackets, slashes, dashes and digits may not
     // ("(1)", "460.509/8-1762", "No. 2455").
-    static const QString closers = QStringLiteral(".,;:!?)]}\"'\u201D\u2019\u2014");
+    static const QString closers = QStringLiteral(".,;:!?)]}\"'\u201D\u2019\u2014\u2026"); // … an omission
     if (!closers.contains(before))
         return false;
     if (pos < 2 || !isAsciiDigit(text[pos - 2]))

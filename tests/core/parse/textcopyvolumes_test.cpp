@@ -130,6 +130,7 @@ INSTANTIATE_TEST_SUITE_P(Copies, TextCopyOfAVolume,
                                          Copy{"frus1934v05.xml", "d154"}, Copy{"frus1934v05.xml", "d187"},
                                          Copy{"frus1934v05.xml", "d233"}, Copy{"frus1934v05.xml", "d440"},
                                          Copy{"frus1934v05.xml", "d512"}, Copy{"frus1934v05.xml", "d599"},
+                                         Copy{"frus1934v05.xml", "d186"}, Copy{"frus1894Nicaragua.xml", "d12"},
                                          // A note after an inline source note: its label on a line of its own.
                                          Copy{"frus1934v05.xml", "d358"}, Copy{"frus1894Nicaragua.xml", "d73"}),
                          [](const testing::TestParamInfo<Copy> &param) {
