@@ -241,9 +241,10 @@ void TextCopyReader::addBodyParagraph(const TextCopyParagraph &para, int line, s
     }
     int shift = 0;
     const Block &previous = m_doc.body.back();
-    if (isBareLabel(para.text) && !previous.text.isEmpty()) {
-        // "[Translation]" / "53": a note the TEI has between blocks (after an inline source note) shows
-        // its label on a line of its own. Glued to the block before, it is found as any marker is.
+    if (isBareLabel(para.text) && isBracketedParagraph(previous.text)) {
+        // "[Translation]" / "53": a note the TEI has between blocks, after an inline source note, shows
+        // its label on a line of its own. Glued to the note, it is found as any marker is. (A number on a
+        // line of its own elsewhere, a table's cell, stays a paragraph.)
         Block &glued = m_doc.body.back();
         shift = int(glued.text.size());
         glued.text += para.text;
