@@ -53,7 +53,13 @@ bool isSourceLine(const QString &line)
         "^(?:File No\\. ?)?\\d{2,4}(?:\\.[\\dA-Za-z]+)*(?: \\p{Lu}[\\p{L}\u2019'.-]*(?:,? \\p{Lu}[\\p{L}\u2019'.-]*){0,3})?"
         "/[^\\s,;]{1,24}(?:,? ?[^\\s,;/]{1,24}/[^\\s,;]{1,24})*(?:: ?[A-Z][A-Za-z ]{0,30})?\\.?$"));
     static const QRegularExpression series(QStringLiteral("^(?:Executive Agreement|Treaty) Series,? No\\. ?\\d{1,5}\\.?$"));
-    return line.size() <= 120 && (file.match(line).hasMatch() || series.match(line).hasMatch());
+    // Asked of every paragraph of a copy: most are ruled out by their first character.
+    if (line.isEmpty() || line.size() > 120)
+        return false;
+    const QChar first = line.front();
+    if (first.isDigit() || first == u'F')
+        return file.match(line).hasMatch();
+    return (first == u'E' || first == u'T') && series.match(line).hasMatch();
 }
 
 bool splitNumberedTitle(const QString &line, QString &number, int &titleStart)

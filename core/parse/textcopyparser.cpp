@@ -95,7 +95,7 @@ bool isBracketedParagraph(const QString &line)
 bool isBareLabel(const QString &text)
 {
     static const QRegularExpression label(QStringLiteral("^(?:[1-9]\\d{0,2}[a-c]?|0|[*\u2020\u2021\u00A7\u2016\u00B6])$"));
-    return label.match(text).hasMatch();
+    return text.size() <= 4 && label.match(text).hasMatch();
 }
 
 // history.state.gov names a document page "<volume id>-d<number>" and a saved copy tends to keep it
