@@ -75,6 +75,7 @@ TEST_F(TextCopyAndVolume, Issue11ACopyOpenedBeforeItsVolumeIsReadAgainByIt)
     EXPECT_TRUE(m_window.citationLabel()->text().startsWith(QStringLiteral("FRUS 1934, vol. V, Doc. 122,")))
         << m_window.citationLabel()->text().toStdString() << " / alone: " << citedAlone.toStdString();
     EXPECT_NE(m_window.citationLabel()->text(), citedAlone);
+    saveScreenshot(QStringLiteral("textcopy-read-again-by-its-volume"));
 }
 
 // One request that names the copy first, as the bundled sample does, gives what the reverse order gives.
