@@ -101,6 +101,11 @@ void VolumeOpener::startNext()
         if (m_progress)
             m_progress->setValue(perMille);
     });
+    // A volume opened after copies of its documents: they are read again by it, in their places.
+    connect(m_job, &VolumeLoadJob::copiesReread, this, [this](const std::vector<TextCopyRereading> &copies) {
+        for (const TextCopyRereading &copy : copies)
+            m_library->replace(copy.copy, copy.read);
+    });
     connect(m_job, &VolumeLoadJob::loaded, this, [this, file](std::shared_ptr<const Volume> volume) {
         std::exchange(m_job, nullptr)->deleteLater();
         closeProgress();

@@ -115,6 +115,20 @@ std::shared_ptr<const Volume> readTextCopyByOpenVolumes(std::shared_ptr<const Vo
     return copy;
 }
 
+std::vector<TextCopyRereading> readOpenTextCopiesBy(const std::shared_ptr<const Volume> &tei,
+                                                    const std::vector<std::shared_ptr<const Volume>> &open)
+{
+    std::vector<TextCopyRereading> out;
+    if (!tei || tei->format == SourceFormat::TextCopy || tei->id.isEmpty())
+        return out;
+    for (const std::shared_ptr<const Volume> &copy : open) {
+        std::shared_ptr<const Volume> read = readTextCopyByOpenVolumes(copy, {tei});
+        if (read != copy)
+            out.push_back(TextCopyRereading{copy, std::move(read)});
+    }
+    return out;
+}
+
 void readTextCopiesByTheirVolumes(Library &library)
 {
     std::vector<std::shared_ptr<const Volume>> open;

@@ -28,4 +28,16 @@ void readTextCopiesByTheirVolumes(Library &library);
 std::shared_ptr<const Volume> readTextCopyByOpenVolumes(std::shared_ptr<const Volume> copy,
                                                         const std::vector<std::shared_ptr<const Volume>> &open);
 
+// An open text copy and its reading by a TEI volume opened after it.
+struct TextCopyRereading {
+    std::shared_ptr<const Volume> copy; // as the library holds it
+    std::shared_ptr<const Volume> read; // read again by the document of the volume it repeats
+};
+
+// The text copies among `open` whose document `tei` holds, each read again by that document, as
+// readTextCopyByOpenVolumes does for a copy opened after its volume; the others are left out. Reads only
+// its arguments and the copies' files, so it may run on a worker thread.
+std::vector<TextCopyRereading> readOpenTextCopiesBy(const std::shared_ptr<const Volume> &tei,
+                                                    const std::vector<std::shared_ptr<const Volume>> &open);
+
 } // namespace marginalia

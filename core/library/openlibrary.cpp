@@ -27,6 +27,20 @@ int OpenLibrary::add(std::shared_ptr<const Volume> volume)
     return index;
 }
 
+int OpenLibrary::replace(const std::shared_ptr<const Volume> &reading, std::shared_ptr<const Volume> newer)
+{
+    if (!reading || !newer)
+        return -1;
+    for (int i = 0; i < m_library.size(); ++i) {
+        if (m_library.volumePtr(i) == reading) {
+            m_library.replace(i, std::move(newer));
+            Q_EMIT volumeReplaced(i);
+            return i;
+        }
+    }
+    return -1;
+}
+
 bool OpenLibrary::close(int index)
 {
     if (index < 0 || index >= m_library.size())

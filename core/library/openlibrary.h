@@ -19,6 +19,9 @@ public:
     // Adds a volume; a file already open (same source path and volume id) is replaced in place.
     // Returns its index.
     int add(std::shared_ptr<const Volume> volume);
+    // Puts `newer` in the place of `reading` (a volume read again, e.g. a text copy by a volume opened
+    // after it) and emits volumeReplaced. Returns its index, or -1 when `reading` is no longer open.
+    int replace(const std::shared_ptr<const Volume> &reading, std::shared_ptr<const Volume> newer);
     // Takes the volume at `index` out of the library (its file and its annotations stay as they are);
     // the volumes after it move one index down. False for an index that is not open.
     bool close(int index);

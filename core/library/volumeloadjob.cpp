@@ -14,8 +14,13 @@ namespace {
 // Per mille between two progress reports: enough for a smooth bar, few enough events to cost nothing.
 constexpr int ProgressStep = 5;
 
+struct LoadedVolume {
+    std::shared_ptr<const Volume> volume;
+    std::vector<TextCopyRereading> copies; // open copies read again by it
+};
+
 // Runs on the worker thread: reads only its arguments (the open volumes are immutable).
-Result<std::shared_ptr<const Volume>> loadOnWorker(const QString &path, const std::vector<std::shared_ptr<const Volume>> &open,
+Result<LoadedVolume> loadOnWorker(const QString &path, const std::vector<std::shared_ptr<const Volume>> &open,
                                                    JobControl &control)
 {
     int reported = 0;
@@ -38,7 +43,11 @@ Result<std::shared_ptr<const Volume>> loadOnWorker(const QString &path, const st
         return fail(result.error());
     if (reported < 1000)
         report(1000);
-    return readTextCopyByOpenVolumes(std::make_shared<const Volume>(std::move(result).value()), open);
+    auto volume = std::make_shared<const Volume>(std::move(result).value());
+    if (volume->format == SourceFormat::TextCopy)
+        return LoadedVolume{readTextCopyByOpenVolumes(std::move(volume), open), {}};
+    std::vector<TextCopyRereading> copies = readOpenTextCopiesBy(volume, open);
+    return LoadedVolume{std::move(volume), std::move(copies)};
 }
 
 } // namespace
@@ -65,15 +74,18 @@ void VolumeLoadJob::start()
 {
     m_cancelRequested = false;
     m_job->start([path = m_path, open = m_openVolumes](JobControl &control) { return loadOnWorker(path, open, control); },
-                 [this](Result<std::shared_ptr<const Volume>> result) {
+                 [this](Result<LoadedVolume> result) {
                      // A cancel that arrives while the volume is on its way still wins: the user asked
                      // for nothing, and loading has no effect to report.
-                     if (m_cancelRequested)
+                     if (m_cancelRequested) {
                          Q_EMIT failed(Error{m_path, 0, 0, TeiParser::cancelledMessage()});
-                     else if (result)
-                         Q_EMIT loaded(*result);
-                     else
+                     } else if (result) {
+                         if (!result->copies.empty())
+                             Q_EMIT copiesReread(result->copies);
+                         Q_EMIT loaded(result->volume);
+                     } else {
                          Q_EMIT failed(result.error());
+                     }
                  });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "copieddocument.h"
 #include "model/volume.h"
 #include "util/result.h"
 
@@ -25,13 +26,17 @@ public:
 
     const QString &path() const { return m_path; }
     // The volumes open when the file is read: a text copy of a document of one of them is read by that
-    // document (readTextCopyByOpenVolumes). Set before start().
+    // document (readTextCopyByOpenVolumes), and the open text copies whose document a TEI volume holds
+    // are read again by it (readOpenTextCopiesBy, see copiesReread). Set before start().
     void setOpenVolumes(std::vector<std::shared_ptr<const Volume>> volumes) { m_openVolumes = std::move(volumes); }
     void start();
     void cancel();
 
 Q_SIGNALS:
     void progress(int perMille);
+    // Just before loaded(), when the file is a TEI volume that holds documents of open text copies:
+    // those copies read again by it, for the library to put in their places.
+    void copiesReread(const std::vector<marginalia::TextCopyRereading> &copies);
     void loaded(std::shared_ptr<const marginalia::Volume> volume);
     void failed(const marginalia::Error &error);
 

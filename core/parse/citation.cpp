@@ -151,22 +151,62 @@ bool hasPagePart(const QString &sentence)
 }
 
 // A note that is a printed source: "Foreign Relations, 1903, p. 350.", "See Malloy, Treaties, vol. i,
-// p. 232.", "Vol. iv, p. 393." — its first sentence, when that names a page.
+// p. 232.", "Vol. iv, p. 393." — the first clause of its first sentence that names a page. A treaty's
+// note names the treaty first and its printing after a semicolon ("Treaty with Spain, signed July 25,
+// 1850; renewed …; British and Foreign State Papers, vol. xxxix, p. 1331.").
 QString publishedSource(const QString &text)
 {
     static const QRegularExpression see(QStringLiteral("^See\\s+"));
     QString rest = text;
     if (const auto m = see.match(rest); m.hasMatch())
         rest = rest.mid(m.capturedEnd());
-    // Longer first sentences are prose that happens to mention a page.
+    // Longer clauses are prose that happens to mention a page.
     constexpr qsizetype maxCitationLength = 200;
-    QString first = firstSentence(rest).section(QLatin1Char(';'), 0, 0);
-    if (first.size() > maxCitationLength || !(first.startsWith(QLatin1String("Foreign Relations")) || hasPagePart(first)))
-        return {};
-    // "For instruction No. 214 …, see Foreign Relations, 1933, vol. v, p. 814": the printed source is the citation.
-    if (const auto m = foreignRelationsRe().match(first); m.hasMatch())
-        first = first.mid(m.capturedStart());
-    return withoutUnbalancedParenthesis(first);
+    // "…; but see memorandum of August 18, 1934, …, p. 165."
+    static const QRegularExpression laterSee(QStringLiteral("^(?:but |and )?(?:see|cf\\.)(?: also)?\\s+"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    const QStringList clauses = firstSentence(rest).split(QLatin1Char(';'));
+    for (qsizetype c = 0; c < clauses.size(); ++c) {
+        QString clause = clauses[c].trimmed();
+        if (const auto m = laterSee.match(clause); c > 0 && m.hasMatch())
+            clause = clause.mid(m.capturedEnd());
+        if (clause.size() > maxCitationLength
+            || !(clause.startsWith(QLatin1String("Foreign Relations")) || hasPagePart(clause)))
+            continue;
+        // "For instruction No. 214 …, see Foreign Relations, 1933, vol. v, p. 814": the printed source is the citation.
+        if (const auto m = foreignRelationsRe().match(clause); m.hasMatch())
+            clause = clause.mid(m.capturedStart());
+        return withoutUnbalancedParenthesis(clause);
+    }
+    return {};
+}
+
+// Where "ibid." stands as a word in `s` (not at its start), or -1.
+qsizetype ibidInside(const QString &s)
+{
+    static const QRegularExpression ibid(QStringLiteral("(?<![\\w])ibid\\b"), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = ibid.match(s, 1);
+    return m.hasMatch() ? m.capturedStart() : -1;
+}
+
+// A citation found in a note that says "ibid." in it ("…; ibid., vol. xcv, p. 818", "See telegram No.
+// 83 …, ibid., p. 770"): an Ibid. of the citation before the note, unless the note names a source of
+// its own before the "ibid." (then that is its citation and the "ibid." repeats it within the note).
+NoteCitation withIbidInside(const NoteCitation &found)
+{
+    const QString &cited = found.citation;
+    const qsizetype inCitation = startsWithIbid(cited) ? 0 : ibidInside(cited);
+    if (cited.isEmpty() || inCitation < 0)
+        return found;
+    const QString own = cited.left(inCitation);
+    if (foreignRelationsRe().match(own).hasMatch() || hasPagePart(own.section(QLatin1Char(';'), 0, 0)))
+        return {stripTrailingPeriod(own.section(QLatin1Char(';'), 0, 0)), false, {}};
+    NoteCitation ibid = ibidCitation(cited.mid(inCitation + 4));
+    // "ibid., vol. xcvii, p. 994, or League of Nations Treaty Series, …": the first printing named.
+    const qsizetype alternative = ibid.ibidSuffix.indexOf(QLatin1String(", or "));
+    if (alternative >= 0)
+        ibid.ibidSuffix.truncate(alternative);
+    return ibid;
 }
 
 // The citations met so far, as an "Ibid." needs them: the most recent one, except that an archive file
@@ -234,7 +274,7 @@ NoteCitation parseNoteCitation(const QString &noteText)
     if (const auto m = oldFileNote.match(text); m.hasMatch())
         return {m.captured(1), false, {}};
     if (QString published = publishedSource(text); !published.isEmpty())
-        return {published, false, {}};
+        return withIbidInside({published, false, {}});
 
     const QString paren = trailingParenthetical(text);
     if (startsWithIbid(paren))
@@ -245,7 +285,7 @@ NoteCitation parseNoteCitation(const QString &noteText)
     // "See telegram No. 39 … Foreign Relations, 1924, vol. ii, p. 522.": the printed source named later.
     if (const auto m = foreignRelationsRe().match(text); m.hasMatch()) {
         const qsizetype start = m.capturedStart();
-        return {withoutUnbalancedParenthesis(text.mid(start, sentenceEnd(text, start) - start)), false, {}};
+        return withIbidInside({withoutUnbalancedParenthesis(text.mid(start, sentenceEnd(text, start) - start)), false, {}});
     }
     return {};
 }

@@ -20,7 +20,10 @@ struct NoteCitation {
 // - a note that starts with "Ibid" (any case) or ends in "(Ibid…)": an Ibid. note, with its suffix;
 // - a trailing parenthetical that names an archive or a file number: its content;
 // - an old volume's file-number note ("825.5151/132: Telegram"): the file number;
-// - a published source ("Foreign Relations, 1933, vol. v, p. 643."): its first sentence.
+// - a published source ("Foreign Relations, 1933, vol. v, p. 643."): the first clause of its first
+//   sentence that names a page;
+// - a citation found that way which says "ibid." inside ("…; ibid., vol. xcv, p. 818."): an Ibid. note,
+//   unless the note names its own source before the "ibid.".
 NoteCitation parseNoteCitation(const QString &noteText);
 
 // `base` with an Ibid. suffix applied: a suffix that starts like one of base's comma-separated parts

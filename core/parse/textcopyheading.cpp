@@ -21,15 +21,6 @@ QString numberLineOf(const QString &line)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
-// The unlabelled source note of a pre-1937 page: a file number ("783.003/144", "File No. 861.51/145",
-// "825.5151/132½: Telegram"), never a sentence.
-bool isSourceLine(const QString &line)
-{
-    static const QRegularExpression re(QStringLiteral(
-        "^(?:File No\\. ?)?\\d{2,4}(?:\\.[\\dA-Za-z]+)*/[^\\s,;]{1,24}(?:,? ?[^\\s,;/]{1,24}/[^\\s,;]{1,24})*"
-        "(?:: ?[A-Z][A-Za-z ]{0,30})?\\.?$"));
-    return line.size() <= 120 && re.match(line).hasMatch();
-}
 
 // "[Extract]", "[Telegram.]": a bracketed line of its own that is not a page label.
 bool isBracketedLine(const QString &line)
@@ -52,6 +43,24 @@ bool looksLikeBody(const QString &line)
 }
 
 } // namespace
+
+// A file number ("783.003/144", "File No. 861.51/145", "825.5151/132½: Telegram"), with the subject
+// some files name ("611.176 Sugar/41", "439.11c Colom, Eduardo/32"), or a treaty's series number
+// ("Executive Agreement Series No. 67"); never a sentence.
+bool isSourceLine(const QString &line)
+{
+    static const QRegularExpression file(QStringLiteral(
+        "^(?:File No\\. ?)?\\d{2,4}(?:\\.[\\dA-Za-z]+)*(?: \\p{Lu}[\\p{L}\u2019'.-]*(?:,? \\p{Lu}[\\p{L}\u2019'.-]*){0,3})?"
+        "/[^\\s,;]{1,24}(?:,? ?[^\\s,;/]{1,24}/[^\\s,;]{1,24})*(?:: ?[A-Z][A-Za-z ]{0,30})?\\.?$"));
+    static const QRegularExpression series(QStringLiteral("^(?:Executive Agreement|Treaty) Series,? No\\. ?\\d{1,5}\\.?$"));
+    // Asked of every paragraph of a copy: most are ruled out by their first character.
+    if (line.isEmpty() || line.size() > 120)
+        return false;
+    const QChar first = line.front();
+    if (first.isDigit() || first == u'F')
+        return file.match(line).hasMatch();
+    return (first == u'E' || first == u'T') && series.match(line).hasMatch();
+}
 
 bool splitNumberedTitle(const QString &line, QString &number, int &titleStart)
 {

@@ -33,6 +33,11 @@ struct TextCopyHeading {
 // (the page starts with its dateline or text). Never fails: a copy always has a heading, maybe empty.
 TextCopyHeading readTextCopyHeading(const QStringList &lines);
 
+// Whether a line is the unlabelled source note a pre-1937 page puts above the heading: a file number
+// ("825.5151/132: Telegram", "611.176 Sugar/41") or a treaty's series ("Executive Agreement Series No.
+// 67"). Such a line carries no footnote marker.
+bool isSourceLine(const QString &line);
+
 // "317. Letter From …": the number and where the title starts in the collapsed line.
 bool splitNumberedTitle(const QString &line, QString &number, int &titleStart);
 

@@ -1,5 +1,6 @@
 #include "textcopymarkers.h"
 
+#include "textcopyheading.h"
 #include "textcopytext.h"
 
 #include <QStringList>
@@ -18,6 +19,14 @@ constexpr int kMaxItems = 200;
 constexpr int kMaxGap = 3; // list items in a row that may have lost their markers
 constexpr int kMatch = 10; // a placed marker is worth more than any ordinary doubt about its label
 constexpr int kForbidden = -1000;
+// How much less a marker is worth when it is set off by a space ("Carter 1") or split off a number: one
+// that cannot be read whole ("May 1838" is May 18 and 38, "193472" 1934 and 72) is almost surely a
+// marker; one split off a number that reads whole ("April 17", "September 25—3:14 a.m.") almost never.
+constexpr int kSpacedDoubt = 6;
+constexpr int kForcedSplitDoubt = 3;
+constexpr int kSplitDoubt = 6; // "No. 15431": telegram 1543 and marker 1, or telegram 15431
+constexpr int kWholeSplitDoubt = 12;    // worth less than nothing: placed only to complete a run of labels
+constexpr int kShortDayDoubt = 2; // "July 3163" is July 31 and 63 rather than July 3 and 163
 
 const QString kSigns = QStringLiteral("*\u2020\u2021\u00A7\u2016\u00B6"); // *, †, ‡, §, ‖, ¶
 
@@ -25,7 +34,7 @@ struct Candidate {
     int block = 0;
     int pos = 0;
     QString label;
-    int doubt = 0; // 6 when split off a longer number ("19012" = 1901 + 2) or set off by a space ("Carter 1")
+    int doubt = 0; // when split off a longer number ("19012" = 1901 + 2) or set off by a space ("Carter 1")
 };
 
 bool isAsciiDigit(QChar c)
@@ -54,22 +63,28 @@ bool endsAMarker(const QString &text, int end)
     return end >= text.size() || !text[end].isLetterOrNumber();
 }
 
-// A year ("1901") or a day after a month ("May 18") that a marker may be glued to.
-bool canCarryMarker(const QString &text, int start, int length)
+// The doubt of a marker split off the number text[start, start + whole) after its first `length`
+// digits, which must be a year ("1901") or a day after a month ("May 18"); 0 when they are neither.
+int splitDoubt(const QString &text, int start, int length, int whole)
 {
     const int value = QStringView(text).mid(start, length).toInt();
     if (length >= 4 && start >= 4 && QStringView(text).mid(start - 4, 4) == QLatin1String("No. "))
-        return true; // "No. 15431": telegram 1543 and marker 1
+        return kSplitDoubt;
     if (length == 4)
-        return value >= 1700 && value <= 2099;
+        return value >= 1700 && value <= 2099 ? kForcedSplitDoubt : 0; // no year has five digits
     if (length > 2 || value < 1 || value > 31 || start < 4 || text[start - 1] != u' ')
-        return false;
+        return 0;
     static const QString months[] = {QStringLiteral("January"), QStringLiteral("February"), QStringLiteral("March"),
                                      QStringLiteral("April"),   QStringLiteral("May"),      QStringLiteral("June"),
                                      QStringLiteral("July"),    QStringLiteral("August"),   QStringLiteral("September"),
                                      QStringLiteral("October"), QStringLiteral("November"), QStringLiteral("December")};
     const QStringView before = QStringView(text).left(start - 1);
-    return std::any_of(std::begin(months), std::end(months), [&](const QString &m) { return before.endsWith(m); });
+    if (std::none_of(std::begin(months), std::end(months), [&](const QString &m) { return before.endsWith(m); }))
+        return 0;
+    if (whole <= 2 && QStringView(text).mid(start, whole).toInt() <= 31)
+        return kWholeSplitDoubt;
+    const bool longerDay = length == 1 && whole >= 3 && QStringView(text).mid(start, 2).toInt() <= 31;
+    return kForcedSplitDoubt + (longerDay ? kShortDayDoubt : 0);
 }
 
 // "Carter 1", "Jackson 0": a marker set off by a space after a name, not a number after a word that
@@ -82,21 +97,37 @@ bool isSpacedMarker(const QString &text, int start, int end)
     while (w > 0 && text[w - 1].isLetter())
         --w;
     const QStringView word = QStringView(text).mid(w, start - 1 - w);
+    // Words a number follows as what they name ("Article 2", "Column 1", "Rules 3 and 4"), and the
+    // possessives of a telegram's number ("Your 69, September 1", "My 82").
     static const QStringList takesNumber = {
         QStringLiteral("No"),       QStringLiteral("Nos"),     QStringLiteral("Article"),  QStringLiteral("Section"),
         QStringLiteral("Document"), QStringLiteral("Page"),    QStringLiteral("Part"),     QStringLiteral("Chapter"),
         QStringLiteral("Annex"),    QStringLiteral("Point"),   QStringLiteral("Paragraph"), QStringLiteral("Telegram"),
+        QStringLiteral("Column"),   QStringLiteral("Rule"),    QStringLiteral("Item"),     QStringLiteral("Line"),
+        QStringLiteral("Schedule"), QStringLiteral("Table"),   QStringLiteral("Law"),      QStringLiteral("Decree"),
+        QStringLiteral("Enclosure"), QStringLiteral("Inclosure"), QStringLiteral("Exhibit"), QStringLiteral("Appendix"),
+        QStringLiteral("Class"),    QStringLiteral("Group"),   QStringLiteral("Volume"),   QStringLiteral("Number"),
+        QStringLiteral("Despatch"), QStringLiteral("Dispatch"), QStringLiteral("Instruction"), QStringLiteral("Note"),
+        QStringLiteral("Your"),     QStringLiteral("My"),      QStringLiteral("Our"),      QStringLiteral("His"),
+        QStringLiteral("Her"),      QStringLiteral("Their"),
         QStringLiteral("January"),  QStringLiteral("February"), QStringLiteral("March"),   QStringLiteral("April"),
         QStringLiteral("May"),      QStringLiteral("June"),    QStringLiteral("July"),     QStringLiteral("August"),
         QStringLiteral("September"), QStringLiteral("October"), QStringLiteral("November"), QStringLiteral("December")};
-    return word.size() >= 2 && word[0].isUpper() && word[1].isLower() && !takesNumber.contains(word)
+    if (word.size() >= 2 && word[0].isUpper() && word[1].isLower() && takesNumber.contains(word))
+        return false;
+    if (word.endsWith(u's') && takesNumber.contains(word.chopped(1)))
+        return false; // "Articles 1 and 2"
+    const QStringView rest = QStringView(text).mid(end);
+    if (rest.startsWith(QLatin1String(" a.m")) || rest.startsWith(QLatin1String(" p.m")))
+        return false; // "[Received 1 p.m.]"
+    return word.size() >= 2 && word[0].isUpper() && word[1].isLower()
         && (end == text.size() || text[end] == u' ' || text[end] == u',' || text[end] == u'.' || text[end] == u';');
 }
 
 void addNumberCandidates(const QString &text, int block, int start, int end, std::vector<Candidate> &out)
 {
     if (isSpacedMarker(text, start, end)) {
-        out.push_back(Candidate{block, start, text.mid(start, end - start), 6});
+        out.push_back(Candidate{block, start, text.mid(start, end - start), kSpacedDoubt});
         return;
     }
     int labelEnd = end;
@@ -113,9 +144,22 @@ void addNumberCandidates(const QString &text, int block, int start, int end, std
         && isAsciiDigit(text[end + 2]) && isAsciiDigit(text[end + 5]);
     for (int k = 1; k <= 3 && k < end - start; ++k) {
         const int split = end - k;
-        if (text[split] != u'0' && !(yearFollows && split - start <= 2) && canCarryMarker(text, start, split - start))
-            out.push_back(Candidate{block, split, text.mid(split, labelEnd - split), 6});
+        const int doubt = text[split] != u'0' && !(yearFollows && split - start <= 2)
+            ? splitDoubt(text, start, split - start, end - start)
+            : 0;
+        if (doubt > 0)
+            out.push_back(Candidate{block, split, text.mid(split, labelEnd - split), doubt});
     }
+}
+
+// "* * *" (or "***"): an asterisk next to another, with at most a space between.
+bool isOmissionStar(const QString &text, int i)
+{
+    if (text[i] != u'*')
+        return false;
+    const auto starAt = [&text](int j) { return j >= 0 && j < text.size() && text[j] == u'*'; };
+    return starAt(i - 1) || starAt(i + 1) || (i >= 1 && text[i - 1] == u' ' && starAt(i - 2))
+        || (i + 1 < text.size() && text[i + 1] == u' ' && starAt(i + 2));
 }
 
 std::vector<Candidate> findCandidates(const RichText &body)
@@ -123,10 +167,15 @@ std::vector<Candidate> findCandidates(const RichText &body)
     std::vector<Candidate> out;
     for (int b = 0; b < int(body.size()); ++b) {
         const QString &text = body[std::size_t(b)].text;
+        if (isSourceLine(text)) // "611.176 Sugar/41" is a file, not sugar and marker 176
+            continue;
         for (int i = 0; i < text.size() && int(out.size()) <= kMaxCandidates; ++i) {
             if (kSigns.contains(text[i])) {
-                // Glued to the word, or set off by a space after punctuation ("instant, †").
+                // Glued to the word, or set off by a space after punctuation ("instant, †"); not one of
+                // the asterisks that mark an omission ("obligations. * * *").
                 const bool glued = i > 0 && !text[i - 1].isSpace();
+                if (isOmissionStar(text, i))
+                    continue;
                 if (glued || (i > 1 && text[i - 2].isPunct()))
                     out.push_back(Candidate{b, i, QString(text[i]), 0});
                 continue;

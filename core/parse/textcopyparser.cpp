@@ -91,6 +91,13 @@ bool isBracketedParagraph(const QString &line)
         && t.indexOf(QLatin1Char(']')) == t.size() - 1 && collapseParagraph(t).breaks.empty();
 }
 
+// "53", "14a", "*": a footnote label and nothing else.
+bool isBareLabel(const QString &text)
+{
+    static const QRegularExpression label(QStringLiteral("^(?:[1-9]\\d{0,2}[a-c]?|0|[*\u2020\u2021\u00A7\u2016\u00B6])$"));
+    return text.size() <= 4 && label.match(text).hasMatch();
+}
+
 // history.state.gov names a document page "<volume id>-d<number>" and a saved copy tends to keep it
 // ("frus1934v05-d126.txt"): the document id of a page whose heading has no number.
 QString documentNumberFromFileName(const QString &fileName)
@@ -116,6 +123,7 @@ private:
     void addBodyParagraph(const TextCopyParagraph &para, int line, std::vector<TextCopyBreak> &pending);
     void addPageBreak(const QString &n, Location where);
     void readDateline(int block);
+    void placeLabelsOfTheirOwn();
     void finish();
 
     QStringList m_lines;
@@ -125,6 +133,7 @@ private:
     Document m_doc;
     std::vector<int> m_blockLines; // 1-based line where each body block starts
     int m_titleStart = 0;          // index in the heading text where the title follows "NNN. "
+    std::vector<int> m_labelsOfTheirOwn; // blocks that a label on a line of its own was glued to
 };
 
 Result<Volume> TextCopyReader::read()
@@ -152,6 +161,7 @@ Result<Volume> TextCopyReader::read()
                 "a text copy with no footnote list: the text does not end in lines "
                 "numbered 1., 2., \u2026, so the document opens without footnotes")});
     }
+    placeLabelsOfTheirOwn();
     m_doc.title = m_doc.body.front().text.mid(m_titleStart);
     readDateline(1 + int(heading.above.size()));
     finish();
@@ -231,7 +241,15 @@ void TextCopyReader::addBodyParagraph(const TextCopyParagraph &para, int line, s
     }
     int shift = 0;
     const Block &previous = m_doc.body.back();
-    if (!pending.empty() && previous.kind == BlockKind::Paragraph && para.text.front().isLower()) {
+    if (isBareLabel(para.text) && isBracketedParagraph(previous.text)) {
+        // "[Translation]" / "53": a note the TEI has between blocks, after an inline source note, shows
+        // its label on a line of its own. Glued to the note, it is found as any marker is. (A number on a
+        // line of its own elsewhere, a table's cell, stays a paragraph.)
+        Block &glued = m_doc.body.back();
+        shift = int(glued.text.size());
+        glued.text += para.text;
+        m_labelsOfTheirOwn.push_back(int(m_doc.body.size()) - 1);
+    } else if (!pending.empty() && previous.kind == BlockKind::Paragraph && para.text.front().isLower()) {
         // "Twelve" / "[Page 701]" / "of the 67 items": the copy split one sentence at the page turn.
         Block &merged = m_doc.body.back();
         merged.text += QLatin1Char(' ');
@@ -254,6 +272,20 @@ void TextCopyReader::addBodyParagraph(const TextCopyParagraph &para, int line, s
 void TextCopyReader::addPageBreak(const QString &n, Location where)
 {
     m_doc.pageBreaks.push_back(PageBreak{n, QStringLiteral("pg_") + n, where});
+}
+
+// A marker that a label on a line of its own left at the end of a block stands where the TEI reader
+// puts a note between blocks: at the start of the next one.
+void TextCopyReader::placeLabelsOfTheirOwn()
+{
+    for (const int b : m_labelsOfTheirOwn) {
+        if (b + 1 >= int(m_doc.body.size()))
+            continue;
+        for (Footnote &note : m_doc.footnotes) {
+            if (note.marker.inBody() && note.marker.block == b && note.marker.offset == int(m_doc.body[std::size_t(b)].text.size()))
+                note.marker = Location{-1, b + 1, 0};
+        }
+    }
 }
 
 // "Washington, September 5, 1962." as the first paragraph after the heading (and source line) is the dateline.

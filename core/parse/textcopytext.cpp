@@ -138,6 +138,8 @@ bool isGluedMarker(const QString &text, int pos, const QString &label)
         return false;
     if (end < text.size() && (text[end].isLetterOrNumber() || text[end] == u'/'))
         return false; // "2455" when 2 is expected, "1st", a file number "816.51c39/281"
+    if (end + 1 < text.size() && (text[end] == u'.' || text[end] == u',') && isAsciiDigit(text[end + 1]))
+        return false; // part of a longer number: "711.00/123", "3.5", "1,000"
     const QStringView rest = QStringView(text).mid(end);
     if (rest.startsWith(QLatin1String(" a.m")) || rest.startsWith(QLatin1String(" p.m"))
         || (rest.size() >= 2 && rest[0] == u':' && isAsciiDigit(rest[1])))
@@ -147,15 +149,17 @@ bool isGluedMarker(const QString &text, int pos, const QString &label)
         return true; // "Dean4", "Page3"
     // Closing punctuation may carry a marker; opening brackets, slashes, dashes and digits may not
     // ("(1)", "460.509/8-1762", "No. 2455").
-    static const QString closers = QStringLiteral(".,;:!?)]}\"'\u201D\u2019\u2014");
+    static const QString closers = QStringLiteral(".,;:!?)]}\"'\u201D\u2019\u2014\u2026"); // … an omission
     if (!closers.contains(before))
         return false;
     if (pos < 2 || !isAsciiDigit(text[pos - 2]))
         return true;
+    if (before == u':')
+        return false; // the minutes of an hour ("at 12:30"), a ratio
     // After "2455." or "17," a marker is common ("NSC Action 2455.2 We", "On August 17,3 he"), but so are
     // numbers: "1,000" is a thousands group, "3.5 percent" a decimal, which lowercase text follows.
     if (before == u',')
-        return label.size() != 3;
+        return label.size() != 3 || !std::all_of(label.begin(), label.end(), isAsciiDigit); // "1931,14a"
     if (before == u'.')
         return end == text.size() || (text[end] == u' ' && end + 1 < text.size() && !text[end + 1].isLower());
     return true;

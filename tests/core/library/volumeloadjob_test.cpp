@@ -78,6 +78,48 @@ TEST(VolumeLoadJobTest, Issue11TextCopyIsReadByTheOpenVolumeItRepeats)
     drainLoads();
 }
 
+// Issue 11: the other order. A volume opened after a copy of one of its documents hands back the copy
+// read again by that document (before the volume itself), for the library to put in its place.
+TEST(VolumeLoadJobTest, Issue11AVolumeOpenedAfterACopyReadsTheCopyAgainByItsDocument)
+{
+    QTemporaryDir dir;
+    const QString copyPath = dir.filePath(QStringLiteral("pasted.txt"));
+    ASSERT_TRUE(QFile::copy(test::dataPath(QStringLiteral("textcopies/frus1934v05-d122.txt")), copyPath));
+    Result<Volume> alone = loadVolume(copyPath);
+    ASSERT_TRUE(alone.has_value());
+    const auto copy = std::make_shared<const Volume>(std::move(alone).value());
+    ASSERT_TRUE(copy->documents.at(0).id.isEmpty()); // nothing in the copy names its document
+    Result<Volume> other = loadVolume(test::dataPath(QStringLiteral("frus1961-63v09-d317.txt")));
+    ASSERT_TRUE(other.has_value());
+    const auto otherCopy = std::make_shared<const Volume>(std::move(other).value());
+
+    VolumeLoadJob job(test::dataPath(volumeFile));
+    job.setOpenVolumes({otherCopy, copy});
+    std::vector<TextCopyRereading> reread;
+    bool volumeLoaded = false;
+    QObject::connect(&job, &VolumeLoadJob::copiesReread, &job, [&](const std::vector<TextCopyRereading> &copies) {
+        EXPECT_FALSE(volumeLoaded);
+        reread = copies;
+    });
+    QObject::connect(&job, &VolumeLoadJob::loaded, &job, [&] { volumeLoaded = true; });
+    QSignalSpy loaded(&job, &VolumeLoadJob::loaded);
+    job.start();
+    ASSERT_TRUE(loaded.wait(60000));
+    ASSERT_EQ(reread.size(), 1u); // the letter of 1962 is no document of the 1934 volume
+    EXPECT_EQ(reread[0].copy, copy);
+    ASSERT_TRUE(reread[0].read);
+    const Document &doc = reread[0].read->documents.at(0);
+    const Document *tei = loaded.front().front().value<std::shared_ptr<const Volume>>()->document(QStringLiteral("d122"));
+    ASSERT_NE(tei, nullptr);
+    EXPECT_EQ(doc.id, QStringLiteral("d122"));
+    ASSERT_EQ(doc.footnotes.size(), tei->footnotes.size());
+    for (std::size_t k = 0; k < doc.footnotes.size(); ++k) {
+        EXPECT_EQ(doc.footnotes[k].id, tei->footnotes[k].id) << k;
+        EXPECT_EQ(doc.footnotes[k].label, tei->footnotes[k].label) << k;
+    }
+    drainLoads();
+}
+
 TEST(VolumeLoadJobTest, MissingFileFailsNamingThePath)
 {
     const QString path = test::dataPath(QStringLiteral("no-such-volume.xml"));

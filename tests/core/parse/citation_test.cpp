@@ -118,8 +118,10 @@ TEST(Citations, Issue11IbidFirstInAChapterRepeatsTheChapterHeadsNote)
     }
 }
 
-// The test volumes hold 22 Ibid. notes (20 in frus1934v05, 2 in d316-d318); before this change two of
-// them, d48 fn2 and d174 fn2, named no citation.
+// The test volumes hold 30 Ibid. notes (28 in frus1934v05, 2 in d316-d318); before this change two of
+// them, d48 fn2 and d174 fn2, named no citation. (Until the "ibid." inside a note counted, 22: the
+// eight of frus1934v05 that say it after other words, as in d497 fn7, were taken for citations of
+// their own, "ibid., pp. 511 ff" in d28 fn15, or for none.)
 TEST(Citations, Issue11IbidNotesOfTheTestVolumesResolveAcrossDocuments)
 {
     IbidCount all;
@@ -128,8 +130,50 @@ TEST(Citations, Issue11IbidNotesOfTheTestVolumesResolveAcrossDocuments)
         all.notes += c.notes;
         all.unresolved += c.unresolved;
     }
-    EXPECT_EQ(all.notes, 22);
+    EXPECT_EQ(all.notes, 30);
     EXPECT_EQ(all.unresolved, 0);
+}
+
+// frus1934v05 d497 lists treaties, each note naming a treaty and then where it is printed, the later
+// ones by "ibid." after a semicolon: each repeats the printing named last before it, with its own
+// volume and page.
+TEST(Citations, Issue11AnIbidInsideANoteRepeatsTheLastCitationBeforeIt)
+{
+    const Volume v = loaded("frus1934v05.xml");
+    const Document *doc = v.document(QStringLiteral("d497"));
+    ASSERT_NE(doc, nullptr);
+    const std::vector<QString> cited = documentCitations(*doc);
+    const auto of = [&](const char *id) {
+        const int note = doc->footnoteIndex(QString::fromLatin1(id));
+        EXPECT_GE(note, 0) << id;
+        return note >= 0 ? cited[std::size_t(note)] : QString();
+    };
+    const QString papers = QStringLiteral("British and Foreign State Papers, ");
+    EXPECT_EQ(of("d497fn6"), papers + QStringLiteral("vol. xcviii, p. 72")); // named after the treaty's dates
+    EXPECT_EQ(of("d497fn7"), papers + QStringLiteral("vol. xcv, p. 818"));
+    // "ibid., vol. xcvii, p. 994, or League of Nations Treaty Series, …": the first printing named.
+    EXPECT_EQ(of("d497fn8"), papers + QStringLiteral("vol. xcvii, p. 994"));
+    EXPECT_EQ(of("d497fn9"), papers + QStringLiteral("vol. xxxix, p. 1331"));
+    EXPECT_EQ(of("d497fn10"), papers + QStringLiteral("vol. c, p. 1117"));
+    for (const char *id : {"d497fn7", "d497fn8", "d497fn10"})
+        EXPECT_TRUE(saysIbid(doc->footnotes[std::size_t(doc->footnoteIndex(QString::fromLatin1(id)))])) << id;
+    EXPECT_FALSE(saysIbid(doc->footnotes[std::size_t(doc->footnoteIndex(QStringLiteral("d497fn9")))]));
+}
+
+// "… the penultimate paragraph, ibid., p. 550." after the note's own "Foreign Relations, 1926, vol. i,
+// p. 548" (frus1934v05 d40 fn36) repeats that citation within the note: the note cites what it names.
+TEST(Citations, Issue11AnIbidAfterTheNotesOwnSourceIsNoIbidOfAnEarlierNote)
+{
+    const NoteCitation c = parseNoteCitation(QStringLiteral(
+        "Not printed. See note to the German Chargé, July 16, 1926, Foreign Relations, 1926, vol. i, p. 548; "
+        "the fifth paragraph mentioned above is identical with the penultimate paragraph, ibid., p. 550."));
+    EXPECT_FALSE(c.ibid);
+    EXPECT_EQ(c.citation, QStringLiteral("Foreign Relations, 1926, vol. i, p. 548"));
+    // "See telegram No. 83 … to the Minister in Haiti, ibid., p. 770." (d358 fn55) names no source before it.
+    const NoteCitation haiti = parseNoteCitation(QStringLiteral(
+        "See telegram No. 83, December 1, 1933, 4 p.m., to the Minister in Haiti, ibid., p. 770."));
+    EXPECT_TRUE(haiti.ibid);
+    EXPECT_EQ(haiti.ibidSuffix, QStringLiteral("p. 770"));
 }
 
 // Resolving across documents only fills in what was empty: every note that had a citation keeps it.

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace marginalia;
 
 namespace {
@@ -263,4 +265,49 @@ TEST(TextCopyLayouts, Issue11DatesFileNumbersAndHoursAreNotMarkers)
                                   "Under Law No. 35 of 19325 the Government may act.\n\n1. Not printed.\n");
     EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("5")}));
     EXPECT_EQ(before(doc, 0), QStringLiteral("Under Law No. 35 of 1932"));
+}
+
+// frus1934v05 d56, cut short: "14a" after "1931," is the book's label (a note added after 14), not a
+// thousands group as "1,000" is.
+TEST(TextCopyLayouts, Issue11LetteredLabelAfterAYearAndAComma)
+{
+    const Document doc = parseOne(
+        "611.2131/257\n\nThe Department of State to the Colombian Embassy11\n\nMemorandum\n\n"
+        "The memorandum of the Department of State dated August 28, 1934,12 indicated that the Government of "
+        "Colombia had been informed of the changes, showing proposed omissions and "
+        "additions.13 Paragraph 10 (Tariff Act of 193014)\u2014Tolu balsam. The duties set forth in the Tariff "
+        "Schedule of Colombian law 62 of 1931,14a as modified.\n\n"
+        "  1. Handed to the Colombian Chargé on December 10, 1934.\n  2. Memorandum missing from Department files.\n"
+        "  3. Not printed.\n  4. 46 Stat. 590.\n  5. Colombia, Diario Oficial, May 22, 1931, p. 401.\n");
+    EXPECT_EQ(labels(doc), (QStringList{QStringLiteral("11"), QStringLiteral("12"), QStringLiteral("13"),
+                                        QStringLiteral("14"), QStringLiteral("14a")}));
+    EXPECT_TRUE(before(doc, 3).endsWith(QStringLiteral("Tariff Act of 1930")));
+    EXPECT_TRUE(before(doc, 4).endsWith(QStringLiteral("Colombian law 62 of 1931,")));
+}
+
+// frus1934v05 d358: the note after the inline "[Translation]" shows its label 53 on a line of its own;
+// it is the marker at the start of the next block, where the TEI reader puts it. A number on a line of
+// its own after an ordinary paragraph (a table's cell) stays a paragraph of the text.
+TEST(TextCopyLayouts, Issue11ALabelOnALineOfItsOwnAfterAnInlineNote)
+{
+    const QByteArray copy = test::readData(QStringLiteral("textcopies/frus1934v05-d358.txt"));
+    const Document doc = parseOne(copy);
+    ASSERT_FALSE(doc.footnotes.empty());
+    EXPECT_EQ(doc.footnotes[0].label, QStringLiteral("53"));
+    const Location &at = doc.footnotes[0].marker;
+    ASSERT_TRUE(at.inBody());
+    ASSERT_GT(at.block, 0);
+    EXPECT_EQ(doc.body[std::size_t(at.block - 1)].text, QStringLiteral("[Translation]"));
+    EXPECT_EQ(at.offset, 0);
+    EXPECT_EQ(doc.body[std::size_t(at.block)].text, QStringLiteral("Washington, January 12, 1934."));
+
+    QByteArray moved = copy;
+    moved.replace("[Translation]\n\n53\n\n", "[Translation]\n\n");
+    moved.replace("Washington, January 12, 1934.\n\n", "Washington, January 12, 1934.\n\n53\n\n");
+    ASSERT_NE(moved, copy);
+    std::vector<Error> warnings;
+    const Document other = parseOne(moved, &warnings);
+    const auto paragraph = std::find_if(other.body.begin(), other.body.end(),
+                                        [](const Block &b) { return b.text == QLatin1String("53"); });
+    EXPECT_NE(paragraph, other.body.end());
 }

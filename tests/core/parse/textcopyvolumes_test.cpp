@@ -123,7 +123,16 @@ INSTANTIATE_TEST_SUITE_P(Copies, TextCopyOfAVolume,
                          testing::Values(Copy{"frus1934v05.xml", "d122"}, Copy{"frus1934v05.xml", "d125"},
                                          Copy{"frus1934v05.xml", "d126"}, Copy{"frus1894Nicaragua.xml", "d2"},
                                          Copy{"frus1894Nicaragua.xml", "d135"},
-                                         Copy{"frus1894Nicaragua.xml", "d137"}),
+                                         Copy{"frus1894Nicaragua.xml", "d137"},
+                                         // Stray numbers that scored as well as the one marker (see the README).
+                                         Copy{"frus1934v05.xml", "d50"}, Copy{"frus1934v05.xml", "d51"},
+                                         Copy{"frus1934v05.xml", "d129"}, Copy{"frus1934v05.xml", "d136"},
+                                         Copy{"frus1934v05.xml", "d154"}, Copy{"frus1934v05.xml", "d187"},
+                                         Copy{"frus1934v05.xml", "d233"}, Copy{"frus1934v05.xml", "d440"},
+                                         Copy{"frus1934v05.xml", "d512"}, Copy{"frus1934v05.xml", "d599"},
+                                         Copy{"frus1934v05.xml", "d186"}, Copy{"frus1894Nicaragua.xml", "d12"},
+                                         // A note after an inline source note: its label on a line of its own.
+                                         Copy{"frus1934v05.xml", "d358"}, Copy{"frus1894Nicaragua.xml", "d73"}),
                          [](const testing::TestParamInfo<Copy> &param) {
                              return QString::fromLatin1(param.param.volume).section(QLatin1Char('.'), 0, 0).toStdString()
                                  + "_" + param.param.document;
