@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QLibrary>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -31,6 +32,35 @@ Error connectionError(const QString &address, const QString &why)
     return Error{address, 0, 0, why};
 }
 
+// libpq is loaded when a team address is first read, not linked: it brings two dozen libraries (TLS,
+// Kerberos, LDAP) whose loading cost every marginalia-cli command 4 ms of its start, and only the team's
+// commands read an address. Qt's PostgreSQL driver loads it again for the connection itself.
+struct LibPq {
+    decltype(&PQconninfoParse) conninfoParse = nullptr;
+    decltype(&PQconninfoFree) conninfoFree = nullptr;
+    decltype(&PQfreemem) freemem = nullptr;
+    QString error;
+};
+
+const LibPq &libpq()
+{
+    static const LibPq api = [] {
+        LibPq loaded;
+        QLibrary library(QStringLiteral("pq"), 5); // never unloaded: the functions stay valid
+        if (!library.load()) {
+            loaded.error = library.errorString();
+            return loaded;
+        }
+        loaded.conninfoParse = reinterpret_cast<decltype(&PQconninfoParse)>(library.resolve("PQconninfoParse"));
+        loaded.conninfoFree = reinterpret_cast<decltype(&PQconninfoFree)>(library.resolve("PQconninfoFree"));
+        loaded.freemem = reinterpret_cast<decltype(&PQfreemem)>(library.resolve("PQfreemem"));
+        if (!loaded.conninfoParse || !loaded.conninfoFree || !loaded.freemem)
+            loaded.error = library.errorString();
+        return loaded;
+    }();
+    return api;
+}
+
 } // namespace
 
 Result<QString> teamConnectOptions(const QString &address)
@@ -38,11 +68,15 @@ Result<QString> teamConnectOptions(const QString &address)
     if (address.trimmed().isEmpty())
         return fail(connectionError(address, Tr::tr("no team server given; name one as postgresql://USER@HOST/DATABASE "
                                                     "or service=NAME")));
+    const LibPq &pq = libpq();
+    if (!pq.error.isEmpty())
+        return fail(connectionError(address, Tr::tr("cannot load PostgreSQL's client library, libpq (Debian's "
+                                                    "package libpq5): %1").arg(pq.error)));
     char *why = nullptr;
-    PQconninfoOption *options = PQconninfoParse(address.toUtf8().constData(), &why);
+    PQconninfoOption *options = pq.conninfoParse(address.toUtf8().constData(), &why);
     if (!options) {
         const QString reason = why ? QString::fromUtf8(why).trimmed() : Tr::tr("out of memory");
-        PQfreemem(why);
+        pq.freemem(why);
         return fail(connectionError(address, Tr::tr("not a PostgreSQL connection address: %1").arg(reason)));
     }
     QStringList parts;
@@ -58,13 +92,13 @@ Result<QString> teamConnectOptions(const QString &address)
         // Qt's driver turns every ';' of the options into a space: say so rather than connect elsewhere.
         const QString value = QString::fromUtf8(option->val);
         if (value.contains(QLatin1Char(';'))) {
-            PQconninfoFree(options);
+            pq.conninfoFree(options);
             return fail(connectionError(address, Tr::tr("the value of %1 holds a ';', which Qt's PostgreSQL driver "
                                                         "cannot pass on").arg(keyword)));
         }
         parts << keyword + QLatin1Char('=') + quotedOption(value);
     }
-    PQconninfoFree(options);
+    pq.conninfoFree(options);
     if (password)
         return fail(connectionError(address, Tr::tr("the address holds a password; Marginalia never keeps one: put it "
                                                     "in ~/.pgpass (or the file PGPASSFILE names) and leave it out "
