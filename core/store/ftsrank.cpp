@@ -110,20 +110,25 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
 
 } // namespace
 
+fts5_api *fts5Api(sqlite3 *connection)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(connection, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    return api && api->iVersion >= 2 ? api : nullptr;
+}
+
 Result<void> registerFtsRank(const Database &db)
 {
     sqlite3 *connection = nativeConnection(db);
     if (!connection)
         return fail(db.path(), 0, 0, Tr::tr("the %1 is not open through SQLite").arg(db.schema().name));
-    // SQLite's documented way to reach FTS5's API from outside: SELECT fts5(?1) with a bound pointer.
-    fts5_api *fts = nullptr;
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(connection, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
-        sqlite3_bind_pointer(statement, 1, static_cast<void *>(&fts), "fts5_api_ptr", nullptr);
-        sqlite3_step(statement);
-    }
-    sqlite3_finalize(statement);
-    if (!fts || fts->iVersion < 2)
+    fts5_api *fts = fts5Api(connection);
+    if (!fts)
         return fail(db.path(), 0, 0, Tr::tr("this SQLite has no full-text search (FTS5)"));
     if (fts->xCreateFunction(fts, "marginalia_bm25", nullptr, rank, nullptr) != SQLITE_OK)
         return fail(db.path(), 0, 0, Tr::tr("cannot set up the search's ranking: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection))));

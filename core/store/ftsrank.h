@@ -5,9 +5,16 @@
 #include <QString>
 #include <QStringList>
 
+struct sqlite3;
+struct fts5_api;
+
 namespace marginalia {
 
 class Database;
+
+// FTS5's API on `connection`, through SQLite's documented route (SELECT fts5(?1) with a bound pointer);
+// nullptr when this SQLite has no FTS5 of version 2 or later.
+fts5_api *fts5Api(sqlite3 *connection);
 
 // FTS5's bm25() counts, the first time a statement calls it, how many documents hold each phrase of the
 // query: a pass over every match of every phrase, paid again by each statement that ranks. Ranking a

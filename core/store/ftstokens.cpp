@@ -1,10 +1,9 @@
 #include "ftstokens.h"
 
 #include "database.h"
+#include "ftsrank.h"
+#include "nativestatement.h"
 #include "util/translate.h"
-
-#include <QSqlDriver>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -18,19 +17,6 @@ namespace {
 constexpr char ReplayMark = '\x01';
 // Between tokens: unicode61 splits at every space, so no token holds one.
 constexpr char TokenEnd = ' ';
-
-fts5_api *ftsApi(sqlite3 *connection)
-{
-    // SQLite's documented way to reach FTS5's API from outside: SELECT fts5(?1) with a bound pointer.
-    fts5_api *api = nullptr;
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(connection, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
-        sqlite3_bind_pointer(statement, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
-        sqlite3_step(statement);
-    }
-    sqlite3_finalize(statement);
-    return api && api->iVersion >= 2 ? api : nullptr;
-}
 
 // CatalogTokenizer's name and its arguments, as FTS5 splits the tokenize option.
 struct TokenizerSpec {
@@ -135,7 +121,7 @@ Result<std::unique_ptr<FtsTokenizer>> FtsTokenizer::create()
         return fail(QString(), 0, 0, Tr::tr("cannot open SQLite in memory for the full-text tokenizer"));
     }
     auto api = std::make_unique<Api>();
-    fts5_api *fts = ftsApi(connection);
+    fts5_api *fts = fts5Api(connection);
     TokenizerSpec spec = catalogTokenizerSpec();
     void *userData = nullptr;
     if (!fts || fts->xFindTokenizer(fts, spec.name.constData(), &userData, &api->tokenizer) != SQLITE_OK
@@ -166,11 +152,10 @@ QByteArray FtsTokenizer::tokens(const QByteArray &utf8)
 
 Result<void> registerTokenReplay(const Database &db)
 {
-    const QVariant handle = db.connection().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *connection = nativeConnection(db);
+    if (!connection)
         return fail(db.path(), 0, 0, Tr::tr("the %1 is not open through SQLite").arg(db.schema().name));
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
-    fts5_api *fts = ftsApi(connection);
+    fts5_api *fts = fts5Api(connection);
     const QByteArray name = catalogTokenizerSpec().name;
     auto wrapped = std::make_unique<Wrapped>();
     if (!fts || fts->xFindTokenizer(fts, name.constData(), &wrapped->userData, &wrapped->api) != SQLITE_OK)

@@ -49,11 +49,8 @@ NativeStatement &NativeStatement::bind(int position, const QString &text)
     if (m_texts.size() <= slot)
         m_texts.resize(slot + 1);
     m_texts[slot] = text;
-    const int code = sqlite3_bind_text64(m_statement, position, reinterpret_cast<const char *>(m_texts[slot].utf16()),
-                                         sqlite3_uint64(text.size()) * sizeof(char16_t), SQLITE_STATIC, SQLITE_UTF16);
-    if (code != SQLITE_OK && m_bindCode == SQLITE_OK)
-        m_bindCode = code;
-    return *this;
+    return bound(sqlite3_bind_text64(m_statement, position, reinterpret_cast<const char *>(m_texts[slot].utf16()),
+                                     sqlite3_uint64(text.size()) * sizeof(char16_t), SQLITE_STATIC, SQLITE_UTF16));
 }
 
 NativeStatement &NativeStatement::bindText(int position, const QString &text)
@@ -63,10 +60,7 @@ NativeStatement &NativeStatement::bindText(int position, const QString &text)
 
 NativeStatement &NativeStatement::bind(int position, qint64 value)
 {
-    const int code = sqlite3_bind_int64(m_statement, position, value);
-    if (code != SQLITE_OK && m_bindCode == SQLITE_OK)
-        m_bindCode = code;
-    return *this;
+    return bound(sqlite3_bind_int64(m_statement, position, value));
 }
 
 NativeStatement &NativeStatement::bind(int position, const QByteArray &blob)
@@ -77,16 +71,17 @@ NativeStatement &NativeStatement::bind(int position, const QByteArray &blob)
     if (m_blobs.size() <= slot)
         m_blobs.resize(slot + 1);
     m_blobs[slot] = blob;
-    const int code = sqlite3_bind_blob64(m_statement, position, m_blobs[slot].constData(), sqlite3_uint64(blob.size()),
-                                         SQLITE_STATIC);
-    if (code != SQLITE_OK && m_bindCode == SQLITE_OK)
-        m_bindCode = code;
-    return *this;
+    return bound(sqlite3_bind_blob64(m_statement, position, m_blobs[slot].constData(), sqlite3_uint64(blob.size()),
+                                     SQLITE_STATIC));
 }
 
 NativeStatement &NativeStatement::bindNull(int position)
 {
-    const int code = sqlite3_bind_null(m_statement, position);
+    return bound(sqlite3_bind_null(m_statement, position));
+}
+
+NativeStatement &NativeStatement::bound(int code)
+{
     if (code != SQLITE_OK && m_bindCode == SQLITE_OK)
         m_bindCode = code;
     return *this;

@@ -52,6 +52,8 @@ public:
 
 private:
     Error failure(int code) const;
+    // Keeps the first code of a value that did not bind, for the next step to report.
+    NativeStatement &bound(int code);
 
     const Database &m_db;
     sqlite3 *m_connection = nullptr;
