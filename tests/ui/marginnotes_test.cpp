@@ -91,17 +91,6 @@ protected:
             [this] { QTest::keyClick(view(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier); }, note);
         EXPECT_EQ(shown.toStdString(), "") << "a new note starts empty";
     }
-    QAction *viewAction(const QString &text)
-    {
-        for (QMenu *menu : m_window.findChildren<QMenu *>()) {
-            for (QAction *a : menu->actions()) {
-                if (a->text() == text)
-                    return a;
-            }
-        }
-        ADD_FAILURE() << "no menu item " << text.toStdString();
-        return nullptr;
-    }
     void shoot(const QString &name) { saveScreenshot(name); }
     // The mouse moved onto `pos` of `widget`, no button held. Sent to the widget itself: QTest::mouseMove
     // moves the shared cursor, whose move reaches the widget or not by where earlier tests left it.
@@ -336,7 +325,7 @@ TEST_F(MarginNotesTest, Issue12ViewMarginNotesHidesThemAndIsRemembered)
 {
     openLetter();
     noteOn(kPassage, kNote);
-    QAction *toggle = viewAction(QStringLiteral("&Margin Notes"));
+    QAction *toggle = menuAction(QStringLiteral("&Margin Notes"));
     ASSERT_NE(toggle, nullptr);
     EXPECT_TRUE(toggle->isCheckable());
     EXPECT_TRUE(toggle->isChecked()) << "on by default";
@@ -356,7 +345,7 @@ TEST_F(MarginNotesTest, Issue12TheMarginFollowsTheThemeTheDocumentAndWhoseNotesA
     noteOn(kPassage, kNote);
     ASSERT_EQ(cards().size(), 1);
     const QColor lightPage = margin()->palette().color(QPalette::Base);
-    viewAction(QStringLiteral("&Dark"))->trigger();
+    menuAction(QStringLiteral("&Dark"))->trigger();
     QList<MarginNotes::Placed> shown = cards();
     ASSERT_EQ(shown.size(), 1);
     EXPECT_NE(margin()->palette().color(QPalette::Base), lightPage) << "the cards stand on the dark page";

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTest>
@@ -154,6 +155,18 @@ void ReaderFixture::clickTab(const QString &title)
         }
     }
     ADD_FAILURE() << "no tab " << title.toStdString();
+}
+
+QAction *ReaderFixture::menuAction(const QString &text)
+{
+    for (QMenu *menu : m_window.findChildren<QMenu *>()) {
+        for (QAction *a : menu->actions()) {
+            if (a->text() == text)
+                return a;
+        }
+    }
+    ADD_FAILURE() << "no menu item " << text.toStdString();
+    return nullptr;
 }
 
 void ReaderFixture::saveScreenshot(const QString &name, QWidget *widget)

@@ -51,6 +51,8 @@ protected:
     void selectInView(const QString &words);
     // Clicks the docks' tab of that title, as a user brings a tabbed pane forward.
     void clickTab(const QString &title);
+    // The action of a menu item, found by its text as the menu shows it ("&Dark" in View › Theme).
+    QAction *menuAction(const QString &text);
     // Saves a screenshot of the window (or of `widget`, a dialog of it) into the test artifacts folder.
     void saveScreenshot(const QString &name, QWidget *widget = nullptr);
 

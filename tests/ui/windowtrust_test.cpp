@@ -34,18 +34,6 @@ const QString kPassage = QStringLiteral("code of fair practices");
 
 class WindowTrust : public ReaderFixture {
 protected:
-    // The action of a menu item, found by its text as the menu shows it ("&Dark" in View › Theme).
-    QAction *menuAction(const QString &text)
-    {
-        for (QMenu *menu : m_window.findChildren<QMenu *>()) {
-            for (QAction *a : menu->actions()) {
-                if (a->text() == text)
-                    return a;
-            }
-        }
-        ADD_FAILURE() << "no menu item " << text.toStdString();
-        return nullptr;
-    }
 
     // Where `words` starts in the view's document (the first time they occur).
     int positionOf(QTextEdit *edit, const QString &words)

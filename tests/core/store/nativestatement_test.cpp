@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/nativestatement.h"
 #include "store/statement.h"
+#include "storetesting.h"
 
 #include <QTemporaryDir>
 
@@ -12,21 +13,11 @@
 namespace marginalia {
 namespace {
 
-const DatabaseSchema &noteSchema()
-{
-    static const DatabaseSchema schema{
-        0x54455354, // "TEST"
-        QStringLiteral("test database"),
-        {{1, {QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT)"),
-              QStringLiteral("PRAGMA application_id = %1").arg(0x54455354)}}}};
-    return schema;
-}
-
 class NativeStatementTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(noteSchema(), m_dir.filePath(QStringLiteral("notes.sqlite")));
+        auto opened = Database::open(test::noteSchema(), m_dir.filePath(QStringLiteral("notes.sqlite")));
         ASSERT_TRUE(opened) << opened.error().toString().toStdString();
         m_db = std::move(opened).value();
     }

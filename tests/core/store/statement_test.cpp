@@ -1,6 +1,7 @@
 #include "store/annotationschema.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "storetesting.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -10,22 +11,11 @@
 namespace marginalia {
 namespace {
 
-// A schema that is not the annotations': what the catalog's will be, one Database class for both.
-const DatabaseSchema &noteSchema()
-{
-    static const DatabaseSchema schema{
-        0x54455354, // "TEST"
-        QStringLiteral("test database"),
-        {{1, {QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT)"),
-              QStringLiteral("PRAGMA application_id = %1").arg(0x54455354)}}}};
-    return schema;
-}
-
 class StatementTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(noteSchema(), m_dir.filePath(QStringLiteral("notes.sqlite")));
+        auto opened = Database::open(test::noteSchema(), m_dir.filePath(QStringLiteral("notes.sqlite")));
         ASSERT_TRUE(opened) << opened.error().toString().toStdString();
         m_db = std::move(opened).value();
     }
@@ -83,11 +73,11 @@ TEST_F(StatementTest, EachSchemaRefusesTheOtherOnesFileInItsOwnWords)
 
     const QString annotations = m_dir.filePath(QStringLiteral("annotations.sqlite"));
     ASSERT_TRUE(Database::open(annotationSchema(), annotations));
-    auto asNotes = Database::openForReading(noteSchema(), annotations);
+    auto asNotes = Database::openForReading(test::noteSchema(), annotations);
     ASSERT_FALSE(asNotes);
     EXPECT_TRUE(asNotes.error().message.startsWith(QStringLiteral("is not a Marginalia test database")))
         << asNotes.error().toString().toStdString();
-    auto missing = Database::openForReading(noteSchema(), m_dir.filePath(QStringLiteral("none.sqlite")));
+    auto missing = Database::openForReading(test::noteSchema(), m_dir.filePath(QStringLiteral("none.sqlite")));
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message, QStringLiteral("no such test database"));
 }

@@ -18,6 +18,18 @@
 
 namespace marginalia::test {
 
+// A schema that is not the annotations': one Database class serves every file (Statement and
+// NativeStatement are tested on it).
+inline const DatabaseSchema &noteSchema()
+{
+    static const DatabaseSchema schema{
+        0x54455354, // "TEST"
+        QStringLiteral("test database"),
+        {{1, {QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT)"),
+              QStringLiteral("PRAGMA application_id = %1").arg(0x54455354)}}}};
+    return schema;
+}
+
 inline Annotation sampleAnnotation(const QString &document, int start, const QString &exact = QStringLiteral("passage"))
 {
     Annotation a;
