@@ -4,7 +4,9 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
+#include <thread>
 
 namespace marginalia {
 
@@ -216,12 +218,11 @@ class EarlierCitations {
 public:
     explicit EarlierCitations(const PrecedingCitations &before)
         : m_last(before.last), m_lastWithParts(before.lastWithParts) {}
-    void add(const QString &cited)
+    void add(const QString &cited, bool bareFileNumber)
     {
-        static const QRegularExpression bareFileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*$"));
         m_last = cited;
         m_ownLast = true;
-        if (!bareFileNumber.match(cited).hasMatch()) {
+        if (!bareFileNumber) {
             m_lastWithParts = cited;
             m_ownWithParts = true;
         }
@@ -245,18 +246,85 @@ private:
     bool m_usedPreceding = false;
 };
 
-// What the note `text` cites, its Ibid. resolved against `earlier`, which then holds it too.
-QString cite(EarlierCitations &earlier, const QString &text)
+// An archive file number on its own ("839.51/4039"): no pages or volumes for an Ibid. to replace.
+bool isBareFileNumber(const QString &cited)
 {
-    const NoteCitation c = parseNoteCitation(text);
-    const QString cited = c.ibid ? applyIbid(earlier.baseFor(c.ibidSuffix), c.ibidSuffix) : c.citation;
+    static const QRegularExpression bareFileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/[\\w.-]*$"));
+    return bareFileNumber.match(cited).hasMatch();
+}
+
+// One note as read on its own, before its Ibid. is resolved against the notes before it; reading is
+// the costly part and needs nothing but the note, so a volume's notes are read on several threads.
+struct ReadNote {
+    NoteCitation citation;
+    bool bareFileNumber = false; // of citation.citation
+    int footnote = -1;           // the footnote it is, or -1 for an inline source note
+};
+
+ReadNote readNote(const QString &text, int footnote)
+{
+    ReadNote note{parseNoteCitation(text), false, footnote};
+    if (!note.citation.ibid && !note.citation.citation.isEmpty())
+        note.bareFileNumber = isBareFileNumber(note.citation.citation);
+    return note;
+}
+
+// What `note` cites, its Ibid. resolved against `earlier`, which then holds it too.
+QString cite(EarlierCitations &earlier, const ReadNote &note)
+{
+    const NoteCitation &c = note.citation;
+    if (!c.ibid) {
+        if (!c.citation.isEmpty())
+            earlier.add(c.citation, note.bareFileNumber);
+        return c.citation;
+    }
+    QString cited = applyIbid(earlier.baseFor(c.ibidSuffix), c.ibidSuffix);
     if (!cited.isEmpty())
-        earlier.add(cited);
+        earlier.add(cited, isBareFileNumber(cited));
     return cited;
 }
 
-// The citations of `doc`'s notes in reading order, each Ibid. resolved, starting from `earlier`.
-std::vector<QString> walkCitations(const Document &doc, EarlierCitations &earlier);
+// `doc`'s notes in reading order: each footnote where its marker stands (a nested note where its
+// parent's does), each inline source note where its block stands.
+std::vector<ReadNote> readNotesInReadingOrder(const Document &doc);
+
+// The citations of `doc`'s notes, indexed like its footnotes, each Ibid. resolved from `earlier`.
+std::vector<QString> resolveCitations(const Document &doc, const std::vector<ReadNote> &notes,
+                                      EarlierCitations &earlier)
+{
+    std::vector<QString> out(doc.footnotes.size());
+    for (const ReadNote &note : notes) {
+        QString cited = cite(earlier, note);
+        if (note.footnote >= 0)
+            out[std::size_t(note.footnote)] = std::move(cited);
+    }
+    return out;
+}
+
+// Every document's notes, read on up to `threads` threads.
+std::vector<std::vector<ReadNote>> readVolumeNotes(const Volume &volume, int threads)
+{
+    std::vector<std::vector<ReadNote>> notes(volume.documents.size());
+    // Batches keep the shared counter cold; a document's notes are a few microseconds of work.
+    constexpr std::size_t batch = 16;
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t first = next.fetch_add(batch); first < notes.size(); first = next.fetch_add(batch)) {
+            const std::size_t last = std::min(first + batch, notes.size());
+            for (std::size_t i = first; i < last; ++i)
+                notes[i] = readNotesInReadingOrder(volume.documents[i]);
+        }
+    };
+    const std::size_t helpers = std::size_t(std::clamp(threads, 1, 64) - 1);
+    std::vector<std::thread> pool;
+    pool.reserve(helpers);
+    for (std::size_t t = 0; t < helpers && t * batch < notes.size(); ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+    return notes;
+}
 
 } // namespace
 
@@ -309,16 +377,18 @@ QString applyIbid(const QString &base, const QString &suffix)
 std::vector<QString> documentCitations(const Document &doc)
 {
     EarlierCitations earlier(doc.precedingCitations);
-    return walkCitations(doc, earlier);
+    return resolveCitations(doc, readNotesInReadingOrder(doc), earlier);
 }
 
-void carryCitationsAcrossDocuments(Volume &volume)
+void carryCitationsAcrossDocuments(Volume &volume, int threads)
 {
+    const std::vector<std::vector<ReadNote>> notes = readVolumeNotes(volume, threads);
     PrecedingCitations state;
     // Division heads stand before their first document in reading order; each is read once.
     std::vector<bool> read(volume.divisions.size(), false);
     std::vector<int> entered;
-    for (Document &doc : volume.documents) {
+    for (std::size_t i = 0; i < volume.documents.size(); ++i) {
+        Document &doc = volume.documents[i];
         for (int d = doc.division; d >= 0 && std::size_t(d) < read.size() && !read[std::size_t(d)];
              d = volume.divisions[std::size_t(d)].parent) {
             read[std::size_t(d)] = true;
@@ -328,13 +398,14 @@ void carryCitationsAcrossDocuments(Volume &volume)
             EarlierCitations heads(state);
             for (auto it = entered.rbegin(); it != entered.rend(); ++it) { // outermost first
                 for (const QString &note : volume.divisions[std::size_t(*it)].headNotes)
-                    cite(heads, note);
+                    cite(heads, readNote(note, -1));
             }
             state = heads.state();
             entered.clear();
         }
         EarlierCitations earlier(state);
-        walkCitations(doc, earlier);
+        for (const ReadNote &note : notes[i])
+            cite(earlier, note);
         doc.precedingCitations = earlier.usedPreceding() ? state : PrecedingCitations{};
         state = earlier.state();
     }
@@ -342,10 +413,8 @@ void carryCitationsAcrossDocuments(Volume &volume)
 
 namespace {
 
-std::vector<QString> walkCitations(const Document &doc, EarlierCitations &earlier)
+std::vector<ReadNote> readNotesInReadingOrder(const Document &doc)
 {
-    // Notes in reading order: each footnote where its marker stands (a nested note where its parent's
-    // does), each inline source note where its block stands.
     std::vector<int> anchorBlock(doc.footnotes.size(), INT_MAX);
     for (std::size_t i = 0; i < doc.footnotes.size(); ++i) {
         const Location &m = doc.footnotes[i].marker;
@@ -357,17 +426,17 @@ std::vector<QString> walkCitations(const Document &doc, EarlierCitations &earlie
             anchorBlock[i] = anchorBlock[i - 1];
     }
 
-    std::vector<QString> out(doc.footnotes.size());
-    const auto take = [&earlier](const QString &text) { return cite(earlier, text); };
+    std::vector<ReadNote> out;
+    out.reserve(doc.footnotes.size());
     std::size_t block = 0;
     for (std::size_t i = 0; i <= doc.footnotes.size(); ++i) {
         const int upTo = i < doc.footnotes.size() ? anchorBlock[i] : INT_MAX;
         for (; block < doc.body.size() && int(block) <= upTo; ++block) {
             if (doc.body[block].kind == BlockKind::InlineNote)
-                take(doc.body[block].text);
+                out.push_back(readNote(doc.body[block].text, -1));
         }
         if (i < doc.footnotes.size())
-            out[i] = take(plainText(doc.footnotes[i].content, QStringLiteral(" ")));
+            out.push_back(readNote(plainText(doc.footnotes[i].content, QStringLiteral(" ")), int(i)));
     }
     return out;
 }

@@ -40,7 +40,8 @@ std::vector<QString> documentCitations(const Document &doc);
 // Sets each document's precedingCitations from what comes before it in the volume's reading order (the
 // documents before it and the notes of the division heads above it, Division::headNotes): where an
 // "Ibid." comes before the document's own citations, the printed page means the last citation before
-// it. Left empty where no note needs it.
-void carryCitationsAcrossDocuments(Volume &volume);
+// it. Left empty where no note needs it. The notes are read on up to `threads` threads; what they
+// cite is then resolved in reading order.
+void carryCitationsAcrossDocuments(Volume &volume, int threads = 1);
 
 } // namespace marginalia

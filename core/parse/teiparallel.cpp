@@ -70,12 +70,15 @@ void readRuns(SharedWork &work, const TeiParser::Progress *progress, std::atomic
 // (the skeleton's between the documents'), ids renumbered to the merged documents and pages.
 class Merger {
 public:
-    Merger(Volume skeleton, const std::vector<TeiReader::DocumentSlot> &documentSlots)
+    // idsInRuns sizes the merged id table once: growing a hash of tens of thousands of ids step by
+    // step costs more than the rest of the merge.
+    Merger(Volume skeleton, const std::vector<TeiReader::DocumentSlot> &documentSlots, qsizetype idsInRuns)
         : m_slots(documentSlots), m_skeletonPages(std::move(skeleton.pages)),
           m_skeletonIds(std::move(skeleton.ids)), m_out(std::move(skeleton))
     {
         m_out.pages.clear();
         m_out.ids.clear();
+        m_out.ids.reserve(idsInRuns + m_skeletonIds.size());
         m_out.pages.reserve(m_skeletonPages.size() + std::size_t(m_out.stats.pageBreaks));
         m_out.documents.reserve(documentSlots.size());
         m_skeletonPageMap.resize(m_skeletonPages.size());
@@ -197,7 +200,10 @@ std::optional<Result<Volume>> parseTeiInParallel(const QByteArray &data, const Q
         return Result<Volume>(fail(fileName, 0, 0, TeiParser::cancelledMessage()));
     if (work.stop || documentSlots.size() != split->documents.size())
         return std::nullopt;
-    Merger merger(std::move(skeleton).value(), documentSlots);
+    qsizetype idsInRuns = 0;
+    for (const Run &run : work.runs)
+        idsInRuns += run.result->value().ids.size();
+    Merger merger(std::move(skeleton).value(), documentSlots, idsInRuns);
     for (Run &run : work.runs)
         merger.add(run.result->value());
     std::optional<Volume> merged = merger.finish();

@@ -7,6 +7,7 @@
 #include "util/translate.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
 namespace marginalia {
 
@@ -34,7 +35,7 @@ Result<Volume> TeiParser::parse(const QByteArray &data, const QString &fileName,
     Result<Volume> volume = readVolume(data, fileName, progress, threads);
     // A step over the whole volume in reading order, which the parallel reader's runs cannot take.
     if (volume)
-        carryCitationsAcrossDocuments(*volume);
+        carryCitationsAcrossDocuments(*volume, threads == Threads::Several ? QThread::idealThreadCount() : 1);
     return volume;
 }
 
