@@ -128,14 +128,20 @@ QString withoutUnbalancedParenthesis(QString s)
 
 enum class PartShape : std::uint8_t { Other, Page, Volume, Year, FileNumber };
 
+// "p. 5", "pp. 5-7": a regular expression here would cost more than the rest of a note's reading.
+bool isPagePart(QStringView p)
+{
+    const qsizetype dot = p.startsWith(QLatin1String("pp.")) ? 2 : p.startsWith(QLatin1String("p.")) ? 1 : -1;
+    return dot > 0 && p.size() > dot + 1 && p[dot + 1].isSpace();
+}
+
 PartShape shapeOf(const QString &part)
 {
-    static const QRegularExpression page(QStringLiteral("^pp?\\.\\s"));
     static const QRegularExpression vol(QStringLiteral("^vols?\\.\\s"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
     static const QRegularExpression fileNumber(QStringLiteral("^\\d{3}(?:\\.[\\w-]+)*/"));
     const QString p = part.trimmed();
-    if (page.match(p).hasMatch())
+    if (isPagePart(p))
         return PartShape::Page;
     if (vol.match(p).hasMatch())
         return PartShape::Volume;
@@ -148,8 +154,16 @@ PartShape shapeOf(const QString &part)
 
 bool hasPagePart(const QString &sentence)
 {
-    const QStringList parts = sentence.split(QStringLiteral(", "));
-    return std::any_of(parts.begin(), parts.end(), [](const QString &p) { return shapeOf(p) == PartShape::Page; });
+    const QStringView separator = u", ";
+    for (qsizetype from = 0; from <= sentence.size();) {
+        qsizetype end = sentence.indexOf(separator, from);
+        if (end < 0)
+            end = sentence.size();
+        if (isPagePart(QStringView(sentence).sliced(from, end - from).trimmed()))
+            return true;
+        from = end + separator.size();
+    }
+    return false;
 }
 
 // A note that is a printed source: "Foreign Relations, 1903, p. 350.", "See Malloy, Treaties, vol. i,

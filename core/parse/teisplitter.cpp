@@ -135,15 +135,30 @@ std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data)
         } else if (markup.kind == Markup::Skipped) {
             i = markup.next;
         } else if (next == '/') {
+            // Only a div's end tag matters; any other holds no '<' before the next tag.
+            if (depth == 0 || i + 5 >= n || std::memcmp(p + i + 2, "div", 3) != 0 || !isNameEnd(p[i + 5])) {
+                i += 2;
+                continue;
+            }
             const qsizetype end = tagEnd(data, i);
             if (end < 0)
                 return std::nullopt;
-            if (depth > 0 && i + 5 < n && std::memcmp(p + i + 2, "div", 3) == 0 && isNameEnd(p[i + 5]) && --depth == 0) {
+            if (--depth == 0) {
                 current.end = end;
                 split.documents.push_back(current);
             }
             i = end;
         } else {
+            const bool isDiv = i + 4 < n && std::memcmp(p + i + 1, "div", 3) == 0 && isNameEnd(p[i + 4]);
+            if (sawRoot && !isDiv) {
+                // Most tags: nothing to learn but whether they are crowded, and an attribute takes at
+                // least five bytes (` a=""`) before any '<', so a short tag need not be scanned.
+                const qsizetype nextLt = nextTag(i + 1);
+                if ((nextLt < 0 ? n : nextLt) - i < 5 * qsizetype(kMaxAttributes)) {
+                    i = nextLt;
+                    continue;
+                }
+            }
             int attributes = 0;
             const qsizetype end = tagEnd(data, i, &attributes);
             if (attributes > kMaxAttributes) {
@@ -156,7 +171,7 @@ std::optional<TeiSplit> splitTeiDocuments(const QByteArray &data)
             if (!sawRoot) {
                 sawRoot = true;
                 split.namespaces = rootNamespaces(data, i, end);
-            } else if (i + 4 < n && std::memcmp(p + i + 1, "div", 3) == 0 && isNameEnd(p[i + 4])) {
+            } else if (isDiv) {
                 if (depth > 0) {
                     depth += selfClosing ? 0 : 1;
                 } else if (isDocumentTag(data, i, end)) {
