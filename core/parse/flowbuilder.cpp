@@ -6,9 +6,47 @@ namespace marginalia {
 
 namespace {
 
-bool isXmlSpace(QChar c)
+constexpr bool isXmlSpace(char16_t c)
 {
     return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r';
+}
+
+// The code point of the well-formed UTF-8 sequence at p (lead byte >= 0x80), advancing p past it; an
+// ill-formed byte gives U+FFFD and advances one byte. libxml2 has checked the text already, so that
+// branch only keeps a damaged buffer from reading past its end.
+char32_t decodeMultibyte(const unsigned char *&p, const unsigned char *end)
+{
+    const unsigned lead = *p;
+    int length = 0;
+    char32_t min = 0;
+    char32_t cp = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2, min = 0x80, cp = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3, min = 0x800, cp = lead & 0x0F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4, min = 0x10000, cp = lead & 0x07;
+    } else {
+        ++p;
+        return 0xFFFD;
+    }
+    if (end - p < length) {
+        ++p;
+        return 0xFFFD;
+    }
+    for (int i = 1; i < length; ++i) {
+        if ((p[i] & 0xC0) != 0x80) {
+            ++p;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++p;
+        return 0xFFFD;
+    }
+    p += length;
+    return cp;
 }
 
 } // namespace
@@ -117,8 +155,7 @@ void FlowBuilder::materializeSpace()
 
 void FlowBuilder::appendText(QStringView raw)
 {
-    // Collapses whitespace while copying straight into the block's buffer: this is the importer's
-    // hottest loop.
+    // Collapses whitespace while copying straight into the block's buffer.
     QString &text = m_text;
     const qsizetype old = text.size();
     text.resize(old + raw.size() + 1);
@@ -127,7 +164,7 @@ void FlowBuilder::appendText(QStringView raw)
     qsizetype first = -1;
     bool pending = m_pendingSpace;
     for (const QChar c : raw) {
-        if (isXmlSpace(c)) {
+        if (isXmlSpace(c.unicode())) {
             pending = true;
             continue;
         }
@@ -143,6 +180,59 @@ void FlowBuilder::appendText(QStringView raw)
     }
     text.resize(w);
     m_pendingSpace = pending;
+    placeText(first, w);
+}
+
+void FlowBuilder::appendUtf8(QByteArrayView raw)
+{
+    // appendText's collapsing, decoding as it copies: the importer's hottest loop, and almost all of a
+    // FRUS volume's text is ASCII. A UTF-8 byte sequence never needs more UTF-16 units than it has
+    // bytes, and each space added stands for at least one whitespace byte, but the first: hence + 1.
+    QString &text = m_text;
+    const qsizetype old = text.size();
+    text.resize(old + raw.size() + 1);
+    char16_t *out = reinterpret_cast<char16_t *>(text.data());
+    qsizetype w = old;
+    qsizetype first = -1;
+    bool pending = m_pendingSpace;
+    const auto *p = reinterpret_cast<const unsigned char *>(raw.data());
+    const auto *end = p + raw.size();
+    while (p < end) {
+        if (isXmlSpace(*p)) {
+            pending = true;
+            ++p;
+            continue;
+        }
+        if (pending) {
+            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t' && out[w - 1] != u' ')
+                out[w++] = u' ';
+            pending = false;
+        }
+        if (first < 0)
+            first = w;
+        if (*p < 0x80) {
+            do
+                out[w++] = *p++;
+            while (p < end && *p < 0x80 && !isXmlSpace(*p));
+            continue;
+        }
+        const char32_t cp = decodeMultibyte(p, end);
+        if (cp >= 0x10000) {
+            out[w++] = char16_t(0xD800 + ((cp - 0x10000) >> 10));
+            out[w++] = char16_t(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            out[w++] = char16_t(cp);
+        }
+    }
+    text.resize(w);
+    m_pendingSpace = pending;
+    placeText(first, w);
+}
+
+// Text has been written to m_text at [first, end) (first < 0: nothing but whitespace): opened links
+// start there and the current style covers it.
+void FlowBuilder::placeText(qsizetype first, qsizetype end)
+{
     if (first < 0)
         return;
     for (OpenLink &link : m_openLinks) {
@@ -151,16 +241,15 @@ void FlowBuilder::appendText(QStringView raw)
     }
     if (m_style) {
         const int start = int(first);
-        const int end = int(w);
         // A run goes on over the one space that joins it to the next run of the same style, never over
         // another character ("January 3[5?]": the bracket between two italic runs stays upright).
         StyleRun *last = m_block.styles.empty() ? nullptr : &m_block.styles.back();
         const bool joined = last && last->styles == m_style
-            && (last->end >= start || (last->end == start - 1 && text.at(last->end) == u' '));
+            && (last->end >= start || (last->end == start - 1 && m_text.at(last->end) == u' '));
         if (joined)
-            last->end = end;
+            last->end = int(end);
         else
-            m_block.styles.push_back({start, end, m_style});
+            m_block.styles.push_back({start, int(end), m_style});
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringView>
 
@@ -37,6 +38,8 @@ public:
     void endContainer();
 
     void appendText(QStringView raw);
+    // The same for text as the XML parser gives it: UTF-8, decoded while it is collapsed.
+    void appendUtf8(QByteArrayView raw);
     void lineBreak();
     void beginCell();
 
@@ -69,6 +72,7 @@ private:
     void flush();
     void startNewBlock(const Context &ctx);
     void materializeSpace();
+    void placeText(qsizetype first, qsizetype end);
     void placeAnchors(int blockIndex);
 
     Document *m_doc;

@@ -499,6 +499,19 @@ void TeiReader::endElement()
         endDocument();
 }
 
+void TeiReader::utf8Characters(QByteArrayView utf8)
+{
+    // A document's reading text, nearly all of a volume's, goes into its flow in one decoding pass.
+    if (m_inDocument && !m_placeDepth) {
+        flow().appendUtf8(utf8);
+        return;
+    }
+    m_decoded.resize(utf8.size());
+    const QChar *end = m_utf8Decoder.appendToBuffer(m_decoded.data(), utf8);
+    m_decoded.truncate(end - m_decoded.constData());
+    characters(m_decoded);
+}
+
 void TeiReader::characters(QStringView text)
 {
     if (m_inDocument) {

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringDecoder>
 
 #include <functional>
 #include <memory>
@@ -41,6 +42,7 @@ private:
     void startElement(QByteArrayView localName, QByteArrayView prefix, const XmlAttributes &attrs) override;
     void endElement() override;
     void characters(QStringView text) override;
+    void utf8Characters(QByteArrayView utf8) override;
     void registerId(const XmlAttributes &attrs, IdTarget target);
 
     std::uint32_t startOutsideDocument(tei::Element e, const XmlAttributes &attrs);
@@ -95,6 +97,10 @@ private:
     int m_attachmentDepth = 0;
     int m_datelineCount = 0;
     int m_placeDepth = 0;
+
+    // Text that is not a document's reading text, decoded for characters(); reused from call to call.
+    QString m_decoded;
+    QStringDecoder m_utf8Decoder{QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom};
 };
 
 } // namespace marginalia

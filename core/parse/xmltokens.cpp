@@ -113,15 +113,10 @@ struct XmlTokenizer::Callbacks {
         t.m_handler.endElement();
     }
 
-    // Decoded as it comes (libxml2 cuts text only between characters), reported at the next tag.
+    // Gathered as it comes, reported whole at the next tag.
     static void characters(void *user, const xmlChar *text, int length)
     {
-        XmlTokenizer &t = self(user);
-        const qsizetype old = t.m_text.size();
-        t.m_text.resize(old + length);
-        const QChar *end = t.m_decoder.appendToBuffer(t.m_text.data() + old,
-                                                      QByteArrayView(reinterpret_cast<const char *>(text), length));
-        t.m_text.truncate(end - t.m_text.constData());
+        self(user).m_text.append(reinterpret_cast<const char *>(text), length);
     }
 
     static void internalSubset(void *user, const xmlChar *, const xmlChar *, const xmlChar *)
@@ -227,7 +222,7 @@ void XmlTokenizer::flushText()
 {
     if (m_text.isEmpty())
         return;
-    m_handler.characters(m_text);
+    m_handler.utf8Characters(m_text);
     m_text.resize(0); // keeps its capacity for the next text
 }
 

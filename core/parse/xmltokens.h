@@ -4,7 +4,6 @@
 #include <QByteArrayView>
 #include <QLatin1StringView>
 #include <QString>
-#include <QStringDecoder>
 #include <QStringView>
 
 #include <vector>
@@ -42,6 +41,10 @@ public:
     virtual void startElement(QByteArrayView localName, QByteArrayView prefix, const XmlAttributes &attributes) = 0;
     virtual void endElement() = 0;
     virtual void characters(QStringView text) = 0;
+    // The same text as libxml2 gives it, UTF-8 (converted from the file's encoding if need be). A
+    // handler that can consume UTF-8 directly saves decoding into a string it would only copy on;
+    // by default it is decoded and passed to characters().
+    virtual void utf8Characters(QByteArrayView utf8) { characters(QString::fromUtf8(utf8)); }
 };
 
 // Where reading stopped and why: 1-based line and column (in characters).
@@ -79,8 +82,7 @@ private:
     void *m_context = nullptr; // the libxml2 parser context while read() runs
     bool m_utf8 = true;        // the input is read as UTF-8, so byte offsets locate characters
     XmlAttributes m_attributes;
-    QString m_text; // text not yet reported
-    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    QByteArray m_text; // UTF-8 text not yet reported
     bool m_failed = false;
     XmlProblem m_problem;
 };
