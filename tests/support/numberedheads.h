@@ -8,7 +8,7 @@ namespace marginalia::test {
 // item 14), in the files' own markup: a head that is only its number ("2.", "10", `<hi>14.</hi>`), the
 // number parted from the title by `<lb/>` or by nothing ("13.Memorandum"), "No. 3" and "[9.]", a number
 // on the div that carries its own dot (n="11."), and titles that open with a year. Chapters' heads use
-// `<lb/>` and nested `<hi>`, as in the Soviet Union chapters of the 1950s volumes.
+// `<lb/>` and nested `<hi>`. The markup follows the FRUS files; the documents' words are made up.
 inline QByteArray numberedHeadsVolume()
 {
     return QByteArrayLiteral(R"(<?xml version="1.0" encoding="UTF-8"?>
