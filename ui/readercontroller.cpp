@@ -10,6 +10,7 @@
 
 #include "citation/citationsource.h"
 #include "library/citationlabel.h"
+#include "library/documentlabel.h"
 #include "library/openlibrary.h"
 #include "model/readingtext.h"
 #include "render/documentrenderer.h"
@@ -120,7 +121,7 @@ void ReaderController::render(KeepPaint keep)
     m_panes.view->showRendered(renderDocument(volume, *doc, m_style), pageLabels, keep);
     const std::vector<QString> citations = m_library->library().citations(m_current.volume, m_current.document);
     m_panes.notes->showNotes(renderFootnotes(volume, *doc, citations, m_style), keep);
-    m_panes.window->setWindowTitle(tr("%1 — Marginalia").arg(doc->number.isEmpty() ? doc->title : doc->number + QStringLiteral(". ") + doc->title));
+    m_panes.window->setWindowTitle(tr("%1 — Marginalia").arg(documentLabel(*doc)));
 }
 
 void ReaderController::applyFocus(const Focus &focus)

@@ -69,7 +69,7 @@ struct PrecedingCitations {
 struct Document {
     QString id;        // "d317"
     QString number;    // "317"; may be empty (editorial apparatus)
-    QString title;     // head without "NNN. " and without markers
+    QString title;     // head without its own number (model/documentnumber.h) and without markers
     QString place;     // dateline place
     QString date;      // ISO 8601 as in date/@when (or frus:doc-dateTime-min), may be empty
     // The span the document's date covers, as the file gives it (frus:doc-dateTime-min/max, else the

@@ -4,6 +4,7 @@
 #include "catalog/catalogvolumes.h"
 #include "catalog/lazyvolume.h"
 #include "library/citationlabel.h"
+#include "library/documentlabel.h"
 #include "nodetree.h"
 #include "util/plaintext.h"
 
@@ -359,9 +360,9 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == 1)
             return shortDate(doc.date);
-        return doc.number.isEmpty() ? doc.title : doc.number + QStringLiteral(". ") + doc.title;
+        return documentLabel(doc);
     case Qt::ToolTipRole:
-        return plainTooltip(QStringList{doc.title, doc.place, shortDate(doc.date)}.join(QLatin1Char('\n')).trimmed());
+        return plainTooltip(QStringList{documentTitle(doc), doc.place, shortDate(doc.date)}.join(QLatin1Char('\n')).trimmed());
     case DocumentIdRole:
         return doc.id;
     default:

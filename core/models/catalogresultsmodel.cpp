@@ -1,6 +1,7 @@
 #include "catalogresultsmodel.h"
 
 #include "library/citationlabel.h"
+#include "model/documentnumber.h"
 #include "util/plaintext.h"
 
 #include <QLocale>
@@ -104,12 +105,15 @@ QVariant CatalogResultsModel::volumeData(const Group &group, int role) const
 
 QVariant CatalogResultsModel::hitData(const CatalogHit &hit, int role) const
 {
-    const QString number = hit.number.isEmpty() ? QString() : tr("No. %1").arg(hit.number);
+    // An index made before issue 12 may hold "11." as a number and "2." or "13.Memorandum …" as a title.
+    const QString plainNumber = normalDocumentNumber(hit.number);
+    const QString number = plainNumber.isEmpty() ? QString() : tr("No. %1").arg(plainNumber);
+    const QString title = withoutOwnNumber(hit.title, hit.number).trimmed();
     switch (role) {
     case Qt::DisplayRole:
     {
         QStringList parts;
-        for (const QString &part : {number, hit.date, hit.title, unmarked(hit.snippet)}) {
+        for (const QString &part : {number, hit.date, title, unmarked(hit.snippet)}) {
             if (!part.isEmpty())
                 parts << part;
         }
@@ -119,10 +123,10 @@ QVariant CatalogResultsModel::hitData(const CatalogHit &hit, int role) const
         QString head = number.isEmpty() ? QString() : QStringLiteral("<b>%1</b> ").arg(number.toHtmlEscaped());
         if (!hit.date.isEmpty())
             head += QStringLiteral("<span style='color:gray'>%1</span> ").arg(hit.date.toHtmlEscaped());
-        return QStringLiteral("%1%2<br><small>%3</small>").arg(head, hit.title.toHtmlEscaped(), markedHtml(hit.snippet));
+        return QStringLiteral("%1%2<br><small>%3</small>").arg(head, title.toHtmlEscaped(), markedHtml(hit.snippet));
     }
     case Qt::ToolTipRole:
-        return plainTooltip(hit.title);
+        return plainTooltip(title);
     case VolumeIdRole:
         return hit.volume;
     case DocumentIdRole:

@@ -1,6 +1,7 @@
 #include "librarymodel.h"
 
 #include "library/citationlabel.h"
+#include "library/documentlabel.h"
 #include "nodetree.h"
 
 #include "library/openlibrary.h"
@@ -61,17 +62,10 @@ QString volumeTitle(const Volume &volume)
     return QFileInfo(volume.sourcePath).fileName();
 }
 
-QString documentTitle(const Document &doc)
-{
-    if (doc.number.isEmpty())
-        return doc.title;
-    return doc.number + QStringLiteral(". ") + doc.title;
-}
-
 QString documentToolTip(const Document &doc)
 {
     QStringList lines;
-    for (const QString &part : {doc.title, doc.place, shortDate(doc.date)}) {
+    for (const QString &part : {documentTitle(doc), doc.place, shortDate(doc.date)}) {
         if (!part.isEmpty())
             lines.append(part);
     }
@@ -82,7 +76,7 @@ QVariant documentData(const Document &doc, int column, int role)
 {
     switch (role) {
     case Qt::DisplayRole:
-        return column == 0 ? documentTitle(doc) : shortDate(doc.date);
+        return column == 0 ? documentLabel(doc) : shortDate(doc.date);
     case Qt::ToolTipRole:
         return plainTooltip(documentToolTip(doc));
     case LibraryModel::DocumentIdRole:

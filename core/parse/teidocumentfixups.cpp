@@ -1,6 +1,6 @@
 #include "teidocumentfixups.h"
 
-#include <QRegularExpression>
+#include "model/documentnumber.h"
 
 #include <algorithm>
 
@@ -90,6 +90,8 @@ CrossReference parseReferenceTarget(QStringView raw)
 
 void finishDocument(Document &doc, int titleBlock)
 {
+    // n="11." or n="[9]": the number the library, the citation and the made-up head call the document.
+    doc.number = normalDocumentNumber(doc.number);
     if (titleBlock < 0) {
         Block heading;
         heading.kind = BlockKind::Heading;
@@ -108,12 +110,9 @@ void finishDocument(Document &doc, int titleBlock)
         if (digits)
             doc.number = doc.id.mid(1);
     }
-    // "317. Letter From …" in modern volumes, "No. 38. Mr. McAdoo to …" in old ones.
-    static const QRegularExpression numberPrefix(QStringLiteral("^(No\\.\\s*)?\\d+[A-Za-z]?\\.\\s+"));
-    QString title = doc.body.front().text;
-    title.replace(u'\n', u' ');
-    title.remove(numberPrefix);
-    doc.title = title;
+    // "317. Letter From …" in modern volumes, "No. 38. Mr. McAdoo to …" in old ones, "2." alone: the head's
+    // own number goes, a year or another number that opens the title stays.
+    doc.title = withoutOwnNumber(doc.body.front().text, doc.number).trimmed();
     labelReferences(doc, doc.body);
     for (const Footnote &f : doc.footnotes)
         labelReferences(doc, f.content);

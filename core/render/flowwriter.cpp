@@ -3,6 +3,7 @@
 #include "documentrenderer.h"
 #include "inlinewalk.h"
 #include "links.h"
+#include "model/documentnumber.h"
 #include "model/volume.h"
 #include "util/plaintext.h"
 
@@ -71,8 +72,8 @@ void FlowWriter::insertDocumentNumber(const Block &heading, const QTextCharForma
 {
     // Old volumes' heads carry no number ("The Ambassador in Chile (Sevier) to …"); the reader still
     // wants to see which document this is, as the library and the citation call it.
-    const QString &number = m_doc.number;
-    if (number.isEmpty() || heading.text.startsWith(number) || heading.text.startsWith(QStringLiteral("No. ") + number))
+    const QString number = normalDocumentNumber(m_doc.number);
+    if (number.isEmpty() || ownNumberLength(heading.text, number) > 0)
         return;
     insertAdded(sanitizedForTextDocument(number) + QStringLiteral(". "), format);
 }

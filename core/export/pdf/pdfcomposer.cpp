@@ -9,6 +9,7 @@
 
 #include "annotation/documentkey.h"
 #include "library/citationlabel.h"
+#include "library/documentlabel.h"
 #include "library/library.h"
 #include "model/readingtext.h"
 #include "pdfcomposition.h"
@@ -166,8 +167,7 @@ void addContents(Composition &c, const std::vector<PdfDocumentPart> &parts)
         const int home = c.library.homeVolume(part.volume);
         const QString group = shortVolumeName(c.library.volumeIdOf(part.volume),
                                               c.library.volume(home >= 0 ? home : part.volume).title);
-        const QString title = doc.number.isEmpty() ? doc.title : Tr::tr("%1. %2").arg(doc.number, doc.title);
-        entries.push_back({group, title});
+        entries.push_back({group, documentLabel(doc)});
     }
     QString heading = Tr::tr("Contents");
     if (!c.options.tagFilter.isEmpty())

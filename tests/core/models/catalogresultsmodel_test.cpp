@@ -122,6 +122,33 @@ TEST_F(CatalogResultsModelTest, Issue8SnippetIsEscapedAndOnlyTheHitsAreBold)
     EXPECT_FALSE(html.contains(QStringLiteral("<img"))) << html.toStdString();
 }
 
+// Issue 12, item 14: an index made by the old importer holds heads that are only their number ("2.") as
+// titles and n="11." with its dot; a hit shows the number once.
+TEST_F(CatalogResultsModelTest, Issue12AHitOfAnOlderIndexShowsItsNumberOnce)
+{
+    CatalogResultsModel model;
+    CatalogSearchResults results;
+    results.total = 3;
+    const QString v08 = QStringLiteral("frus1952-54v08");
+    const QString date = QStringLiteral("1952-01-05");
+    const QString kind = QStringLiteral("document");
+    results.results.push_back({v08, QStringLiteral("d2"), QStringLiteral("2"), QStringLiteral("2."), date, kind, -1,
+                               QStringLiteral("an economic «conference»")});
+    results.results.push_back({v08, QStringLiteral("d11"), QStringLiteral("11."), QStringLiteral("Memorandum for the Record"),
+                               date, kind, -2, QStringLiteral("the «conference» was postponed")});
+    results.results.push_back({v08, QStringLiteral("d13"), QStringLiteral("13"), QStringLiteral("13.Memorandum of Conversation"),
+                               date, kind, -3, QStringLiteral("before the «conference»")});
+    model.setResults(query(QStringLiteral("conference")), results);
+    const QModelIndex group = model.index(0, 0);
+    ASSERT_EQ(model.rowCount(group), 3);
+    EXPECT_EQ(model.index(0, 0, group).data().toString(), QStringLiteral("No. 2 · 1952-01-05 · an economic conference"));
+    EXPECT_EQ(model.index(1, 0, group).data().toString(),
+              QStringLiteral("No. 11 · 1952-01-05 · Memorandum for the Record · the conference was postponed"));
+    EXPECT_EQ(model.index(2, 0, group).data().toString(),
+              QStringLiteral("No. 13 · 1952-01-05 · Memorandum of Conversation · before the conference"));
+    EXPECT_EQ(model.index(2, 0, group).data(Qt::ToolTipRole).toString(), QStringLiteral("Memorandum of Conversation"));
+}
+
 TEST_F(CatalogResultsModelTest, ARefusedQueryLeavesItsPlainMessageAndNoRows)
 {
     CatalogResultsModel model;

@@ -8,6 +8,7 @@
 #include "parse/teiparser.h"
 #include "parse/volumeloader.h"
 #include "render/links.h"
+#include "support/numberedheads.h"
 #include "support/testdata.h"
 
 #include <QCoreApplication>
@@ -478,4 +479,44 @@ TEST(DocumentRenderer, Issue11AnEmptyHeadShowsTheDocumentsNumber)
     EXPECT_TRUE(doc->title.isEmpty());
     const RenderedText r = renderDocument(*v, *doc, RenderStyle::light());
     EXPECT_EQ(r.document->begin().text().trimmed(), QStringLiteral("317."));
+}
+
+// Issue 12, item 14: the heading adds the document's number only when the head does not print it already,
+// in whatever form ("[9.]", "13.Memorandum", "No. 3"), and a year that opens the head is no number of its own.
+TEST(DocumentRenderer, Issue12TheHeadingShowsTheNumberOnce)
+{
+    Result<Volume> v = TeiParser::parse(test::numberedHeadsVolume(), QStringLiteral("numbered-heads.xml"));
+    ASSERT_TRUE(v.has_value());
+    const auto heading = [&](const char *id) {
+        const Document *doc = v->document(QString::fromUtf8(id));
+        EXPECT_NE(doc, nullptr) << id;
+        QString text = doc ? renderDocument(*v, *doc, RenderStyle::light()).document->begin().text().trimmed() : QString();
+        // A head's source note leaves its marker at the end: a word joiner and "0".
+        if (text.endsWith(QStringLiteral("\u20600")))
+            text.chop(2);
+        return text;
+    };
+    EXPECT_EQ(heading("d2"), QStringLiteral("2."));
+    EXPECT_EQ(heading("d9"), QStringLiteral("[9.] Memorandum for the Files"));
+    EXPECT_EQ(heading("d13"), QStringLiteral("13.Memorandum of Conversation"));
+    EXPECT_EQ(heading("d11"), QStringLiteral("11. Memorandum for the Record"));
+    EXPECT_EQ(heading("d5"), QStringLiteral("5. 1934 Trade Agreement With the Soviet Union"));
+    EXPECT_TRUE(heading("d3").startsWith(QStringLiteral("No. 3"))) << heading("d3").toStdString();
+}
+
+// A document 1 whose head opens with a year is still called 1 on screen; one without a head, numbered
+// n="11.", shows "11." and not "11..".
+TEST(DocumentRenderer, Issue12AYearIsNotTheDocumentsNumber)
+{
+    Result<Volume> v = TeiParser::parse(R"(<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+        <div type="document" xml:id="d1" n="1"><head>1934 Trade Agreement With Cuba</head><p>Text.</p></div>
+        <div type="document" xml:id="d11" n="11."><p>The Ambassador called.</p></div></body></text></TEI>)",
+                                        QStringLiteral("years.xml"));
+    ASSERT_TRUE(v.has_value());
+    ASSERT_EQ(v->documents.size(), 2u);
+    const auto heading = [&](std::size_t d) {
+        return renderDocument(*v, v->documents[d], RenderStyle::light()).document->begin().text().trimmed();
+    };
+    EXPECT_EQ(heading(0), QStringLiteral("1. 1934 Trade Agreement With Cuba"));
+    EXPECT_EQ(heading(1), QStringLiteral("11."));
 }
