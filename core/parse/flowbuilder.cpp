@@ -1,6 +1,9 @@
 #include "flowbuilder.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace marginalia {
 
@@ -47,6 +50,64 @@ char32_t decodeMultibyte(const unsigned char *&p, const unsigned char *end)
     }
     p += length;
     return cp;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+
+// The high bit of each byte of x (all < 0x80) that is below 0x21: whitespace and control characters.
+constexpr std::uint64_t bytesBelow21(std::uint64_t x)
+{
+    return ~((x | kHigh) - 0x21 * kOnes) & kHigh; // no borrow crosses a byte: each is >= 0x80 first
+}
+
+// The high bit of each byte of x (all < 0x80) that is a space.
+constexpr std::uint64_t spaceBytes(std::uint64_t x)
+{
+    const std::uint64_t t = x ^ (0x20 * kOnes);
+    return ~(((t & ~kHigh) + ~kHigh) | t) & kHigh;
+}
+
+// A pretty-printed volume's text is two-fifths indentation: skipped eight spaces at a time.
+void skipIndentation(const unsigned char *&p, const unsigned char *end)
+{
+    for (std::uint64_t x; end - p >= 8; p += 8) {
+        std::memcpy(&x, p, 8);
+        if (x != 0x20 * kOnes)
+            return;
+    }
+}
+
+// Copies on from p the ASCII that needs no collapsing, right after a character that is no whitespace:
+// letters and marks, and single spaces between them (each written as the collapsing would write it).
+// Stops at anything else, and before a space the text ends with, which must stay pending.
+void copyAsciiRun(const unsigned char *&p, const unsigned char *end, char16_t *out, qsizetype &w)
+{
+    for (;;) {
+        if constexpr (std::endian::native == std::endian::little) {
+            while (end - p >= 8) {
+                std::uint64_t x;
+                std::memcpy(&x, p, 8);
+                if (x & kHigh)
+                    break;
+                const std::uint64_t spaces = spaceBytes(x);
+                // Eight bytes at once when they hold no other whitespace, no two spaces in a row, and
+                // do not end with a space (which may start a run of whitespace).
+                if (bytesBelow21(x) != spaces || (spaces & (spaces << 8)) || (spaces >> 63))
+                    break;
+                for (int i = 0; i < 8; ++i)
+                    out[w + i] = p[i];
+                w += 8;
+                p += 8;
+            }
+        }
+        // One byte by hand, then eight at once again.
+        if (p == end || *p >= 0x80)
+            return;
+        if (isXmlSpace(*p) && (*p != ' ' || end - p < 2 || p[1] >= 0x80 || isXmlSpace(p[1])))
+            return;
+        out[w++] = *p++;
+    }
 }
 
 } // namespace
@@ -201,6 +262,7 @@ void FlowBuilder::appendUtf8(QByteArrayView raw)
         if (isXmlSpace(*p)) {
             pending = true;
             ++p;
+            skipIndentation(p, end);
             continue;
         }
         if (pending) {
@@ -211,9 +273,8 @@ void FlowBuilder::appendUtf8(QByteArrayView raw)
         if (first < 0)
             first = w;
         if (*p < 0x80) {
-            do
-                out[w++] = *p++;
-            while (p < end && *p < 0x80 && !isXmlSpace(*p));
+            out[w++] = *p++;
+            copyAsciiRun(p, end, out, w);
             continue;
         }
         const char32_t cp = decodeMultibyte(p, end);

@@ -66,6 +66,12 @@ QString xmlId(const XmlAttributes &attrs)
 
 std::uint8_t stylesFor(QStringView rend)
 {
+    // Nearly every <hi> of a volume says just "italic" or "smallcaps": told at once, before the
+    // searches that a combined value ("bold italic", "italic underline") needs.
+    if (rend == QLatin1String("italic"))
+        return Italic;
+    if (rend == QLatin1String("smallcaps"))
+        return SmallCaps;
     std::uint8_t s = 0;
     if (rend.contains(QLatin1String("italic")))
         s |= Italic;

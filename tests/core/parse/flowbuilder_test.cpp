@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QList>
+
 namespace marginalia {
 namespace {
 
@@ -88,6 +90,23 @@ TEST(FlowBuilderUtf8, Issue10IllFormedBytesBecomeReplacementCharactersWithoutRea
     for (const QChar c : t)
         EXPECT_FALSE(c.isSurrogate());
     EXPECT_TRUE(t.endsWith(QStringLiteral("d\uFFFD\uFFFD")));
+}
+
+TEST(FlowBuilderUtf8, Issue10EverySpacingAtEveryOffsetCollapsesAsFromTheDecodedString)
+{
+    // The ASCII fast path copies eight bytes at a time when they hold only single spaces between
+    // words; each spacing below is tried at every offset of an eight-byte word, ending a piece or not.
+    const QList<QByteArray> spacings = {" ", "  ", "\n", " \n ", "\t", "\r\n", "\x01", "\xC3\xA9", " \xE2\x80\x94 "};
+    for (const QByteArray &spacing : spacings) {
+        for (int offset = 0; offset < 10; ++offset) {
+            const QByteArray word = QByteArray("Attachment").left(offset);
+            const QByteArray text = word + spacing + "Memorandum" + spacing + word;
+            SCOPED_TRACE(text.toStdString());
+            expectSameBlocks({text});
+            expectSameBlocks({text, text});
+            expectSameBlocks({word, spacing, word + spacing, "of State"});
+        }
+    }
 }
 
 } // namespace
