@@ -43,12 +43,13 @@ Utf8Problem findInvalidUtf8(const QByteArray &data)
     const unsigned char *p = begin;
     while (p < end) {
         // Most of a FRUS file is ASCII: skip it 32 bytes at a time, then eight.
-        while (end - p >= 32) {
+        if (end - p >= 32) {
             std::uint64_t words[4];
             std::memcpy(words, p, 32);
-            if ((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ull)
-                break;
-            p += 32;
+            if (!((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ull)) {
+                p += 32;
+                continue;
+            }
         }
         if (end - p >= 8) {
             std::uint64_t word;
