@@ -156,7 +156,9 @@ void SearchPane::setLibrary(CatalogResultsModel *results)
     if (m_library || !results)
         return;
     m_library = results;
-    m_query->setPlaceholderText(tr("Search the library: words, \"phrases\", AND, OR, NOT, prefix*"));
+    // Short enough to read in a pane narrowed for the text and its notes; the whole syntax on hover.
+    m_query->setPlaceholderText(tr("Words, \"phrases\", OR, prefix*"));
+    m_query->setToolTip(tr("Search the library: words, \"phrases\", AND, OR, NOT, prefix*"));
     m_filterButton = new QToolButton(this);
     m_filterButton->setObjectName(QStringLiteral("filterButton"));
     m_filterButton->setText(tr("Filters"));
