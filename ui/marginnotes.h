@@ -24,7 +24,8 @@ class DocumentView;
 // Clicking a card asks for its passage to be selected; a double click or its pencil asks to edit its
 // note. Hovering a card marks its passage in the text, and a hovered or selected highlight marks its
 // card. The margin takes room from the text only when there are notes to show and the text keeps its
-// reading measure beside it (ReadingMeasure): on a narrow window it narrows, then hides.
+// reading measure beside it (ReadingMeasure, which narrows the side panes for it where they can give
+// the room without folding): on a narrow window it narrows, then hides.
 class MarginNotes : public QWidget {
     Q_OBJECT
 
