@@ -4,14 +4,17 @@
 #include "readerfixture.h"
 
 #include "annotationcontroller.h"
+#include "annotationspane.h"
 #include "marginnotes.h"
 #include "readingmeasure.h"
+#include "searchpane.h"
 
 #include "models/annotationsmodel.h"
 #include "support/testdata.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -337,6 +340,24 @@ TEST_P(MarginAtDefaultWidth, Issue12TheNotesStandBesideTheirPassagesAndTheTextRu
         EXPECT_EQ(m_window.dockWidgetArea(dock), Qt::LeftDockWidgetArea) << name;
     }
     shoot(QStringLiteral("margin-notes-default-%1").arg(size.width()));
+    // Narrowed, the panes keep their controls whole: the search options wrap inside the pane, and the
+    // annotation buttons show their words.
+    auto *search = m_window.findChild<SearchPane *>();
+    for (QCheckBox *box : search->findChildren<QCheckBox *>()) {
+        EXPECT_TRUE(box->isVisible()) << box->text().toStdString();
+        EXPECT_TRUE(search->rect().contains(QRect(box->mapTo(search, QPoint()), box->size()))) << box->text().toStdString();
+        EXPECT_GE(box->width(), box->sizeHint().width()) << box->text().toStdString();
+    }
+    clickTab(QStringLiteral("Annotations"));
+    settle();
+    auto *pane = m_window.findChild<AnnotationsPane *>();
+    ASSERT_TRUE(pane->isVisible());
+    for (QPushButton *button : pane->findChildren<QPushButton *>()) {
+        EXPECT_TRUE(pane->rect().contains(QRect(button->mapTo(pane, QPoint()), button->size())))
+            << button->text().toStdString();
+        EXPECT_GT(button->width(), button->fontMetrics().horizontalAdvance(button->text())) << button->text().toStdString();
+    }
+    clickTab(QStringLiteral("Notes"));
 
     // Narrower than the margin can fit beside the measure: it gives way, and the text keeps its measure.
     m_window.resize(1024, size.height());
