@@ -134,14 +134,18 @@ private:
 void showUnattended(MainWindow &window, const QString &screenshot)
 {
     window.show();
+    // A moment after the first frame: the side panes give way to the text and to the margin of notes
+    // once the window has its size (ReadingMeasure), and the image shows the window as the user sees it.
     new ExposeWatcher(window.windowHandle(), [&window, screenshot] {
-        if (!screenshot.isEmpty() && !window.grab().save(screenshot)) {
-            std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("cannot save the screenshot %1").arg(screenshot)));
-            QCoreApplication::exit(1);
-            return;
-        }
-        std::printf("%s\n", qUtf8Printable(marginalia::Tr::tr("shown: %1").arg(window.windowTitle())));
-        QCoreApplication::quit();
+        QTimer::singleShot(300, &window, [&window, screenshot] {
+            if (!screenshot.isEmpty() && !window.grab().save(screenshot)) {
+                std::fprintf(stderr, "%s\n", qUtf8Printable(marginalia::Tr::tr("cannot save the screenshot %1").arg(screenshot)));
+                QCoreApplication::exit(1);
+                return;
+            }
+            std::printf("%s\n", qUtf8Printable(marginalia::Tr::tr("shown: %1").arg(window.windowTitle())));
+            QCoreApplication::quit();
+        });
     });
     // A window that is never exposed is a failure, not a hang.
     QTimer::singleShot(30000, &window, [] {

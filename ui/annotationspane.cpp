@@ -9,9 +9,26 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace marginalia {
+
+namespace {
+
+// A button as narrow as its words: the style's 80 px minimum for a push button would keep the pane,
+// and with it the side of the window, wider than the text beside it can spare.
+QPushButton *narrowButton(const QString &text, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    const QStyle *style = button->style();
+    const int frame = style->pixelMetric(QStyle::PM_ButtonMargin, nullptr, button)
+        + 2 * style->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, button);
+    button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) + 2 * frame);
+    return button;
+}
+
+} // namespace
 
 AnnotationsPane::AnnotationsPane(AnnotationsModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_summary(plainLabel(this)), m_list(new QListView(this))
@@ -22,9 +39,9 @@ AnnotationsPane::AnnotationsPane(AnnotationsModel *model, QWidget *parent)
     m_list->setAlternatingRowColors(true);
     m_list->setSpacing(2);
     m_summary->setWordWrap(true);
-    auto *note = new QPushButton(tr("Note…"), this);
-    auto *tags = new QPushButton(tr("Tags…"), this);
-    auto *remove = new QPushButton(tr("Delete"), this);
+    auto *note = narrowButton(tr("Note…"), this);
+    auto *tags = narrowButton(tr("Tags…"), this);
+    auto *remove = narrowButton(tr("Delete"), this);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(note);
     buttons->addWidget(tags);

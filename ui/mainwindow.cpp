@@ -114,7 +114,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
     connectLibraryIndex();
     connectAnnotations();
     restoreLayout();
-    new ReadingMeasure(this, m_view, this); // the side panes give way to the text on a narrow window
+    // The side panes give way to the text on a narrow window, and to the margin of notes beside it.
+    auto *measure = new ReadingMeasure(this, m_view, this);
+    connect(m_margin, &MarginNotes::roomWantedChanged, measure, &ReadingMeasure::setMarginRoom);
+    measure->setMarginRoom(m_margin->roomWanted());
     qApp->installEventFilter(this);
 }
 

@@ -78,7 +78,21 @@ void MarginNotes::setWanted(bool wanted)
 {
     if (m_toggle->isChecked() != wanted)
         m_toggle->setChecked(wanted);
+    announceRoom();
     scheduleLayout();
+}
+
+int MarginNotes::roomWanted() const
+{
+    return m_toggle->isChecked() && !m_cards.isEmpty() ? kNarrowestWidth : 0;
+}
+
+void MarginNotes::announceRoom()
+{
+    if (roomWanted() == m_announcedRoom)
+        return;
+    m_announcedRoom = roomWanted();
+    Q_EMIT roomWantedChanged(m_announcedRoom);
 }
 
 void MarginNotes::setAuthorFilter(const AuthorFilter &filter)
@@ -116,6 +130,7 @@ void MarginNotes::rebuild()
     std::stable_sort(m_cards.begin(), m_cards.end(), [](const NoteCard &a, const NoteCard &b) {
         return std::pair{a.start, a.end} < std::pair{b.start, b.end};
     });
+    announceRoom();
     relayout();
 }
 
@@ -179,6 +194,7 @@ void MarginNotes::relayout()
     const int last = std::max(0, m_view->document()->characterCount() - 1);
     // A passage the rendering does not show (text it leaves out) has no line to stand beside.
     m_cards.removeIf([this](const NoteCard &card) { return m_view->rendered().positionOfOffset(card.start) < 0; });
+    announceRoom();
     std::vector<MarginCard> items;
     for (NoteCard &card : m_cards) {
         wrapCard(card, font(), cardWidth);

@@ -24,7 +24,8 @@ class DocumentView;
 // Clicking a card asks for its passage to be selected; a double click or its pencil asks to edit its
 // note. Hovering a card marks its passage in the text, and a hovered or selected highlight marks its
 // card. The margin takes room from the text only when there are notes to show and the text keeps its
-// reading measure beside it (ReadingMeasure): on a narrow window it narrows, then hides.
+// reading measure beside it (ReadingMeasure, which narrows the side panes for it where they can give
+// the room without folding): on a narrow window it narrows, then hides.
 class MarginNotes : public QWidget {
     Q_OBJECT
 
@@ -45,6 +46,8 @@ public:
         CardState state = CardState::Plain;
     };
     QList<Placed> placedCards() const;
+    // The room it asks beside the text: its narrowest width while it has notes to show and is wanted, else 0.
+    int roomWanted() const;
 
 public Q_SLOTS:
     void setWanted(bool wanted);
@@ -56,6 +59,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void cardClicked(const QString &id);
+    // Its roomWanted() changed (notes came or went, or View › Margin Notes was toggled).
+    void roomWantedChanged(int width);
     void editRequested(const QString &id);
 
 protected:
@@ -70,6 +75,7 @@ protected:
 
 private:
     void rebuild();
+    void announceRoom();
     void scheduleLayout();
     int marginWidth() const;
     void place();
@@ -85,6 +91,7 @@ private:
     QTimer *m_pending;
     AuthorFilter m_filter;
     bool m_showsAuthors = false;
+    int m_announcedRoom = 0;
     QList<NoteCard> m_cards;      // in the order of their passages
     std::vector<int> m_tops;      // each card's top in the document's coordinates
     std::vector<int> m_anchors;   // each passage's first line, likewise

@@ -102,6 +102,14 @@ int ReadingMeasure::areaNarrowest(int area) const
     return width;
 }
 
+void ReadingMeasure::setMarginRoom(int width)
+{
+    if (width == m_marginRoom)
+        return;
+    m_marginRoom = width;
+    m_pending->start();
+}
+
 void ReadingMeasure::fit()
 {
     const int need = neededWidth();
@@ -111,6 +119,10 @@ void ReadingMeasure::fit()
         m_pending->start(); // measured again once the layout has the panes back
         return;
     }
+    // The notes beside their passages, when the sides can narrow for them without folding away.
+    const int central = m_window->centralWidget()->width();
+    if (m_marginRoom > 0 && !sidesFolded() && need + m_marginRoom > central && narrowSides(need + m_marginRoom - central))
+        return;
     const int deficit = need - m_window->centralWidget()->width();
     if (deficit <= 0)
         return;
@@ -122,10 +134,10 @@ void ReadingMeasure::fit()
     }
     if (m_window->layout())
         m_window->layout()->activate(); // the panes and the text take their new widths now
-
 }
 
-// Takes `deficit` pixels from the sides, each in proportion to what it can give; false if they cannot.
+// Takes `deficit` pixels from the sides, each in proportion to what it can give; false if they cannot
+// (then they are left as they were, or as narrow as they went).
 bool ReadingMeasure::narrowSides(int deficit)
 {
     QList<QDockWidget *> docks;
@@ -144,8 +156,12 @@ bool ReadingMeasure::narrowSides(int deficit)
         const int canGive = std::max(0, widths[i] - areaNarrowest(areaOf(m_window, docks[i])));
         widths[i] -= (canGive * deficit + spare - 1) / spare;
     }
+    const int before = m_window->centralWidget()->width();
     m_window->resizeDocks(docks, widths, Qt::Horizontal);
-    return true;
+    if (m_window->layout())
+        m_window->layout()->activate();
+    // A side may stop short of what its panes' minimums promise (the tab bar of its tabbed panes).
+    return m_window->centralWidget()->width() - before >= deficit;
 }
 
 // The left side's panes (the library, search, tags) become tabs beside the notes, which stay in front:

@@ -16,6 +16,9 @@ class DocumentView;
 // the text (kMeasure characters a line), the side panes give way. First they narrow, down to
 // kNarrowestSide (or their own minimum); then the left side's panes become tabs beside the notes. When
 // the window is wide enough again, the panes go back as they were.
+// With notes to show in the margin beside the text (setMarginRoom), the sides narrow for the margin
+// too, as far as they can without folding: at 1280 or 1366 px the text and its notes both fit. Where
+// they cannot, the margin gives way (it hides) and the text alone is given its measure, as before.
 class ReadingMeasure : public QObject {
     Q_OBJECT
 
@@ -34,6 +37,8 @@ public:
     bool sidesFolded() const { return !m_unfolded.isEmpty(); }
 
 public Q_SLOTS:
+    // The width the margin of notes asks beside the text (its narrowest), or 0 when it has none to show.
+    void setMarginRoom(int width);
     // Gives the text its room now (it runs by itself when the window is resized or a document shown).
     void fit();
 
@@ -51,6 +56,7 @@ private:
     QTimer *m_pending;
     QByteArray m_unfolded; // the window's dock layout before the sides were folded together
     int m_unfoldAt = 0;    // the window width from which the unfolded layout fits again
+    int m_marginRoom = 0;
 };
 
 } // namespace marginalia

@@ -1,6 +1,7 @@
 #include "searchpane.h"
 
 #include "catalogfilterbar.h"
+#include "flowlayout.h"
 #include "htmlitemdelegate.h"
 #include "plaintext.h"
 
@@ -9,7 +10,6 @@
 #include "models/searchresultsmodel.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,11 +45,11 @@ SearchPane::SearchPane(SearchResultsModel *results, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setExpandsOnDoubleClick(false);
 
-    auto *options = new QHBoxLayout;
+    // The options wrap below one another on a narrow side, so the pane can give the text its room.
+    auto *options = new FlowLayout;
     options->addWidget(m_caseSensitive);
     options->addWidget(m_wholeWords);
     options->addWidget(m_notes);
-    options->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_query);
@@ -156,7 +156,9 @@ void SearchPane::setLibrary(CatalogResultsModel *results)
     if (m_library || !results)
         return;
     m_library = results;
-    m_query->setPlaceholderText(tr("Search the library: words, \"phrases\", AND, OR, NOT, prefix*"));
+    // Short enough to read in a pane narrowed for the text and its notes; the whole syntax on hover.
+    m_query->setPlaceholderText(tr("Words, \"phrases\", OR, prefix*"));
+    m_query->setToolTip(tr("Search the library: words, \"phrases\", AND, OR, NOT, prefix*"));
     m_filterButton = new QToolButton(this);
     m_filterButton->setObjectName(QStringLiteral("filterButton"));
     m_filterButton->setText(tr("Filters"));

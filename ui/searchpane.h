@@ -6,7 +6,6 @@
 #include <QWidget>
 
 class QCheckBox;
-class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
@@ -16,6 +15,7 @@ class QTreeView;
 namespace marginalia {
 
 class CatalogFilterBar;
+class FlowLayout;
 class CatalogResultsModel;
 class SearchHitGroupsModel;
 class SearchResultsModel;
@@ -72,7 +72,7 @@ private:
     QLabel *m_summary;
     SearchHitGroupsModel *m_groups;
     QTreeView *m_view;
-    QHBoxLayout *m_optionsRow = nullptr;
+    FlowLayout *m_optionsRow = nullptr;
     CatalogResultsModel *m_library = nullptr;
     CatalogFilterBar *m_filters = nullptr;
     QToolButton *m_filterButton = nullptr;

@@ -10,6 +10,10 @@
 #include <QTabBar>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextLayout>
+
+#include <algorithm>
+#include <vector>
 
 namespace marginalia::test {
 
@@ -101,6 +105,22 @@ const Document &ReaderFixture::currentDocument() const
 QString ReaderFixture::currentVolumeId() const
 {
     return m_library.library().volume(m_navigator.current().volume).id;
+}
+
+int charactersPerLine(const QTextEdit *view)
+{
+    std::vector<int> lengths;
+    for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next()) {
+        const QTextLayout *layout = b.layout();
+        if (!layout || layout->lineCount() < 3)
+            continue;
+        for (int i = 0; i + 1 < layout->lineCount(); ++i)
+            lengths.push_back(layout->lineAt(i).textLength());
+    }
+    if (lengths.empty())
+        return 0;
+    std::nth_element(lengths.begin(), lengths.begin() + std::ptrdiff_t(lengths.size() / 2), lengths.end());
+    return lengths[lengths.size() / 2];
 }
 
 int linkPosition(const QTextDocument *doc, const QUrl &href)

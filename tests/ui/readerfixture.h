@@ -80,5 +80,8 @@ private:
 
 // Where a link of `href` starts in a text document, or -1.
 int linkPosition(const QTextDocument *doc, const QUrl &href);
+// Characters a line of a view's text as Qt laid it out: the median over the lines of the paragraphs of
+// three lines or more, their last lines (which end where the paragraph does) left out.
+int charactersPerLine(const QTextEdit *view);
 
 } // namespace marginalia::test

@@ -10,8 +10,6 @@
 #include <QDockWidget>
 #include <QTabBar>
 #include <QTest>
-#include <QTextBlock>
-#include <QTextLayout>
 
 #include <algorithm>
 
@@ -19,24 +17,6 @@ using namespace marginalia;
 using namespace marginalia::test;
 
 namespace {
-
-// Characters a line of the body text as Qt laid it out: the median over the lines of the paragraphs of
-// three lines or more, their last lines (which end where the paragraph does) left out.
-int charactersPerLine(const QTextEdit *view)
-{
-    std::vector<int> lengths;
-    for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next()) {
-        const QTextLayout *layout = b.layout();
-        if (!layout || layout->lineCount() < 3)
-            continue;
-        for (int i = 0; i + 1 < layout->lineCount(); ++i)
-            lengths.push_back(layout->lineAt(i).textLength());
-    }
-    if (lengths.empty())
-        return 0;
-    std::nth_element(lengths.begin(), lengths.begin() + std::ptrdiff_t(lengths.size() / 2), lengths.end());
-    return lengths[lengths.size() / 2];
-}
 
 class ReadingColumn : public ReaderFixture {
 protected:
