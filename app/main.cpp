@@ -2,6 +2,7 @@
 // and hands it to the window; nothing here is global.
 #include "mainwindow.h"
 
+#include "compacttabstyle.h"
 #include "librarycontroller.h"
 
 #include "annotation/annotationservice.h"
@@ -311,6 +312,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Marginalia"));
     QApplication::setDesktopFileName(QStringLiteral("marginalia"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/marginalia.svg")));
+    QApplication::setStyle(new marginalia::CompactTabStyle); // the application owns it
 
     const int status = runWindow(app);
     // The window's background jobs were detached as it closed, and what still runs stops at its next

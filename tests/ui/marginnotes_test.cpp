@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTest>
 #include <QTimer>
 
@@ -340,6 +341,16 @@ TEST_P(MarginAtDefaultWidth, Issue12TheNotesStandBesideTheirPassagesAndTheTextRu
         EXPECT_EQ(m_window.dockWidgetArea(dock), Qt::LeftDockWidgetArea) << name;
     }
     shoot(QStringLiteral("margin-notes-default-%1").arg(size.width()));
+    // The tabs of the narrowed sides show their words whole ("Search", not "Se…"): a bar wants its
+    // size hint's width to show every tab unelided.
+    for (QTabBar *bar : m_window.findChildren<QTabBar *>()) {
+        if (!bar->isVisible())
+            continue;
+        QStringList tabs;
+        for (int i = 0; i < bar->count(); ++i)
+            tabs << bar->tabText(i);
+        EXPECT_LE(bar->sizeHint().width(), bar->width()) << tabs.join(u' ').toStdString();
+    }
     // Narrowed, the panes keep their controls whole: the search options wrap inside the pane, and the
     // annotation buttons show their words.
     auto *search = m_window.findChild<SearchPane *>();
