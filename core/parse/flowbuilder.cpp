@@ -68,6 +68,15 @@ constexpr std::uint64_t spaceBytes(std::uint64_t x)
     return ~(((t & ~kHigh) + ~kHigh) | t) & kHigh;
 }
 
+// Puts down the one space a run of whitespace leaves before the next word, unless the text is empty or
+// already ends in a space, a line break or a tab (a page break puts down a space: "Twelve <pb/> of"
+// keeps one space, not two).
+void putCollapsedSpace(char16_t *out, qsizetype &w)
+{
+    if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t' && out[w - 1] != u' ')
+        out[w++] = u' ';
+}
+
 // A pretty-printed volume's text is two-fifths indentation: skipped eight spaces at a time.
 void skipIndentation(const unsigned char *&p, const unsigned char *end)
 {
@@ -220,7 +229,7 @@ void FlowBuilder::appendText(QStringView raw)
     QString &text = m_text;
     const qsizetype old = text.size();
     text.resize(old + raw.size() + 1);
-    QChar *out = text.data();
+    char16_t *out = reinterpret_cast<char16_t *>(text.data());
     qsizetype w = old;
     qsizetype first = -1;
     bool pending = m_pendingSpace;
@@ -230,14 +239,12 @@ void FlowBuilder::appendText(QStringView raw)
             continue;
         }
         if (pending) {
-            // Not after the space a page break put down ("Twelve <pb/> of": one space, not two).
-            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t' && out[w - 1] != u' ')
-                out[w++] = u' ';
+            putCollapsedSpace(out, w);
             pending = false;
         }
         if (first < 0)
             first = w;
-        out[w++] = c;
+        out[w++] = c.unicode();
     }
     text.resize(w);
     m_pendingSpace = pending;
@@ -266,8 +273,7 @@ void FlowBuilder::appendUtf8(QByteArrayView raw)
             continue;
         }
         if (pending) {
-            if (w > 0 && out[w - 1] != u'\n' && out[w - 1] != u'\t' && out[w - 1] != u' ')
-                out[w++] = u' ';
+            putCollapsedSpace(out, w);
             pending = false;
         }
         if (first < 0)
