@@ -1,6 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
+
+#include <utility>
+#include <vector>
 
 namespace marginalia::test {
 
@@ -66,6 +70,24 @@ inline QByteArray numberedHeadsVolume()
     </body></text>
 </TEI>
 )");
+}
+
+// Each document of numberedHeadsVolume() with the label a library tree row gives it: its number once,
+// and the number alone where the head is nothing else.
+inline std::vector<std::pair<QString, QString>> numberedHeadsLabels()
+{
+    return {
+        {QStringLiteral("d2"), QStringLiteral("2")},
+        {QStringLiteral("d3"), QStringLiteral("3. Mr. Kennan to the Secretary of State")},
+        {QStringLiteral("d5"), QStringLiteral("5. 1934 Trade Agreement With the Soviet Union")},
+        {QStringLiteral("d6"), QStringLiteral("6. Memorandum From the Secretary of State to the President")},
+        {QStringLiteral("d9"), QStringLiteral("9. Memorandum for the Files")},
+        {QStringLiteral("d10"), QStringLiteral("10")},
+        {QStringLiteral("d11"), QStringLiteral("11. Memorandum for the Record")},
+        {QStringLiteral("d13"), QStringLiteral("13. Memorandum of Conversation")},
+        {QStringLiteral("d14"), QStringLiteral("14")},
+        {QStringLiteral("d19"), QStringLiteral("19. 1934 Agreement on Claims")},
+    };
 }
 
 } // namespace marginalia::test
