@@ -8,7 +8,7 @@ namespace marginalia {
 
 QString documentTitle(const Document &doc)
 {
-    return withoutOwnNumber(doc.title, doc.number).trimmed();
+    return withoutOwnNumber(doc.title, doc.number);
 }
 
 QString documentLabel(const Document &doc)

@@ -78,7 +78,7 @@ qsizetype ownNumberLength(QStringView head, QStringView number)
 
 QString withoutOwnNumber(QStringView head, QStringView number)
 {
-    QString title = head.mid(ownNumberLength(head, number)).toString();
+    QString title = head.mid(ownNumberLength(head, number)).trimmed().toString();
     title.replace(u'\n', u' ');
     return title;
 }

@@ -20,7 +20,8 @@ QString normalDocumentNumber(QStringView number);
 // bracket or "No.", is part of the title), "50. …" of document 5, and whenever `number` is empty.
 qsizetype ownNumberLength(QStringView head, QStringView number);
 
-// `head` without its own number (ownNumberLength()), line breaks read as spaces: "" for "2." of document 2.
+// `head` without its own number (ownNumberLength()), trimmed, line breaks read as spaces: "" for "2." of
+// document 2.
 QString withoutOwnNumber(QStringView head, QStringView number);
 
 } // namespace marginalia

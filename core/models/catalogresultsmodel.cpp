@@ -108,7 +108,7 @@ QVariant CatalogResultsModel::hitData(const CatalogHit &hit, int role) const
     // An index made before issue 12 may hold "11." as a number and "2." or "13.Memorandum …" as a title.
     const QString plainNumber = normalDocumentNumber(hit.number);
     const QString number = plainNumber.isEmpty() ? QString() : tr("No. %1").arg(plainNumber);
-    const QString title = withoutOwnNumber(hit.title, hit.number).trimmed();
+    const QString title = withoutOwnNumber(hit.title, hit.number);
     switch (role) {
     case Qt::DisplayRole:
     {

@@ -112,7 +112,7 @@ void finishDocument(Document &doc, int titleBlock)
     }
     // "317. Letter From …" in modern volumes, "No. 38. Mr. McAdoo to …" in old ones, "2." alone: the head's
     // own number goes, a year or another number that opens the title stays.
-    doc.title = withoutOwnNumber(doc.body.front().text, doc.number).trimmed();
+    doc.title = withoutOwnNumber(doc.body.front().text, doc.number);
     labelReferences(doc, doc.body);
     for (const Footnote &f : doc.footnotes)
         labelReferences(doc, f.content);
